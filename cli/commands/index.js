@@ -1,0 +1,3 @@
+// The CLI's command table: one module per command, each exporting {summary, help, run(args)}.
+export const commands = {
+};

@@ -1,0 +1,41 @@
+// Loads the WASM core once per realm. In the browser the module fetches trypost-core.wasm next
+// to itself (streaming compile); in Node the bytes are read from disk and handed over, because
+// Emscripten 3.1.6's loader would otherwise try Node's global fetch on a file path.
+let corePromise = null;
+
+const isNode = typeof process === 'object' && process.versions?.node !== undefined && typeof window === 'undefined';
+
+export function loadCore(options = {}) {
+  if (!corePromise || options.fresh) {
+    const p = (async () => {
+      const { default: createTrypostCore } = await import('./wasm/trypost-core.mjs');
+      const init = {};
+      if (options.wasmBinary) init.wasmBinary = options.wasmBinary;
+      else if (isNode) {
+        const { readFile } = await import('node:fs/promises');
+        init.wasmBinary = await readFile(new URL('./wasm/trypost-core.wasm', import.meta.url));
+      }
+      return createTrypostCore(init);
+    })();
+    if (options.fresh) return p;
+    corePromise = p;
+  }
+  return corePromise;
+}
+
+// Every core function answers JSON text; an {"error": ...} answer becomes a thrown CoreError.
+export class CoreError extends Error {
+  constructor(message, details) {
+    super(message);
+    this.name = 'CoreError';
+    this.details = details;
+  }
+}
+
+export function parseCoreAnswer(text) {
+  const value = JSON.parse(text);
+  if (value && typeof value === 'object' && !Array.isArray(value) && typeof value.error === 'string') {
+    throw new CoreError(value.error, value);
+  }
+  return value;
+}
