@@ -20,7 +20,7 @@ for preset in "${presets[@]}"; do
   fi
   # ninja's progress lines are noise; "no work to do" and compiler warnings are not.
   echo "build: $preset: $(grep -cE '^\[[0-9]+/[0-9]+\] ' "$log" || true) steps"
-  grep -vE '^\[[0-9]+/[0-9]+\] |^ninja: no work to do' "$log" || true
+  grep -vE '^\[[0-9]+/[0-9]+\] |^ninja: no work to do|^-- ' "$log" || true
 done
 for preset in "${presets[@]}"; do
   if [[ $preset == wasm ]]; then node scripts/sizes.mjs; fi

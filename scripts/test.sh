@@ -30,9 +30,9 @@ run() {  # run NAME CMD...: tee output, remember failures, add up counts from th
   if [[ $rc -ne 0 ]]; then failed+=("$name"); [[ ${f:-0} -eq 0 ]] && failed_total=$((failed_total + 1)); fi
 }
 
-run doctest-native build/native/trypost_tests
-run doctest-asan env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 build/native-asan/trypost_tests
-run doctest-wasm node --no-experimental-fetch build/wasm/trypost_tests.cjs
+run doctest-native build/native/trypost_tests --no-colors=true
+run doctest-asan env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 build/native-asan/trypost_tests --no-colors=true
+run doctest-wasm node --no-experimental-fetch build/wasm/trypost_tests.cjs --no-colors=true
 shopt -s nullglob
 js_tests=(tests/js/*.test.js tests/js/*.test.mjs)
 e2e_tests=(tests/e2e/*.test.js tests/e2e/*.test.mjs)

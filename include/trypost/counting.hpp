@@ -1,0 +1,17 @@
+#pragma once
+// Character counting as each platform counts: X's weighted rules for x_post, extended grapheme
+// clusters (UAX #29) for bluesky_post, Unicode code points for everything else.
+// Input is UTF-8 bytes; an invalid sequence counts as one U+FFFD per maximal invalid subpart.
+#include <cstddef>
+#include <string_view>
+
+#include "trypost/platform.hpp"
+
+namespace trypost {
+
+std::size_t count_code_points(std::string_view utf8);
+std::size_t count_graphemes(std::string_view utf8);
+std::size_t count_x_weighted(std::string_view utf8);  // NFC first; URLs 23; emoji sequences 2
+std::size_t count_for(ContentType type, std::string_view utf8);
+
+}  // namespace trypost
