@@ -19,7 +19,8 @@ for preset in "${presets[@]}"; do
     cat "$log"; echo "build: $preset failed" >&2; exit 1
   fi
   # ninja's progress lines are noise; "no work to do" and compiler warnings are not.
-  echo "build: $preset: $(grep -cE '^\[[0-9]+/[0-9]+\] ' "$log" || true) steps"
+  steps=$(grep -cE '^\[[1-9][0-9]*/[0-9]+\] ' "$log" || true)
+  if [[ $steps -eq 0 ]]; then echo "build: $preset: up to date, nothing rebuilt"; else echo "build: $preset: $steps steps"; fi
   grep -vE '^\[[0-9]+/[0-9]+\] |^ninja: no work to do|^-- ' "$log" || true
 done
 for preset in "${presets[@]}"; do
