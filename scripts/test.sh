@@ -25,6 +25,10 @@ run() {  # run NAME CMD...: tee output, remember failures, add up counts from th
     p=$(grep -oE '^# pass [0-9]+' "$log_dir/$name.log" | grep -oE '[0-9]+' | tail -1)
     f=$(grep -oE '^# fail [0-9]+' "$log_dir/$name.log" | grep -oE '[0-9]+' | tail -1)
   fi
+  if [[ -z $p ]]; then
+    p=$(grep -oE '^[a-z]+: [0-9]+ passed, [0-9]+ failed' "$log_dir/$name.log" | tail -1 | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+    f=$(grep -oE '^[a-z]+: [0-9]+ passed, [0-9]+ failed' "$log_dir/$name.log" | tail -1 | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+  fi
   passed_total=$((passed_total + ${p:-0}))
   failed_total=$((failed_total + ${f:-0}))
   if [[ $rc -ne 0 ]]; then failed+=("$name"); [[ ${f:-0} -eq 0 ]] && failed_total=$((failed_total + 1)); fi
