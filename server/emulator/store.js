@@ -49,7 +49,8 @@ export class Store {
     if (this.#queued) return this.#queued;
     const previous = this.#writing;
     const run = (async () => {
-      if (previous) await previous.catch(() => {});
+      // Always yield first, so #queued is set before it is cleared here.
+      await (previous ? previous.catch(() => {}) : null);
       this.#queued = null;
       const text = JSON.stringify(this.state);
       const write = this.persistence.writeState(text);
