@@ -7,3 +7,9 @@ export function createClock(startMs) {
     advance(ms) { offset += ms; },
   };
 }
+
+// A clock that moves only when told to, for tests that count seconds.
+export function createManualClock(startMs) {
+  let t = startMs;
+  return { now: () => t, set(ms) { t = ms; }, advance(ms) { t += ms; } };
+}

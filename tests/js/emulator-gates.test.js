@@ -6,7 +6,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClock } from '../../server/emulator/clock.js';
+import { createClock, createManualClock } from '../../server/emulator/clock.js';
 import { IDS, TOKENS, ACCOUNT_TOKENS, startEmulator } from '../../server/emulator/test-harness.js';
 
 const label = (i) => ({ name: `L${i}`, color: '#123456' });
@@ -65,7 +65,7 @@ describe('rate limiting', () => {
   let h;
   let clock;
   before(async () => {
-    clock = createClock(Date.UTC(2026, 0, 1));
+    clock = createManualClock(Date.UTC(2026, 0, 1));
     h = await startEmulator({ rateLimit: 60, clock });
   });
   after(() => h.close());
@@ -173,14 +173,10 @@ describe('required RFC 9421 signatures', () => {
     assert.equal((await call('GET', 'labels', { created: now() - 3600, expires: now() + 60 })).status, 401);
     assert.equal((await call('GET', 'labels', { components: ['@method', '@authority', '@path'] })).status, 401);
     assert.equal((await call('GET', 'labels', { keyid: 'nope' })).status, 401);
-    const body = JSON.stringify(label(3));
     const noDigest = await call('POST', 'labels', { body: label(3), components: ['@method', '@authority', '@path', '@query'] });
     assert.equal(noDigest.status, 401, 'a body must be covered by content-digest');
-    void body;
     const wrongWs = sign({ method: 'GET', url: `${h.base}/api/labels`, keyid: 'k1', secret, created: now(), expires: now() + 60, nonce: 'w2' });
     assert.equal((await h.api('GET', 'labels', { token: TOKENS.ws2, headers: wrongWs })).status, 401);
-    const path = await call('GET', 'labels', { tweak: (hd) => hd });
-    assert.equal(path.status, 200);
   });
   test('the signature binds the query: the same headers on another page are refused', async () => {
     const url = `${h.base}/api/posts?page=1`;
