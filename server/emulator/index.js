@@ -62,8 +62,8 @@ export async function createEmulator(options = {}) {
   for (const k of [...signing, ...(options.signingKeys ?? [])]) keys.set(k.keyid, { secret: k.secret, workspace_id: k.workspace_id });
   const verifier = new SignatureVerifier({ keys, clock });
   const rateLimit = options.rateLimit ?? 60;
-  const apiLimiter = new RateLimiter({ limit: rateLimit || Infinity, clock });
-  const lookupLimiter = new RateLimiter({ limit: rateLimit || Infinity, clock });
+  const apiLimiter = new RateLimiter({ limit: rateLimit, clock });
+  const lookupLimiter = new RateLimiter({ limit: rateLimit, clock });
   const uploadWsLimiter = new RateLimiter({ limit: options.uploadWorkspaceLimit ?? 60, clock });
   const uploadIpLimiter = new RateLimiter({ limit: options.uploadIpLimit ?? 1200, clock });
   const faults = createFaults(options.faults);
@@ -128,7 +128,7 @@ export async function createEmulator(options = {}) {
     return { ws, key, user, role };
   }
 
-  function cloudGate(ws) {
+  function cloudGate() {
     if (mode !== 'cloud') return;
     const a = store.account;
     if (LAPSED.includes(a.plan_status)) {
@@ -139,7 +139,6 @@ export async function createEmulator(options = {}) {
         extra: { credits_used: a.credits_used, credits_limit: a.credits_limit, resets_at: formatApi(a.resets_at) },
       });
     }
-    void ws;
   }
 
   async function handleUpload(req, res, url, token) {
@@ -147,7 +146,7 @@ export async function createEmulator(options = {}) {
     if (req.method !== 'POST') throw new HttpError(405, `The ${req.method} method is not supported for route ${url.pathname.slice(1)}. Supported methods: POST.`);
     const { bytes, truncated } = await readBody(req, caps.video + 1048576);
     const wsId = checkUploadSignature(req, store.state.app_key, clock.now());
-    const limits = [uploadWsLimiter.hit(`ws:${wsId}`), uploadIpLimiter.hit(`ip:${clientIp(req)}`)];
+    const limits = rateLimit ? [uploadWsLimiter.hit(`ws:${wsId}`), uploadIpLimiter.hit(`ip:${clientIp(req)}`)] : [];
     const over = limits.find((l) => !l.allowed);
     if (over) throw new HttpError(429, 'Too Many Attempts.', { headers: uploadWsLimiter.headers(over) });
     const ws = store.workspace(wsId);
@@ -180,11 +179,11 @@ export async function createEmulator(options = {}) {
     } else {
       Object.assign(ctx, authenticateKey(req));
       if (emulator.requireSignatures) verifier.verify(req, bytes, ctx.ws.id);
-      cloudGate(ctx.ws);
-      const limit = apiLimiter.hit(`ws:${ctx.ws.id}`);
-      Object.assign(headers, apiLimiter.headers(limit));
-      if (!limit.allowed) throw new HttpError(429, 'Too Many Attempts.', { headers });
-      if (route.opts.extraThrottle) {
+      cloudGate();
+      const limit = rateLimit ? apiLimiter.hit(`ws:${ctx.ws.id}`) : null;
+      if (limit) Object.assign(headers, apiLimiter.headers(limit));
+      if (limit && !limit.allowed) throw new HttpError(429, 'Too Many Attempts.', { headers });
+      if (rateLimit && route.opts.extraThrottle) {
         const extra = lookupLimiter.hit(`lookup:${ctx.ws.id}`);
         if (!extra.allowed) throw new HttpError(429, 'Too Many Attempts.', { headers: { ...headers, ...lookupLimiter.headers(extra) } });
       }

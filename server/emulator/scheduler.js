@@ -103,7 +103,6 @@ export class Scheduler {
       account.credits_used = 0;
       const d = new Date(account.resets_at);
       account.resets_at = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-      settled += 0;
       await this.store.commit();
     }
     if (settled || promoted) await this.store.commit();

@@ -3,11 +3,11 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClock, createManualClock } from '../../server/emulator/clock.js';
-import { IDS, TOKENS, ACCOUNT_TOKENS, startEmulator } from '../../server/emulator/test-harness.js';
+import { IDS, TOKENS, ACCOUNT_TOKENS, multipart, startEmulator } from '../../server/emulator/test-harness.js';
 
 const label = (i) => ({ name: `L${i}`, color: '#123456' });
 
@@ -86,6 +86,26 @@ describe('rate limiting', () => {
     assert.equal((await h.api('GET', 'workspace', { token: TOKENS.ws2 })).status, 200, 'another workspace has its own budget');
     clock.advance(40000);
     assert.equal((await h.api('GET', 'workspace')).status, 200);
+  });
+});
+
+describe('signed upload throttle', () => {
+  test('signed uploads are limited per workspace of the signed URL (429 with Retry-After)', async () => {
+    const h = await startEmulator({ rateLimit: 60, uploadWorkspaceLimit: 2, clock: createManualClock(Date.now()) });
+    try {
+      const photo = readFileSync(new URL('../../server/fixtures/media/photo.jpg', import.meta.url));
+      const statuses = [];
+      for (let i = 0; i < 3; i++) {
+        const { upload_url: url } = h.emulator.signUploadUrl(IDS.ws1, { origin: h.base });
+        const m = multipart(photo, 'p.jpg');
+        const r = await fetch(url, { method: 'POST', headers: m.headers, body: m.raw });
+        statuses.push(r.status);
+        if (r.status === 429) assert.equal(r.headers.get('retry-after'), '60');
+      }
+      assert.deepEqual(statuses, [201, 201, 429]);
+    } finally {
+      await h.close();
+    }
   });
 });
 
