@@ -496,6 +496,30 @@ for (const mode of ['self-hosted', 'cloud']) {
         assert.equal((await api('GET', `social-accounts/${IDS.ws2x}/boards`)).status, 404);
         assert.equal((await api('GET', `social-accounts/${IDS.pinterest}/boards`, { token: TOKENS.viewer })).status, 403);
       });
+      test('upstream trouble: expired Pinterest token 401 on boards; Discord down 502; Pinterest limits relayed as 429', async () => {
+        const account = (id) => h.emulator.store.workspace(IDS.ws1).social_accounts.find((a) => a.id === id);
+        const pin = account(IDS.pinterest);
+        const dis = account(IDS.discord);
+        try {
+          pin.status = 'token_expired';
+          const a = await api('GET', `social-accounts/${IDS.pinterest}/boards`);
+          assert.equal(a.status, 401);
+          assert.equal(typeof a.body.message, 'string');
+          pin.status = 'connected';
+          pin.upstream = 'rate_limited';
+          const b = await api('GET', `social-accounts/${IDS.pinterest}/boards`);
+          assert.equal(b.status, 429);
+          assert.ok(b.headers.get('retry-after'));
+          dis.upstream = 'down';
+          const c = await api('GET', `social-accounts/${IDS.discord}/channels`);
+          assert.equal(c.status, 502);
+          assert.equal(typeof c.body.message, 'string');
+        } finally {
+          pin.status = 'connected';
+          delete pin.upstream;
+          delete dis.upstream;
+        }
+      });
     });
 
     describe('content types, metrics, preview', () => {
