@@ -69,7 +69,8 @@ export async function buildState(seed, { now, persistence }) {
       if (u.id !== owner?.id) ws.members.push({ user_id: u.id, role: m.role });
     }
     for (const k of w.api_keys ?? []) {
-      const u = byEmail(k.user) ?? owner;
+      const u = k.user ? byEmail(k.user) : keyUser(state, ws, k.role, owner);
+      if (!u) throw new Error(`seed: key user ${k.user} is not in users`);
       ws.api_keys.push({
         id: k.id ?? uuid(), name: k.name ?? 'Seed key', user_id: u.id, token_hash: hashToken(k.plain_token),
         last_used_at: null, expires_at: time(k.expires_at, now), created_at: time(k.created_at, now, now), seq: ++seq,
@@ -93,6 +94,20 @@ export async function buildState(seed, { now, persistence }) {
     state.workspaces.push(ws);
   }
   return { state, signingKeys };
+}
+
+// A key given by role only gets a user of its own with that role in the workspace.
+function keyUser(state, ws, role = 'owner', owner) {
+  if (role === 'owner') return owner;
+  if (!['admin', 'member', 'viewer'].includes(role)) throw new Error(`seed: unknown key role ${role}`);
+  const email = `${role}+${ws.id}@seed.invalid`;
+  let u = state.users.find((x) => x.email === email);
+  if (!u) {
+    u = { id: uuid(), name: `${ws.name} ${role}`, email, token_hash: null };
+    state.users.push(u);
+    ws.members.push({ user_id: u.id, role });
+  }
+  return u;
 }
 
 async function seedPost(ws, p, { now, persistence }) {

@@ -101,3 +101,20 @@ test('TRYPOST_API_URL makes the dev server forward /api, adding the configured k
     await up.close();
   }
 });
+
+test('a seed key given by role alone acts with that role; relative seed days follow the start date', async () => {
+  const { testSeed } = await import('../../server/emulator/test-harness.js');
+  const { createManualClock } = await import('../../server/emulator/clock.js');
+  const seed = testSeed();
+  seed.workspaces[1].api_keys.push({ name: 'v', role: 'viewer', plain_token: 'tp_role_viewer' });
+  seed.workspaces[1].posts.push({ content: 'later', status: 'scheduled', scheduled_at: '{{day+3}} 10:00:00', platforms: [{ account: seed.workspaces[1].social_accounts[0].id }] });
+  const h = await startEmulator({ seed, clock: createManualClock(Date.UTC(2026, 1, 27, 15)) });
+  try {
+    assert.equal((await h.api('GET', 'posts', { token: 'tp_role_viewer' })).status, 200);
+    assert.equal((await h.api('POST', 'labels', { token: 'tp_role_viewer', body: { name: 'a', color: '#000000' } })).status, 403);
+    const posts = (await h.api('GET', 'posts', { token: TOKENS.ws2 })).body.data;
+    assert.equal(posts.find((p) => p.content === 'later').scheduled_at, '2026-03-02 10:00:00');
+  } finally {
+    await h.close();
+  }
+});
