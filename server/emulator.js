@@ -18,6 +18,7 @@ const HELP = `usage: npm run emulator -- [options]
   --signing-key ID:BASE64  an hmac-sha256 key for signatures (repeatable)
   --allow-media-origin O   an extra origin media-by-URL may download from (repeatable)
   --tick-ms MS             scheduler interval (default 5000; 0 = only POST /_emulator/tick)
+  --cors-origin ORIGIN     let a browser page on ORIGIN call the API (repeatable)
   --control                enable the /_emulator/* control routes (tick, clock, outcomes, upload URLs)`;
 
 export async function main(argv) {
@@ -30,7 +31,7 @@ export async function main(argv) {
         mode: { type: 'string', default: 'self-hosted' }, data: { type: 'string' }, seed: { type: 'string' },
         faults: { type: 'string' }, 'rate-limit': { type: 'string', default: '60' },
         'require-signatures': { type: 'boolean' }, 'signing-key': { type: 'string', multiple: true },
-        'allow-media-origin': { type: 'string', multiple: true }, 'tick-ms': { type: 'string', default: '5000' },
+        'allow-media-origin': { type: 'string', multiple: true }, 'cors-origin': { type: 'string', multiple: true }, 'tick-ms': { type: 'string', default: '5000' },
         control: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -51,7 +52,7 @@ export async function main(argv) {
     emulator = await createEmulator({
       mode: v.mode, dataDir: v.data, seed: v.seed, faults: v.faults, rateLimit: Number(v['rate-limit']),
       requireSignatures: v['require-signatures'], signingKeys, allowMediaOrigins: v['allow-media-origin'] ?? [],
-      tickMs: Number(v['tick-ms']), control: v.control,
+      tickMs: Number(v['tick-ms']), control: v.control, corsOrigins: v['cors-origin'] ?? [],
     });
   } catch (err) {
     console.error(`emulator: ${err.message}`);

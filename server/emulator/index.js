@@ -270,6 +270,21 @@ export async function createEmulator(options = {}) {
     const isApi = p === '/api' || p.startsWith('/api/');
     const isControl = options.control && p.startsWith('/_emulator/');
     if (!isApi && !isControl) return false;
+    const origin = req.headers.origin;
+    if (origin && (options.corsOrigins ?? []).includes(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader('access-control-expose-headers', 'Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, Idempotent-Replayed');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+          'access-control-allow-headers': 'Authorization, Content-Type, Accept, Idempotency-Key, Signature, Signature-Input, Content-Digest',
+          'access-control-max-age': '600',
+        });
+        res.end();
+        return true;
+      }
+    }
     let dropAfter = false;
     try {
       if (isApi && faults) {

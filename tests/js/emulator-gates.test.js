@@ -246,3 +246,20 @@ describe('fault injection', () => {
     assert.ok((await run('rate=0,seed=1')).every((s) => s === 200));
   });
 });
+
+describe('CORS on the emulator', () => {
+  test('only configured origins get CORS headers and preflight answers', async () => {
+    const h = await startEmulator({ corsOrigins: ['http://127.0.0.1:5173'] });
+    try {
+      const yes = await h.api('GET', 'workspace', { headers: { origin: 'http://127.0.0.1:5173' } });
+      assert.equal(yes.headers.get('access-control-allow-origin'), 'http://127.0.0.1:5173');
+      const no = await h.api('GET', 'workspace', { headers: { origin: 'https://elsewhere.example' } });
+      assert.equal(no.headers.get('access-control-allow-origin'), null);
+      const pre = await fetch(`${h.base}/api/posts`, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'POST' } });
+      assert.equal(pre.status, 204);
+      assert.match(pre.headers.get('access-control-allow-headers'), /Idempotency-Key/);
+    } finally {
+      await h.close();
+    }
+  });
+});
