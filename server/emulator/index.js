@@ -1,8 +1,6 @@
 // The local TryPost API: createEmulator() gives a request handler (mountable in another server)
 // plus the pieces tests drive directly (clock, scheduler tick, outcomes, signed upload URLs).
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
 import { createClock } from './clock.js';
 import { HttpError, unauthenticated } from './errors.js';
 import { createFaults } from './faults.js';
@@ -10,7 +8,9 @@ import { JSON_LIMIT, clientIp, parseJsonBody, readBody, requestOrigin, sendJson 
 import { SignatureVerifier } from './http-signatures.js';
 import { Idempotency, fingerprint } from './idempotency.js';
 import { isUuid } from './ids.js';
-import { FIXTURE_DIR, mediaCaps } from './media.js';
+import { mediaCaps } from './media.js';
+import { controlRoutes } from './control.js';
+import { serveMediaFiles } from './files.js';
 import { DiskPersistence, MemoryPersistence } from './persistence.js';
 import { RateLimiter } from './rate-limiter.js';
 import { Router } from './router.js';
@@ -28,7 +28,6 @@ import { routes as socialRoutes } from './routes/social-accounts.js';
 import { routes as workspaceRoutes } from './routes/workspace.js';
 
 const LAPSED = ['past_due', 'trial_expired', 'canceled', 'unpaid'];
-const MIME = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif', '.webp': 'image/webp', '.mp4': 'video/mp4', '.mov': 'video/quicktime', '.pdf': 'application/pdf', '.webm': 'video/webm' };
 
 const apiRouter = new Router()
   .add(postRoutes).add(postMediaRoutes).add(insightRoutes).add(assetRoutes)
@@ -209,64 +208,11 @@ export async function createEmulator(options = {}) {
     }
   }
 
-  async function control(req, res, url) {
-    const { bytes } = await readBody(req);
-    const body = parseJsonBody(bytes);
-    const path = url.pathname.slice('/_emulator'.length);
-    if (req.method === 'POST' && path === '/tick') return { status: 200, body: await scheduler.tick() };
-    if (req.method === 'POST' && path === '/clock') {
-      if (body.advance_ms) clock.advance(Number(body.advance_ms));
-      if (body.now) clock.set(Date.parse(body.now));
-      return { status: 200, body: { now: new Date(clock.now()).toISOString() } };
-    }
-    const oc = /^\/outcomes\/([^/]+)$/.exec(path);
-    if (req.method === 'PUT' && oc) {
-      const ok = await emulator.setOutcome(oc[1], body.outcome);
-      return ok ? { status: 200, body: { social_account_id: oc[1], outcome: body.outcome } } : { status: 404, body: { message: 'Account not found.' } };
-    }
-    if (req.method === 'POST' && path === '/upload-urls') {
-      if (!store.workspace(body.workspace_id)) return { status: 404, body: { message: 'Workspace not found.' } };
-      const ttlMs = body.ttl_seconds !== undefined ? Number(body.ttl_seconds) * 1000 : undefined;
-      const signed = emulator.signUploadUrl(body.workspace_id, { origin: requestOrigin(req, options.publicOrigin), ttlMs });
-      return {
-        status: 201,
-        body: { ...signed, field_name: 'media', max_bytes: caps.video, max_bytes_by_type: { ...caps } },
-      };
-    }
-    if (req.method === 'PUT' && path === '/account') {
-      const allowed = Object.fromEntries(Object.entries(body).filter(([k]) => ['plan_status', 'credits_used', 'credits_limit'].includes(k)));
-      await emulator.setAccount(allowed);
-      return { status: 200, body: { ...store.account, resets_at: formatApi(store.account.resets_at) } };
-    }
-    if (req.method === 'GET' && path === '/outbox') return { status: 200, body: outbox };
-    return { status: 404, body: { message: 'Unknown emulator control route.' } };
-  }
-
-  function serveFile(req, res, file) {
-    let st;
-    try { st = statSync(file); } catch { return false; }
-    if (!st.isFile()) return false;
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': st.size });
-    if (req.method === 'HEAD') res.end(); else createReadStream(file).pipe(res);
-    return true;
-  }
-
   // Answers true when the request was ours.
   async function handle(req, res) {
     const url = new URL(req.url, 'http://x');
     const p = url.pathname;
-    if (p.startsWith('/fixtures/media/') && (req.method === 'GET' || req.method === 'HEAD')) {
-      const name = decodeURIComponent(p.slice('/fixtures/media/'.length));
-      if (name.includes('/') || name.includes('..') || !serveFile(req, res, join(FIXTURE_DIR, name))) sendJson(res, 404, { message: 'Not Found.' });
-      return true;
-    }
-    if (p.startsWith('/storage/medias/') && (req.method === 'GET' || req.method === 'HEAD')) {
-      const bytes = persistence.readBlob(decodeURIComponent(p.slice('/storage/'.length)));
-      if (!bytes) { sendJson(res, 404, { message: 'Not Found.' }); return true; }
-      res.writeHead(200, { 'content-type': MIME[extname(p)] ?? 'application/octet-stream', 'content-length': bytes.length });
-      res.end(req.method === 'HEAD' ? undefined : bytes);
-      return true;
-    }
+    if (serveMediaFiles(req, res, persistence)) return true;
     const isApi = p === '/api' || p.startsWith('/api/');
     const isControl = options.control && p.startsWith('/_emulator/');
     if (!isApi && !isControl) return false;
@@ -295,7 +241,7 @@ export async function createEmulator(options = {}) {
         else if (f?.kind === 'drop') { req.socket.destroy(); return true; }
         else if (f?.kind === 'drop-after') dropAfter = true;
       }
-      const r = isApi ? await handleApi(req, res, url) : await control(req, res, url);
+      const r = isApi ? await handleApi(req, res, url) : await control(req, url);
       if (dropAfter) { req.socket.destroy(); return true; }
       sendJson(res, r.status, r.body, r.headers);
     } catch (err) {
@@ -308,6 +254,7 @@ export async function createEmulator(options = {}) {
     return true;
   }
 
+  const control = controlRoutes({ emulator, store, scheduler, clock, caps, outbox, publicOrigin: options.publicOrigin });
   emulator.handle = handle;
   emulator.close = async () => {
     await scheduler.stop();
