@@ -263,3 +263,23 @@ describe('CORS on the emulator', () => {
     }
   });
 });
+
+describe('media by URL allow-list', () => {
+  test('another origin is downloaded only when allow-listed', async () => {
+    const cdn = await startEmulator();
+    const open = await startEmulator({ allowMediaOrigins: [cdn.base] });
+    const closed = await startEmulator();
+    try {
+      const url = `${cdn.base}/fixtures/media/photo.jpg`;
+      for (const [h, attached] of [[open, 1], [closed, 0]]) {
+        const p = await h.api('POST', 'posts', { body: { platforms: [{ social_account_id: IDS.x, content_type: 'x_post' }] } });
+        const r = await h.api('POST', `posts/${p.body.id}/media/from-url`, { body: { urls: [{ url }] } });
+        assert.equal(r.status, 200);
+        assert.equal(r.body.attached_count, attached);
+        assert.deepEqual(r.body.failed_urls, attached ? [] : [url]);
+      }
+    } finally {
+      await Promise.all([cdn.close(), open.close(), closed.close()]);
+    }
+  });
+});
