@@ -126,6 +126,20 @@ function componentValue(name, req, url) {
   }
 }
 
+// RFC 9421 §2.5: one line per covered component, then the signature parameters exactly as sent.
+// `si` is one member of the parsed Signature-Input dictionary.
+export function signatureBase(req, si) {
+  const url = new URL(req.url, 'http://x');
+  const lines = [];
+  for (const { item: c } of si.value) {
+    const v = componentValue(c, req, url);
+    if (v === undefined) throw fail(`The signed component ${c} is missing from the request.`);
+    lines.push(`"${c}": ${v}`);
+  }
+  lines.push(`"@signature-params": ${si.raw}`);
+  return lines.join('\n');
+}
+
 export class SignatureVerifier {
   // keys: Map keyid -> {secret: Buffer, workspace_id?: string}
   constructor({ keys, clock, maxAgeSec = 300, skewSec = 30 }) {
@@ -180,14 +194,7 @@ export class SignatureVerifier {
     if (p.expires !== undefined && (!Number.isInteger(p.expires) || p.expires <= now)) throw fail('The HTTP message signature has expired.');
     if (typeof p.nonce !== 'string' || p.nonce === '') throw fail('The HTTP message signature has no nonce.');
 
-    const lines = [];
-    for (const c of covered) {
-      const v = componentValue(c, req, url);
-      if (v === undefined) throw fail(`The signed component ${c} is missing from the request.`);
-      lines.push(`"${c}": ${v}`);
-    }
-    lines.push(`"@signature-params": ${si.raw}`);
-    const expected = createHmac('sha256', key.secret).update(lines.join('\n')).digest();
+    const expected = createHmac('sha256', key.secret).update(signatureBase(req, si)).digest();
     if (expected.length !== signature.length || !timingSafeEqual(expected, signature)) throw fail('The HTTP message signature does not verify.');
     if (covered.includes('content-digest') && !contentDigestMatches(String(req.headers['content-digest']), body)) {
       throw fail('The content digest does not match the body.');

@@ -283,3 +283,18 @@ describe('media by URL allow-list', () => {
     }
   });
 });
+
+describe('RFC 9421 signature base', () => {
+  test('reproduces RFC 9421 Appendix B.2.5 (hmac-sha256, test-shared-secret) byte for byte', async () => {
+    const { parseDictionary, signatureBase } = await import('../../server/emulator/http-signatures.js');
+    const req = {
+      method: 'POST', url: '/foo?param=Value&Pet=dog',
+      headers: { host: 'example.com', date: 'Tue, 20 Apr 2021 02:07:55 GMT', 'content-type': 'application/json' },
+    };
+    const si = parseDictionary('sig-b25=("date" "@authority" "content-type");created=1618884473;keyid="test-shared-secret"').get('sig-b25');
+    const secret = Buffer.from('uzvJfB4u3N0Jy4T7NZ75MDVcr8zSTInedJtkgcu46YW4XByzNJjxBdtjUkdJPBtbmHhIDi6pcl8jsasjlTMtDQ==', 'base64');
+    const sig = createHmac('sha256', secret).update(signatureBase(req, si)).digest('base64');
+    assert.equal(sig, 'pxcQw6G3AjtMBQjwo8XzkZf/bws5LelbaMk5rGIGtE8=');
+    assert.deepEqual([si.params.created, si.params.keyid], [1618884473, 'test-shared-secret']);
+  });
+});
