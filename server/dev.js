@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 // The dev server behind `npm start`: the dashboard and SDK as static files on 127.0.0.1.
 import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { staticFiles } from './static.js';
+import { createEmulator } from './emulator/index.js';
+import { createWidgetProxy } from './proxy/index.js';
+import { apiForwarder, parseKeyList } from './api-forward.js';
 
 const webRoot = fileURLToPath(new URL('../web/', import.meta.url));
 
@@ -33,23 +39,66 @@ export function listen(server, port, host = '127.0.0.1') {
   });
 }
 
+// The API side of the dev server: the emulator (self-hosted, demo seed) mounted at /api, or a
+// pass-through to a real server when TRYPOST_API_URL is set; plus the widget proxy at /widget-api.
+// `port` is where this server listens (the widget proxy forwards to it in emulator mode).
+export async function createDevHandlers(env = process.env, { port } = {}) {
+  const handlers = [];
+  const lines = [];
+  let keys;
+  let upstream;
+  let emulator = null;
+  if (env.TRYPOST_API_URL) {
+    keys = parseKeyList(env.TRYPOST_API_KEYS);
+    upstream = env.TRYPOST_API_URL.replace(/\/$/, '').replace(/\/api$/, '');
+    handlers.push(apiForwarder(env.TRYPOST_API_URL, keys));
+    lines.push(`api: proxied to ${upstream}/api${keys.size ? ` (${keys.size} workspace key(s) from TRYPOST_API_KEYS)` : ''}`);
+  } else {
+    const dataDir = env.TRYPOST_EMULATOR_DATA ?? join(tmpdir(), 'trypost-emulator-dev');
+    emulator = await createEmulator({ mode: 'self-hosted', dataDir, seed: 'demo', tickMs: 5000, control: true });
+    handlers.push(emulator.handle);
+    upstream = `http://127.0.0.1:${port}`;
+    keys = new Map();
+    for (const k of emulator.secrets.keys) if (k.user === emulator.secrets.users[0]?.email) keys.set(k.workspace_id, k.plain_token);
+    const owner = emulator.secrets.users[0];
+    lines.push(`api: local emulator (self-hosted, demo seed), data in ${dataDir}${emulator.resumed ? ' (resumed)' : ''}`);
+    if (owner) lines.push(`demo account token (${owner.email}): ${owner.account_token}`);
+    for (const k of emulator.secrets.keys.filter((x) => keys.get(x.workspace_id) === x.plain_token)) {
+      lines.push(`demo workspace key  ${k.workspace.padEnd(18)} ${k.workspace_id}  ${k.plain_token}`);
+    }
+  }
+  const secretText = env.TRYPOST_WIDGET_SECRET;
+  const secret = secretText ? Buffer.from(secretText, 'base64') : randomBytes(32);
+  const origins = (env.TRYPOST_WIDGET_ORIGINS ?? `http://127.0.0.1:${port},http://localhost:${port}`).split(',').map((s) => s.trim()).filter(Boolean);
+  handlers.push(createWidgetProxy({ prefix: '/widget-api', upstream, keys, secret, origins }));
+  lines.push(`widget proxy: /widget-api/workspaces/{id}/...  origins ${origins.join(' ')}`);
+  if (!secretText) lines.push(`widget secret (this run only; set TRYPOST_WIDGET_SECRET to keep one): ${secret.toString('base64')}`);
+  return { handlers, lines, emulator };
+}
+
 async function main() {
   const port = Number(process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`PORT must be a port number, got "${process.env.PORT}"`);
     process.exit(1);
   }
-  const server = createDevServer();
+  const handlers = [];
+  const server = createDevServer({ handlers });
+  let dev;
   try {
     const addr = await listen(server, port);
+    dev = await createDevHandlers(process.env, { port: addr.port });
+    handlers.push(...dev.handlers);
     console.log(`trypost dashboard: http://127.0.0.1:${addr.port}/app/`);
+    for (const line of dev.lines) console.log(line);
   } catch (err) {
     if (err.code === 'EADDRINUSE') console.error(`port ${port} is already in use; set PORT to another one`);
     else console.error(`cannot listen on port ${port}: ${err.message}`);
     process.exit(1);
   }
-  const stop = () => {
+  const stop = async () => {
     console.log('stopping');
+    await dev?.emulator?.close();
     server.close(() => process.exit(0));
     server.closeAllConnections();
   };
