@@ -1,0 +1,422 @@
+// twitter-text's extractUrlsWithIndices, replayed. The regular expression it runs is
+//   (precedingChar | ^) ( (https?://)? domain (:port)? (/path*)? (?query)? )
+// in JavaScript's "gi" mode. Everything after the domain is optional, so the engine keeps the
+// first way each part can match (its greedy-first choice) and never backtracks into an earlier
+// part; only inside the path and the domain does real backtracking happen, and those two are
+// written below as small continuation-passing matchers in the regex's own priority order.
+#include "trypost/x_url.hpp"
+
+#include <array>
+#include <cstddef>
+
+#include "trypost/url_tables.hpp"
+
+namespace trypost::x_url {
+namespace {
+
+using namespace urltab;
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+constexpr std::size_t kMaxUrlLength = 4096;     // twitter-text's MAX_URL_LENGTH
+constexpr std::size_t kMaxTcoSlugLength = 40;   // MAX_TCO_SLUG_LENGTH
+constexpr std::size_t kMaxLabelLength = 63;     // a DNS label after punycode
+
+std::uint8_t class_of_slow(char16_t u) {
+  std::size_t lo = 0, hi = kClassRunCount;
+  while (hi - lo > 1) {
+    const std::size_t mid = (lo + hi) / 2;
+    if ((kClassRuns[mid] >> 8) <= u) lo = mid;
+    else hi = mid;
+  }
+  return static_cast<std::uint8_t>(kClassRuns[lo] & 0xFF);
+}
+const std::array<std::uint8_t, 128> kAsciiClass = [] {
+  std::array<std::uint8_t, 128> a{};
+  for (char16_t u = 0; u < 128; ++u) a[u] = class_of_slow(u);
+  return a;
+}();
+inline std::uint8_t class_of(char16_t u) { return u < 128 ? kAsciiClass[u] : class_of_slow(u); }
+
+// ECMA-262 Canonicalize for the code units a TLD can contain.
+char16_t fold(char16_t u) {
+  if (u < 128) return (u >= 'a' && u <= 'z') ? static_cast<char16_t>(u - 32) : u;
+  std::size_t lo = 0, hi = kTldFoldCount;
+  while (lo < hi) {
+    const std::size_t mid = (lo + hi) / 2;
+    if ((kTldFold[mid] >> 16) < u) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < kTldFoldCount && (kTldFold[lo] >> 16) == u) return static_cast<char16_t>(kTldFold[lo] & 0xFFFF);
+  return u;
+}
+inline bool ascii_alpha_num(char16_t u) {
+  return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+}
+inline char16_t lower(char16_t u) { return (u >= 'A' && u <= 'Z') ? static_cast<char16_t>(u + 32) : u; }
+
+struct Matcher {
+  const char16_t* s;
+  std::size_t n;
+  std::vector<std::uint32_t>& labels;  // scratch: ends of subdomain labels
+
+  bool has(std::size_t i, std::uint8_t mask) const { return i < n && (class_of(s[i]) & mask); }
+  bool at(std::size_t i, char16_t c) const { return i < n && s[i] == c; }
+  // Case-insensitive literal (ASCII only, as used for "http", "xn--" and "t.co").
+  bool literal(std::size_t i, std::u16string_view lit) const {
+    if (i > n || n - i < lit.size()) return false;
+    for (std::size_t k = 0; k < lit.size(); ++k)
+      if (lower(s[i + k]) != lit[k]) return false;
+    return true;
+  }
+
+  // --- top-level domain: the first alternative, in list order, whose lookahead holds ---
+  std::size_t tld(std::size_t i, std::size_t limit) const {
+    if (i >= limit) return npos;
+    const char16_t first = fold(s[i]);
+    std::size_t lo = 0, hi = kTldCount;
+    auto first_of = [](std::size_t k) { return kTldUnits[kTldOffsets[kTldByFirst[k]] >> 6]; };
+    while (lo < hi) {
+      const std::size_t mid = (lo + hi) / 2;
+      if (first_of(mid) < first) lo = mid + 1;
+      else hi = mid;
+    }
+    for (std::size_t k = lo; k < kTldCount && first_of(k) == first; ++k) {
+      const std::uint32_t off = kTldOffsets[kTldByFirst[k]];
+      const std::size_t start = off >> 6, len = off & 63;
+      if (limit - i < len) continue;
+      std::size_t j = 1;
+      while (j < len && fold(s[i + j]) == kTldUnits[start + j]) ++j;
+      if (j < len) continue;
+      const std::size_t end = i + len;
+      if (end == limit || !(class_of(s[end]) & kTldFollowBad)) return end;
+    }
+    // xn--[-0-9a-z]+ : no lookahead, greedy
+    if (limit - i > 4 && literal(i, u"xn--")) {
+      std::size_t j = i + 4;
+      while (j < limit && (s[j] == '-' || ascii_alpha_num(s[j]))) ++j;
+      if (j > i + 4) return j;
+    }
+    return npos;
+  }
+
+  // --- domain: subdomain* domainName tld ---
+  // A subdomain label is a run of domain characters, '-' and '_' that starts and ends with a
+  // domain character and is followed by '.'; a domain-name label is the same without '_'.
+  // Greedy: take every label, then give them back one by one until a TLD fits.
+  std::size_t domain(std::size_t i) {
+    labels.clear();
+    std::size_t p = i;
+    for (;;) {
+      if (!has(p, kDomain)) break;
+      std::size_t j = p;
+      bool underscore = false;
+      while (j < n) {
+        const char16_t u = s[j];
+        if (class_of(u) & kDomain) ++j;
+        else if (u == '-') ++j;
+        else if (u == '_') {
+          underscore = true;
+          ++j;
+        } else break;
+      }
+      if (!at(j, '.') || !(class_of(s[j - 1]) & kDomain)) break;
+      labels.push_back(static_cast<std::uint32_t>((j + 1) << 1 | (underscore ? 1 : 0)));
+      p = j + 1;
+    }
+    // labels[k] ends label k; label k may serve as the domain name if it has no '_'.
+    for (std::size_t k = labels.size(); k-- > 0;) {
+      if (labels[k] & 1) continue;
+      const std::size_t end = tld(labels[k] >> 1, n);
+      if (end != npos) return end;
+    }
+    return npos;
+  }
+
+  // --- path: validUrlPath, with general path characters G, balanced parens B, ending E ---
+  std::size_t run(std::size_t i) const {
+    while (has(i, kPath)) ++i;
+    return i;
+  }
+  template <class K>
+  bool star(std::size_t i, std::size_t min, K&& k) const {  // G* (min 0) or G+ (min 1), greedy
+    const std::size_t e = run(i);
+    if (e < i + min) return false;
+    for (std::size_t q = e + 1; q-- > i + min;)
+      if (k(q)) return true;
+    return false;
+  }
+  // B: \( (?: G+ | G* \( G+ \) G* ) \)
+  template <class K>
+  bool parens(std::size_t i, K&& k) const {
+    if (!at(i, '(')) return false;
+    if (star(i + 1, 1, [&](std::size_t q) { return at(q, ')') && k(q + 1); })) return true;
+    return star(i + 1, 0, [&](std::size_t q) {
+      return at(q, '(') && star(q + 1, 1, [&](std::size_t r) {
+               return at(r, ')') && star(r + 1, 0, [&](std::size_t t) { return at(t, ')') && k(t + 1); });
+             });
+    });
+  }
+  // (?: B G* )*
+  template <class K>
+  bool paren_groups(std::size_t i, K&& k) const {
+    if (parens(i, [&](std::size_t q) {
+          return star(q, 0, [&](std::size_t r) { return r != i && paren_groups(r, k); });
+        }))
+      return true;
+    return k(i);
+  }
+  // E: a single ending character, or B
+  template <class K>
+  bool ending(std::size_t i, K&& k) const {
+    if (has(i, kPathEnd) && k(i + 1)) return true;
+    return parens(i, k);
+  }
+  // validUrlPath = G* (B G*)* E | @ G+ /
+  std::size_t path_segment(std::size_t i) const {
+    std::size_t end = npos;
+    auto accept = [&](std::size_t e) {
+      end = e;
+      return true;
+    };
+    if (star(i, 0, [&](std::size_t q) { return paren_groups(q, [&](std::size_t r) { return ending(r, accept); }); }))
+      return end;
+    if (at(i, '@') && star(i + 1, 1, [&](std::size_t q) { return at(q, '/') && accept(q + 1); })) return end;
+    return npos;
+  }
+
+  // ? QueryChar* QueryEnd, within [i, limit): the last query-ending character of the run.
+  std::size_t query(std::size_t i, std::size_t limit) const {
+    if (i >= limit || s[i] != '?') return npos;
+    std::size_t j = i + 1, last = npos;
+    while (j < limit && (class_of(s[j]) & kQuery)) {
+      if (class_of(s[j]) & kQueryEnd) last = j + 1;
+      ++j;
+    }
+    return last;
+  }
+
+  struct Found {
+    std::size_t url_start, protocol_length, domain_start, domain_end, end;
+    bool has_path;
+  };
+
+  // Everything after the preceding character, at q.
+  bool rest(std::size_t q, Found& f) {
+    std::size_t proto = 0;
+    if (literal(q, u"http")) {
+      std::size_t j = q + 4;
+      if (j < n && lower(s[j]) == 's') ++j;
+      if (literal(j, u"://")) proto = j + 3 - q;
+    }
+    std::size_t d0 = q + proto;
+    std::size_t dend = domain(d0);
+    if (dend == npos && proto) {
+      d0 = q;
+      proto = 0;
+      dend = domain(d0);
+    }
+    if (dend == npos) return false;
+    std::size_t pos = dend;
+    if (at(pos, ':') && pos + 1 < n && s[pos + 1] >= '0' && s[pos + 1] <= '9') {
+      pos += 2;
+      while (pos < n && s[pos] >= '0' && s[pos] <= '9') ++pos;
+    }
+    bool has_path = false;
+    if (at(pos, '/')) {
+      has_path = true;
+      ++pos;
+      for (std::size_t e; (e = path_segment(pos)) != npos;) pos = e;
+    }
+    if (const std::size_t e = query(pos, n); e != npos) pos = e;
+    f = {q, proto, d0, dend, pos, has_path};
+    return true;
+  }
+
+  // validAsciiDomain, searched inside [from, limit): ([-a-z0-9 latin]+ \.)+ tld
+  std::size_t ascii_domain_at(std::size_t a, std::size_t limit, std::size_t& end) {
+    labels.clear();
+    std::size_t p = a;
+    for (;;) {
+      std::size_t j = p;
+      while (j < limit && (class_of(s[j]) & kAsciiLabel)) ++j;
+      if (j == p || j >= limit || s[j] != '.') break;
+      labels.push_back(static_cast<std::uint32_t>(j + 1));
+      p = j + 1;
+    }
+    for (std::size_t k = labels.size(); k-- > 0;) {
+      const std::size_t e = tld(labels[k], limit);
+      if (e != npos) {
+        end = e;
+        return a;
+      }
+    }
+    return npos;
+  }
+  template <class F>
+  void each_ascii_domain(std::size_t from, std::size_t limit, F&& f) {
+    for (std::size_t a = from; a < limit;) {
+      std::size_t end = 0;
+      if (ascii_domain_at(a, limit, end) != npos) {
+        f(a, end);
+        a = end;
+      } else {
+        ++a;
+      }
+    }
+  }
+};
+
+// punycode.toASCII(label).length as the punycode package computes it (RFC 3492 bootstring).
+std::size_t punycode_part_length(const char32_t* cps, std::size_t count) {
+  bool ascii = true;
+  for (std::size_t i = 0; i < count; ++i) ascii = ascii && cps[i] < 0x7F;
+  if (ascii) return count;
+  constexpr std::int64_t base = 36, tmin = 1, tmax = 26, skew = 38, damp = 700;
+  auto adapt = [](std::int64_t delta, std::int64_t points, bool first) {
+    delta = first ? delta / damp : delta >> 1;
+    delta += delta / points;
+    std::int64_t k = 0;
+    for (; delta > ((base - tmin) * tmax) >> 1; k += base) delta /= base - tmin;
+    return k + (base - tmin + 1) * delta / (delta + skew);
+  };
+  std::size_t out = 0, basic = 0;
+  for (std::size_t i = 0; i < count; ++i)
+    if (cps[i] < 0x80) ++basic;
+  out = basic + (basic ? 1 : 0) + 4;  // "xn--" and the delimiter
+  std::int64_t n = 128, delta = 0, bias = 72;
+  std::size_t handled = basic;
+  while (handled < count) {
+    std::int64_t m = INT64_MAX;
+    for (std::size_t i = 0; i < count; ++i)
+      if (cps[i] >= n && cps[i] < m) m = cps[i];
+    delta += (m - n) * static_cast<std::int64_t>(handled + 1);
+    n = m;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (cps[i] < n) ++delta;
+      if (cps[i] == n) {
+        std::int64_t q = delta;
+        for (std::int64_t k = base;; k += base) {
+          const std::int64_t t = k <= bias ? tmin : (k >= bias + tmax ? tmax : k - bias);
+          if (q < t) break;
+          ++out;
+          q = (q - t) / (base - t);
+        }
+        ++out;
+        bias = adapt(delta, static_cast<std::int64_t>(handled + 1), handled == basic);
+        delta = 0;
+        ++handled;
+      }
+    }
+    ++delta;
+    ++n;
+  }
+  return out;
+}
+
+// Length of a label after punycode.toASCII, which also splits at the IDNA dot variants.
+std::size_t punycode_label_length(const char16_t* s, std::size_t n) {
+  static thread_local std::vector<char32_t> cps;
+  std::size_t total = 0;
+  std::size_t parts = 0;
+  std::size_t i = 0;
+  for (;;) {
+    cps.clear();
+    while (i < n) {
+      char32_t u = s[i];
+      if (u == 0x2E || u == 0x3002 || u == 0xFF0E || u == 0xFF61) break;
+      if (u >= 0xD800 && u <= 0xDBFF && i + 1 < n && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
+        u = 0x10000 + ((u - 0xD800) << 10) + (s[i + 1] - 0xDC00);
+        ++i;
+      }
+      cps.push_back(u);
+      ++i;
+    }
+    total += punycode_part_length(cps.data(), cps.size());
+    ++parts;
+    if (i >= n) break;
+    ++i;  // the separator
+  }
+  return total + (parts - 1);
+}
+
+}  // namespace
+
+void extract(std::u16string_view text, std::vector<Span>& out) {
+  const char16_t* s = text.data();
+  const std::size_t n = text.size();
+  if (text.find(u'.') == std::u16string_view::npos) return;  // as twitter-text: no dot, no URL
+  static thread_local std::vector<std::uint32_t> labels;
+  Matcher m{s, n, labels};
+  std::size_t last_index = 0;
+  while (last_index < n) {
+    Matcher::Found f{};
+    bool found = false;
+    bool has_before = false;
+    char16_t before = 0;
+    for (std::size_t a = last_index; a < n && !found; ++a) {
+      if ((class_of(s[a]) & kPreceding) && m.rest(a + 1, f)) {
+        found = true;
+        has_before = true;
+        before = s[a];
+      } else if (a == 0 && m.rest(0, f)) {
+        found = true;
+      }
+    }
+    if (!found) break;
+    last_index = f.end;
+
+    const std::size_t url_length = f.end - f.url_start;
+    // isValidUrl: a punycode-looking domain must hold an ASCII domain; every label must fit in
+    // 63 characters after punycode; the whole URL in 4096.
+    if (n - f.domain_start >= 4 && s[f.domain_start] == 'x' && s[f.domain_start + 1] == 'n' &&
+        s[f.domain_start + 2] == '-' && s[f.domain_start + 3] == '-') {
+      bool any = false;
+      m.each_ascii_domain(f.domain_start, f.domain_end, [&](std::size_t, std::size_t) { any = true; });
+      if (!any) continue;
+    }
+    bool labels_ok = true;
+    for (std::size_t a = f.domain_start; a <= f.domain_end && labels_ok;) {
+      std::size_t b = a;
+      while (b < f.domain_end && s[b] != '.') ++b;
+      const std::size_t len = punycode_label_length(s + a, b - a);
+      labels_ok = len >= 1 && len <= kMaxLabelLength;
+      a = b + 1;
+    }
+    if (!labels_ok) continue;
+    if ((f.protocol_length ? f.protocol_length : 8) + url_length > kMaxUrlLength) continue;
+
+    if (!f.protocol_length) {
+      if (has_before && before < 128) {
+        bool bad = false;
+        for (const char c : std::string_view(kNoProtocolBadPreceding)) bad = bad || before == static_cast<char16_t>(c);
+        if (bad) continue;
+      }
+      const std::size_t first = out.size();
+      m.each_ascii_domain(f.domain_start, f.domain_end, [&](std::size_t a, std::size_t e) {
+        out.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(e - a)});
+      });
+      if (out.size() == first) continue;
+      // The last ASCII domain carries the path (and what follows it) when there is one.
+      if (f.has_path) out.back().length += static_cast<std::uint32_t>(f.end - f.domain_end);
+      continue;
+    }
+    std::size_t length = url_length;
+    // t.co links: nothing after the slug (but a query) belongs to the URL.
+    {
+      std::size_t j = f.url_start + 4;
+      if (j < n && lower(s[j]) == 's') ++j;
+      if (m.literal(j, u"://t.co/")) {
+        j += 8;
+        const std::size_t slug = j;
+        while (j < f.end && ascii_alpha_num(s[j])) ++j;
+        if (j > slug) {
+          if (j - slug > kMaxTcoSlugLength) continue;
+          if (const std::size_t e = m.query(j, f.end); e != npos) j = e;
+          length = j - f.url_start;
+        }
+      }
+    }
+    out.push_back({static_cast<std::uint32_t>(f.url_start), static_cast<std::uint32_t>(length)});
+  }
+}
+
+}  // namespace trypost::x_url
