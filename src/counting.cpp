@@ -1,7 +1,9 @@
 #include "trypost/counting.hpp"
 
-#include <nlohmann/json.hpp>
+#include <new>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "trypost/unicode.hpp"
 #include "trypost/x_url.hpp"
@@ -208,7 +210,13 @@ std::size_t round_up4(std::size_t v) { return (v + 3) & ~std::size_t{3}; }
 std::uintptr_t counting_batch_buffer(std::size_t utf8_bytes, std::size_t n) {
   auto& words = batch_storage();
   const std::size_t need = round_up4(utf8_bytes) / 4 + 2 * n + 1;
-  if (words.size() < need) words.resize(need);
+  if (words.size() < need) {
+    try {
+      words.resize(need);
+    } catch (const std::bad_alloc&) {
+      return 0;
+    }
+  }
   return reinterpret_cast<std::uintptr_t>(words.data());
 }
 

@@ -18,6 +18,27 @@ inline std::uint32_t run_value(const std::uint32_t* runs, std::size_t n, unsigne
   return runs[lo] & ((1u << bits) - 1);
 }
 
+// Text mostly stays in one script, so the run found last is usually the next one's too.
+struct RunCache {
+  char32_t lo = 1, hi = 0;
+  std::uint32_t value = 0;
+};
+inline std::uint32_t cached_run_value(const std::uint32_t* runs, std::size_t n, unsigned bits, char32_t cp,
+                                      RunCache& cache) {
+  if (cp >= cache.lo && cp < cache.hi) return cache.value;
+  std::size_t lo = 0, hi = n;
+  while (hi - lo > 1) {
+    const std::size_t mid = (lo + hi) / 2;
+    if ((runs[mid] >> bits) <= cp) lo = mid;
+    else hi = mid;
+  }
+  cache.lo = runs[lo] >> bits;
+  cache.hi = lo + 1 < n ? (runs[lo + 1] >> bits) : 0x110000;
+  cache.value = runs[lo] & ((1u << bits) - 1);
+  return cache.value;
+}
+thread_local RunCache prop_cache, norm_cache;
+
 // Latin, Greek and Cyrillic text is most of what gets counted: a direct table spares the search.
 constexpr char32_t kDirect = 0x500;
 struct Direct {
@@ -38,7 +59,7 @@ const Direct kDirectTables = [] {
 
 inline std::uint32_t norm_word(char32_t cp) {
   if (cp < kDirect) return kDirectTables.ccc[cp] | (std::uint32_t{kDirectTables.qc[cp]} << 8);
-  return run_value(ucd::kNormRuns, ucd::kNormRunCount, ucd::kNormBits, cp);
+  return cached_run_value(ucd::kNormRuns, ucd::kNormRunCount, ucd::kNormBits, cp, norm_cache);
 }
 
 // Hangul syllables decompose and compose by arithmetic (Unicode ch. 3.12), not by table.
@@ -92,17 +113,73 @@ char32_t compose(char32_t a, char32_t b) {
 
 std::uint16_t props(char32_t cp) {
   if (cp < kDirect) return kDirectTables.props[cp];
-  return static_cast<std::uint16_t>(run_value(ucd::kPropRuns, ucd::kPropRunCount, ucd::kPropBits, cp));
+  return static_cast<std::uint16_t>(cached_run_value(ucd::kPropRuns, ucd::kPropRunCount, ucd::kPropBits, cp, prop_cache));
 }
 
 std::uint8_t combining_class(char32_t cp) { return static_cast<std::uint8_t>(norm_word(cp) & 0xFF); }
 
+namespace {
+
+// Normalizes cps[from, to) (one segment between stable starters) onto the end of out.
+void normalize_segment(const char32_t* from, const char32_t* to, std::vector<char32_t>& out,
+                       std::vector<char32_t>& decomposed) {
+  // Canonical decomposition, then canonical ordering by a stable insertion of each non-starter.
+  decomposed.clear();
+  for (const char32_t* p = from; p < to; ++p) {
+    const std::size_t first = decomposed.size();
+    decompose(*p, decomposed);
+    for (std::size_t i = first; i < decomposed.size(); ++i) {
+      const auto ccc = combining_class(decomposed[i]);
+      if (ccc == 0) continue;
+      for (std::size_t j = i; j > 0; --j) {
+        if (combining_class(decomposed[j - 1]) <= ccc) break;
+        std::swap(decomposed[j - 1], decomposed[j]);
+      }
+    }
+  }
+  // Canonical composition: a character joins the last starter unless something between them
+  // blocks it (a starter, or a mark of the same or higher class).
+  std::size_t starter = 0;
+  bool have_starter = false;
+  std::uint8_t last_ccc = 0;
+  for (const char32_t c : decomposed) {
+    const auto ccc = combining_class(c);
+    if (have_starter) {
+      const bool adjacent = out.size() - 1 == starter;
+      if (adjacent || (last_ccc != 0 && last_ccc < ccc)) {
+        if (const char32_t composite = compose(out[starter], c)) {
+          out[starter] = composite;
+          continue;
+        }
+      }
+    }
+    if (ccc == 0) {
+      starter = out.size();
+      have_starter = true;
+    }
+    last_ccc = ccc;
+    out.push_back(c);
+  }
+}
+
+// A starter that NFC leaves alone and that nothing before it can combine with: segments of
+// text between two of these normalize independently.
+inline bool stable_starter(char32_t c) { return c < 0x300 || norm_word(c) == 0; }
+
+}  // namespace
+
 void to_nfc(std::vector<char32_t>& cps, std::vector<char32_t>& scratch) {
-  // Quick check: most text is already NFC, and then nothing is copied.
-  {
+  // Quick check (UAX #15): most text is already NFC, and then nothing is copied. Otherwise only
+  // the segments around the characters that fail it are normalized.
+  const std::size_t n = cps.size();
+  std::size_t pos = 0;
+  bool copied = false;
+  static thread_local std::vector<char32_t> decomposed;
+  while (pos < n) {
     std::uint8_t last = 0;
-    bool normalized = true;
-    for (const char32_t c : cps) {
+    std::size_t fail = n;
+    for (std::size_t i = pos; i < n; ++i) {
+      const char32_t c = cps[i];
       if (c < 0x300) {
         last = 0;
         continue;
@@ -110,52 +187,28 @@ void to_nfc(std::vector<char32_t>& cps, std::vector<char32_t>& scratch) {
       const auto w = norm_word(c);
       const auto ccc = static_cast<std::uint8_t>(w & 0xFF);
       if ((w >> 8) != 0 || (ccc != 0 && ccc < last)) {
-        normalized = false;
+        fail = i;
         break;
       }
       last = ccc;
     }
-    if (normalized) return;
-  }
-  // Canonical decomposition, then canonical ordering by a stable insertion of each non-starter.
-  scratch.clear();
-  for (const char32_t c : cps) {
-    const std::size_t from = scratch.size();
-    decompose(c, scratch);
-    for (std::size_t i = from; i < scratch.size(); ++i) {
-      const auto ccc = combining_class(scratch[i]);
-      if (ccc == 0) continue;
-      for (std::size_t j = i; j > 0; --j) {
-        const auto prev = combining_class(scratch[j - 1]);
-        if (prev <= ccc) break;
-        std::swap(scratch[j - 1], scratch[j]);
-      }
+    if (fail == n) {
+      if (copied) scratch.insert(scratch.end(), cps.begin() + static_cast<std::ptrdiff_t>(pos), cps.end());
+      break;
     }
-  }
-  // Canonical composition: a character joins the last starter unless something between them
-  // blocks it (a starter, or a mark of the same or higher class).
-  cps.clear();
-  std::size_t starter = 0;
-  bool have_starter = false;
-  std::uint8_t last_ccc = 0;
-  for (const char32_t c : scratch) {
-    const auto ccc = combining_class(c);
-    if (have_starter) {
-      const bool adjacent = cps.size() - 1 == starter;
-      if (adjacent || (last_ccc != 0 && last_ccc < ccc)) {
-        if (const char32_t composite = compose(cps[starter], c)) {
-          cps[starter] = composite;
-          continue;
-        }
-      }
+    if (!copied) {
+      scratch.clear();
+      copied = true;
     }
-    if (ccc == 0) {
-      starter = cps.size();
-      have_starter = true;
-    }
-    last_ccc = ccc;
-    cps.push_back(c);
+    std::size_t seg = fail;
+    while (seg > pos && !stable_starter(cps[seg])) --seg;
+    std::size_t seg_end = fail + 1;
+    while (seg_end < n && !stable_starter(cps[seg_end])) ++seg_end;
+    scratch.insert(scratch.end(), cps.begin() + static_cast<std::ptrdiff_t>(pos), cps.begin() + static_cast<std::ptrdiff_t>(seg));
+    normalize_segment(cps.data() + seg, cps.data() + seg_end, scratch, decomposed);
+    pos = seg_end;
   }
+  if (copied) cps.swap(scratch);
 }
 
 void decode_nfc(std::string_view utf8, std::vector<char32_t>& out) {

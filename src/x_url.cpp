@@ -6,6 +6,7 @@
 // written below as small continuation-passing matchers in the regex's own priority order.
 #include "trypost/x_url.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 
@@ -29,12 +30,30 @@ std::uint8_t class_of_slow(char16_t u) {
   }
   return static_cast<std::uint8_t>(kClassRuns[lo] & 0xFF);
 }
-const std::array<std::uint8_t, 128> kAsciiClass = [] {
-  std::array<std::uint8_t, 128> a{};
-  for (char16_t u = 0; u < 128; ++u) a[u] = class_of_slow(u);
-  return a;
+// Two-stage table over the BMP built once from the runs: high byte -> block of 256 classes.
+// The 125 runs share a handful of distinct blocks, so this stays a few kilobytes.
+struct ClassTable {
+  std::array<std::uint8_t, 256> stage1{};
+  std::vector<std::uint8_t> blocks;
+};
+const ClassTable kClassTable = [] {
+  ClassTable t;
+  std::array<std::uint8_t, 256> block{};
+  for (unsigned hi = 0; hi < 256; ++hi) {
+    for (unsigned lo = 0; lo < 256; ++lo) block[lo] = class_of_slow(static_cast<char16_t>(hi << 8 | lo));
+    std::size_t found = t.blocks.size() / 256;
+    for (std::size_t b = 0; b < t.blocks.size() / 256; ++b) {
+      if (std::equal(block.begin(), block.end(), t.blocks.begin() + static_cast<std::ptrdiff_t>(b * 256))) {
+        found = b;
+        break;
+      }
+    }
+    if (found == t.blocks.size() / 256) t.blocks.insert(t.blocks.end(), block.begin(), block.end());
+    t.stage1[hi] = static_cast<std::uint8_t>(found);
+  }
+  return t;
 }();
-inline std::uint8_t class_of(char16_t u) { return u < 128 ? kAsciiClass[u] : class_of_slow(u); }
+inline std::uint8_t class_of(char16_t u) { return kClassTable.blocks[std::size_t{kClassTable.stage1[u >> 8]} * 256 + (u & 0xFF)]; }
 
 // ECMA-262 Canonicalize for the code units a TLD can contain.
 char16_t fold(char16_t u) {
@@ -57,6 +76,10 @@ struct Matcher {
   const char16_t* s;
   std::size_t n;
   std::vector<std::uint32_t>& labels;  // scratch: ends of subdomain labels
+  // Every start position inside a run of label characters sees the same run end; computing it
+  // once per text keeps the search linear where CJK or emoji runs would make it quadratic.
+  const std::uint32_t* label_end;
+  const std::uint32_t* next_underscore;
 
   bool has(std::size_t i, std::uint8_t mask) const { return i < n && (class_of(s[i]) & mask); }
   bool at(std::size_t i, char16_t c) const { return i < n && s[i] == c; }
@@ -68,9 +91,54 @@ struct Matcher {
     return true;
   }
 
+  // End of TLD number t matched at i (with its lookahead), or npos.
+  std::size_t match_tld(std::size_t t, std::size_t i, std::size_t limit) const {
+    const std::uint32_t off = kTldOffsets[t];
+    const std::size_t start = off >> 6, len = off & 63;
+    if (limit - i < len) return npos;
+    for (std::size_t j = 0; j < len; ++j)
+      if (fold(s[i + j]) != kTldUnits[start + j]) return npos;
+    const std::size_t end = i + len;
+    return (end == limit || !(class_of(s[end]) & kTldFollowBad)) ? end : npos;
+  }
+
   // --- top-level domain: the first alternative, in list order, whose lookahead holds ---
   std::size_t tld(std::size_t i, std::size_t limit) const {
     if (i >= limit) return npos;
+    if (s[i] < 128) {
+      // Only an ASCII-led TLD can start with an ASCII unit. An all-ASCII one must cover the
+      // whole run of units that may not follow a TLD (letters, digits): at most one candidate.
+      std::size_t best = kTldCount, best_end = npos;
+      std::size_t r = i;
+      while (r < limit && (class_of(s[r]) & kTldFollowBad)) ++r;
+      std::size_t lo = 0, hi = kAsciiTldCount;
+      const std::size_t len = r - i;
+      while (lo < hi && len > 0) {
+        const std::size_t mid = (lo + hi) / 2;
+        const std::uint32_t off = kTldOffsets[kAsciiTldSorted[mid]];
+        const std::size_t start = off >> 6, tlen = off & 63;
+        int cmp = 0;
+        for (std::size_t k = 0; k < len && k < tlen && cmp == 0; ++k)
+          cmp = static_cast<int>(kTldUnits[start + k]) - static_cast<int>(fold(s[i + k]));
+        if (cmp == 0) cmp = static_cast<int>(tlen) - static_cast<int>(len);
+        if (cmp == 0) {
+          best = kAsciiTldSorted[mid];
+          best_end = r;
+          break;
+        }
+        if (cmp < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      for (std::size_t k = 0; k < kMixedTldCount; ++k) {
+        if (kMixedTlds[k] >= best) continue;
+        const std::size_t end = match_tld(kMixedTlds[k], i, limit);
+        if (end != npos) {
+          best = kMixedTlds[k];
+          best_end = end;
+        }
+      }
+      return best_end != npos ? best_end : punycode(i, limit);
+    }
     const char16_t first = fold(s[i]);
     std::size_t lo = 0, hi = kTldCount;
     auto first_of = [](std::size_t k) { return kTldUnits[kTldOffsets[kTldByFirst[k]] >> 6]; };
@@ -89,7 +157,10 @@ struct Matcher {
       const std::size_t end = i + len;
       if (end == limit || !(class_of(s[end]) & kTldFollowBad)) return end;
     }
-    // xn--[-0-9a-z]+ : no lookahead, greedy
+    return punycode(i, limit);
+  }
+  // xn--[-0-9a-z]+ : no lookahead, greedy
+  std::size_t punycode(std::size_t i, std::size_t limit) const {
     if (limit - i > 4 && literal(i, u"xn--")) {
       std::size_t j = i + 4;
       while (j < limit && (s[j] == '-' || ascii_alpha_num(s[j]))) ++j;
@@ -107,18 +178,9 @@ struct Matcher {
     std::size_t p = i;
     for (;;) {
       if (!has(p, kDomain)) break;
-      std::size_t j = p;
-      bool underscore = false;
-      while (j < n) {
-        const char16_t u = s[j];
-        if (class_of(u) & kDomain) ++j;
-        else if (u == '-') ++j;
-        else if (u == '_') {
-          underscore = true;
-          ++j;
-        } else break;
-      }
+      const std::size_t j = label_end[p];  // the run of domain characters, '-' and '_' from p
       if (!at(j, '.') || !(class_of(s[j - 1]) & kDomain)) break;
+      const bool underscore = next_underscore[p] < j;
       labels.push_back(static_cast<std::uint32_t>((j + 1) << 1 | (underscore ? 1 : 0)));
       p = j + 1;
     }
@@ -344,8 +406,18 @@ void extract(std::u16string_view text, std::vector<Span>& out) {
   const char16_t* s = text.data();
   const std::size_t n = text.size();
   if (text.find(u'.') == std::u16string_view::npos) return;  // as twitter-text: no dot, no URL
-  static thread_local std::vector<std::uint32_t> labels;
-  Matcher m{s, n, labels};
+  static thread_local std::vector<std::uint32_t> labels, label_end, next_underscore;
+  label_end.resize(n + 1);
+  next_underscore.resize(n + 1);
+  label_end[n] = static_cast<std::uint32_t>(n);
+  next_underscore[n] = static_cast<std::uint32_t>(n);
+  for (std::size_t i = n; i-- > 0;) {
+    const char16_t u = s[i];
+    const bool in_label = u == '-' || u == '_' || (class_of(u) & kDomain);
+    label_end[i] = in_label ? label_end[i + 1] : static_cast<std::uint32_t>(i);
+    next_underscore[i] = u == '_' ? static_cast<std::uint32_t>(i) : next_underscore[i + 1];
+  }
+  Matcher m{s, n, labels, label_end.data(), next_underscore.data()};
   std::size_t last_index = 0;
   while (last_index < n) {
     Matcher::Found f{};
@@ -353,7 +425,10 @@ void extract(std::u16string_view text, std::vector<Span>& out) {
     bool has_before = false;
     char16_t before = 0;
     for (std::size_t a = last_index; a < n && !found; ++a) {
-      if ((class_of(s[a]) & kPreceding) && m.rest(a + 1, f)) {
+      // Cheap refusal first: a match needs "http" or a label that ends at a '.' right after a.
+      const std::size_t q = a + 1;
+      const bool could = q < n && (s[q] == 'h' || s[q] == 'H' || (label_end[q] > q && label_end[q] < n && s[label_end[q]] == '.'));
+      if (could && (class_of(s[a]) & kPreceding) && m.rest(q, f)) {
         found = true;
         has_before = true;
         before = s[a];

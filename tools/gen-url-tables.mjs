@@ -89,6 +89,20 @@ for (const units of tldCodeUnits) {
   pool = pool.concat(units);
 }
 if (pool.length >= 1 << 26 || Math.max(...tldCodeUnits.map((u) => u.length)) >= 64) throw new Error('TLD pool too big');
+// ASCII TLDs are all letters, and a letter may not follow a TLD: so an ASCII TLD must span the
+// whole letter run and at most one can match; an index sorted by string finds it.
+// A few start in ASCII and go on in Latin letters (vermögensberatung): checked one by one.
+const isAscii = (units) => units.every((u) => u < 128);
+for (const units of tldCodeUnits) {
+  if (isAscii(units) && !units.every((u) => u >= 0x41 && u <= 0x5a)) throw new Error('ASCII TLD beyond letters');
+}
+const mixed = tldCodeUnits.map((u, i) => i).filter((i) => tldCodeUnits[i][0] < 128 && !isAscii(tldCodeUnits[i]));
+const cmpUnits = (a, b) => {
+  for (let k = 0; k < Math.min(a.length, b.length); k++) if (a[k] !== b[k]) return a[k] - b[k];
+  return a.length - b.length;
+};
+const asciiSorted = tldCodeUnits.map((u, i) => i).filter((i) => isAscii(tldCodeUnits[i]))
+  .sort((a, b) => cmpUnits(tldCodeUnits[a], tldCodeUnits[b]));
 // Index sorted by first code unit, then by priority (the regex's alternation order).
 const byFirst = tldCodeUnits.map((u, i) => i).sort((a, b) => tldCodeUnits[a][0] - tldCodeUnits[b][0] || a - b);
 
@@ -122,6 +136,12 @@ extern const std::uint32_t kTldOffsets[];
 extern const std::size_t kTldCount;
 // TLD indices sorted by first code unit, then priority.
 extern const std::uint16_t kTldByFirst[];
+// Indices of the all-ASCII TLDs, sorted by their (upper-case) strings.
+extern const std::uint16_t kAsciiTldSorted[];
+extern const std::size_t kAsciiTldCount;
+// TLDs that start with an ASCII letter but are not all ASCII.
+extern const std::uint16_t kMixedTlds[];
+extern const std::size_t kMixedTldCount;
 // Non-ASCII code units whose canonical form is a TLD code unit: (unit << 16) | canonical, sorted.
 extern const std::uint32_t kTldFold[];
 extern const std::size_t kTldFoldCount;
@@ -149,6 +169,14 @@ const std::size_t kTldCount = ${offsets.length};
 const std::uint16_t kTldByFirst[] = {
 ${words(byFirst, 16, dec)}
 };
+const std::uint16_t kAsciiTldSorted[] = {
+${words(asciiSorted, 16, dec)}
+};
+const std::size_t kAsciiTldCount = ${asciiSorted.length};
+const std::uint16_t kMixedTlds[] = {
+${mixed.length ? words(mixed, 16, dec) : '  0,'}
+};
+const std::size_t kMixedTldCount = ${mixed.length};
 const std::uint32_t kTldFold[] = {
 ${fold.length ? words(fold.map(([u, cu]) => ((u << 16) | cu) >>> 0), 8, hx) : '  0u,'}
 };
