@@ -226,21 +226,19 @@ struct Matcher {
       return true;
     return k(i);
   }
-  // E: a single ending character, or B
-  template <class K>
-  bool ending(std::size_t i, K&& k) const {
-    if (has(i, kPathEnd) && k(i + 1)) return true;
-    return parens(i, k);
-  }
-  // validUrlPath = G* (B G*)* E | @ G+ /
+  // validUrlPath. twitter-text splices its "ending" expression (E | B) into the path expression
+  // without parentheses, so the alternation really reads
+  //   G* (B G*)* E   |   B   |   @ G+ /
+  // where E is one path-ending character: a balanced paren group only ends a segment alone.
   std::size_t path_segment(std::size_t i) const {
     std::size_t end = npos;
     auto accept = [&](std::size_t e) {
       end = e;
       return true;
     };
-    if (star(i, 0, [&](std::size_t q) { return paren_groups(q, [&](std::size_t r) { return ending(r, accept); }); }))
-      return end;
+    auto ending = [&](std::size_t r) { return has(r, kPathEnd) && accept(r + 1); };
+    if (star(i, 0, [&](std::size_t q) { return paren_groups(q, ending); })) return end;
+    if (parens(i, accept)) return end;
     if (at(i, '@') && star(i + 1, 1, [&](std::size_t q) { return at(q, '/') && accept(q + 1); })) return end;
     return npos;
   }

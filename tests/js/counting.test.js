@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { countTexts, count } from '../../web/sdk/index.js';
-import { makeCorpus, containsNewer, KNOWN_EMOJI, NEWER_THAN_TWITTER_TEXT } from './counting-corpus.js';
+import { makeCorpus, containsNewer, rng, KNOWN_EMOJI, NEWER_THAN_TWITTER_TEXT } from './counting-corpus.js';
 
 const require = createRequire(import.meta.url);
 const twitter = require('twitter-text');
@@ -129,4 +129,29 @@ test('countTexts: edge texts and errors', async () => {
   await assert.rejects(countTexts('fax', ['a']), /unknown content type/);
   await assert.rejects(count('fax', 'a'), /unknown content_type/);
   assert.deepEqual(await count('x_post', 'hi'), { content_type: 'x_post', length: 2, max_length: 280, valid: true });
+});
+
+test('x_post: URL-shaped noise agrees with twitter-text (the regex replay, edge by edge)', async () => {
+  // Pieces that sit on the edges of twitter-text's URL expression: schemes, dots, TLDs and
+  // near-TLDs, ports, paths with parens, queries, t.co slugs, punycode, IDNA dots, Latin and
+  // Cyrillic path letters, underscores in labels, characters that may not precede a URL.
+  const pieces = ['http://', 'https://', 'HTTPS://', 'www.', 'a', 'ab', 'x1', 'é', 'ж', '中', '😀', '.', '.', '.',
+    'com', 'co', 'COM', 'uk', 'io', 'jp', 'xyz', 'museum', 'vermögensberatung', 'コム', 'онлайн', 'xn--p1ai',
+    'xn--', 'comx', 'con', '/', '/', '(', ')', '?', '=', '&', '#', '-', '_', '@', ':', '8080', ',', ';', '!',
+    "'", '~', '|', '$', '%20', '–', ' ', ' ', '\n', 't.co/', 'abc', '。', '\u200F', '\u202A', '#tag', '@user'];
+  const r = rng(7);
+  const texts = [];
+  for (let i = 0; i < 5000; i++) {
+    let s = '';
+    const n = 2 + Math.floor(r() * 14);
+    for (let k = 0; k < n; k++) s += pieces[Math.floor(r() * pieces.length)];
+    texts.push(s);
+  }
+  const got = await countTexts('x_post', texts);
+  const mismatches = [];
+  for (let i = 0; i < texts.length; i++) {
+    const want = twitter.parseTweet(texts[i]).weightedLength;
+    if (got[i] !== want) mismatches.push({ text: texts[i], got: got[i], want });
+  }
+  assert.deepEqual(mismatches.slice(0, 5), []);
 });
