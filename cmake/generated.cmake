@@ -16,6 +16,7 @@ add_custom_command(
           "${TP_UCD_DIR}/auxiliary/GraphemeBreakProperty.json"
           "${TP_UCD_DIR}/DerivedCoreProperties.json"
           "${TP_UCD_DIR}/emoji/emoji-data.json"
+          "${TP_UCD_DIR}/emoji/emoji-variation-sequences.json"
           "${TP_UCD_DIR}/extracted/DerivedCombiningClass.json"
           "${TP_UCD_DIR}/DerivedNormalizationProps.json"
           "${TP_UCD_DIR}/UnicodeData.json"

@@ -12,7 +12,7 @@ namespace trypost {
 namespace {
 
 using unicode::decode_nfc;
-using unicode::kEmoji;
+using unicode::kEmojiVariation;
 using unicode::kEmojiModifier;
 using unicode::kEmojiModifierBase;
 using unicode::kEmojiPresentation;
@@ -35,9 +35,10 @@ inline bool is_tag_spec(char32_t c) { return c >= 0xE0020 && c <= 0xE007E; }
 
 // One element of an emoji sequence (UTS #51) starting at p, or p when there is none:
 // a flag (two regional indicators), a keycap ([0-9#*] FE0F? 20E3; X also counts the form without
-// FE0F), or an emoji character with an optional skin-tone modifier or presentation selector and
-// an optional tag sequence. A text-style character (Emoji but not Extended_Pictographic, such as
-// a digit) only becomes an element with FE0F.
+// FE0F), or an emoji character (Extended_Pictographic or Emoji_Presentation) with an optional
+// skin-tone modifier or, where emoji-variation-sequences lists one, the emoji presentation
+// selector FE0F; then an optional tag sequence. A digit, # or * is an element only as a keycap
+// or with FE0F.
 const char32_t* emoji_element(const char32_t* p, const char32_t* e) {
   const char32_t c = *p;
   if (is_regional_indicator(c)) return (p + 1 < e && is_regional_indicator(p[1])) ? p + 2 : p + 1;
@@ -49,22 +50,16 @@ const char32_t* emoji_element(const char32_t* p, const char32_t* e) {
   }
   if (c < 0xA9) return p;
   const std::uint16_t pr = props(c);
-  if (!(pr & (kEmoji | kExtPict))) return p;
+  if (!(pr & (kExtPict | kEmojiPresentation))) return p;
   const char32_t* q = p + 1;
-  bool qualified = (pr & (kExtPict | kEmojiPresentation)) != 0;
-  if (q < e && (pr & kEmojiModifierBase) && (props(*q) & kEmojiModifier)) {
-    ++q;
-    qualified = true;
-  } else if (q < e && *q == kVs16) {
-    ++q;
-    qualified = true;
-  }
+  if (q < e && (pr & kEmojiModifierBase) && (props(*q) & kEmojiModifier)) ++q;
+  else if (q < e && *q == kVs16 && (pr & kEmojiVariation)) ++q;
   if (q < e && is_tag_spec(*q)) {
     const char32_t* t = q;
     while (t < e && is_tag_spec(*t)) ++t;
     if (t < e && *t == kTagEnd) q = t + 1;
   }
-  return qualified ? q : p;
+  return q;
 }
 
 // Length in code points of the emoji sequence at p (elements joined by ZWJ), or 0 when what

@@ -80,6 +80,8 @@ struct Matcher {
   // once per text keeps the search linear where CJK or emoji runs would make it quadratic.
   const std::uint32_t* label_end;
   const std::uint32_t* next_underscore;
+  std::uint32_t* memo;                  // domain(i) per position, filled lazily
+  std::vector<std::uint32_t>& stack;    // scratch for filling it
 
   bool has(std::size_t i, std::uint8_t mask) const { return i < n && (class_of(s[i]) & mask); }
   bool at(std::size_t i, char16_t c) const { return i < n && s[i] == c; }
@@ -172,75 +174,80 @@ struct Matcher {
   // --- domain: subdomain* domainName tld ---
   // A subdomain label is a run of domain characters, '-' and '_' that starts and ends with a
   // domain character and is followed by '.'; a domain-name label is the same without '_'.
-  // Greedy: take every label, then give them back one by one until a TLD fits.
+  // Greedy: take every label, then give them back one by one until a TLD fits. So the domain
+  // from i is the domain from the next label if there is one, else (label without '_') the TLD
+  // right after i's label. That recursion is memoized per position: a long chain of labels is
+  // walked once per text, not once per starting position.
+  static constexpr std::uint32_t kUnknown = 0xFFFFFFFF, kNone = 0xFFFFFFFE;
   std::size_t domain(std::size_t i) {
-    labels.clear();
+    if (memo[i] != kUnknown) return memo[i] == kNone ? npos : memo[i];
+    // Walk forward until a known position or the end of the chain, then fill in backwards.
+    stack.clear();
     std::size_t p = i;
-    for (;;) {
-      if (!has(p, kDomain)) break;
-      const std::size_t j = label_end[p];  // the run of domain characters, '-' and '_' from p
-      if (!at(j, '.') || !(class_of(s[j - 1]) & kDomain)) break;
-      const bool underscore = next_underscore[p] < j;
-      labels.push_back(static_cast<std::uint32_t>((j + 1) << 1 | (underscore ? 1 : 0)));
+    while (p <= n && memo[p] == kUnknown) {
+      if (!has(p, kDomain)) {
+        memo[p] = kNone;
+        break;
+      }
+      const std::size_t j = label_end[p];
+      if (!at(j, '.') || !(class_of(s[j - 1]) & kDomain)) {
+        memo[p] = kNone;
+        break;
+      }
+      stack.push_back(static_cast<std::uint32_t>(p));
       p = j + 1;
     }
-    // labels[k] ends label k; label k may serve as the domain name if it has no '_'.
-    for (std::size_t k = labels.size(); k-- > 0;) {
-      if (labels[k] & 1) continue;
-      const std::size_t end = tld(labels[k] >> 1, n);
-      if (end != npos) return end;
+    for (std::size_t k = stack.size(); k-- > 0;) {
+      const std::size_t q = stack[k];
+      const std::size_t j = label_end[q];
+      std::uint32_t result = memo[j + 1];
+      if (result == kNone && next_underscore[q] >= j) {
+        const std::size_t end = tld(j + 1, n);
+        if (end != npos) result = static_cast<std::uint32_t>(end);
+      }
+      memo[q] = result;
     }
-    return npos;
+    return memo[i] == kNone ? npos : memo[i];
   }
 
-  // --- path: validUrlPath, with general path characters G, balanced parens B, ending E ---
+  // --- path: "/" validUrlPath* ---
+  // twitter-text splices its "ending" expression (E | B) into the path expression without
+  // parentheses, so one path segment really reads
+  //   G* (B G*)* E   |   B   |   @ G+ /
+  // with G a general path character, E one path-ending character (E is a subset of G) and B a
+  // balanced group \( (?: G+ | G* \( G+ \) G* ) \). B is deterministic (a G run is followed
+  // by exactly one of '(' or ')'), so the first alternative, after its greedy runs give back,
+  // ends right after the LAST E inside the G runs of the chain G* B G* B ... that starts there.
+  // When the chain holds no E, segments can only be single B groups. The third alternative
+  // needs a '/' (an E) in the run after '@', so it never matches where the first failed.
+  // Worked out this way the path is one linear scan, where replaying the backtracking literally
+  // is quadratic (and deeply recursive) on inputs like "(a)(a)(a)...".
   std::size_t run(std::size_t i) const {
     while (has(i, kPath)) ++i;
     return i;
   }
-  template <class K>
-  bool star(std::size_t i, std::size_t min, K&& k) const {  // G* (min 0) or G+ (min 1), greedy
-    const std::size_t e = run(i);
-    if (e < i + min) return false;
-    for (std::size_t q = e + 1; q-- > i + min;)
-      if (k(q)) return true;
-    return false;
+  std::size_t balanced(std::size_t p) const {
+    if (!at(p, '(')) return npos;
+    const std::size_t q = run(p + 1);
+    if (q > p + 1 && at(q, ')')) return q + 1;
+    if (!at(q, '(')) return npos;
+    const std::size_t r = run(q + 1);
+    if (r == q + 1 || !at(r, ')')) return npos;
+    const std::size_t t = run(r + 1);
+    return at(t, ')') ? t + 1 : npos;
   }
-  // B: \( (?: G+ | G* \( G+ \) G* ) \)
-  template <class K>
-  bool parens(std::size_t i, K&& k) const {
-    if (!at(i, '(')) return false;
-    if (star(i + 1, 1, [&](std::size_t q) { return at(q, ')') && k(q + 1); })) return true;
-    return star(i + 1, 0, [&](std::size_t q) {
-      return at(q, '(') && star(q + 1, 1, [&](std::size_t r) {
-               return at(r, ')') && star(r + 1, 0, [&](std::size_t t) { return at(t, ')') && k(t + 1); });
-             });
-    });
-  }
-  // (?: B G* )*
-  template <class K>
-  bool paren_groups(std::size_t i, K&& k) const {
-    if (parens(i, [&](std::size_t q) {
-          return star(q, 0, [&](std::size_t r) { return r != i && paren_groups(r, k); });
-        }))
-      return true;
-    return k(i);
-  }
-  // validUrlPath. twitter-text splices its "ending" expression (E | B) into the path expression
-  // without parentheses, so the alternation really reads
-  //   G* (B G*)* E   |   B   |   @ G+ /
-  // where E is one path-ending character: a balanced paren group only ends a segment alone.
-  std::size_t path_segment(std::size_t i) const {
-    std::size_t end = npos;
-    auto accept = [&](std::size_t e) {
-      end = e;
-      return true;
-    };
-    auto ending = [&](std::size_t r) { return has(r, kPathEnd) && accept(r + 1); };
-    if (star(i, 0, [&](std::size_t q) { return paren_groups(q, ending); })) return end;
-    if (parens(i, accept)) return end;
-    if (at(i, '@') && star(i + 1, 1, [&](std::size_t q) { return at(q, '/') && accept(q + 1); })) return end;
-    return npos;
+  std::size_t path(std::size_t pos) const {
+    std::size_t last_end = npos;
+    for (std::size_t p = pos;;) {
+      for (; has(p, kPath); ++p)
+        if (class_of(s[p]) & kPathEnd) last_end = p + 1;
+      const std::size_t b = balanced(p);
+      if (b == npos) break;
+      p = b;
+    }
+    if (last_end != npos) pos = last_end;
+    for (std::size_t b; (b = balanced(pos)) != npos;) pos = b;
+    return pos;
   }
 
   // ? QueryChar* QueryEnd, within [i, limit): the last query-ending character of the run.
@@ -284,7 +291,7 @@ struct Matcher {
     if (at(pos, '/')) {
       has_path = true;
       ++pos;
-      for (std::size_t e; (e = path_segment(pos)) != npos;) pos = e;
+      pos = path(pos);
     }
     if (const std::size_t e = query(pos, n); e != npos) pos = e;
     f = {q, proto, d0, dend, pos, has_path};
@@ -404,7 +411,9 @@ void extract(std::u16string_view text, std::vector<Span>& out) {
   const char16_t* s = text.data();
   const std::size_t n = text.size();
   if (text.find(u'.') == std::u16string_view::npos) return;  // as twitter-text: no dot, no URL
-  static thread_local std::vector<std::uint32_t> labels, label_end, next_underscore;
+  static thread_local std::vector<std::uint32_t> labels, label_end, next_underscore, memo, stack;
+  memo.assign(n + 2, Matcher::kUnknown);
+  memo[n] = memo[n + 1] = Matcher::kNone;
   label_end.resize(n + 1);
   next_underscore.resize(n + 1);
   label_end[n] = static_cast<std::uint32_t>(n);
@@ -415,7 +424,7 @@ void extract(std::u16string_view text, std::vector<Span>& out) {
     label_end[i] = in_label ? label_end[i + 1] : static_cast<std::uint32_t>(i);
     next_underscore[i] = u == '_' ? static_cast<std::uint32_t>(i) : next_underscore[i + 1];
   }
-  Matcher m{s, n, labels, label_end.data(), next_underscore.data()};
+  Matcher m{s, n, labels, label_end.data(), next_underscore.data(), memo.data(), stack};
   std::size_t last_index = 0;
   while (last_index < n) {
     Matcher::Found f{};

@@ -28,7 +28,7 @@ function eachRange(entries, fn) {
 // --- grapheme and emoji properties: one 11-bit value per code point ---
 const GCB = ['Other', 'CR', 'LF', 'Control', 'Extend', 'ZWJ', 'Regional_Indicator', 'Prepend', 'SpacingMark', 'L', 'V', 'T', 'LV', 'LVT'];
 const INCB = { Linker: 1, Consonant: 2, Extend: 3 };
-const EMOJI_BITS = { Emoji: 1 << 7, Emoji_Presentation: 1 << 8, Emoji_Modifier: 1 << 9, Emoji_Modifier_Base: 1 << 10 };
+const EMOJI_BITS = { Emoji_Presentation: 1 << 8, Emoji_Modifier: 1 << 9, Emoji_Modifier_Base: 1 << 10 };
 const props = new Uint16Array(MAX);
 eachRange(load('auxiliary/GraphemeBreakProperty.json', 'GraphemeBreakProperty'), (cp, e) => {
   const v = GCB.indexOf(e.property);
@@ -47,6 +47,12 @@ eachRange(load('emoji/emoji-data.json', 'emoji-data'), (cp, e) => {
   if (e.property === 'Extended_Pictographic') props[cp] |= 1 << 6;
   else if (EMOJI_BITS[e.property]) props[cp] |= EMOJI_BITS[e.property];
 });
+// Bit 7: the character has an emoji presentation sequence (character + FE0F) listed in
+// emoji-variation-sequences. (Every Emoji character other than # * 0-9 is Extended_Pictographic
+// or Emoji_Presentation, so the Emoji property itself would add nothing here.)
+for (const v of load('emoji/emoji-variation-sequences.json', 'emoji-variation-sequences')) {
+  if (v.variationSequence[1] === 'FE0F') props[hex(v.variationSequence[0])] |= 1 << 7;
+}
 
 // --- normalization: canonical combining class (8 bits) and NFC_QC (No = 1, Maybe = 2) ---
 const norm = new Uint16Array(MAX);
@@ -117,7 +123,8 @@ namespace trypost::ucd {
 // next run. Property value bits:
 //   0-3 Grapheme_Cluster_Break (${GCB.map((g, i) => `${i} ${g}`).join(', ')})
 //   4-5 Indic_Conjunct_Break (0 None, 1 Linker, 2 Consonant, 3 Extend)
-//   6 Extended_Pictographic, 7 Emoji, 8 Emoji_Presentation, 9 Emoji_Modifier, 10 Emoji_Modifier_Base
+//   6 Extended_Pictographic, 7 has an emoji variation sequence (+FE0F), 8 Emoji_Presentation,
+//   9 Emoji_Modifier, 10 Emoji_Modifier_Base
 inline constexpr unsigned kPropBits = 11;
 extern const std::uint32_t kPropRuns[];
 extern const std::size_t kPropRunCount;

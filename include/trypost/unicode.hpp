@@ -42,7 +42,7 @@ enum Gcb : std::uint8_t {
   kL, kV, kT, kLV, kLVT
 };
 enum Incb : std::uint8_t { kIncbNone, kIncbLinker, kIncbConsonant, kIncbExtend };
-inline constexpr std::uint16_t kExtPict = 1u << 6, kEmoji = 1u << 7, kEmojiPresentation = 1u << 8,
+inline constexpr std::uint16_t kExtPict = 1u << 6, kEmojiVariation = 1u << 7, kEmojiPresentation = 1u << 8,
                                kEmojiModifier = 1u << 9, kEmojiModifierBase = 1u << 10;
 
 // Property word of a code point (bit layout in the generated unicode_tables.hpp).

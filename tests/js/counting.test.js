@@ -9,7 +9,6 @@ import { makeCorpus, containsNewer, rng, KNOWN_EMOJI, NEWER_THAN_TWITTER_TEXT } 
 
 const require = createRequire(import.meta.url);
 const twitter = require('twitter-text');
-const twemoji = require('twemoji-parser');
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 const graphemes = (s) => {
   let n = 0;
@@ -34,15 +33,11 @@ test('the corpus mixes what it claims to', () => {
   assert.ok(corpus.filter((t) => t.normalize('NFC') !== t).length > 1000);
 });
 
-test('the emoji lists are honest: known sequences are one twemoji entity, newer ones are not', () => {
-  for (const e of KNOWN_EMOJI) {
-    const ents = twemoji.parse(e);
-    assert.ok(ents.length === 1 && ents[0].text === e, `twitter-text should know ${e}`);
-  }
-  for (const e of NEWER_THAN_TWITTER_TEXT) {
-    const ents = twemoji.parse(e);
-    assert.ok(!(ents.length === 1 && ents[0].text === e), `twitter-text already knows ${e}`);
-  }
+test('the emoji lists are honest: twitter-text weighs known sequences 2, newer ones more', async () => {
+  for (const e of KNOWN_EMOJI) assert.equal(twitter.parseTweet(e).weightedLength, 2, `twitter-text should know ${e}`);
+  for (const e of NEWER_THAN_TWITTER_TEXT) assert.ok(twitter.parseTweet(e).weightedLength > 2, `twitter-text already knows ${e}`);
+  const ours = await countTexts('x_post', [...KNOWN_EMOJI, ...NEWER_THAN_TWITTER_TEXT]);
+  assert.ok(ours.every((n) => n === 2));
 });
 
 test('x_post: the core agrees with twitter-text parseTweet on every corpus text without newer emoji', async () => {

@@ -202,6 +202,8 @@ TEST_CASE("x_post: NFC first, weights, URLs and emoji sequences") {
   CHECK(count_x_weighted(utf8({0x0023, 0xFE0F, 0x20E3})) == 2);             // keycap
   CHECK(count_x_weighted(utf8(0x00A9)) == 1);                               // text-style (c) stays 1
   CHECK(count_x_weighted(utf8({0x00A9, 0xFE0F})) == 2);                     // emoji-style (c)
+  CHECK(count_x_weighted(utf8({0x1F600, 0xFE0F})) == 4);  // FE0F with no listed sequence is a stray
+  CHECK(count_x_weighted(utf8({0x1F3F4, 0xE0067, 0xE0062, 0xE0065, 0xE006E, 0xE0067, 0xE007F})) == 2);
 }
 
 TEST_CASE("bluesky_post counts grapheme clusters, the rest code points") {
