@@ -150,3 +150,11 @@ test('x_post: URL-shaped noise agrees with twitter-text (the regex replay, edge 
   }
   assert.deepEqual(mismatches.slice(0, 5), []);
 });
+
+test('countTexts survives memory growth inside one batch (a huge text after small ones)', async () => {
+  const big = 'x.co '.repeat(400000) + 'é\u0301'.repeat(200000); // NFC and URL scratch grow memory
+  const got = await countTexts('x_post', ['a', big, 'b']);
+  assert.equal(got[0], 1);
+  assert.equal(got[2], 1);
+  assert.equal(got[1], 400000 * 23 + 400000 + 200000 * 2);
+});

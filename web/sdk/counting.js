@@ -38,7 +38,8 @@ export async function countTexts(contentType, texts) {
   const lengthsAt = base + ((written + 3) & ~3);
   new Uint32Array(heap.buffer, lengthsAt, n).set(lengths);
   if (!core.countBatchRun(contentType, written, n)) throw new CoreError(`unknown content type: ${contentType}`);
-  return new Int32Array(heap.buffer, lengthsAt + 4 * n, n).slice();
+  // Counting may grow memory too (scratch buffers), which detaches the old view: look again.
+  return new Int32Array(core.HEAPU8.buffer, lengthsAt + 4 * n, n).slice();
 }
 
 // One text: {content_type, length, max_length, valid}.
