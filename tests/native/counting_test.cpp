@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <cstdint>
 #include <string>
 #include <vector>
