@@ -6,6 +6,7 @@
 #include <exception>
 #include <string>
 
+#include "trypost/counting.hpp"
 #include "trypost/version.hpp"
 
 namespace {
@@ -33,6 +34,15 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   // --- workspaces (store) ---
 
   // --- posts, counting and validation ---
+  function("countText", +[](std::string s) { return guarded([&] { return trypost::count_text_json(s); }); });
+  // Batch counting: the SDK writes UTF-8 and UTF-16 lengths straight into this buffer (addresses
+  // are plain numbers), then one call counts them all.
+  function("countBatchBuffer", +[](double bytes, double n) {
+    return static_cast<double>(trypost::counting_batch_buffer(static_cast<std::size_t>(bytes), static_cast<std::size_t>(n)));
+  });
+  function("countBatchRun", +[](std::string type, double bytes, double n) {
+    return trypost::counting_batch_run(type, static_cast<std::size_t>(bytes), static_cast<std::size_t>(n));
+  });
 
   // --- calendar and snapshots ---
 

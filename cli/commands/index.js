@@ -1,4 +1,5 @@
 // The CLI's command table: one module per command, each exporting {summary, help, run(args)}.
 export const commands = {
+  count: await import('./count.js'),
   'widget-token': await import('./widget-token.js'),
 };

