@@ -1,0 +1,85 @@
+// The widget's stylesheet, adopted into its shadow root as a constructable stylesheet: no <style>
+// element and no style attribute, so it works under `style-src 'self'` from any origin.
+// Page CSS reaches the inside only through the --tp-* custom properties and ::part().
+// `.root` resets everything inherited from the host (`all: initial`), and the host's own box is
+// pinned with !important (an inner !important beats the page's normal declarations).
+export const WIDGET_CSS = `
+:host { display: block !important; contain: content !important; box-sizing: border-box !important;
+  visibility: visible !important; }
+:host([hidden]) { display: none !important; }
+.root {
+  all: initial;
+  display: block;
+  box-sizing: border-box;
+  --_accent: var(--tp-accent, var(--tp-brand-primary, #4f46e5));
+  --_bg: var(--tp-bg, var(--tp-brand-bg, #ffffff));
+  --_fg: var(--tp-fg, var(--tp-brand-fg, #1f2937));
+  --_muted: var(--tp-muted, color-mix(in srgb, var(--_fg) 55%, var(--_bg)));
+  --_border: var(--tp-border, color-mix(in srgb, var(--_fg) 14%, var(--_bg)));
+  --_outside: var(--tp-outside-bg, color-mix(in srgb, var(--_fg) 4%, var(--_bg)));
+  --_chip: var(--tp-post-bg, color-mix(in srgb, var(--_accent) 10%, var(--_bg)));
+  --_radius: var(--tp-radius, 6px);
+  font-family: var(--tp-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  font-size: var(--tp-font-size, 14px);
+  line-height: 1.35;
+  color: var(--_fg);
+  background: var(--_bg);
+  border: 1px solid var(--_border);
+  border-radius: var(--_radius);
+  padding: 8px;
+  text-align: start;
+  color-scheme: light dark;
+}
+@media (prefers-color-scheme: dark) {
+  .root {
+    --_bg: var(--tp-bg, #111827);
+    --_fg: var(--tp-fg, #e5e7eb);
+    --_accent: var(--tp-accent, color-mix(in srgb, var(--tp-brand-primary, #6366f1) 70%, #ffffff));
+  }
+}
+.root *, .root *::before, .root *::after { box-sizing: border-box; }
+.header { display: flex; align-items: center; gap: 6px; margin: 0 0 8px; }
+.title { flex: 1 1 auto; margin: 0; font-size: 1.15em; font-weight: 600; font-family: inherit; color: inherit; }
+.nav { font: inherit; color: inherit; background: var(--_bg); border: 1px solid var(--_border);
+  border-radius: var(--_radius); padding: 2px 10px; min-width: 2em; cursor: pointer; line-height: 1.6; margin: 0; }
+.nav:hover { border-color: var(--_accent); }
+.nav:focus-visible, .day:focus-visible, .more-button:focus-visible {
+  outline: 2px solid var(--_accent); outline-offset: -2px; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.grid { display: block; }
+.row { display: grid; grid-template-columns: repeat(7, minmax(0, 1fr)); }
+.weekday { padding: 2px 4px; font-size: 0.8em; font-weight: 600; color: var(--_muted); text-transform: uppercase; }
+.day { min-height: 6.2em; padding: 2px 3px; border-top: 1px solid var(--_border); border-inline-start: 1px solid var(--_border);
+  overflow: hidden; outline: none; }
+.row .day:first-child { border-inline-start: 0; }
+.week-view .day { min-height: 14em; }
+.day.outside { background: var(--_outside); color: var(--_muted); }
+.num { display: inline-block; min-width: 1.6em; padding: 0 2px; font-size: 0.85em; font-weight: 600; text-align: center;
+  border-radius: 999px; }
+.day.today .num { background: var(--_accent); color: var(--_bg); }
+.posts { list-style: none; margin: 2px 0 0; padding: 0; }
+.post { display: flex; gap: 4px; align-items: baseline; margin: 0 0 2px; padding: 1px 4px; border-radius: 4px;
+  background: var(--_chip); border-inline-start: 3px solid var(--tp-label, var(--_accent)); font-size: 0.82em;
+  white-space: nowrap; overflow: hidden; }
+.post .time { flex: none; font-variant-numeric: tabular-nums; color: var(--_muted); }
+.post .text { overflow: hidden; text-overflow: ellipsis; }
+.post.failed { border-inline-start-style: dashed; }
+.post.draft { opacity: 0.75; }
+.more { display: block; font-size: 0.8em; color: var(--_muted); padding: 0 4px; }
+.list { list-style: none; margin: 0; padding: 0; }
+.list-day { margin: 0 0 8px; }
+.list-date { margin: 0 0 4px; font-size: 0.9em; font-weight: 600; color: var(--_muted); font-family: inherit; }
+.list .post { font-size: 0.95em; white-space: normal; }
+.more-button { font: inherit; color: var(--_accent); background: none; border: 1px solid var(--_border);
+  border-radius: var(--_radius); padding: 2px 10px; cursor: pointer; margin: 4px 0 0; }
+.message { margin: 8px 0; padding: 8px; border-radius: var(--_radius); border: 1px solid #dc2626;
+  color: inherit; background: color-mix(in srgb, #dc2626 10%, var(--_bg)); }
+.message[hidden], .body[hidden] { display: none; }
+.loading { color: var(--_muted); padding: 8px 0; }
+.body.enter { animation: tp-enter 140ms ease-out; }
+@keyframes tp-enter { from { opacity: 0.3; transform: translateY(3px); } to { opacity: 1; transform: none; } }
+@media (prefers-reduced-motion: reduce) {
+  .body.enter { animation: none; }
+}
+`;

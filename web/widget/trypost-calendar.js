@@ -1,0 +1,643 @@
+// <trypost-calendar>: a read-only content calendar for agency sites, in a shadow root.
+// It fetches posts (a snapshot file, or the widget proxy with a short-lived token), hands them to
+// the WASM core once, and paints the month/week/list views the core returns. Every calendar rule
+// (grid, zone lens, "+N more", filters) is the core's; this file only does I/O, DOM and keys.
+// Nothing here throws at the host page: failures become a message inside the element and an
+// `error` event.
+import { Calendar } from '../sdk/calendar.js';
+import { WIDGET_CSS } from './styles.js';
+
+const VIEWS = new Set(['month', 'week', 'list']);
+const DATA_ATTRS = new Set(['src', 'endpoint', 'token']);
+const HEX = /^#[0-9a-f]{6}$/i;
+const PAGE_CONCURRENCY = 4;
+
+let baseSheet = null;
+function sheetFor(css) {
+  const s = new CSSStyleSheet();
+  s.replaceSync(css);
+  return s;
+}
+
+export class WidgetError extends Error {
+  constructor(code, message, details) {
+    super(message);
+    this.name = 'WidgetError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+const pad2 = (n) => String(n).padStart(2, '0');
+const ymd = (d) => `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+const utcDate = (text) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? '');
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+};
+// Key navigation only: a date N days on, and the same day-of-month in another month (clamped).
+const addDays = (text, n) => ymd(new Date(utcDate(text).getTime() + n * 86_400_000));
+function addMonths(text, n) {
+  const d = utcDate(text);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + n;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return ymd(new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), last))));
+}
+
+function todayIn(timeZone) {
+  try {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
+    const get = (t) => parts.find((p) => p.type === t).value;
+    return `${get('year')}-${get('month')}-${get('day')}`;
+  } catch {
+    return ymd(new Date());
+  }
+}
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+// Brand colours from a snapshot ({primary, background, text}) or the API's workspace brand
+// profile ({primary_color, ...}); anything that is not #RRGGBB is ignored.
+function brandCss(brand) {
+  if (!brand || typeof brand !== 'object') return ':host {}';
+  const pick = (...names) => names.map((n) => brand[n]).find((v) => typeof v === 'string' && HEX.test(v));
+  const vars = [
+    ['--tp-brand-primary', pick('primary', 'primary_color')],
+    ['--tp-brand-bg', pick('background', 'background_color')],
+    ['--tp-brand-fg', pick('text', 'text_color')],
+  ].filter(([, v]) => v);
+  return `:host { ${vars.map(([k, v]) => `${k}: ${v};`).join(' ')} }`;
+}
+
+function httpError(status, what) {
+  if (status === 401) return new WidgetError('unauthorized', 'This calendar link has expired. Reload the page to see it again.', { status });
+  if (status === 403) return new WidgetError('forbidden', 'This calendar is not available here.', { status });
+  if (status === 404) return new WidgetError('not-found', 'This calendar could not be found.', { status });
+  if (status === 429) return new WidgetError('rate-limited', 'Too many requests. Try again in a minute.', { status });
+  return new WidgetError('http', `The calendar could not be loaded (${what} answered ${status}).`, { status });
+}
+
+async function fetchOk(url, init, what) {
+  let res;
+  try {
+    res = await fetch(url, init);
+  } catch (err) {
+    if (err?.name === 'AbortError') throw err;
+    throw new WidgetError('network', 'The calendar could not be reached. Check the connection and try again.', { cause: String(err?.message ?? err) });
+  }
+  if (!res.ok) throw httpError(res.status, what);
+  return res;
+}
+
+async function readJson(res, what) {
+  const text = await res.text();
+  try {
+    return { text, value: JSON.parse(text) };
+  } catch {
+    throw new WidgetError('bad-data', `The calendar data is damaged (${what} is not JSON).`);
+  }
+}
+
+export class TrypostCalendar extends HTMLElement {
+  static observedAttributes = ['src', 'endpoint', 'token', 'view', 'date', 'week-start', 'time-zone', 'max-rows', 'labels', 'lang'];
+
+  #root;
+  #title;
+  #live;
+  #body;
+  #message;
+  #prev;
+  #next;
+  #today;
+  #themeSheet;
+  #calendar = null;
+  #labels = [];
+  #date = null; // the shown period's anchor date (null: the date attribute, else today)
+  #focusDate = null;
+  #listCursor = null;
+  #generation = 0;
+  #abort = null;
+  #loadQueued = false;
+  #renderQueued = false;
+  #state = 'idle';
+  #lastError = null;
+
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: 'open' });
+    try {
+      baseSheet ??= sheetFor(WIDGET_CSS);
+      this.#themeSheet = sheetFor(':host {}');
+      shadow.adoptedStyleSheets = [baseSheet, this.#themeSheet];
+    } catch {
+      // No constructable stylesheets (very old engines): the calendar still works, unstyled.
+    }
+    this.#root = el('div', 'root');
+    this.#root.setAttribute('part', 'container');
+    const header = el('div', 'header');
+    header.setAttribute('part', 'header');
+    this.#prev = this.#navButton('‹', 'previous', () => this.#step(-1));
+    this.#title = el('h2', 'title');
+    this.#title.setAttribute('part', 'title');
+    this.#title.id = 'title';
+    this.#next = this.#navButton('›', 'next', () => this.#step(1));
+    this.#today = this.#navButton('Today', 'today', () => this.#goTo(todayIn(this.#zone())));
+    header.append(this.#title, this.#prev, this.#today, this.#next);
+    this.#live = el('div', 'sr-only');
+    this.#live.setAttribute('aria-live', 'polite');
+    this.#live.setAttribute('aria-atomic', 'true');
+    this.#live.setAttribute('part', 'announcer');
+    this.#message = el('div', 'message');
+    this.#message.setAttribute('role', 'alert');
+    this.#message.setAttribute('part', 'message');
+    this.#message.hidden = true;
+    this.#body = el('div', 'body');
+    this.#body.setAttribute('part', 'body');
+    this.#body.append(el('div', 'loading', 'Loading calendar…'));
+    this.#body.addEventListener('keydown', (e) => this.#guard(() => this.#onKey(e)));
+    this.#body.addEventListener('click', (e) => this.#guard(() => this.#onClick(e)));
+    this.#root.append(header, this.#live, this.#message, this.#body);
+    shadow.append(this.#root);
+  }
+
+  // 'idle' | 'loading' | 'ready' | 'error'
+  get state() {
+    return this.#state;
+  }
+
+  get lastError() {
+    return this.#lastError;
+  }
+
+  // The date of the period shown (YYYY-MM-DD).
+  get shownDate() {
+    return this.#anchor();
+  }
+
+  connectedCallback() {
+    if (!this.#calendar && this.#state !== 'loading') this.#queueLoad();
+  }
+
+  disconnectedCallback() {
+    this.#abort?.abort();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue) return;
+    if (DATA_ATTRS.has(name)) {
+      this.#queueLoad();
+      return;
+    }
+    if (name === 'date') this.#date = null;
+    if (name === 'date' || name === 'view') this.#listCursor = null;
+    this.#queueRender();
+  }
+
+  // Re-fetch the data (e.g. after handing the element a new token).
+  reload() {
+    this.#queueLoad();
+  }
+
+  #navButton(text, which, action) {
+    const b = el('button', `nav nav-${which}`, text);
+    b.type = 'button';
+    b.setAttribute('part', `nav-button nav-${which}`);
+    b.addEventListener('click', () => this.#guard(action));
+    return b;
+  }
+
+  #guard(fn) {
+    try {
+      const r = fn();
+      if (r && typeof r.catch === 'function') r.catch((err) => this.#fail(err));
+    } catch (err) {
+      this.#fail(err);
+    }
+  }
+
+  #queueLoad() {
+    if (this.#loadQueued) return;
+    this.#loadQueued = true;
+    queueMicrotask(() => {
+      this.#loadQueued = false;
+      if (this.isConnected) this.#guard(() => this.#load());
+    });
+  }
+
+  #queueRender() {
+    if (this.#renderQueued || !this.#calendar) return;
+    this.#renderQueued = true;
+    queueMicrotask(() => {
+      this.#renderQueued = false;
+      this.#guard(() => this.#render());
+    });
+  }
+
+  #view() {
+    const v = (this.getAttribute('view') ?? 'month').toLowerCase();
+    return VIEWS.has(v) ? v : 'month';
+  }
+
+  #zone() {
+    return this.getAttribute('time-zone') || 'UTC';
+  }
+
+  #locale() {
+    const lang = this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+    try {
+      return Intl.DateTimeFormat.supportedLocalesOf([lang]).length ? lang : 'en';
+    } catch {
+      return 'en';
+    }
+  }
+
+  #anchor() {
+    if (this.#date) return this.#date;
+    const attr = this.getAttribute('date');
+    return utcDate(attr) ? attr : todayIn(this.#zone());
+  }
+
+  async #load() {
+    const generation = ++this.#generation;
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    const src = this.getAttribute('src');
+    const endpoint = this.getAttribute('endpoint');
+    if (!src && !endpoint) return;
+    this.#setState('loading');
+    try {
+      const doc = src ? await this.#fetchSnapshot(src, abort.signal) : await this.#fetchEndpoint(endpoint, abort.signal);
+      if (generation !== this.#generation) return;
+      const calendar = this.#calendar ?? (await Calendar.create(undefined, {}).catch((err) => {
+        throw new WidgetError('core', 'The calendar engine could not start in this browser.', { cause: String(err?.message ?? err) });
+      }));
+      if (generation !== this.#generation) return;
+      this.#calendar = calendar;
+      let summary;
+      try {
+        summary = calendar.load(doc.posts);
+      } catch (err) {
+        throw new WidgetError('bad-data', 'This calendar file is damaged or not a TryPost calendar.', { reason: err?.message, errors: err?.details?.details?.errors ?? err?.details?.errors });
+      }
+      this.#labels = doc.labels;
+      this.#themeSheet?.replaceSync(brandCss(doc.brand));
+      this.#message.hidden = true;
+      this.#setState('ready');
+      this.dispatchEvent(new CustomEvent('load', { detail: { summary, workspace: doc.workspace } }));
+      this.#render();
+    } catch (err) {
+      if (err?.name === 'AbortError' || generation !== this.#generation) return;
+      this.#fail(err);
+    }
+  }
+
+  async #fetchSnapshot(src, signal) {
+    const url = new URL(src, document.baseURI);
+    const res = await fetchOk(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } }, 'the calendar file');
+    const { text, value } = await readJson(res, 'the calendar file');
+    const ws = value && typeof value === 'object' ? value.workspace : undefined;
+    return {
+      posts: text,
+      labels: Array.isArray(value?.labels) ? value.labels : [],
+      brand: ws?.brand,
+      workspace: ws && typeof ws === 'object' ? { name: ws.name } : undefined,
+    };
+  }
+
+  // The widget proxy: {endpoint}/posts?page=N (every page), /labels and /workspace.
+  async #fetchEndpoint(endpoint, signal) {
+    const base = new URL(endpoint.replace(/\/+$/, '') + '/', document.baseURI);
+    const token = this.getAttribute('token');
+    if (!token) throw new WidgetError('unauthorized', 'This calendar needs an access token.');
+    const init = { signal, credentials: 'omit', headers: { accept: 'application/json', authorization: `Bearer ${token}` } };
+    const get = async (path) => (await readJson(await fetchOk(new URL(path, base), init, 'the calendar server'), 'the answer')).value;
+    const [first, labels, workspace] = await Promise.all([
+      get('posts?page=1'),
+      get('labels'),
+      get('workspace').catch((err) => (err instanceof WidgetError && err.code === 'forbidden' ? null : Promise.reject(err))),
+    ]);
+    if (!Array.isArray(first?.data)) throw new WidgetError('bad-data', 'The calendar server sent an unexpected answer.');
+    const lastPage = Math.min(Number(first.meta?.last_page) || 1, 1000);
+    const pages = [first.data];
+    let nextPage = 2;
+    const worker = async () => {
+      while (nextPage <= lastPage) {
+        const n = nextPage++;
+        const page = await get(`posts?page=${n}`);
+        pages[n - 1] = Array.isArray(page?.data) ? page.data : [];
+      }
+    };
+    await Promise.all(Array.from({ length: PAGE_CONCURRENCY }, worker));
+    const seen = new Set();
+    const posts = pages.flat().filter((p) => (p && !seen.has(p.id) ? seen.add(p.id) : false));
+    const labelList = Array.isArray(labels) ? labels : Array.isArray(labels?.data) ? labels.data : [];
+    return {
+      posts: { posts, labels: labelList },
+      labels: labelList,
+      brand: workspace?.brand,
+      workspace: workspace ? { name: workspace.name } : undefined,
+    };
+  }
+
+  #setState(state) {
+    this.#state = state;
+    this.#root.setAttribute('aria-busy', state === 'loading' ? 'true' : 'false');
+  }
+
+  #fail(err) {
+    const e = err instanceof WidgetError ? err
+      : err instanceof RangeError ? new WidgetError('bad-attribute', `This calendar's settings are not valid: ${err.message}`)
+      : new WidgetError('internal', 'The calendar could not be shown.', { cause: String(err?.message ?? err) });
+    this.#lastError = e;
+    this.#setState('error');
+    this.#message.textContent = e.message;
+    this.#message.hidden = false;
+    if (!this.#calendar || e.code !== 'bad-attribute') this.#body.replaceChildren();
+    try {
+      this.dispatchEvent(new CustomEvent('error', { detail: { code: e.code, message: e.message, details: e.details } }));
+    } catch {
+      // a host listener's own failure is reported by the browser; it must not loop back here
+    }
+  }
+
+  #labelFilter() {
+    const raw = this.getAttribute('labels');
+    if (!raw) return undefined;
+    const wanted = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    if (!wanted.length) return undefined;
+    return wanted.map((w) => this.#labels.find((l) => l?.id === w)?.id
+      ?? this.#labels.find((l) => typeof l?.name === 'string' && l.name.toLowerCase() === w.toLowerCase())?.id
+      ?? w);
+  }
+
+  #query(view, date) {
+    const q = { view, date, details: true, time_zone: this.#zone() };
+    const ws = (this.getAttribute('week-start') ?? '').toLowerCase();
+    if (ws) q.week_start = ws;
+    const rows = this.getAttribute('max-rows');
+    if (rows !== null && rows !== '') q.max_rows = /^\d+$/.test(rows) ? Number(rows) : rows;
+    else if (view === 'month') q.max_rows = 4;
+    const labels = this.#labelFilter();
+    if (labels) q.filters = { labels };
+    if (view === 'list') {
+      q.page_size = 50;
+      if (this.#listCursor) q.cursor = this.#listCursor;
+    }
+    return q;
+  }
+
+  #ask(query) {
+    try {
+      return this.#calendar.view(query);
+    } catch (err) {
+      if (err instanceof RangeError) throw err;
+      throw new WidgetError('bad-attribute', `This calendar's settings are not valid: ${err?.message ?? err}`, { errors: err?.details?.details?.errors });
+    }
+  }
+
+  #render({ append = false, focus = false, announce = false } = {}) {
+    if (!this.#calendar) return;
+    const started = performance.now();
+    const view = this.#view();
+    const date = this.#anchor();
+    const answer = this.#ask(this.#query(view, date));
+    const locale = this.#locale();
+    const content = view === 'list' ? this.#paintList(answer, locale, append) : this.#paintGrid(answer, view, locale);
+    this.#title.textContent = this.#titleFor(view, date, answer, locale);
+    this.#message.hidden = true;
+    this.#setState('ready');
+    if (content) {
+      this.#body.replaceChildren(content);
+      this.#body.classList.remove('enter');
+      if (announce) {
+        void this.#body.offsetWidth;
+        this.#body.classList.add('enter');
+      }
+    }
+    if (announce) this.#live.textContent = this.#title.textContent;
+    if (focus) this.#focusCell();
+    this.dispatchEvent(new CustomEvent('render', { detail: { view, date, ms: performance.now() - started } }));
+  }
+
+  #titleFor(view, date, answer, locale) {
+    const d = utcDate(date);
+    if (view === 'month') return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+    if (view === 'week' && answer.range) {
+      const f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+      return f.formatRange(utcDate(answer.range.start), utcDate(answer.range.end));
+    }
+    return `From ${new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d)}`;
+  }
+
+  #postItem(id, answer, longDate) {
+    const info = answer.posts?.[id] ?? {};
+    const li = el('li', `post ${info.status ?? ''}`);
+    li.setAttribute('part', `post post-${info.status ?? 'unknown'}`);
+    const labelIds = Array.isArray(info.labels) ? info.labels : [];
+    const labels = labelIds.map((l) => answer.labels?.[l]).filter(Boolean);
+    const colour = labels.find((l) => HEX.test(l.color ?? ''))?.color;
+    if (colour) li.style.setProperty('--tp-label', colour); // CSSOM, allowed under style-src 'self'
+    const time = info.time ?? '';
+    if (time) li.append(el('span', 'time', time));
+    li.append(el('span', 'text', info.excerpt || '(no text)'));
+    const platforms = Array.isArray(info.platforms) ? info.platforms.join(', ') : '';
+    const spoken = [longDate, time, info.status, platforms && `on ${platforms}`, labels.length ? `labels ${labels.map((l) => l.name).join(', ')}` : '', info.excerpt || 'no text']
+      .filter(Boolean).join(', ');
+    li.setAttribute('aria-label', spoken);
+    li.title = info.excerpt ?? '';
+    return li;
+  }
+
+  #paintGrid(answer, view, locale) {
+    const weeks = Array.isArray(answer.weeks) ? answer.weeks : [];
+    const today = todayIn(this.#zone());
+    const grid = el('div', `grid ${view}-view`);
+    grid.setAttribute('role', 'grid');
+    grid.setAttribute('aria-labelledby', 'title');
+    grid.setAttribute('aria-readonly', 'true');
+    grid.setAttribute('part', 'grid');
+    const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+    const weekdayLong = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+    const longDate = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
+    const head = el('div', 'row');
+    head.setAttribute('role', 'row');
+    for (const day of weeks[0]?.days ?? []) {
+      const h = el('div', 'weekday', weekday.format(utcDate(day.date)));
+      h.setAttribute('role', 'columnheader');
+      h.setAttribute('part', 'weekday');
+      h.setAttribute('aria-label', weekdayLong.format(utcDate(day.date)));
+      head.append(h);
+    }
+    grid.append(head);
+    const dates = [];
+    for (const week of weeks) {
+      const row = el('div', 'row');
+      row.setAttribute('role', 'row');
+      row.setAttribute('part', 'week');
+      for (const day of week.days) {
+        const d = utcDate(day.date);
+        const outside = view === 'month' && day.in_month === false;
+        const cell = el('div', `day${outside ? ' outside' : ''}${day.date === today ? ' today' : ''}`);
+        cell.setAttribute('role', 'gridcell');
+        cell.setAttribute('part', `day${outside ? ' day-outside' : ''}${day.date === today ? ' day-today' : ''}`);
+        cell.dataset.date = day.date;
+        cell.tabIndex = -1;
+        const ids = Array.isArray(day.post_ids) ? day.post_ids : [];
+        const hidden = Number(day.hidden) || 0;
+        const total = ids.length + hidden;
+        const spokenDate = longDate.format(d);
+        const num = el('span', 'num', String(d.getUTCDate()));
+        num.setAttribute('part', 'day-number');
+        num.setAttribute('aria-label', `${spokenDate}${day.date === today ? ', today' : ''}, ${total === 0 ? 'no posts' : total === 1 ? '1 post' : `${total} posts`}`);
+        cell.append(num);
+        if (ids.length) {
+          const ul = el('ul', 'posts');
+          ul.setAttribute('part', 'posts');
+          for (const id of ids) ul.append(this.#postItem(id, answer, ''));
+          cell.append(ul);
+        }
+        if (hidden > 0) {
+          const more = el('span', 'more', `+${hidden} more`);
+          more.setAttribute('part', 'more');
+          more.setAttribute('aria-label', `${hidden} more ${hidden === 1 ? 'post' : 'posts'} not shown`);
+          cell.append(more);
+        }
+        row.append(cell);
+        dates.push(day.date);
+      }
+      grid.append(row);
+    }
+    // Roving tabindex: exactly one day is in the tab order.
+    const wanted = [this.#focusDate, today, this.#anchor()].find((x) => x && dates.includes(x))
+      ?? dates.find((x, i) => weeks[Math.floor(i / 7)]?.days[i % 7]?.in_month !== false) ?? dates[0];
+    this.#focusDate = wanted;
+    const active = grid.querySelector(`[data-date="${wanted}"]`);
+    if (active) active.tabIndex = 0;
+    return grid;
+  }
+
+  #paintList(answer, locale, append) {
+    const items = Array.isArray(answer.items) ? answer.items : [];
+    const longDate = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
+    let list = append ? this.#body.querySelector('.list') : null;
+    const fresh = !list;
+    if (fresh) {
+      list = el('ol', 'list');
+      list.setAttribute('part', 'list');
+      list.setAttribute('aria-labelledby', 'title');
+    }
+    let group = fresh ? null : list.lastElementChild;
+    for (const item of items) {
+      if (!group || group.dataset.date !== item.date) {
+        group = el('li', 'list-day');
+        group.dataset.date = item.date;
+        group.setAttribute('part', 'list-day');
+        const h = el('h3', 'list-date', longDate.format(utcDate(item.date)));
+        h.setAttribute('part', 'list-date');
+        const ul = el('ul', 'posts');
+        group.append(h, ul);
+        list.append(group);
+      }
+      group.lastElementChild.append(this.#postItem(item.post_id, answer, longDate.format(utcDate(item.date))));
+    }
+    this.#body.querySelector('.more-button')?.remove();
+    const wrap = fresh ? el('div', 'list-view') : null;
+    if (fresh) {
+      if (!items.length) wrap.append(el('p', 'loading', 'No posts from this date on.'));
+      wrap.append(list);
+    }
+    if (answer.next) {
+      const more = el('button', 'more-button', 'Show later posts');
+      more.type = 'button';
+      more.setAttribute('part', 'more-button');
+      more.dataset.cursor = answer.next;
+      (wrap ?? this.#body.querySelector('.list-view')).append(more);
+    }
+    return wrap;
+  }
+
+  #onClick(e) {
+    const more = e.target.closest?.('.more-button');
+    if (more) {
+      this.#listCursor = more.dataset.cursor;
+      this.#render({ append: true });
+      this.#body.querySelector('.list .list-day:last-child')?.focus?.();
+      return;
+    }
+    const cell = e.target.closest?.('[role="gridcell"]');
+    if (cell) this.#moveFocus(cell.dataset.date, false);
+  }
+
+  #step(direction) {
+    const view = this.#view();
+    const date = this.#anchor();
+    if (view === 'week') this.#goTo(addDays(date, 7 * direction));
+    else this.#goTo(addMonths(date.slice(0, 8) + '01', direction));
+  }
+
+  #goTo(date, { focus = false } = {}) {
+    this.#date = date;
+    this.#listCursor = null;
+    if (focus) this.#focusDate = date;
+    else if (!this.#focusDate || this.#view() !== 'week') this.#focusDate = null;
+    this.#render({ focus, announce: true });
+  }
+
+  #focusCell() {
+    const cell = this.#body.querySelector(`[role="gridcell"][data-date="${this.#focusDate}"]`);
+    cell?.focus();
+  }
+
+  #moveFocus(date, focus = true) {
+    const cells = [...this.#body.querySelectorAll('[role="gridcell"]')];
+    const target = cells.find((c) => c.dataset.date === date);
+    if (!target) {
+      // Beyond the grid: show the period holding that date, then focus it.
+      this.#goTo(date, { focus: true });
+      return;
+    }
+    for (const c of cells) c.tabIndex = c === target ? 0 : -1;
+    this.#focusDate = date;
+    if (focus) target.focus();
+  }
+
+  #onKey(e) {
+    const cell = e.target.closest?.('[role="gridcell"]');
+    if (!cell || e.altKey || e.ctrlKey || e.metaKey) return;
+    const date = cell.dataset.date;
+    const row = [...cell.parentElement.children];
+    const col = row.indexOf(cell);
+    let target = null;
+    switch (e.key) {
+      case 'ArrowLeft': target = addDays(date, -1); break;
+      case 'ArrowRight': target = addDays(date, 1); break;
+      case 'ArrowUp': target = addDays(date, -7); break;
+      case 'ArrowDown': target = addDays(date, 7); break;
+      case 'Home': target = addDays(date, -col); break;
+      case 'End': target = addDays(date, row.length - 1 - col); break;
+      case 'PageUp': target = addMonths(date, e.shiftKey ? -12 : -1); break;
+      case 'PageDown': target = addMonths(date, e.shiftKey ? 12 : 1); break;
+      default: return;
+    }
+    e.preventDefault();
+    if (this.#view() === 'month' && (e.key === 'PageUp' || e.key === 'PageDown')) {
+      this.#goTo(target, { focus: true });
+      return;
+    }
+    // Moving into a day of another month shows that month (the grid's outside days included).
+    const cellInfo = this.#body.querySelector(`[data-date="${target}"]`);
+    if (this.#view() === 'month' && cellInfo?.classList.contains('outside')) {
+      this.#goTo(target, { focus: true });
+      return;
+    }
+    this.#moveFocus(target);
+  }
+}
+
+if (!customElements.get('trypost-calendar')) customElements.define('trypost-calendar', TrypostCalendar);
