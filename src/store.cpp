@@ -237,6 +237,10 @@ Expected<json> Store::begin_request(const std::string& workspace_id, RequestKind
                                     const std::string& probe_key) {
   const auto& k = info(kind);
   json params = params_in.is_object() ? params_in : json::object();
+  // An unsupported server is the first answer: the role would not matter there.
+  if (k.account && (account_token_.empty() || lifecycle_ == Lifecycle::unsupported ||
+                    (lifecycle_ == Lifecycle::unknown && kind != RequestKind::account_workspaces_list)))
+    return make_error(501, kUnsupported);
   WorkspaceState* s = nullptr;
   if (k.needs_workspace) {
     s = find_mut(workspace_id);
@@ -245,9 +249,6 @@ Expected<json> Store::begin_request(const std::string& workspace_id, RequestKind
   }
   std::string bearer;
   if (k.account) {
-    if (account_token_.empty() || lifecycle_ == Lifecycle::unsupported ||
-        (lifecycle_ == Lifecycle::unknown && kind != RequestKind::account_workspaces_list))
-      return make_error(501, kUnsupported);
     bearer = account_token_;
   } else if (kind == RequestKind::workspace_probe) {
     if (trim_input(probe_key).empty()) return field_error("api_key", "The api key field is required.");
