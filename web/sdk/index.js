@@ -8,3 +8,5 @@ export async function coreVersion() {
   const core = await loadCore();
   return core.version();
 }
+export { createClient, WorkspaceError } from './client.js';
+export { createMemoryKeyStorage, createEncryptedKeyStorage } from './storage.js';
