@@ -37,6 +37,7 @@ constexpr KindInfo kKinds[] = {
     {RequestKind::account_members_list, "account.members.list", "GET", true, true, Action::view_posts},
     {RequestKind::account_member_update, "account.members.update", "PUT", true, true, Action::manage_team},
     {RequestKind::account_member_remove, "account.members.remove", "DELETE", true, true, Action::manage_team},
+    {RequestKind::account_api_key_create, "account.api_keys.create", "POST", true, true, Action::manage_api_keys},
 };
 
 const KindInfo& info(RequestKind k) {
@@ -353,6 +354,15 @@ Expected<json> Store::begin_request(const std::string& workspace_id, RequestKind
       break;
     }
     case RequestKind::account_members_list: path = "/api/account/workspaces/" + ws + "/members"; break;
+    case RequestKind::account_api_key_create: {
+      json name = params.contains("name") ? params["name"] : json("Dashboard");
+      auto valid = validate_workspace_name(name, "name");  // same rule: required, trimmed, <= 255
+      if (!valid) return valid.error();
+      body = {{"name", *valid}};
+      if (const auto expires = string_param(params, "expires_at")) body["expires_at"] = *expires;
+      path = "/api/account/workspaces/" + ws + "/api-keys";
+      break;
+    }
     case RequestKind::account_member_update:
     case RequestKind::account_member_remove: {
       const auto user = string_param(params, "user_id");
@@ -615,6 +625,8 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
         ids.push_back(w.id);
       }
       out["workspace_ids"] = ids;
+      // After sign-in the user is somewhere: the first workspace, until they switch.
+      if (active_.empty() && !order_.empty()) active_ = order_.front();
       break;
     }
     case RequestKind::account_workspace_create: {
@@ -667,6 +679,18 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
       const json invites = body.value("invites", json::array());
       s->caches["invites"] = invites.is_array() ? invites : json::array();
       bump(*s, "members");
+      break;
+    }
+    case RequestKind::account_api_key_create: {
+      const auto plain = body.is_object() ? body.value("plain_token", std::string()) : std::string();
+      if (plain.empty()) return bad(make_error(502, "The server answered without a key."));
+      s->key = plain;  // one key per workspace in this client
+      if (body.contains("token")) {
+        s->api_keys.insert(s->api_keys.begin(), api_key_metadata(body["token"]));
+        bump(*s, "api_keys");
+      }
+      bump(*s, "workspace");
+      out["workspace"] = summary(s->info.id);
       break;
     }
     case RequestKind::account_member_update: {

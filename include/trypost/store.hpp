@@ -47,6 +47,7 @@ enum class RequestKind {
   account_members_list,
   account_member_update,
   account_member_remove,
+  account_api_key_create,  // a key for a listed workspace this client holds none for
 };
 
 std::string_view wire_name(RequestKind k);

@@ -252,3 +252,20 @@ test('keys held by a storage are restored at start; a key the server refuses is 
   assert.deepEqual((await storage.load()).map((e) => e.workspaceId), ['ws-001']);
   client.close();
 });
+
+test('after sign-in a listed workspace is active; one without a key gets one through the account API', async () => {
+  const server = createFakeServer();
+  const listed = server.addWorkspace({ name: 'Made elsewhere', posts: 17 });
+  const storage = createMemoryKeyStorage();
+  const client = await createClient({ baseUrl: base, accountToken: server.accountToken, fetch: server.fetch, storage });
+  assert.equal(client.activeWorkspace.id, listed.id);
+  assert.equal(client.activeWorkspace.has_key, false);
+  await assert.rejects(client.posts.refresh(), (e) => e.status === 401 && /no API key/.test(e.message));
+  const ws = await client.workspaces.issueKey(listed.id);
+  assert.equal(ws.has_key, true);
+  assert.equal((await client.posts.refresh()).length, 17);
+  const [saved] = await storage.load();
+  assert.equal(server.keys.get(saved.key), listed.id);
+  assertNoSecret([ws, client.activeWorkspace], [saved.key]);
+  client.close();
+});

@@ -87,6 +87,12 @@ export function createFakeServer({ accountApi = true, accountToken = 'acct-SECRE
         for (const [k, id] of keys) if (id === w.id) keys.delete(k);
         return json(204);
       }
+      if (seg.length === 5 && seg[4] === 'api-keys' && method === 'POST') {
+        if (!admin) return json(403, { message: 'This action is unauthorized.' });
+        const key = `tp_key_${w.id}_${Math.random().toString(36).slice(2)}`;
+        keys.set(key, w.id);
+        return json(201, { token: { id: `k-${keys.size}`, name: body?.name ?? '', last_used_at: null, expires_at: null, created_at: '2026-01-01T00:00:00+00:00' }, plain_token: key });
+      }
       if (seg.length === 5 && seg[4] === 'members' && method === 'GET') {
         const members = [{ user_id: 'u-owner', name: 'Olga Owner', email: 'olga@example.com', role: 'owner' }];
         for (let i = 1; i < w.members; i++) members.push({ user_id: `${w.id}-u${i}`, name: 'M', email: `m${i}@example.com`, role: 'member' });

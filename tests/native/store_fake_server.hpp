@@ -78,6 +78,16 @@ class FakeServer {
         workspaces.erase(it);
         return {204, ""};
       }
+      if (seg.size() == 5 && seg[4] == "api-keys" && method == "POST") {
+        const auto key = "key-" + w.id + "-" + std::to_string(rng_());
+        w.keys.push_back(key);
+        key_owner[key] = w.id;
+        issued[key] = w.id;
+        return {201, json{{"token", {{"id", "k-" + std::to_string(w.keys.size())}, {"name", body.value("name", "")},
+                                     {"last_used_at", nullptr}, {"expires_at", nullptr}, {"created_at", "2026-01-01T00:00:00+00:00"}}},
+                          {"plain_token", key}}
+                         .dump()};
+      }
       if (seg.size() == 5 && seg[4] == "members") {
         json members = json::array({{{"user_id", "u-owner"}, {"name", "Owner"}, {"email", "o@x"}, {"role", "owner"}}});
         for (int i = 0; i < w.members; ++i)

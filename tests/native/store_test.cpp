@@ -375,3 +375,29 @@ TEST_CASE("store: the outbox holds a workspace's unanswered edits and empties on
   CHECK(st.find(a)->outbox.empty());
   CHECK(st.find(a)->posts.size() == 1);
 }
+
+TEST_CASE("store: a listed workspace without a key gets one through the account API, within the role's rights") {
+  FakeServer srv;
+  srv.create("Listed elsewhere").posts = 4;  // exists server-side; this client never saw its key
+  Store st;
+  st.set_account_token(srv.account_token);
+  round_trip(st, srv, st.begin_request("", RequestKind::account_workspaces_list, {}));
+  REQUIRE(st.workspace_ids().size() == 1);
+  const auto a = st.workspace_ids().front();
+  CHECK(st.active_id() == a);  // after sign-in the user is somewhere
+  const auto no_key = st.begin_request(a, RequestKind::posts_page, {});
+  REQUIRE_FALSE(no_key.ok());
+  CHECK(no_key.error().status == 401);
+  CHECK(st.begin_request(a, RequestKind::account_api_key_create, {{"name", "  "}}).error().errors.count("name") == 1);
+  const auto out = round_trip(st, srv, st.begin_request(a, RequestKind::account_api_key_create, {{"name", "Dashboard"}}));
+  CHECK(out["outcome"] == "applied");
+  CHECK(out["workspace"]["has_key"] == true);
+  CHECK(out.dump().find("key-") == std::string::npos);
+  CHECK(st.view(a, "api_keys")->at(0)["name"] == "Dashboard");
+  const auto req = st.begin_request(a, RequestKind::posts_page, {});
+  CHECK(srv.issued.at(auth_of(req).substr(7)) == a);
+  refresh_posts(st, srv, a);
+  CHECK(st.find(a)->posts.size() == 4);
+  const_cast<WorkspaceState*>(st.find(a))->role = Role::member;
+  CHECK(st.begin_request(a, RequestKind::account_api_key_create, {}).error().status == 403);
+}

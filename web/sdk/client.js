@@ -55,6 +55,7 @@ class Client {
       update: (id, patch) => client.#updateWorkspace(id, patch),
       remove: (id, options) => client.#removeWorkspace(id, options),
       members: (id) => client.#members(id),
+      issueKey: (id, options) => client.#issueKey(id, options),
     };
     this.posts = {
       refresh: () => client.#refreshPosts(client.#activeId()),
@@ -191,12 +192,12 @@ class Client {
   }
 
   // Begins through the store (which picks the key of `workspaceId`), fetches, applies.
-  async #send(workspaceId, kind, params, { sync = true } = {}) {
+  async #send(workspaceId, kind, params, { sync = true, keepText = false } = {}) {
     const req = coreAnswer(this.#store.beginRequest(workspaceId, kind, JSON.stringify(params ?? {})));
-    return this.#perform(req, { sync });
+    return this.#perform(req, { sync, keepText });
   }
 
-  async #perform(req, { sync = true } = {}) {
+  async #perform(req, { sync = true, keepText = false } = {}) {
     let status = 0;
     let text = '';
     try {
@@ -215,7 +216,8 @@ class Client {
     if (out.outcome === 'error') {
       throw new WorkspaceError(out.error?.message ?? 'Request failed', { status: out.status, errors: out.error?.errors ?? {} });
     }
-    out.responseText = req.kind === 'account.workspaces.create' ? text : undefined;
+    // Only the two answers that carry a new key are kept, and only to hand it to the storage.
+    if (keepText) Object.defineProperty(out, 'responseText', { value: text, enumerable: false });
     return out;
   }
 
@@ -225,7 +227,7 @@ class Client {
   }
 
   async #createWorkspace({ name } = {}) {
-    const out = await this.#send('', 'account.workspaces.create', { name });
+    const out = await this.#send('', 'account.workspaces.create', { name }, { keepText: true });
     // The new workspace's key came in this answer; persist it only if the caller opted in.
     const key = JSON.parse(out.responseText)?.api_key?.plain_token;
     if (typeof key === 'string' && key) await this.#storage.save(out.workspace_id, key);
@@ -245,6 +247,16 @@ class Client {
     await this.#send(id, 'account.workspaces.delete', { confirm_name: confirmName });
     await this.#storage.remove(id);
     this.#views.delete(id);
+  }
+
+  // A listed workspace this client holds no key for gets one (Owner/Admin, account API only).
+  async #issueKey(id, { name = 'Dashboard', expiresAt } = {}) {
+    const params = { name };
+    if (expiresAt !== undefined) params.expires_at = expiresAt;
+    const out = await this.#send(id, 'account.api_keys.create', params, { keepText: true });
+    const key = JSON.parse(out.responseText)?.plain_token;
+    if (typeof key === 'string' && key) await this.#storage.save(id, key);
+    return this.#byId.get(id);
   }
 
   async #members(id) {

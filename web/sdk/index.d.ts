@@ -84,6 +84,7 @@ export interface TrypostClient {
     update(id: string, patch: WorkspacePatch): Promise<WorkspaceSummary>;
     remove(id: string, options: { confirmName: string }): Promise<void>;
     members(id: string): Promise<ReadonlyArray<{ user_id: string; name: string; email: string; role: Role }>>;
+    issueKey(id: string, options?: { name?: string; expiresAt?: string }): Promise<WorkspaceSummary>;
   };
   posts: {
     refresh(): Promise<ReadonlyArray<Record<string, unknown>>>;
