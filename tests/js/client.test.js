@@ -269,3 +269,30 @@ test('after sign-in a listed workspace is active; one without a key gets one thr
   assertNoSecret([ws, client.activeWorkspace], [saved.key]);
   client.close();
 });
+
+test('a refresh whose workspace is deleted between two pages ends quietly with nothing shown', async () => {
+  const { server, client } = await accountClient();
+  const keep = await client.workspaces.create({ name: 'Keep' });
+  const doomed = await client.workspaces.create({ name: 'Doomed' });
+  server.workspaces.get(doomed.id).posts = 40;
+  server.hold(1, (path) => path === '/api/posts?page=2'); // page 1 lands, page 2 stays in flight
+  const walk = client.posts.refresh();
+  while (!server.log.some((r) => r.path === '/api/posts?page=2')) await new Promise((r) => setTimeout(r, 1));
+  await client.workspaces.remove(doomed.id, { confirmName: 'Doomed' });
+  server.release();
+  assert.deepEqual(await walk, []);
+  assert.equal(client.activeWorkspace.id, keep.id);
+  client.close();
+});
+
+test('two refreshes of one workspace: the newer walk wins, the older one ends quietly', async () => {
+  const server = createFakeServer({ accountApi: false });
+  const a = server.addWorkspace({ name: 'A', posts: 31 });
+  const client = await createClient({ baseUrl: base, fetch: server.fetch });
+  await client.addWorkspace({ apiKey: a.key });
+  const [older, newer] = await Promise.all([client.posts.refresh(), client.posts.refresh()]);
+  assert.equal(newer.length, 31);
+  assert.ok(older.length === 0 || older.length === 31);
+  assert.equal(client.posts.list().length, 31);
+  client.close();
+});

@@ -122,7 +122,7 @@ export function createFakeServer({ accountApi = true, accountToken = 'acct-SECRE
     // The server acts when the request arrives; only the answer is held back.
     const response = answer(method, url, auth, body);
     const gate = held;
-    if (gate && gate.count-- > 0) await gate.promise;
+    if (gate && gate.match(url.pathname + url.search) && gate.count-- > 0) await gate.promise;
     return response;
   }
 
@@ -133,11 +133,11 @@ export function createFakeServer({ accountApi = true, accountToken = 'acct-SECRE
     keys,
     accountToken,
     addWorkspace,
-    // Holds back the answers to the next `count` requests until release().
-    hold(count = Infinity) {
+    // Holds back the answers to the next `count` requests (whose path matches) until release().
+    hold(count = Infinity, match = () => true) {
       let release;
       const promise = new Promise((r) => (release = r));
-      held = { promise, release, count };
+      held = { promise, release, count, match };
     },
     release() {
       const h = held;

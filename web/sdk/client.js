@@ -266,8 +266,13 @@ class Client {
 
   // Walks every page for the workspace active when called; a switch meanwhile does not redirect it.
   async #refreshPosts(id) {
-    let out = await this.#send(id, 'posts.page', {}, { sync: false });
-    while (out.outcome === 'applied' && out.next) out = await this.#send(id, 'posts.page', out.next, { sync: false });
+    try {
+      let out = await this.#send(id, 'posts.page', {}, { sync: false });
+      while (out.outcome === 'applied' && out.next) out = await this.#send(id, 'posts.page', out.next, { sync: false });
+    } catch (e) {
+      // Deleted mid-walk (404) or overtaken by a newer refresh (409): not an error for the caller.
+      if (!(e instanceof WorkspaceError && (e.status === 404 || e.status === 409))) throw e;
+    }
     this.#sync();
     return this.#byId.has(id) ? this.#part(id, 'posts') : [];
   }
