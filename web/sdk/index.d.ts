@@ -3,6 +3,21 @@
 
 export interface CoreModule {
   version(): string;
+  Store: new () => CoreStore;
+}
+
+/** The embind Store (wasm/bindings.cpp, "workspaces (store)"): JSON text in and out. Call delete() when done. */
+export interface CoreStore {
+  setAccountToken(token: string): string;
+  beginRequest(workspaceId: string, kind: string, paramsJson: string): string;
+  probeKey(key: string): string;
+  applyResponse(requestId: number, status: number, body: string): string;
+  switchTo(workspaceId: string): string;
+  movePost(postId: string, workspaceId: string): string;
+  snapshot(): string;
+  view(workspaceId: string, part: string): string;
+  permissions(): string;
+  delete(): void;
 }
 
 export declare class CoreError extends Error {
