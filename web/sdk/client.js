@@ -80,8 +80,9 @@ class Client {
       try {
         await this.#probe(key);
       } catch (e) {
-        if (e instanceof WorkspaceError && e.status === 401) await this.#storage.remove(workspaceId);
-        else throw e;
+        // A refused key is forgotten; an unreachable server keeps it for the next start.
+        if (!(e instanceof WorkspaceError)) throw e;
+        if (e.status === 401) await this.#storage.remove(workspaceId);
       }
     }
     this.#sync();
