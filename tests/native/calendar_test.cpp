@@ -55,7 +55,9 @@ TEST_CASE("calendar month grid: whole weeks covering the month, for a 1st on eve
   const std::vector<std::pair<std::string, unsigned>> firsts = {{"2026-06-10", 0}, {"2026-09-10", 1}, {"2026-04-10", 2},
                                                                 {"2026-01-10", 3}, {"2026-05-10", 4}, {"2026-08-10", 5},
                                                                 {"2026-03-10", 6}};
-  for (const auto& [date, weekday] : firsts) {
+  for (const auto& first : firsts) {
+    const std::string date = first.first;
+    const unsigned weekday = first.second;
     for (const char* ws : {"monday", "sunday"}) {
       CAPTURE(date);
       CAPTURE(ws);

@@ -8,3 +8,4 @@ export async function coreVersion() {
   const core = await loadCore();
   return core.version();
 }
+export { Calendar, createCalendar, zoneTransitions, zoneOffsetAt, exportSnapshot, importSnapshot, planMove } from './calendar.js';
