@@ -383,32 +383,120 @@ void CalendarIndex::count_facets(std::uint32_t post, const Resolved& r, std::vec
   if (want(3)) ++status_n[status_[post]];
 }
 
-json CalendarIndex::post_details(std::uint32_t post, const ZoneLens& zone) const {
-  json platforms = json::array(), labels = json::array(), accounts = json::array();
-  for (unsigned b = 0; b < kPlatformCount; ++b)
-    if (platforms_[post] & (1u << b)) platforms.push_back(to_string(Platform(b)));
-  for (auto k = label_start_[post]; k < label_start_[post + 1]; ++k) labels.push_back(labels_[label_ids_[k]].id);
-  for (auto k = account_start_[post]; k < account_start_[post + 1]; ++k)
-    accounts.push_back(account_names_[account_ids_[k]]);
-  json d{{"status", to_string(PostStatus(status_[post]))},
-         {"platforms", platforms},
-         {"labels", labels},
-         {"accounts", accounts},
-         {"excerpt", excerpts_[post]}};
-  if (const auto& t = times_[post]) {
-    const auto off = zone.offset_at(*t);
-    d["at"] = format_local_iso(*t, off);
-    d["time"] = d["at"].get<std::string>().substr(11, 5);
-  } else {
-    d["at"] = nullptr;
+namespace {
+
+// Views are written straight to text: a month of posts through a JSON DOM cost several times
+// more than the query itself. Strings from the index are valid UTF-8 (the parser checked them).
+class JsonOut {
+ public:
+  std::string text;
+  JsonOut() { text.reserve(4096); }
+  JsonOut& open(char c) {
+    comma();
+    text.push_back(c);
+    first_.push_back(true);
+    return *this;
   }
-  return d;
+  JsonOut& close(char c) {
+    text.push_back(c);
+    first_.pop_back();
+    return *this;
+  }
+  JsonOut& obj() { return open('{'); }
+  JsonOut& end_obj() { return close('}'); }
+  JsonOut& arr() { return open('['); }
+  JsonOut& end_arr() { return close(']'); }
+  JsonOut& key(std::string_view k) {
+    comma();
+    quoted(k);
+    text.push_back(':');
+    after_key_ = true;
+    return *this;
+  }
+  JsonOut& str(std::string_view v) {
+    comma();
+    quoted(v);
+    return *this;
+  }
+  JsonOut& num(std::int64_t v) {
+    comma();
+    text += std::to_string(v);
+    return *this;
+  }
+  JsonOut& boolean(bool v) {
+    comma();
+    text += v ? "true" : "false";
+    return *this;
+  }
+  JsonOut& null() {
+    comma();
+    text += "null";
+    return *this;
+  }
+
+ private:
+  void comma() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!first_.empty()) {
+      if (!first_.back()) text.push_back(',');
+      first_.back() = false;
+    }
+  }
+  void quoted(std::string_view s) {
+    text.push_back('"');
+    for (const char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c == '"' || c == '\\') {
+        text.push_back('\\');
+        text.push_back(ch);
+      } else if (c < 0x20) {
+        static const char* hex = "0123456789abcdef";
+        text += "\\u00";
+        text.push_back(hex[c >> 4]);
+        text.push_back(hex[c & 15]);
+      } else {
+        text.push_back(ch);
+      }
+    }
+    text.push_back('"');
+  }
+  std::vector<bool> first_;
+  bool after_key_ = false;
+};
+
+}  // namespace
+
+void CalendarIndex::write_details(std::uint32_t post, const ZoneLens& zone, void* sink) const {
+  JsonOut& o = *static_cast<JsonOut*>(sink);
+  o.key(ids_[post]).obj();
+  if (const auto& t = times_[post]) {
+    const std::string at = format_local_iso(*t, zone.offset_at(*t));
+    o.key("at").str(at).key("time").str(std::string_view(at).substr(11, 5));
+  } else {
+    o.key("at").null();
+  }
+  o.key("status").str(to_string(PostStatus(status_[post])));
+  o.key("platforms").arr();
+  for (unsigned b = 0; b < kPlatformCount; ++b)
+    if (platforms_[post] & (1u << b)) o.str(to_string(Platform(b)));
+  o.end_arr().key("labels").arr();
+  for (auto k = label_start_[post]; k < label_start_[post + 1]; ++k) o.str(labels_[label_ids_[k]].id);
+  o.end_arr().key("accounts").arr();
+  for (auto k = account_start_[post]; k < account_start_[post + 1]; ++k) o.str(account_names_[account_ids_[k]]);
+  o.end_arr().key("excerpt").str(excerpts_[post]).end_obj();
 }
 
-json CalendarIndex::view(const CalendarQuery& q) const {
+json CalendarIndex::view(const CalendarQuery& q) const { return json::parse(view_string(q)); }
+
+std::string CalendarIndex::view_string(const CalendarQuery& q) const {
   const ZoneLens& zone = q.zone;
   const Resolved r = resolve(q.filter);
-  json out{{"view", view_name(q.view)}, {"zone", zone.name()}};
+  JsonOut o;
+  o.obj().key("view").str(view_name(q.view)).key("zone").str(zone.name());
+  if (q.date) o.key("date").str(format_date(*q.date));
   std::vector<std::uint32_t> shown;  // posts whose details a painter needs
 
   std::vector<int> label_n(labels_.size()), account_n(account_names_.size()), platform_n(kPlatformCount),
@@ -430,24 +518,32 @@ json CalendarIndex::view(const CalendarQuery& q) const {
   };
 
   auto unscheduled = [&] {
-    json ids = json::array();
-    int hidden = 0;
+    o.key("unscheduled").arr();
+    int hidden = 0, listed = 0;
     for (auto p : unscheduled_) {
       if (!matches(p, r)) continue;
-      if (int(ids.size()) < q.unscheduled_limit) {
-        ids.push_back(ids_[p]);
+      if (listed < q.unscheduled_limit) {
+        o.str(ids_[p]);
         shown.push_back(p);
+        ++listed;
       } else {
         ++hidden;
       }
     }
-    out["unscheduled"] = ids;
-    out["unscheduled_hidden"] = hidden;
+    o.end_arr().key("unscheduled_hidden").num(hidden);
+  };
+
+  auto range = [&](std::int64_t first, std::int64_t last) {
+    o.key("range").obj();
+    o.key("start").str(format_date(civil_from_days(first))).key("end").str(format_date(civil_from_days(last)));
+    o.key("start_utc").str(format_iso_time(zone.day_start(first)));
+    o.key("end_utc").str(format_iso_time(zone.day_start(last + 1)));
+    o.end_obj();
   };
 
   // Time-grid placement of one day's posts: minutes since the local day's first instant, so a
   // 25-hour day has 1500 minutes and a 23-hour day 1380.
-  auto grid = [&](std::int64_t day, const std::vector<Entry>& entries, json& items) {
+  auto grid = [&](std::int64_t day, const std::vector<Entry>& entries, const char* items_key, const char* hidden_key) {
     const UtcSeconds start = zone.day_start(day);
     std::vector<SlotSpan> spans;
     spans.reserve(entries.size());
@@ -457,81 +553,66 @@ json CalendarIndex::view(const CalendarQuery& q) const {
     }
     const auto placed = place_in_columns(spans);
     int hidden = 0;
-    items = json::array();
+    o.key(items_key).arr();
     for (std::size_t i = 0; i < entries.size(); ++i) {
       if (q.max_columns > 0 && placed[i].column >= q.max_columns) {
         ++hidden;
         continue;
       }
-      items.push_back(json{{"post_id", ids_[entries[i].post]},
-                           {"start", format_local_iso(entries[i].time, zone.offset_at(entries[i].time))},
-                           {"minute", spans[i].start},
-                           {"end_minute", spans[i].end},
-                           {"column", placed[i].column},
-                           {"columns", q.max_columns > 0 ? std::min(placed[i].columns, q.max_columns) : placed[i].columns}});
+      const int columns = q.max_columns > 0 ? std::min(placed[i].columns, q.max_columns) : placed[i].columns;
+      o.obj()
+          .key("post_id").str(ids_[entries[i].post])
+          .key("start").str(format_local_iso(entries[i].time, zone.offset_at(entries[i].time)))
+          .key("minute").num(spans[i].start)
+          .key("end_minute").num(spans[i].end)
+          .key("column").num(placed[i].column)
+          .key("columns").num(columns)
+          .end_obj();
       shown.push_back(entries[i].post);
     }
-    return hidden;
+    o.end_arr().key(hidden_key).num(hidden);
+    o.key("minutes").num((zone.day_start(day + 1) - start) / 60);
   };
-  auto day_minutes = [&](std::int64_t day) { return (zone.day_start(day + 1) - zone.day_start(day)) / 60; };
 
   if (q.view == CalendarView::month || q.view == CalendarView::week) {
-    const DayRange range = view_days(q.view, *q.date, q.week_start);
-    const auto ndays = std::size_t(range.last - range.first + 1);
+    const DayRange days = view_days(q.view, *q.date, q.week_start);
+    const auto ndays = std::size_t(days.last - days.first + 1);
     std::vector<std::vector<Entry>> by_day(ndays);
-    in_days(range.first, range.last, [&](std::int64_t day, const Entry& e) { by_day[std::size_t(day - range.first)].push_back(e); });
-    json weeks = json::array();
+    in_days(days.first, days.last, [&](std::int64_t day, const Entry& e) { by_day[std::size_t(day - days.first)].push_back(e); });
+    o.key("week_start").str(q.week_start == WeekStart::monday ? "monday" : "sunday");
+    range(days.first, days.last);
+    o.key("weeks").arr();
     for (std::size_t w = 0; w < ndays / 7; ++w) {
-      const std::int64_t row = range.first + std::int64_t(w * 7);
+      const std::int64_t row = days.first + std::int64_t(w * 7);
       const IsoWeek iw = iso_week_of(q.week_start == WeekStart::monday ? row : row + 1);
-      json days = json::array();
+      o.obj().key("iso_week").num(iw.week).key("iso_year").num(iw.year).key("days").arr();
       for (std::size_t k = 0; k < 7; ++k) {
         const std::int64_t day = row + std::int64_t(k);
-        const auto& entries = by_day[std::size_t(day - range.first)];
+        const auto& entries = by_day[std::size_t(day - days.first)];
         const CivilDate cd = civil_from_days(day);
         const RowCut cut = cut_rows(int(entries.size()), q.max_rows);
-        json ids = json::array();
+        o.obj().key("date").str(format_date(cd)).key("post_ids").arr();
         for (int i = 0; i < cut.visible; ++i) {
-          ids.push_back(ids_[entries[std::size_t(i)].post]);
+          o.str(ids_[entries[std::size_t(i)].post]);
           shown.push_back(entries[std::size_t(i)].post);
         }
-        json cell{{"date", format_date(cd)}, {"post_ids", ids}, {"hidden", cut.hidden}};
-        if (q.view == CalendarView::month) cell["in_month"] = cd.month == q.date->month;
-        else {
-          json items;
-          cell["items_hidden"] = grid(day, entries, items);
-          cell["items"] = std::move(items);
-          cell["minutes"] = day_minutes(day);
-        }
-        days.push_back(std::move(cell));
+        o.end_arr().key("hidden").num(cut.hidden);
+        if (q.view == CalendarView::month) o.key("in_month").boolean(cd.month == q.date->month);
+        else grid(day, entries, "items", "items_hidden");
+        o.end_obj();
       }
-      weeks.push_back(json{{"iso_week", iw.week}, {"iso_year", iw.year}, {"days", std::move(days)}});
+      o.end_arr().end_obj();
     }
-    out["range"] = json{{"start", format_date(civil_from_days(range.first))},
-                        {"end", format_date(civil_from_days(range.last))},
-                        {"start_utc", format_iso_time(zone.day_start(range.first))},
-                        {"end_utc", format_iso_time(zone.day_start(range.last + 1))}};
-    out["date"] = format_date(*q.date);
-    out["week_start"] = q.week_start == WeekStart::monday ? "monday" : "sunday";
-    out["weeks"] = std::move(weeks);
+    o.end_arr();
     unscheduled();
   } else if (q.view == CalendarView::day) {
     const std::int64_t day = days_from_civil(*q.date);
     std::vector<Entry> entries;
     in_days(day, day, [&](std::int64_t, const Entry& e) { entries.push_back(e); });
-    json items;
-    const int hidden = grid(day, entries, items);
     const IsoWeek iw = iso_week_of(day);
-    out["date"] = format_date(*q.date);
-    out["iso_week"] = iw.week;
-    out["iso_year"] = iw.year;
-    out["range"] = json{{"start", format_date(*q.date)},
-                        {"end", format_date(*q.date)},
-                        {"start_utc", format_iso_time(zone.day_start(day))},
-                        {"end_utc", format_iso_time(zone.day_start(day + 1))}};
-    out["minutes"] = day_minutes(day);
-    out["items"] = std::move(items);
-    out["hidden"] = hidden;
+    o.key("iso_week").num(iw.week).key("iso_year").num(iw.year);
+    range(day, day);
+    grid(day, entries, "items", "hidden");
     unscheduled();
   } else {  // list
     auto it = timeline_.begin();
@@ -546,53 +627,62 @@ json CalendarIndex::view(const CalendarQuery& q) const {
       it = std::lower_bound(timeline_.begin(), timeline_.end(), from,
                             [](const Entry& e, UtcSeconds v) { return e.time < v; });
     }
-    json items = json::array();
+    o.key("items").arr();
     const Entry* last = nullptr;
     bool more = false;
+    int listed = 0;
     for (; it != timeline_.end(); ++it) {
       if (!matches(it->post, r)) continue;
-      if (int(items.size()) == q.page_size) {
+      if (listed == q.page_size) {
         more = true;
         break;
       }
-      const auto off = zone.offset_at(it->time);
-      const std::string at = format_local_iso(it->time, off);
-      items.push_back(json{{"post_id", ids_[it->post]}, {"start", at}, {"date", at.substr(0, 10)}});
+      const std::string at = format_local_iso(it->time, zone.offset_at(it->time));
+      o.obj().key("post_id").str(ids_[it->post]).key("start").str(at).key("date").str(std::string_view(at).substr(0, 10)).end_obj();
       shown.push_back(it->post);
       last = &*it;
+      ++listed;
     }
-    if (q.date) out["date"] = format_date(*q.date);
-    out["items"] = std::move(items);
-    out["next"] = more && last ? json(std::to_string(last->time) + ":" + ids_[last->post]) : json(nullptr);
+    o.end_arr().key("next");
+    if (more && last) o.str(std::to_string(last->time) + ":" + ids_[last->post]);
+    else o.null();
     if (!q.cursor) unscheduled();
   }
 
   if (q.view != CalendarView::list) {
-    json counts{{"labels", json::object()}, {"accounts", json::object()}, {"platforms", json::object()},
-                {"statuses", json::object()}};
+    o.key("counts").obj().key("labels").obj();
     for (std::size_t i = 0; i < label_n.size(); ++i)
-      if (label_n[i]) counts["labels"][labels_[i].id] = label_n[i];
+      if (label_n[i]) o.key(labels_[i].id).num(label_n[i]);
+    o.end_obj().key("accounts").obj();
     for (std::size_t i = 0; i < account_n.size(); ++i)
-      if (account_n[i]) counts["accounts"][account_names_[i]] = account_n[i];
+      if (account_n[i]) o.key(account_names_[i]).num(account_n[i]);
+    o.end_obj().key("platforms").obj();
     for (std::size_t i = 0; i < kPlatformCount; ++i)
-      if (platform_n[i]) counts["platforms"][std::string(to_string(Platform(i)))] = platform_n[i];
+      if (platform_n[i]) o.key(to_string(Platform(i))).num(platform_n[i]);
+    o.end_obj().key("statuses").obj();
     for (std::size_t i = 0; i < 6; ++i)
-      if (status_n[i]) counts["statuses"][std::string(to_string(PostStatus(i)))] = status_n[i];
-    out["counts"] = std::move(counts);
+      if (status_n[i]) o.key(to_string(PostStatus(i))).num(status_n[i]);
+    o.end_obj().end_obj();
   }
   if (q.details) {
-    json posts = json::object(), labels = json::object();
+    // A post can be listed twice (a week's cell and its time grid): describe it once.
+    std::sort(shown.begin(), shown.end());
+    shown.erase(std::unique(shown.begin(), shown.end()), shown.end());
+    o.key("posts").obj();
+    std::vector<std::uint32_t> used_labels;
     for (auto p : shown) {
-      posts[ids_[p]] = post_details(p, zone);
-      for (auto k = label_start_[p]; k < label_start_[p + 1]; ++k) {
-        const Label& l = labels_[label_ids_[k]];
-        labels[l.id] = json{{"name", l.name}, {"color", l.color}};
-      }
+      write_details(p, zone, &o);
+      for (auto k = label_start_[p]; k < label_start_[p + 1]; ++k) used_labels.push_back(label_ids_[k]);
     }
-    out["posts"] = std::move(posts);
-    out["labels"] = std::move(labels);
+    o.end_obj();
+    std::sort(used_labels.begin(), used_labels.end());
+    used_labels.erase(std::unique(used_labels.begin(), used_labels.end()), used_labels.end());
+    o.key("labels").obj();
+    for (auto l : used_labels) o.key(labels_[l].id).obj().key("name").str(labels_[l].name).key("color").str(labels_[l].color).end_obj();
+    o.end_obj();
   }
-  return out;
+  o.end_obj();
+  return std::move(o.text);
 }
 
 std::optional<CalendarIndex::PostInfo> CalendarIndex::find(const std::string& id) const {
@@ -634,7 +724,7 @@ std::string CalendarIndex::view_text(const std::string& text) const {
   if (j.is_discarded()) return json{{"error", "The calendar query is not valid JSON."}}.dump();
   auto q = calendar_query_from_json(j);
   if (!q) return error_answer(q.error());
-  return view(*q).dump();
+  return view_string(*q);
 }
 
 // {"post_id", "new_time", "now", "role" | "can_edit"}: the post and its neighbours come from the index.

@@ -62,7 +62,8 @@ class CalendarIndex {
   // Replaces the contents with the posts of a document: a snapshot, {"posts": [...]}, the API's
   // page {"data": [...]}, or a bare array. All or nothing: a damaged post refuses the whole load.
   Expected<nlohmann::json> load(const nlohmann::json& doc);
-  nlohmann::json view(const CalendarQuery& q) const;
+  std::string view_string(const CalendarQuery& q) const;  // the view as JSON text
+  nlohmann::json view(const CalendarQuery& q) const;       // the same, parsed (tests, native callers)
   std::size_t size() const { return ids_.size(); }
 
   // The text entry points the bindings forward to.
@@ -92,7 +93,7 @@ class CalendarIndex {
   bool matches(std::uint32_t post, const Resolved& r) const;
   void count_facets(std::uint32_t post, const Resolved& r, std::vector<int>& label_n,
                     std::vector<int>& account_n, std::vector<int>& platform_n, std::vector<int>& status_n) const;
-  nlohmann::json post_details(std::uint32_t post, const ZoneLens& zone) const;
+  void write_details(std::uint32_t post, const ZoneLens& zone, void* sink) const;
 
   std::vector<std::string> ids_;
   std::vector<std::optional<UtcSeconds>> times_;
