@@ -19,7 +19,7 @@ the view as one JSON line. Times are UTC unless --tz names an IANA zone.
   --duration MINUTES     nominal length of a post for overlap (default 30)
   --page-size N          list view page size (default 50)
   --cursor TEXT          list view: the "next" of the previous page
-  --filter-label ID      keep posts with this label (repeatable: any of them)
+  --filter-label ID      keep posts with this label (repeat the flag or use a,b: any of them)
   --filter-account ID    keep posts for this social account (repeatable)
   --filter-platform P    keep posts for this platform (repeatable)
   --filter-status S      keep posts with this status (repeatable)
@@ -71,11 +71,13 @@ export function queryFromArgs(v) {
   };
   for (const [k, val] of Object.entries(n)) if (val !== undefined) q[k] = val;
   if (v.cursor !== undefined) q.cursor = v.cursor;
+  // Repeat a flag, or give several values at once: --filter-label a,b
+  const values = (list) => list.flatMap((x) => x.split(',')).filter((x) => x !== '');
   const filters = {};
-  if (v['filter-label']) filters.labels = v['filter-label'];
-  if (v['filter-account']) filters.accounts = v['filter-account'];
-  if (v['filter-platform']) filters.platforms = v['filter-platform'];
-  if (v['filter-status']) filters.statuses = v['filter-status'];
+  if (v['filter-label']) filters.labels = values(v['filter-label']);
+  if (v['filter-account']) filters.accounts = values(v['filter-account']);
+  if (v['filter-platform']) filters.platforms = values(v['filter-platform']);
+  if (v['filter-status']) filters.statuses = values(v['filter-status']);
   if (Object.keys(filters).length) q.filters = filters;
   if (v.details) q.details = true;
   return q;

@@ -73,6 +73,7 @@ test('filters combine with AND across kinds; the list view pages with next', () 
     .weeks.flatMap((w) => w.days).flatMap((d) => d.post_ids);
   assert.deepEqual(ids(['--filter-label', 'red']), ['1', '4']);
   assert.deepEqual(ids(['--filter-label', 'red', '--filter-label', 'blue']), ['1', '2', '4']);
+  assert.deepEqual(ids(['--filter-label', 'red,blue']), ['1', '2', '4']);
   assert.deepEqual(ids(['--filter-label', 'red', '--filter-status', 'published']), ['4']);
   assert.deepEqual(ids(['--filter-platform', 'linkedin', '--filter-account', 'acc1']), []);
   const p1 = JSON.parse(trypost(['calendar', '--view', 'list', '--page-size', '2'], JSON.stringify({ posts })).stdout);
