@@ -84,7 +84,14 @@ Expected<ZoneLens> zone_from_json(const nlohmann::json& j, const std::string& pa
           err.add(at + ".at_utc", "The at_utc field is required.");
           ok = false;
         } else if (a->is_number_integer()) {
-          z.at_utc = a->get<std::int64_t>();
+          // Years 1..9999, like every other time in the core; also keeps the arithmetic far from overflow.
+          const auto v = a->get<std::int64_t>();
+          if (v < -62135596800 || v > 253402300799) {
+            err.add(at + ".at_utc", "The at_utc field must be a time between the years 1 and 9999.");
+            ok = false;
+          } else {
+            z.at_utc = v;
+          }
         } else if (a->is_string()) {
           const auto parsed = parse_time(a->get<std::string>());
           if (parsed.value) z.at_utc = *parsed.value;

@@ -163,3 +163,21 @@ test('trypost preview writes one self-contained HTML file whose CSP forbids the 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('malformed input is refused as a value and the index keeps answering', async () => {
+  const cal = await Calendar.create({ posts });
+  try {
+    for (const bad of ['', '{', 'null', '{"posts": 5}', '{"posts": [{"id": 1}]}', '[{"id":"x","status":"draft","scheduled_at":"2026-13-01"}]']) {
+      assert.throws(() => cal.load(bad), CoreError, bad);
+    }
+    assert.equal(cal.size, 5, 'the refused loads left the posts in place');
+    for (const q of [{ view: 'month' }, { view: 'month', date: '2026-5-1' }, { view: 'month', date: '2026-05-01', max_rows: -1 },
+      { view: 'list', cursor: 'x' }, { view: 'month', date: '2026-05-01', zone: { transitions: [{ at_utc: 'later', offset_seconds: 0 }] } }]) {
+      assert.throws(() => cal.view(q), CoreError, JSON.stringify(q));
+    }
+    assert.throws(() => cal.view({ view: 'month', date: '2026-05-01', time_zone: 'Nowhere/Land' }), RangeError);
+    assert.equal(cal.view({ view: 'month', date: '2026-05-01' }).weeks.length, 5);
+  } finally {
+    cal.dispose();
+  }
+});

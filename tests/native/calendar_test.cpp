@@ -229,6 +229,8 @@ TEST_CASE("calendar zone lens: Sao Paulo 2018 skipped midnight, Lord Howe half-h
   CHECK_FALSE(zone_from_json(json{{"transitions", json::array({json{{"at_utc", 0}, {"offset_seconds", 64801}}})}}).ok());
   CHECK(zone_from_json(json{{"transitions", json::array({json{{"at_utc", 0}, {"offset_seconds", 64800}}})}}).ok());
   CHECK_FALSE(zone_from_json(json{{"transitions", "soon"}}).ok());
+  CHECK_FALSE(zone_from_json(json{{"transitions", json::array({json{{"at_utc", INT64_MIN}, {"offset_seconds", 0}}})}}).ok());
+  CHECK(zone_from_json(json{{"transitions", json::array({json{{"at_utc", 253402300799}, {"offset_seconds", 0}}})}}).ok());
 }
 
 TEST_CASE("calendar layout: row caps with +N more, overlap columns from a nominal duration") {
