@@ -9,7 +9,7 @@ const YEAR_START = Date.UTC(2026, 0, 1);
 const YEAR_MS = 365 * 86_400_000;
 
 // Deterministic pseudo-random posts spread over 2026, a tenth of them unscheduled drafts.
-function makePosts(n) {
+export function makePosts(n) {
   let seed = 12345;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const labels = Array.from({ length: 8 }, (_, i) => ({ id: `l${i}`, name: `Label ${i}`, color: '#4f46e5' }));

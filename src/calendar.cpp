@@ -447,20 +447,24 @@ class JsonOut {
   }
   void quoted(std::string_view s) {
     text.push_back('"');
-    for (const char ch : s) {
-      const auto c = static_cast<unsigned char>(ch);
+    // Most ids, dates and excerpts need no escaping: copy runs, escape only where needed.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      text.append(s.data() + run, i - run);
+      run = i + 1;
       if (c == '"' || c == '\\') {
         text.push_back('\\');
-        text.push_back(ch);
-      } else if (c < 0x20) {
+        text.push_back(char(c));
+      } else {
         static const char* hex = "0123456789abcdef";
         text += "\\u00";
         text.push_back(hex[c >> 4]);
         text.push_back(hex[c & 15]);
-      } else {
-        text.push_back(ch);
       }
     }
+    text.append(s.data() + run, s.size() - run);
     text.push_back('"');
   }
   std::vector<bool> first_;

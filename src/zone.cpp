@@ -1,7 +1,6 @@
 #include "trypost/zone.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 
 namespace trypost {
@@ -128,16 +127,32 @@ Expected<ZoneLens> zone_from_json(const nlohmann::json& j, const std::string& pa
 }
 
 std::string format_local_iso(UtcSeconds t, std::int32_t offset_seconds) {
+  // Written by hand: this runs once per post shown, and snprintf dominated the view's cost.
   const UtcSeconds local = t + offset_seconds;
   const auto day = floor_div(local, 86400);
   const auto sod = local - day * 86400;
   const CivilDate d = civil_from_days(day);
-  const int off = std::abs(offset_seconds);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d%c%02d:%02d", d.year, d.month, d.day,
-                int(sod / 3600), int(sod / 60 % 60), int(sod % 60), offset_seconds < 0 ? '-' : '+',
-                off / 3600, off / 60 % 60);
-  return buf;
+  const int off = offset_seconds < 0 ? -offset_seconds : offset_seconds;
+  std::string out(25, '0');
+  auto put = [&](std::size_t pos, int value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10) out[pos + std::size_t(i)] = char('0' + value % 10);
+  };
+  put(0, d.year, 4);
+  out[4] = '-';
+  put(5, int(d.month), 2);
+  out[7] = '-';
+  put(8, int(d.day), 2);
+  out[10] = 'T';
+  put(11, int(sod / 3600), 2);
+  out[13] = ':';
+  put(14, int(sod / 60 % 60), 2);
+  out[16] = ':';
+  put(17, int(sod % 60), 2);
+  out[19] = offset_seconds < 0 ? '-' : '+';
+  put(20, off / 3600, 2);
+  out[22] = ':';
+  put(23, off / 60 % 60, 2);
+  return out;
 }
 
 }  // namespace trypost

@@ -356,4 +356,16 @@ TEST_CASE("calendar index: all-or-nothing loads, details for painting") {
   CHECK(v["posts"]["1"]["labels"] == json::array({"red"}));
   CHECK(v["labels"]["red"]["color"] == "#4f46e5");
   CHECK(v["posts"]["1"]["excerpt"] == "post 1");
+
+  // Text that needs escaping survives the view's JSON writer; long text is cut on a code point.
+  json tricky = post("q\"1", "2026-05-04T11:00:00Z");
+  tricky["content"] = "say \"hi\" \\ back\nslash\ttab \x01 caf\u00e9 " + std::string(100, 'x');
+  CalendarIndex t = index_of(json::array({tricky}));
+  const json tv = view(t, {{"view", "day"}, {"date", "2026-05-04"}, {"details", true}});
+  CHECK(tv["items"][0]["post_id"] == "q\"1");
+  const std::string ex = tv["posts"]["q\"1"]["excerpt"];
+  CHECK(ex.rfind("say \"hi\" \\ back\nslash\ttab \x01 caf\u00e9 xx", 0) == 0);
+  // The prefix is 33 code points in 34 bytes (é takes two): 47 x's make 80, then an ellipsis (3 bytes).
+  CHECK(ex.size() == 34 + 47 + 3);
+  CHECK(ex.substr(ex.size() - 3) == "\xE2\x80\xA6");
 }
