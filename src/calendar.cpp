@@ -524,6 +524,17 @@ std::string CalendarIndex::view_string(const CalendarQuery& q) const {
   auto unscheduled = [&] {
     o.key("unscheduled").arr();
     int hidden = 0, listed = 0;
+    const bool filtered = r.on[0] || r.on[1] || r.on[2] || r.on[3];
+    if (!filtered) {
+      // Nothing to test per post: list the first ones and count the rest without a walk.
+      const auto n = std::min<std::size_t>(unscheduled_.size(), std::size_t(q.unscheduled_limit));
+      for (std::size_t i = 0; i < n; ++i) {
+        o.str(ids_[unscheduled_[i]]);
+        shown.push_back(unscheduled_[i]);
+      }
+      o.end_arr().key("unscheduled_hidden").num(std::int64_t(unscheduled_.size() - n));
+      return;
+    }
     for (auto p : unscheduled_) {
       if (!matches(p, r)) continue;
       if (listed < q.unscheduled_limit) {

@@ -333,6 +333,13 @@ TEST_CASE("calendar list view pages chronologically with a cursor") {
   CHECK(pages == 3);
   CHECK(seen == std::vector<std::string>{"p0", "p1", "p2", "p3", "p4", "p5", "p6"});
   CHECK(view(idx, {{"view", "list"}, {"page_size", 1}})["items"][0]["post_id"] == "old");
+  // The unscheduled list is capped too, with or without filters, and says how many it left out.
+  const json capped = view(idx, {{"view", "day"}, {"date", "2026-05-01"}, {"unscheduled_limit", 0}});
+  CHECK(capped["unscheduled"].empty());
+  CHECK(capped["unscheduled_hidden"] == 1);
+  const json capped_f = view(idx, {{"view", "day"}, {"date", "2026-05-01"}, {"unscheduled_limit", 0}, {"filters", {{"platforms", {"x"}}}}});
+  CHECK(capped_f["unscheduled_hidden"] == 1);
+  CHECK(view(idx, {{"view", "day"}, {"date", "2026-05-01"}, {"unscheduled_limit", 1}})["unscheduled"] == json::array({"u"}));
   CHECK_FALSE(calendar_query_from_json({{"view", "list"}, {"cursor", "garbage"}}).ok());
 }
 
