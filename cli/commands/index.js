@@ -2,4 +2,6 @@
 export const commands = {
   count: await import('./count.js'),
   'widget-token': await import('./widget-token.js'),
+  calendar: await import('./calendar.js'),
+  preview: await import('./preview.js'),
 };
