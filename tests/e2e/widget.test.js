@@ -1,0 +1,260 @@
+// <trypost-calendar> in Chromium: the example page under the strict CSP with 2,000 posts, error
+// states, hostile host CSS, keyboard navigation; and the widget proxy with fresh and expired tokens.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, watchPage } from './browser.js';
+import { createDevServer, createDevHandlers, listen } from '../../server/dev.js';
+import { signWidgetToken } from '../../server/proxy/jwt.js';
+import { makeSnapshot } from './widget-data.js';
+
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const SECRET = Buffer.alloc(32, 7).toString('base64');
+const NORTHWIND = '11111111-1111-4111-8111-111111111111';
+
+let browser;
+let server;
+let base;
+let dev;
+let dataDir;
+let snapshot2000;
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'trypost-widget-e2e-'));
+  const handlers = [];
+  server = createDevServer({ handlers });
+  const { port } = await listen(server, 0);
+  base = `http://127.0.0.1:${port}`;
+  dev = await createDevHandlers({ TRYPOST_EMULATOR_DATA: dataDir, TRYPOST_WIDGET_SECRET: SECRET }, { port });
+  handlers.push(...dev.handlers);
+  snapshot2000 = JSON.stringify(await makeSnapshot(2000));
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await dev?.emulator?.close();
+  await new Promise((r) => { server.closeAllConnections(); server.close(r); });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+// Opens the example page with exactly the strict CSP and `body` served as the snapshot.
+async function openExample({ query = '', snapshot = snapshot2000, abortSnapshot = false } = {}) {
+  const page = await browser.context.newPage();
+  const problems = watchPage(page);
+  await page.route((url) => url.pathname === '/widget/example.html', async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': STRICT_CSP } });
+  });
+  await page.route((url) => url.pathname === '/widget/example-snapshot.json', (route) => (abortSnapshot
+    ? route.abort('connectionrefused')
+    : route.fulfill({ status: 200, contentType: 'application/json', body: snapshot })));
+  const events = [];
+  await page.exposeFunction('__widgetEvent', (e) => events.push(e));
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const c = document.querySelector('trypost-calendar');
+      for (const type of ['load', 'render', 'error']) c?.addEventListener(type, (e) => window.__widgetEvent({ type, code: e.detail?.code }));
+    });
+  });
+  const response = await page.goto(`${base}/widget/example.html${query}`);
+  assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
+  return { page, problems, events };
+}
+
+const shadow = (page, fn, arg) => page.evaluate(([src, a]) => {
+  // eslint-disable-next-line no-new-func -- test-side only, in the page under test's evaluate
+  const root = document.querySelector('trypost-calendar').shadowRoot;
+  return (0, eval)(src)(root, a);
+}, [fn.toString(), arg]);
+
+async function waitRendered(page) {
+  await page.waitForFunction(() => {
+    const c = document.querySelector('trypost-calendar');
+    return c?.state === 'ready' && c.shadowRoot.querySelector('[role="grid"], .list-view');
+  }, null, { timeout: 30000 });
+}
+
+test('example page, strict CSP: 2,000 posts render as a month grid with "+N more", no console error', async () => {
+  const { page, problems, events } = await openExample();
+  await waitRendered(page);
+  const info = await page.evaluate(() => {
+    const root = document.querySelector('trypost-calendar').shadowRoot;
+    const cells = [...root.querySelectorAll('[role="gridcell"]')];
+    return {
+      title: root.querySelector('[part~="title"]').textContent,
+      cells: cells.length,
+      tabbable: cells.filter((c) => c.tabIndex === 0).length,
+      posts: root.querySelectorAll('[part~="post"]').length,
+      maxPerCell: Math.max(...cells.map((c) => c.querySelectorAll('[part~="post"]').length)),
+      more: [...root.querySelectorAll('[part~="more"]')].map((m) => m.textContent),
+      unlabelled: [...root.querySelectorAll('[part~="post"]')].filter((p) => !p.getAttribute('aria-label')).length,
+      editors: root.querySelectorAll('input, textarea, select, [contenteditable], form').length,
+      inlineStyles: document.querySelectorAll('style').length + root.querySelectorAll('style').length,
+      bg: getComputedStyle(root.querySelector('.root')).backgroundColor,
+    };
+  });
+  assert.equal(info.title, 'May 2026');
+  assert.ok(info.cells === 35 || info.cells === 42, `whole weeks: ${info.cells}`);
+  assert.equal(info.tabbable, 1, 'roving tabindex: one day in the tab order');
+  assert.equal(info.maxPerCell, 3, 'max-rows=4 counts the "+N more" line: 3 posts then the line');
+  assert.ok(info.more.length > 20 && info.more.every((t) => /^\+\d+ more$/.test(t)), info.more.slice(0, 3).join());
+  assert.equal(info.unlabelled, 0, 'every post has a screen-reader label');
+  assert.equal(info.editors, 0, 'read only: no editing control');
+  assert.equal(info.inlineStyles, 0);
+  assert.equal(info.bg, 'rgb(255, 251, 235)', 'the workspace brand background from the snapshot');
+  // The shown posts are the core's: the 2026-05-04 cell holds the first 3 of that day in time order.
+  assert.ok(events.some((e) => e.type === 'load') && events.some((e) => e.type === 'render'));
+  assert.ok(!events.some((e) => e.type === 'error'));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('keyboard: arrows move the focus between days, PageDown shows the next month and announces it', async () => {
+  const { page, problems } = await openExample();
+  await waitRendered(page);
+  await page.evaluate(() => document.querySelector('trypost-calendar').shadowRoot.querySelector('[role="gridcell"][tabindex="0"]').focus());
+  const focused = () => page.evaluate(() => document.querySelector('trypost-calendar').shadowRoot.activeElement?.dataset.date);
+  const start = await focused();
+  assert.equal(start, '2026-05-15', 'the date attribute gets the focus stop');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), '2026-05-16');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), '2026-05-23');
+  await page.keyboard.press('Home');
+  assert.equal(await focused(), '2026-05-18', 'Home: first day of the row (Monday start)');
+  await page.keyboard.press('PageDown');
+  assert.equal(await focused(), '2026-06-18');
+  const after = await page.evaluate(() => {
+    const root = document.querySelector('trypost-calendar').shadowRoot;
+    return { title: root.querySelector('[part~="title"]').textContent, live: root.querySelector('[aria-live]').textContent,
+      tabbable: root.querySelectorAll('[role="gridcell"][tabindex="0"]').length };
+  });
+  assert.deepEqual(after, { title: 'June 2026', live: 'June 2026', tabbable: 1 });
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('PageUp');
+  assert.equal(await focused(), '2026-04-18');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('host CSS `* { all: unset }` and `font-size: 40px` change nothing inside the shadow root', async () => {
+  const { page, problems } = await openExample();
+  await waitRendered(page);
+  const measure = () => page.evaluate(() => {
+    const host = document.querySelector('trypost-calendar');
+    host.style.setProperty('width', '900px', 'important'); // same outer width in both runs (CSSOM, CSP-safe)
+    const h = host.getBoundingClientRect();
+    const root = host.shadowRoot;
+    const picks = [root.querySelector('.root'), root.querySelector('.header'), root.querySelector('[part~="title"]'),
+      ...root.querySelectorAll('[part~="nav-button"]'), root.querySelector('[role="grid"]'),
+      ...[...root.querySelectorAll('[role="gridcell"]')].slice(0, 10), ...[...root.querySelectorAll('[part~="post"]')].slice(0, 10),
+      ...[...root.querySelectorAll('[part~="more"]')].slice(0, 3)];
+    const props = ['font-size', 'font-family', 'line-height', 'color', 'background-color', 'display', 'padding-top', 'margin-top', 'border-top-width', 'letter-spacing', 'text-transform', 'list-style-type'];
+    return picks.map((e) => {
+      const r = e.getBoundingClientRect();
+      const cs = getComputedStyle(e);
+      return { box: [r.x - h.x, r.y - h.y, r.width, r.height].map((v) => Math.round(v * 10) / 10), style: props.map((p) => cs.getPropertyValue(p)) };
+    });
+  });
+  const before = await measure();
+  await page.evaluate(() => {
+    const hostile = new CSSStyleSheet();
+    hostile.replaceSync('* { all: unset } html, body, * { font-size: 40px; } trypost-calendar { line-height: 5; color: lime; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, hostile];
+  });
+  const hostileFont = await page.evaluate(() => getComputedStyle(document.body).fontSize);
+  assert.equal(hostileFont, '40px', 'the hostile CSS is in force on the page');
+  const afterHostile = await measure();
+  assert.equal(afterHostile.length, before.length);
+  assert.ok(before.length > 20);
+  for (let i = 0; i < before.length; i++) assert.deepEqual(afterHostile[i], before[i], `element ${i}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('error states: a damaged snapshot and a network failure show a message and fire `error`, nothing thrown', async () => {
+  for (const [options, code, text] of [
+    [{ snapshot: JSON.stringify({ format: 'trypost-calendar-snapshot', version: 1, posts: [{ id: 5, status: 'nonsense' }] }) }, 'bad-data', /damaged/],
+    [{ snapshot: '{"format": "trypost-calendar-snap' }, 'bad-data', /damaged/],
+    [{ snapshot: JSON.stringify({ format: 'trypost-calendar-snapshot', version: 2, posts: [] }) }, 'bad-data', /damaged|newer/],
+    [{ abortSnapshot: true }, 'network', /could not be reached/],
+  ]) {
+    const { page, problems, events } = await openExample(options);
+    await page.waitForFunction(() => document.querySelector('trypost-calendar')?.state === 'error', null, { timeout: 30000 });
+    const shown = await page.evaluate(() => {
+      const m = document.querySelector('trypost-calendar').shadowRoot.querySelector('[part~="message"]');
+      return { text: m.textContent, hidden: m.hidden, role: m.getAttribute('role') };
+    });
+    assert.match(shown.text, text);
+    assert.equal(shown.hidden, false);
+    assert.equal(shown.role, 'alert');
+    assert.deepEqual(events.filter((e) => e.type === 'error').map((e) => e.code), [code]);
+    // The failed fetch itself is logged by Chromium as a network error; anything else is a bug.
+    assert.deepEqual(problems.filter((p) => !/Failed to load resource|net::ERR_CONNECTION_REFUSED/.test(p)), []);
+    assert.ok(!problems.some((p) => p.startsWith('pageerror')));
+    await page.close();
+  }
+});
+
+test('a bad attribute (unknown time zone) is a message inside the element, not an exception', async () => {
+  const { page, problems, events } = await openExample({ query: '?time-zone=Mars/Olympus' });
+  await page.waitForFunction(() => document.querySelector('trypost-calendar')?.state === 'error', null, { timeout: 30000 });
+  assert.deepEqual(events.filter((e) => e.type === 'error').map((e) => e.code), ['bad-attribute']);
+  // Fixing the attribute recovers without a reload.
+  await page.evaluate(() => document.querySelector('trypost-calendar').setAttribute('time-zone', 'Asia/Tokyo'));
+  await waitRendered(page);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('week and list views, label filter by name', async () => {
+  const { page, problems } = await openExample({ query: '?view=week&labels=Promo&max-rows=0' });
+  await waitRendered(page);
+  const week = await page.evaluate(() => {
+    const root = document.querySelector('trypost-calendar').shadowRoot;
+    return { cells: root.querySelectorAll('[role="gridcell"]').length, labels: [...root.querySelectorAll('[part~="post"]')].map((p) => p.getAttribute('aria-label')) };
+  });
+  assert.equal(week.cells, 7);
+  assert.ok(week.labels.length > 0 && week.labels.every((l) => l.includes('labels Promo')), week.labels[0]);
+  await page.evaluate(() => document.querySelector('trypost-calendar').setAttribute('view', 'list'));
+  await page.waitForFunction(() => document.querySelector('trypost-calendar').shadowRoot.querySelector('.list-view'));
+  const first = await page.evaluate(() => document.querySelector('trypost-calendar').shadowRoot.querySelectorAll('.list [part~="post"]').length);
+  assert.equal(first, 50, 'one page of 50');
+  await page.evaluate(() => document.querySelector('trypost-calendar').shadowRoot.querySelector('[part~="more-button"]').click());
+  await page.waitForFunction(() => document.querySelector('trypost-calendar').shadowRoot.querySelectorAll('.list [part~="post"]').length > 50);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('widget proxy: a fresh token from `trypost widget-token` shows the workspace posts; an expired one shows the error state', async () => {
+  const bin = new URL('../../bin/trypost.js', import.meta.url).pathname;
+  const r = spawnSync(process.execPath, [bin, 'widget-token', '--workspace', NORTHWIND, '--secret-base64', SECRET, '--ttl', '300'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const token = r.stdout.trim();
+  const endpoint = `/widget-api/workspaces/${NORTHWIND}`;
+  const today = new Date().toISOString().slice(0, 10);
+  const q = (t) => `?endpoint=${encodeURIComponent(endpoint)}&token=${encodeURIComponent(t)}&date=${today}&time-zone=UTC`;
+  const { page, problems, events } = await openExample({ query: q(token) });
+  await waitRendered(page);
+  const posts = await page.evaluate(() => [...document.querySelector('trypost-calendar').shadowRoot.querySelectorAll('[part~="post"]')].length);
+  // What the API itself says lies in this month's grid (the demo seed spreads posts around today).
+  assert.ok(posts > 0, 'posts from the emulator through the proxy');
+  assert.ok(!events.some((e) => e.type === 'error'));
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  const nowSec = Math.floor(Date.now() / 1000);
+  const expired = signWidgetToken({ workspaceId: NORTHWIND, secret: Buffer.from(SECRET, 'base64'), ttlSec: 60, nowSec: nowSec - 600 });
+  const bad = await openExample({ query: q(expired) });
+  await bad.page.waitForFunction(() => document.querySelector('trypost-calendar')?.state === 'error', null, { timeout: 30000 });
+  const text = await bad.page.evaluate(() => document.querySelector('trypost-calendar').shadowRoot.querySelector('[part~="message"]').textContent);
+  assert.match(text, /expired/);
+  assert.deepEqual(bad.events.filter((e) => e.type === 'error').map((e) => e.code), ['unauthorized']);
+  assert.ok(!bad.problems.some((p) => p.startsWith('pageerror')));
+  assert.deepEqual(bad.problems.filter((p) => !/status of 401/.test(p)), []);
+  await bad.page.close();
+});
