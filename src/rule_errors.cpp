@@ -83,3 +83,36 @@ bool is_http_url(std::string_view s) {
 }
 
 }  // namespace trypost
+
+namespace trypost {
+
+nlohmann::json rule_answer(const ApiError& err, int ok_status) {
+  const bool ok = err.errors.empty() && err.message.empty();
+  return nlohmann::json{{"valid", ok},
+                        {"status", ok ? ok_status : err.status},
+                        {"message", err.message},
+                        {"errors", err.errors.empty() ? nlohmann::json::object() : nlohmann::json(err.errors)}};
+}
+
+bool read_simple_request(const nlohmann::json& in, nlohmann::json& body, int& ok_status, std::string& problem) {
+  if (!in.is_object()) {
+    problem = "a request must be a JSON object";
+    return false;
+  }
+  ok_status = 201;
+  if (!in.contains("body")) {
+    body = in;
+    return true;
+  }
+  body = in["body"];
+  if (const auto m = in.find("method"); m != in.end() && !m->is_null()) {
+    if (*m == "PUT" || *m == "put") ok_status = 200;
+    else if (!(*m == "POST" || *m == "post")) {
+      problem = "method: expected \"POST\" or \"PUT\"";
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace trypost

@@ -54,3 +54,11 @@ std::size_t rule_length(std::string_view utf8);
 bool is_http_url(std::string_view s);
 
 }  // namespace trypost
+
+namespace trypost {
+// {"valid", "status", "message", "errors"} for a rule check: `ok_status` when `err` is empty.
+nlohmann::json rule_answer(const ApiError& err, int ok_status);
+// Reads {"method", "body"} or a bare body; the status a success would get (201 POST, 200 PUT).
+// Returns false (and sets `problem`) when the input is not usable.
+bool read_simple_request(const nlohmann::json& in, nlohmann::json& body, int& ok_status, std::string& problem);
+}  // namespace trypost
