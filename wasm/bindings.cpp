@@ -6,6 +6,12 @@
 #include <exception>
 #include <string>
 
+#include "trypost/content_type.hpp"
+#include "trypost/label.hpp"
+#include "trypost/meta.hpp"
+#include "trypost/preview.hpp"
+#include "trypost/signature.hpp"
+#include "trypost/validation.hpp"
 #include "trypost/version.hpp"
 
 namespace {
@@ -33,6 +39,17 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   // --- workspaces (store) ---
 
   // --- posts, counting and validation ---
+  function("contentTypes", +[](std::string s) { return guarded([&] { return trypost::content_types_json(s); }); });
+  function("metaCatalog", +[](std::string s) { return guarded([&] { return trypost::meta_catalog_json(s); }); });
+  function("validatePostRequest",
+           +[](std::string s) { return guarded([&] { return trypost::validate_post_request_json(s); }); });
+  function("validatePostRequestsJsonl",
+           +[](std::string s) { return guarded([&] { return trypost::validate_post_requests_jsonl(s); }); });
+  function("validateLabel", +[](std::string s) { return guarded([&] { return trypost::validate_label_json(s); }); });
+  function("validateSignature",
+           +[](std::string s) { return guarded([&] { return trypost::validate_signature_json(s); }); });
+  function("applySignatures", +[](std::string s) { return guarded([&] { return trypost::apply_signatures_json(s); }); });
+  function("previewPost", +[](std::string s) { return guarded([&] { return trypost::post_preview_json(s); }); });
 
   // --- calendar and snapshots ---
 

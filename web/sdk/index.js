@@ -8,3 +8,4 @@ export async function coreVersion() {
   const core = await loadCore();
   return core.version();
 }
+export { contentTypes, metaCatalog, validatePostRequest, applySignatures, validateLabel, validateSignature, previewPost } from './posts.js';
