@@ -254,8 +254,8 @@ class PostRules {
   void content_type_matches(ContentType t, Platform p, const std::string& at) {
     if (content_type_fits(t, p)) return;
     const std::string path = at + ".content_type";
-    e_.add(path, "The " + attribute_name(path) + " " + std::string(to_string(t)) + " cannot be used with a " +
-                     std::string(platform_info(p).label) + " account.");
+    e_.add(path, "The " + attribute_name(path) + " " + std::string(to_string(t)) + " is not available for " +
+                     std::string(platform_info(p).label) + " accounts.");
   }
 
   void clean_row_meta(ValidationResult& r, std::size_t i, const json& row, Platform p) {
