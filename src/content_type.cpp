@@ -3,6 +3,7 @@
 #include <array>
 
 #include "trypost/counting.hpp"
+#include "trypost/rule_errors.hpp"
 
 namespace trypost {
 namespace {
@@ -210,6 +211,6 @@ json content_types_catalog() {
   return json{{"platforms", std::move(rows)}};
 }
 
-std::string content_types_json(const std::string&) { return content_types_catalog().dump(); }
+std::string content_types_json(const std::string&) { return content_types_catalog().dump(-1, ' ', false, kReplaceBadUtf8); }
 
 }  // namespace trypost

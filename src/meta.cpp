@@ -237,6 +237,6 @@ json meta_catalog() {
   return json{{"platforms", std::move(rows)}};
 }
 
-std::string meta_catalog_json(const std::string&) { return meta_catalog().dump(); }
+std::string meta_catalog_json(const std::string&) { return meta_catalog().dump(-1, ' ', false, kReplaceBadUtf8); }
 
 }  // namespace trypost

@@ -4,6 +4,7 @@
 
 #include "trypost/content_type.hpp"
 #include "trypost/counting.hpp"
+#include "trypost/rule_errors.hpp"
 
 namespace trypost {
 namespace {
@@ -153,14 +154,14 @@ json post_preview(const Post& post) {
 
 std::string post_preview_json(const std::string& input) {
   const json in = json::parse(input, nullptr, false);
-  if (in.is_discarded()) return json{{"error", "malformed JSON"}}.dump();
+  if (in.is_discarded()) return json{{"error", "malformed JSON"}}.dump(-1, ' ', false, kReplaceBadUtf8);
   const auto post = post_from_json(in.is_object() && in.contains("post") ? in["post"] : in);
   if (!post) {
     const auto& e = post.error();
     return json{{"error", e.errors.empty() ? e.message : e.errors.begin()->first + ": " + e.errors.begin()->second.front()}}
-        .dump();
+        .dump(-1, ' ', false, kReplaceBadUtf8);
   }
-  return post_preview(*post).dump();
+  return post_preview(*post).dump(-1, ' ', false, kReplaceBadUtf8);
 }
 
 }  // namespace trypost

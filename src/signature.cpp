@@ -53,34 +53,34 @@ ApiError validate_signature(const json& body) {
 
 std::string apply_signatures_json(const std::string& input) {
   const json in = json::parse(input, nullptr, false);
-  if (in.is_discarded() || !in.is_object()) return json{{"error", "expected {\"content\", \"signatures\"}"}}.dump();
+  if (in.is_discarded() || !in.is_object()) return json{{"error", "expected {\"content\", \"signatures\"}"}}.dump(-1, ' ', false, kReplaceBadUtf8);
   std::string content;
   if (const auto c = in.find("content"); c != in.end() && !c->is_null()) {
-    if (!c->is_string()) return json{{"error", "content: expected a string"}}.dump();
+    if (!c->is_string()) return json{{"error", "content: expected a string"}}.dump(-1, ' ', false, kReplaceBadUtf8);
     content = c->get<std::string>();
   }
   std::vector<std::string> texts;
   if (const auto s = in.find("signatures"); s != in.end() && !s->is_null()) {
-    if (!s->is_array()) return json{{"error", "signatures: expected an array"}}.dump();
+    if (!s->is_array()) return json{{"error", "signatures: expected an array"}}.dump(-1, ' ', false, kReplaceBadUtf8);
     for (std::size_t i = 0; i < s->size(); ++i) {
       const json& item = (*s)[i];
       if (item.is_string()) texts.push_back(item.get<std::string>());
       else if (item.is_object() && item.contains("content") && item["content"].is_string())
         texts.push_back(item["content"].get<std::string>());
-      else return json{{"error", "signatures." + std::to_string(i) + ": expected a string or {\"content\": string}"}}.dump();
+      else return json{{"error", "signatures." + std::to_string(i) + ": expected a string or {\"content\": string}"}}.dump(-1, ' ', false, kReplaceBadUtf8);
     }
   }
-  return json{{"content", apply_signatures(content, texts)}}.dump();
+  return json{{"content", apply_signatures(content, texts)}}.dump(-1, ' ', false, kReplaceBadUtf8);
 }
 
 std::string validate_signature_json(const std::string& input) {
   const json in = json::parse(input, nullptr, false);
-  if (in.is_discarded()) return json{{"error", "malformed JSON"}}.dump();
+  if (in.is_discarded()) return json{{"error", "malformed JSON"}}.dump(-1, ' ', false, kReplaceBadUtf8);
   json body;
   int ok = 201;
   std::string problem;
-  if (!read_simple_request(in, body, ok, problem)) return json{{"error", problem}}.dump();
-  return rule_answer(validate_signature(body), ok).dump();
+  if (!read_simple_request(in, body, ok, problem)) return json{{"error", problem}}.dump(-1, ' ', false, kReplaceBadUtf8);
+  return rule_answer(validate_signature(body), ok).dump(-1, ' ', false, kReplaceBadUtf8);
 }
 
 }  // namespace trypost

@@ -87,7 +87,7 @@ std::string format_bytes(std::int64_t bytes) {
   constexpr std::int64_t KiB = 1024, MiB = 1024 * 1024, GiB = 1024 * 1024 * 1024;
   auto scaled = [](std::int64_t v, std::int64_t unit, const char* name) {
     // One decimal, rounded up so a value just over a cap never prints as the cap itself.
-    const std::int64_t tenths = (v * 10 + unit - 1) / unit;
+    const std::int64_t tenths = v / unit * 10 + ((v % unit) * 10 + unit - 1) / unit;
     std::string s = std::to_string(tenths / 10);
     if (tenths % 10) {
       s += '.';
@@ -104,6 +104,7 @@ std::string format_bytes(std::int64_t bytes) {
 }
 
 std::string format_seconds(double s) {
+  if (!(s < 1e15)) return "more than 10^15 s";  // no integer conversion of an absurd value
   const auto whole = static_cast<std::int64_t>(s);
   return std::to_string(whole == s ? whole : whole + 1) + " s";
 }
@@ -586,10 +587,10 @@ json to_json(const ValidationResult& r) {
 
 std::string validate_post_request_json(const std::string& input) {
   const json in = json::parse(input, nullptr, false);
-  if (in.is_discarded()) return error_answer("malformed JSON").dump();
+  if (in.is_discarded()) return error_answer("malformed JSON").dump(-1, ' ', false, kReplaceBadUtf8);
   auto req = read_request(in);
-  if (!req) return error_answer(req.error().message).dump();
-  return to_json(validate_post_request(req->first, req->second)).dump();
+  if (!req) return error_answer(req.error().message).dump(-1, ' ', false, kReplaceBadUtf8);
+  return to_json(validate_post_request(req->first, req->second)).dump(-1, ' ', false, kReplaceBadUtf8);
 }
 
 std::string validate_post_requests_jsonl(const std::string& lines) {
@@ -612,7 +613,7 @@ std::string validate_post_requests_jsonl(const std::string& lines) {
       const json full = to_json(r);
       answer = json{{"valid", full["valid"]}, {"status", full["status"]}, {"message", full["message"]}, {"errors", full["errors"]}};
     }
-    out += answer.dump();
+    out += answer.dump(-1, ' ', false, kReplaceBadUtf8);
     out += '\n';
   }
   return out;

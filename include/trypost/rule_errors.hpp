@@ -13,6 +13,10 @@
 
 namespace trypost {
 
+// Answers are dumped with this: a byte sequence that is not UTF-8 becomes U+FFFD instead of an
+// exception, so no input decides whether the core throws.
+inline constexpr auto kReplaceBadUtf8 = nlohmann::json::error_handler_t::replace;
+
 class RuleErrors {
  public:
   void add(const std::string& path, std::string message);

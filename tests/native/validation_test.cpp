@@ -241,3 +241,24 @@ TEST_CASE("JSON entry point and the JSON-lines batch") {
   CHECK(answers[3]["status"] == 404);
   CHECK(answers[4]["error"].get<std::string>().find("now") != std::string::npos);
 }
+
+TEST_CASE("hostile input answers instead of throwing") {
+  const auto huge = publish_with_media(ContentType::x_post, json::array({item("video", INT64_MAX, "video/mp4", 1e300)}));
+  CHECK(has_error(huge, "media.0"));
+  for (const char* text : {"", "null", "[]", "5", "\"s\"", "{\"method\":5}", "{\"method\":\"PUT\",\"body\":[],\"now\":\"x\"}",
+                           "{\"workspace\":{\"posts\":[{\"id\":1}]},\"method\":\"POST\",\"body\":{},\"now\":\"2026-01-01T00:00:00Z\"}",
+                           "{\"workspace\":[],\"method\":\"POST\",\"body\":7,\"now\":\"2026-01-01T00:00:00Z\"}"}) {
+    CAPTURE(text);
+    const json a = json::parse(validate_post_request_json(text), nullptr, false);
+    CHECK_FALSE(a.is_discarded());
+  }
+  const json body_not_object = json::parse(validate_post_request_json(
+      R"({"method":"POST","body":[1],"now":"2026-01-01T00:00:00Z"})"));
+  CHECK(body_not_object["status"] == 422);
+  // Every field of the wrong type at once.
+  const auto r = create({{"content", json::array()}, {"media", json::array({1, {{"url", 5}, {"meta", 3}}})},
+                         {"platforms", json::array({5, {{"social_account_id", 1}, {"content_type", 2}, {"meta", "m"}}})},
+                         {"scheduled_at", 9}, {"label_ids", json::array({7})}});
+  CHECK(r.status == 422);
+  CHECK(r.error.errors.size() >= 9);
+}
