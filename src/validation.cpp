@@ -401,6 +401,25 @@ class PostRules {
     for (const auto& row : rows) {
       check_caption(r, row, content, !facts.empty(), measured);
       check_media_fit(row, facts);
+      note_alt_text(r, row, media);
+    }
+  }
+
+  // The API keeps alt text up to 2000 characters; each platform takes less and the server cuts
+  // the rest when publishing. Worth telling, not refusing.
+  static void note_alt_text(ValidationResult& r, const EffectiveRow& row, const json& media) {
+    const auto& info = platform_info(row.platform);
+    if (!info.alt_text_max_length) return;
+    for (std::size_t j = 0; j < media.size(); ++j) {
+      const json* meta = value_of(media[j], "meta");
+      const json* alt = meta ? value_of(*meta, "alt_text") : nullptr;
+      if (!alt || !alt->is_string()) continue;
+      const auto n = rule_length(alt->get_ref<const std::string&>());
+      if (n > std::size_t(*info.alt_text_max_length))
+        r.notices.push_back({idx("media", j) + ".meta.alt_text",
+                             std::string(info.label) + " takes " + std::to_string(*info.alt_text_max_length) +
+                                 " characters of alt text; the other " +
+                                 std::to_string(n - std::size_t(*info.alt_text_max_length)) + " are cut when publishing."});
     }
   }
 

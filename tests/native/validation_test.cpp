@@ -262,3 +262,19 @@ TEST_CASE("hostile input answers instead of throwing") {
   CHECK(r.status == 422);
   CHECK(r.error.errors.size() >= 9);
 }
+
+TEST_CASE("alt text past the platform's maximum is a notice when publishing") {
+  auto with_alt = [](ContentType t, std::size_t n) {
+    json m = item("image");
+    m["meta"] = {{"alt_text", std::string(n, 'a')}};
+    return publish_with_media(t, json::array({m}));
+  };
+  CHECK(with_alt(ContentType::pinterest_pin, 500).notices.empty());
+  const auto over = with_alt(ContentType::pinterest_pin, 501);
+  CHECK(over.valid());
+  REQUIRE(over.notices.size() == 1);
+  CHECK(over.notices[0].path == "media.0.meta.alt_text");
+  CHECK(with_alt(ContentType::x_post, 1000).notices.empty());
+  CHECK(with_alt(ContentType::x_post, 1001).notices.size() == 1);
+  CHECK(with_alt(ContentType::telegram_post, 2000).notices.empty());  // no alt text there at all
+}
