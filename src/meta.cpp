@@ -237,6 +237,9 @@ json meta_catalog() {
   return json{{"platforms", std::move(rows)}};
 }
 
-std::string meta_catalog_json(const std::string&) { return meta_catalog().dump(-1, ' ', false, kReplaceBadUtf8); }
+std::string meta_catalog_json(const std::string&) {
+  static const std::string text = meta_catalog().dump(-1, ' ', false, kReplaceBadUtf8);
+  return text;
+}
 
 }  // namespace trypost
