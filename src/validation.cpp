@@ -1,6 +1,7 @@
 #include "trypost/validation.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -118,7 +119,7 @@ std::string kind_plural(MediaKind k) {
   return "";
 }
 
-// One platform entry as it would publish: its error path, platform, type and merged meta.
+// One platform entry as it would publish: its error path, platform and effective content type.
 struct EffectiveRow {
   std::string path;  // platforms.{i}
   Platform platform;
