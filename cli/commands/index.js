@@ -4,4 +4,5 @@ export const commands = {
   'widget-token': await import('./widget-token.js'),
   calendar: await import('./calendar.js'),
   preview: await import('./preview.js'),
+  validate: await import('./validate.js'),
 };
