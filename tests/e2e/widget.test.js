@@ -153,7 +153,7 @@ test('host CSS `* { all: unset }` and `font-size: 40px` change nothing inside th
       ...root.querySelectorAll('[part~="nav-button"]'), root.querySelector('[role="grid"]'),
       ...[...root.querySelectorAll('[role="gridcell"]')].slice(0, 10), ...[...root.querySelectorAll('[part~="post"]')].slice(0, 10),
       ...[...root.querySelectorAll('[part~="more"]')].slice(0, 3)];
-    const props = ['font-size', 'font-family', 'line-height', 'color', 'background-color', 'display', 'padding-top', 'margin-top', 'border-top-width', 'letter-spacing', 'text-transform', 'list-style-type'];
+    const props = ['font-size', 'font-family', 'line-height', 'color', 'background-color', 'display', 'padding-top', 'margin-top', 'border-top-width', 'letter-spacing', 'word-spacing', 'font-style', 'font-weight', 'text-transform', 'text-indent', 'white-space', 'list-style-type'];
     return picks.map((e) => {
       const r = e.getBoundingClientRect();
       const cs = getComputedStyle(e);
@@ -163,7 +163,7 @@ test('host CSS `* { all: unset }` and `font-size: 40px` change nothing inside th
   const before = await measure();
   await page.evaluate(() => {
     const hostile = new CSSStyleSheet();
-    hostile.replaceSync('* { all: unset } html, body, * { font-size: 40px; } trypost-calendar { line-height: 5; color: lime; }');
+    hostile.replaceSync('* { all: unset } html, body, * { font-size: 40px; } trypost-calendar { line-height: 5; color: lime; letter-spacing: 3px; word-spacing: 9px; font-style: italic; font-weight: 900; text-transform: uppercase; text-indent: 20px; white-space: pre; }');
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, hostile];
   });
   const hostileFont = await page.evaluate(() => getComputedStyle(document.body).fontSize);
