@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Writes dist/widget/: the <trypost-calendar> module with the few SDK modules it imports, the
+// WASM core next to them, the example page and a README snippet. No bundler: the files are
+// copied and the two relative import paths that differ from web/ are rewritten (each rewrite must
+// match exactly once, so a moved import fails the build instead of shipping a broken path).
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const out = `${root}dist/widget/`;
+const wasmDir = `${root}web/sdk/wasm/`;
+
+for (const f of ['trypost-core.mjs', 'trypost-core.wasm']) {
+  if (!existsSync(wasmDir + f)) {
+    console.error(`build-widget: ${wasmDir}${f} is missing; run \`bash scripts/build.sh wasm\` first`);
+    process.exit(1);
+  }
+}
+
+function rewrite(text, file, pairs) {
+  for (const [from, to] of pairs) {
+    const n = text.split(from).length - 1;
+    if (n !== 1) throw new Error(`build-widget: expected "${from}" once in ${file}, found ${n}`);
+    text = text.replace(from, to);
+  }
+  return text;
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const files = [
+  ['web/widget/trypost-calendar.js', 'trypost-calendar.js', [["from '../sdk/calendar.js'", "from './calendar.js'"]]],
+  ['web/widget/styles.js', 'styles.js', []],
+  ['web/sdk/calendar.js', 'calendar.js', []],
+  ['web/sdk/core.js', 'core.js', [["'./wasm/trypost-core.mjs'", "'./trypost-core.mjs'"], ["'./wasm/trypost-core.wasm'", "'./trypost-core.wasm'"]]],
+  ['web/widget/example.html', 'example.html', []],
+  ['web/widget/example.css', 'example.css', []],
+  ['web/widget/example.js', 'example.js', []],
+];
+for (const [src, dst, pairs] of files) writeFileSync(out + dst, rewrite(readFileSync(root + src, 'utf8'), src, pairs));
+copyFileSync(wasmDir + 'trypost-core.mjs', out + 'trypost-core.mjs');
+copyFileSync(wasmDir + 'trypost-core.wasm', out + 'trypost-core.wasm');
+
+// What a page downloads to show the widget (example files excluded).
+const shipped = ['trypost-calendar.js', 'styles.js', 'calendar.js', 'core.js', 'trypost-core.mjs', 'trypost-core.wasm'];
+const sizes = shipped.map((f) => {
+  const bytes = readFileSync(out + f);
+  return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+});
+const total = sizes.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip }), { raw: 0, gzip: 0 });
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+writeFileSync(out + 'README.md', `# <trypost-calendar>
+
+A read-only content calendar for one TryPost workspace. Copy this folder to your site (or a CDN)
+and add one line to the page:
+
+\`\`\`html
+<script type="module" src="/trypost/trypost-calendar.js"></script>
+
+<trypost-calendar src="/trypost/calendar-snapshot.json" view="month"></trypost-calendar>
+<!-- or, live through the widget proxy with a short-lived read-only token: -->
+<trypost-calendar endpoint="https://proxy.example/widget-api/workspaces/WORKSPACE_ID" token="…"></trypost-calendar>
+\`\`\`
+
+The module fetches \`trypost-core.wasm\` from this folder. Works under
+\`Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'\`
+(serve \`.wasm\` as \`application/wasm\`). Attributes: src | endpoint + token, view (month, week, list),
+date, week-start, time-zone, max-rows, labels. Events: load, render, error.
+Theming: --tp-accent, --tp-bg, --tp-fg, --tp-muted, --tp-border, --tp-font, --tp-font-size,
+--tp-radius and ::part(...). See docs/widget.md in trypost-core for the full reference.
+
+Transfer size (gzip -9): ${kib(total.gzip)} (${kib(total.raw)} raw) for ${shipped.join(', ')}.
+`);
+
+for (const s of sizes) console.log(`widget: ${s.file.padEnd(22)} ${kib(s.raw).padStart(11)} ${kib(s.gzip).padStart(11)} gzip`);
+console.log(`widget: total                  ${kib(total.raw).padStart(11)} ${kib(total.gzip).padStart(11)} gzip -> dist/widget/`);
