@@ -75,7 +75,7 @@ async function servePages(context, snapshotText, fc) {
 
 // In the page: time to the first painted month, then the median time of a month switch
 // (click/next() until the new month's title is in the DOM and layout is done).
-async function widgetRun(page, measureSwitches) {
+async function widgetRun(page, _data, measureSwitches) {
   await page.goto(`${ORIGIN}/widget.html`);
   return page.evaluate(async ({ date, maxRows, switches, measureSwitches: doSwitches }) => {
     await customElements.whenDefined('trypost-calendar');

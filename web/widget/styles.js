@@ -77,9 +77,7 @@ export const WIDGET_CSS = `
   color: inherit; background: color-mix(in srgb, #dc2626 10%, var(--_bg)); }
 .message[hidden], .body[hidden] { display: none; }
 .loading { color: var(--_muted); padding: 8px 0; }
-.body.enter { animation: tp-enter 140ms ease-out; }
-@keyframes tp-enter { from { opacity: 0.3; transform: translateY(3px); } to { opacity: 1; transform: none; } }
 @media (prefers-reduced-motion: reduce) {
-  .body.enter { animation: none; }
+  .root * { transition: none !important; animation: none !important; }
 }
 `;

@@ -44,9 +44,22 @@ function addMonths(text, n) {
   return ymd(new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), last))));
 }
 
+// Intl formatters are costly to build (tens of ms per render otherwise): one per (locale, options).
+const formatCache = new Map();
+function fmt(locale, options) {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatCache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    if (formatCache.size > 64) formatCache.clear();
+    formatCache.set(key, f);
+  }
+  return f;
+}
+
 function todayIn(timeZone) {
   try {
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
+    const parts = fmt('en-CA', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
     const get = (t) => parts.find((p) => p.type === t).value;
     return `${get('year')}-${get('month')}-${get('day')}`;
   } catch {
@@ -250,9 +263,10 @@ export class TrypostCalendar extends HTMLElement {
   #locale() {
     const lang = this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
     try {
-      return Intl.DateTimeFormat.supportedLocalesOf([lang]).length ? lang : 'en';
+      fmt(lang, { timeZone: 'UTC' });
+      return lang;
     } catch {
-      return 'en';
+      return 'en'; // a malformed lang tag
     }
   }
 
@@ -414,10 +428,9 @@ export class TrypostCalendar extends HTMLElement {
     this.#setState('ready');
     if (content) {
       this.#body.replaceChildren(content);
-      this.#body.classList.remove('enter');
-      if (announce) {
-        void this.#body.offsetWidth;
-        this.#body.classList.add('enter');
+      // Web Animations (no forced layout, no style attribute); skipped for reduced motion.
+      if (announce && !matchMedia('(prefers-reduced-motion: reduce)').matches && this.#body.animate) {
+        this.#body.animate([{ opacity: 0.4, transform: 'translateY(3px)' }, { opacity: 1, transform: 'none' }], { duration: 140, easing: 'ease-out' });
       }
     }
     if (announce) this.#live.textContent = this.#title.textContent;
@@ -427,12 +440,12 @@ export class TrypostCalendar extends HTMLElement {
 
   #titleFor(view, date, answer, locale) {
     const d = utcDate(date);
-    if (view === 'month') return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+    if (view === 'month') return fmt(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
     if (view === 'week' && answer.range) {
-      const f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+      const f = fmt(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
       return f.formatRange(utcDate(answer.range.start), utcDate(answer.range.end));
     }
-    return `From ${new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d)}`;
+    return `From ${fmt(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d)}`;
   }
 
   #postItem(id, answer, longDate) {
@@ -462,9 +475,9 @@ export class TrypostCalendar extends HTMLElement {
     grid.setAttribute('aria-labelledby', 'title');
     grid.setAttribute('aria-readonly', 'true');
     grid.setAttribute('part', 'grid');
-    const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
-    const weekdayLong = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
-    const longDate = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
+    const weekday = fmt(locale, { weekday: 'short', timeZone: 'UTC' });
+    const weekdayLong = fmt(locale, { weekday: 'long', timeZone: 'UTC' });
+    const longDate = fmt(locale, { dateStyle: 'full', timeZone: 'UTC' });
     const head = el('div', 'row');
     head.setAttribute('role', 'row');
     for (const day of weeks[0]?.days ?? []) {
@@ -524,7 +537,7 @@ export class TrypostCalendar extends HTMLElement {
 
   #paintList(answer, locale, append) {
     const items = Array.isArray(answer.items) ? answer.items : [];
-    const longDate = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
+    const longDate = fmt(locale, { dateStyle: 'full', timeZone: 'UTC' });
     let list = append ? this.#body.querySelector('.list') : null;
     const fresh = !list;
     if (fresh) {
