@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { launchBrowser, watchPage } from './browser.js';
 import { createDevServer, createDevHandlers, listen } from '../../server/dev.js';
 import { signWidgetToken } from '../../server/proxy/jwt.js';
+import { staticFiles } from '../../server/static.js';
 import { makeSnapshot } from './widget-data.js';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -30,6 +31,10 @@ before(async () => {
   base = `http://127.0.0.1:${port}`;
   dev = await createDevHandlers({ TRYPOST_EMULATOR_DATA: dataDir, TRYPOST_WIDGET_SECRET: SECRET }, { port });
   handlers.push(...dev.handlers);
+  // dist/widget/ as an agency site would host it, under /trypost/ (the dev server's CSP applies).
+  const built = spawnSync(process.execPath, [new URL('../../scripts/build-widget.mjs', import.meta.url).pathname], { encoding: 'utf8' });
+  assert.equal(built.status, 0, built.stderr);
+  handlers.push(staticFiles(new URL('../../dist/widget/', import.meta.url).pathname, '/trypost/'));
   snapshot2000 = JSON.stringify(await makeSnapshot(2000));
   browser = await launchBrowser();
 });
@@ -257,4 +262,18 @@ test('widget proxy: a fresh token from `trypost widget-token` shows the workspac
   assert.ok(!bad.problems.some((p) => p.startsWith('pageerror')));
   assert.deepEqual(bad.problems.filter((p) => !/status of 401/.test(p)), []);
   await bad.page.close();
+});
+
+test('dist/widget/ (scripts/build-widget.mjs) runs on its own: the module finds its WASM next to itself', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchPage(page);
+  await page.route((url) => url.pathname === '/trypost/example-snapshot.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: snapshot2000 }));
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await page.goto(`${base}/trypost/example.html`);
+  await waitRendered(page);
+  assert.deepEqual(wasm, ['/trypost/trypost-core.wasm']);
+  assert.ok(await page.evaluate(() => document.querySelector('trypost-calendar').shadowRoot.querySelectorAll('[part~="post"]').length) > 50);
+  assert.deepEqual(problems, []);
+  await page.close();
 });
