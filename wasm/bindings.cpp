@@ -14,6 +14,9 @@
 #include "trypost/preview.hpp"
 #include "trypost/signature.hpp"
 #include "trypost/validation.hpp"
+#include "trypost/calendar.hpp"
+#include "trypost/reschedule.hpp"
+#include "trypost/snapshot.hpp"
 #include "trypost/version.hpp"
 
 namespace {
@@ -80,6 +83,16 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("previewPost", +[](std::string s) { return guarded([&] { return trypost::post_preview_json(s); }); });
 
   // --- calendar and snapshots ---
+  // One long-lived index per workspace: posts are parsed once, each view is a range query.
+  emscripten::class_<trypost::CalendarIndex>("CalendarIndex")
+      .constructor<>()
+      .function("load", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.load_text(s); }); })
+      .function("view", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.view_text(s); }); })
+      .function("planMove", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.plan_move_text(s); }); })
+      .function("size", +[](trypost::CalendarIndex& c) { return double(c.size()); });
+  function("calendarPlanMove", +[](std::string s) { return guarded([&] { return trypost::plan_move_text(s); }); });
+  function("snapshotExport", +[](std::string s) { return guarded([&] { return trypost::snapshot_export_text(s); }); });
+  function("snapshotImport", +[](std::string s) { return guarded([&] { return trypost::snapshot_import_text(s); }); });
 
   // --- requests and signing ---
 }

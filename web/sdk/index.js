@@ -12,3 +12,4 @@ export { countTexts, count } from './counting.js';
 export { createClient, WorkspaceError } from './client.js';
 export { createMemoryKeyStorage, createEncryptedKeyStorage } from './storage.js';
 export { contentTypes, metaCatalog, validatePostRequest, applySignatures, validateLabel, validateSignature, previewPost } from './posts.js';
+export { Calendar, createCalendar, zoneTransitions, zoneOffsetAt, exportSnapshot, importSnapshot, planMove } from './calendar.js';
