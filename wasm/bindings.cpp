@@ -6,6 +6,10 @@
 #include <exception>
 #include <string>
 
+#include "trypost/request.hpp"
+#include "trypost/response.hpp"
+#include "trypost/retry.hpp"
+#include "trypost/signing.hpp"
 #include "trypost/version.hpp"
 
 namespace {
@@ -37,4 +41,10 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   // --- calendar and snapshots ---
 
   // --- requests and signing ---
+  function("request_build", +[](std::string s) { return guarded([&] { return trypost::build_request_json(s); }); });
+  function("request_endpoints", +[]() { return guarded([&] { return trypost::endpoints_json(); }); });
+  function("response_parse", +[](std::string s) { return guarded([&] { return trypost::parse_response_json(s); }); });
+  function("retry_decide", +[](std::string s) { return guarded([&] { return trypost::retry_decision_json(s); }); });
+  function("signature_base", +[](std::string s) { return guarded([&] { return trypost::signature_base_json(s); }); });
+  function("signature_input_parse", +[](std::string s) { return guarded([&] { return trypost::parse_signature_input_json(s); }); });
 }

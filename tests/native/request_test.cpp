@@ -207,3 +207,12 @@ TEST_CASE("descriptions that do not fit are errors that never quote a value") {
   CHECK(ok["headers"]["Content-Type"] == "application/json");
   CHECK(json::parse(endpoints_json())["endpoints"].size() == endpoints().size());
 }
+
+TEST_CASE("arguments nested past 128 levels are refused before any DOM is built") {
+  const auto nested = [](int n) { return std::string(n, '[') + std::string(n, ']'); };
+  const auto ok = json::parse(build_request_json(R"({"endpoint":"labels.create","body":{"name":)" + nested(120) + "}}"));
+  CHECK_FALSE(ok.contains("error"));
+  const auto deep = json::parse(build_request_json(R"({"endpoint":"labels.create","body":{"name":)" + nested(200000) + "}}"));
+  CHECK(deep.contains("error"));
+  CHECK(json::parse(build_request_json(R"({"endpoint":"labels.create","body":{"name":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\\"}})")).contains("method"));
+}

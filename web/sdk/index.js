@@ -8,3 +8,4 @@ export async function coreVersion() {
   const core = await loadCore();
   return core.version();
 }
+export { signRequest, verifyRequest, contentDigest, makeNonce, bytesToBase64, base64ToBytes, SigningError } from './signing.js';
