@@ -738,6 +738,10 @@ Expected<std::string> signature_base(const SignedMessage& msg, const SignatureIn
   for (const auto& c : in.components) {
     const auto id = component_label(c);
     if (c.name == "@signature-params") return sig_error("components", "@signature-params cannot be a covered component.");
+    // The base is printed by `trypost sign` and may be logged while debugging; a bearer key or a
+    // cookie must never be copied into it. The HMAC already proves who signed.
+    if (c.name == "authorization" || c.name == "proxy-authorization" || c.name == "cookie")
+      return sig_error("components", "Credentials (" + c.name + ") are not copied into a signature base.");
     if (std::find(seen.begin(), seen.end(), id) != seen.end())
       return sig_error("components", "The component " + id + " is covered twice.");
     seen.push_back(id);

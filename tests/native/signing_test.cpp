@@ -147,6 +147,10 @@ TEST_CASE("what the base refuses: missing or doubled components, line breaks, ba
   CHECK_FALSE(signature_base(SignedMessage{"GET", "https://e.com:99999/", {}}, one).ok());
   one.components = parse_component_list("\"@signature-params\"").value();
   CHECK_FALSE(signature_base(SignedMessage{"GET", "https://e.com/", {}}, one).ok());
+  one.components = parse_component_list("\"Authorization\"").value();
+  const auto cred = signature_base(SignedMessage{"GET", "https://e.com/", {{"Authorization", {"Bearer tp_secret"}}}}, one);
+  REQUIRE_FALSE(cred.ok());
+  CHECK(cred.error().to_json().dump().find("tp_secret") == std::string::npos);
   one.components = parse_component_list("\"@status\"").value();
   CHECK_FALSE(signature_base(SignedMessage{"GET", "https://e.com/", {}}, one).ok());
   SignatureInput late;
