@@ -17,56 +17,50 @@ constexpr std::size_t kMaxServerMessage = 500;
 
 // ---- limits: a SAX pass that stops at the first excess, before any DOM exists ----
 
-struct LimitScan {
-  using number_integer_t = json::number_integer_t;
-  using number_unsigned_t = json::number_unsigned_t;
-  using number_float_t = json::number_float_t;
-  using string_t = json::string_t;
-  using binary_t = json::binary_t;
+// One pass builds the DOM and enforces the limits: nlohmann's own DOM builder, with every string,
+// key and container checked on the way in. Stopping at the first excess means a hostile answer
+// costs no more than the limits allow, and nothing ever recurses deeper than max_depth.
+class LimitedDom : public nlohmann::detail::json_sax_dom_parser<json> {
+  using Base = nlohmann::detail::json_sax_dom_parser<json>;
 
-  int max_depth = 64;
-  std::int64_t max_string = 0;
-  int depth = 0;
-  std::string problem;
-  std::size_t position = 0;
+ public:
+  LimitedDom(json& out, int max_depth, std::int64_t max_string) : Base(out, false), max_depth_(max_depth), max_string_(max_string) {}
 
-  bool null() { return true; }
-  bool boolean(bool) { return true; }
-  bool number_integer(number_integer_t) { return true; }
-  bool number_unsigned(number_unsigned_t) { return true; }
-  bool number_float(number_float_t, const string_t&) { return true; }
-  bool binary(binary_t&) { return true; }
-  bool text(const string_t& s) {
-    if (static_cast<std::int64_t>(s.size()) > max_string) {
-      problem = "string_too_long";
-      return false;
-    }
-    return true;
-  }
-  bool string(string_t& s) { return text(s); }
-  bool key(string_t& s) { return text(s); }
-  bool open() {
-    if (++depth > max_depth) {
-      problem = "too_deep";
-      return false;
-    }
-    return true;
-  }
-  bool start_object(std::size_t) { return open(); }
-  bool start_array(std::size_t) { return open(); }
+  bool string(string_t& s) { return fits(s) && Base::string(s); }
+  bool key(string_t& s) { return fits(s) && Base::key(s); }
+  bool start_object(std::size_t n) { return open() && Base::start_object(n); }
+  bool start_array(std::size_t n) { return open() && Base::start_array(n); }
   bool end_object() {
-    --depth;
-    return true;
+    --depth_;
+    return Base::end_object();
   }
   bool end_array() {
-    --depth;
-    return true;
+    --depth_;
+    return Base::end_array();
   }
   bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception&) {
     problem = "not_json";
     position = pos;
     return false;
   }
+
+  std::string problem;
+  std::size_t position = 0;
+
+ private:
+  bool fits(const string_t& s) {
+    if (static_cast<std::int64_t>(s.size()) <= max_string_) return true;
+    problem = "string_too_long";
+    return false;
+  }
+  bool open() {
+    if (++depth_ <= max_depth_) return true;
+    problem = "too_deep";
+    return false;
+  }
+  int max_depth_;
+  std::int64_t max_string_;
+  int depth_ = 0;
 };
 
 ResponseFailure malformed(int status, std::string reason, std::string message) {
@@ -441,8 +435,8 @@ ResponseFailure failure_from(const Endpoint& ep, const HttpResponse& r, UtcSecon
   const auto ra = header(r, "retry-after");
   if (!ra.empty()) f.retry_after_seconds = parse_retry_after(ra, now);
   // The body is read only if it is sane JSON; an HTML error page keeps the default words.
-  if (!blank(r.body) && !looks_like_html(r) && !check_json_limits(r.body, limits)) {
-    const auto j = json::parse(r.body, nullptr, false);
+  json j;
+  if (!blank(r.body) && !looks_like_html(r) && !parse_json_within(r.body, limits, j)) {
     if (j.is_object()) {
       if (const auto m = j.find("message"); m != j.end() && m->is_string()) f.message = m->get<std::string>().substr(0, kMaxServerMessage);
       if (const auto e = j.find("errors"); e != j.end() && e->is_object()) {
@@ -483,19 +477,23 @@ json failure_json(const ResponseFailure& f) {
 
 }  // namespace
 
-std::optional<ResponseFailure> check_json_limits(const std::string& body, const ResponseLimits& limits) {
+std::optional<ResponseFailure> parse_json_within(const std::string& body, const ResponseLimits& limits, json& out) {
   if (static_cast<std::int64_t>(body.size()) > limits.max_body_bytes)
     return malformed(0, "too_large", "The answer is larger than " + std::to_string(limits.max_body_bytes) + " bytes.");
-  LimitScan scan;
-  scan.max_depth = limits.max_depth;
-  scan.max_string = limits.max_string_bytes;
-  if (json::sax_parse(body, &scan, json::input_format_t::json, true)) return std::nullopt;
-  if (scan.problem == "too_deep")
+  LimitedDom dom(out, limits.max_depth, limits.max_string_bytes);
+  if (json::sax_parse(body, &dom, json::input_format_t::json, true) && dom.problem.empty()) return std::nullopt;
+  out = nullptr;
+  if (dom.problem == "too_deep")
     return malformed(0, "too_deep", "The answer nests deeper than " + std::to_string(limits.max_depth) + " levels.");
-  if (scan.problem == "string_too_long")
+  if (dom.problem == "string_too_long")
     return malformed(0, "string_too_long", "The answer holds a string longer than " + std::to_string(limits.max_string_bytes) + " bytes.");
-  return malformed(0, "not_json", "The answer is not valid JSON (it breaks at byte " + std::to_string(scan.position) +
+  return malformed(0, "not_json", "The answer is not valid JSON (it breaks at byte " + std::to_string(dom.position) +
                                       "; truncated or corrupt).");
+}
+
+std::optional<ResponseFailure> check_json_limits(const std::string& body, const ResponseLimits& limits) {
+  json ignored;
+  return parse_json_within(body, limits, ignored);
 }
 
 ParsedResponse parse_response(const Endpoint& ep, const HttpResponse& r, UtcSeconds now, const ResponseLimits& limits) {
@@ -516,9 +514,8 @@ ParsedResponse parse_response(const Endpoint& ep, const HttpResponse& r, UtcSeco
   }
   if (blank(r.body)) return fail(malformed(r.status, "not_json", "The answer is empty where JSON was expected."));
   if (looks_like_html(r)) return fail(malformed(r.status, "html", "The server answered with an HTML page instead of JSON."));
-  if (auto f = check_json_limits(r.body, limits)) return fail(std::move(*f));
-  const auto j = json::parse(r.body, nullptr, false);
-  if (j.is_discarded()) return fail(malformed(r.status, "not_json", "The answer is not valid JSON."));
+  json j;
+  if (auto f = parse_json_within(r.body, limits, j)) return fail(std::move(*f));
 
   // An error wearing a 200: {"message": ...} where the shape's own key should be.
   if (j.is_object() && j.contains("message") && j["message"].is_string() &&

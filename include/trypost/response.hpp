@@ -69,6 +69,8 @@ ParsedResponse parse_response(const Endpoint& endpoint, const HttpResponse& resp
 
 // JSON text that is within the limits, or the failure that says why not.
 std::optional<ResponseFailure> check_json_limits(const std::string& body, const ResponseLimits& limits);
+// The same check while building the DOM into `out` (left null on failure): one pass, no recursion.
+std::optional<ResponseFailure> parse_json_within(const std::string& body, const ResponseLimits& limits, nlohmann::json& out);
 
 // {"endpoint","status","headers"?:{..},"body"?: "<text>","now"?,"limits"?} ->
 // {"ok":true,"status","shape","data","page"?} or {"ok":false,"status","failure":{...}}
