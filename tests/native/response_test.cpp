@@ -268,3 +268,24 @@ TEST_CASE("the JSON entry point") {
   const auto deep = json::parse(parse_response_json(R"J({"endpoint":"posts.get","status":200,"body":"[[[[[]]]]]","limits":{"max_depth":3}})J"));
   CHECK(deep["failure"]["reason"] == "too_deep");
 }
+
+TEST_CASE("every truncation and every single-byte corruption of a page is an answer, never a crash") {
+  const auto text = page_json(json::array({post_json(1)}), 1, 2, 15, 16).dump();
+  const auto& ep = *find_endpoint("posts.list");
+  int failures = 0;
+  for (std::size_t n = 0; n < text.size(); ++n) {
+    const auto r = parse_response(ep, HttpResponse{200, {}, text.substr(0, n)});
+    CHECK_FALSE(r.ok);  // no proper prefix of the page is a whole page
+    failures += r.failure.has_value();
+  }
+  CHECK(failures == static_cast<int>(text.size()));
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    for (char c : {'\0', '"', '{', ']', '9', '\xff'}) {
+      auto bad = text;
+      bad[i] = c;
+      const auto r = parse_response(ep, HttpResponse{200, {}, bad});
+      CHECK(r.ok != r.failure.has_value());
+    }
+  }
+  CHECK(parse_response(ep, HttpResponse{200, {}, text}).ok);
+}

@@ -246,3 +246,22 @@ TEST_CASE("the JSON entry points answer errors as values") {
   CHECK(parsed["signatures"][0]["signature"] == "pxcQ");
   CHECK(parsed["signatures"][0]["components"][0] == "\"date\"");
 }
+
+TEST_CASE("every truncation of a Signature-Input field parses or fails cleanly, and prefixes that parse re-serialize") {
+  const std::string field =
+      "sig1=(\"@method\" \"@query-param\";name=\"a\" \"example-dict\";key=\"b\";bs);created=1700000000;"
+      "nonce=\"x\\\\y\\\"z\";keyid=\"k\";flag;dec=1.25;tok=abc/def;bin=:AQID:, sig2=()";
+  for (std::size_t n = 0; n <= field.size(); ++n) {
+    const auto parsed = parse_signature_input(field.substr(0, n));
+    if (!parsed) continue;
+    std::string again;
+    for (const auto& in : *parsed) again += (again.empty() ? "" : ", ") + serialize_signature_input(in).value();
+    const auto reparsed = parse_signature_input(again);
+    REQUIRE(reparsed.ok());
+    CHECK(reparsed->size() == parsed->size());
+  }
+  const auto full = parse_signature_input(field);
+  REQUIRE(full.ok());
+  CHECK(full->at(0).params.nonce == "x\\y\"z");
+  CHECK(full->at(0).extra_params.size() == 4);
+}
