@@ -36,6 +36,8 @@ export async function run() {
   });
   const arg = JSON.stringify({ endpoint: 'posts.list', status: 200, body: page });
   const parseUs = await timeIt(() => core.response_parse(arg));
+  const meta = JSON.stringify({ endpoint: 'posts.list', status: 200 });
+  const parseTextUs = await timeIt(() => core.response_parse_text(meta, page));
   const floorUs = await timeIt(() => JSON.parse(page));
   const buildArg = JSON.stringify({ endpoint: 'posts.update', base: 'https://app.trypost.it', params: { post: 'p1' }, body: { status: 'draft' } });
   const buildUs = await timeIt(() => core.request_build(buildArg));
@@ -45,6 +47,8 @@ export async function run() {
   return [
     { suite: 'requests', case: `response_parse posts page (15 posts, ${page.length} B)`, value: parseUs, unit: 'us/call',
       peer: 'JSON.parse only', peer_value: floorUs, ratio: parseUs / floorUs },
+    { suite: 'requests', case: 'response_parse_text, same page (body as its own string)', value: parseTextUs, unit: 'us/call',
+      peer: 'JSON.parse only', peer_value: floorUs, ratio: parseTextUs / floorUs },
     { suite: 'requests', case: 'request_build posts.update', value: buildUs, unit: 'us/call' },
     { suite: 'requests', case: 'signRequest with body (base + SHA-256 + HMAC)', value: signUs, unit: 'us/call' },
   ];

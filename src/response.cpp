@@ -538,10 +538,9 @@ ParsedResponse parse_response(const Endpoint& ep, const HttpResponse& r, UtcSeco
   return out;
 }
 
-std::string parse_response_json(const std::string& text) {
-  json j;
-  ApiError err;
-  if (!parse_argument(text, j, err)) return error_answer(err);
+namespace {
+
+std::string parse_response_from(const json& j, const std::string* body_text) {
   const auto e = j.find("endpoint");
   if (e == j.end() || !e->is_string()) return error_answer(field_error("endpoint", "The endpoint field is required."));
   const Endpoint* ep = find_endpoint(e->get<std::string>());
@@ -559,7 +558,9 @@ std::string parse_response_json(const std::string& text) {
       else if (v.is_number_integer()) r.headers[name] = std::to_string(v.get<std::int64_t>());
     }
   }
-  if (const auto b = j.find("body"); b != j.end() && !b->is_null()) {
+  if (body_text) {
+    r.body = *body_text;
+  } else if (const auto b = j.find("body"); b != j.end() && !b->is_null()) {
     if (!b->is_string()) return error_answer(field_error("body", "The body is the answer's raw text."));
     r.body = b->get<std::string>();
   }
@@ -589,6 +590,22 @@ std::string parse_response_json(const std::string& text) {
     out["failure"] = failure_json(*p.failure);
   }
   return dump_answer(out);
+}
+
+}  // namespace
+
+std::string parse_response_json(const std::string& text) {
+  json j;
+  ApiError err;
+  if (!parse_argument(text, j, err)) return error_answer(err);
+  return parse_response_from(j, nullptr);
+}
+
+std::string parse_response_text(const std::string& meta_json, const std::string& body) {
+  json j;
+  ApiError err;
+  if (!parse_argument(meta_json, j, err)) return error_answer(err);
+  return parse_response_from(j, &body);
 }
 
 }  // namespace trypost

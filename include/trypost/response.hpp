@@ -75,5 +75,8 @@ std::optional<ResponseFailure> parse_json_within(const std::string& body, const 
 // {"endpoint","status","headers"?:{..},"body"?: "<text>","now"?,"limits"?} ->
 // {"ok":true,"status","shape","data","page"?} or {"ok":false,"status","failure":{...}}
 std::string parse_response_json(const std::string& json_text);
+// The same with the body passed as its own text, so a large answer is not escaped into JSON and
+// lexed twice: meta is {"endpoint","status","headers"?,"now"?,"limits"?}.
+std::string parse_response_text(const std::string& meta_json, const std::string& body);
 
 }  // namespace trypost

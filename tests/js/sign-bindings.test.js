@@ -30,6 +30,9 @@ test('response_parse: pages expose the next page; failures carry their meaning',
   assert.equal(ok.page.next_page, null);
   const pin = await call('response_parse', { endpoint: 'social_accounts.boards', status: 401, body: '{"message":"Token expired"}' });
   assert.equal(pin.failure.kind, 'pinterest_token_expired');
+  const core = await loadCore();
+  const same = JSON.parse(core.response_parse_text(JSON.stringify({ endpoint: 'posts.list', status: 200 }), JSON.stringify(page)));
+  assert.deepEqual(same, ok);
   const html = await call('response_parse', { endpoint: 'posts.get', status: 200, headers: { 'Content-Type': 'text/html' }, body: '<html>' });
   assert.equal(html.failure.reason, 'html');
 });

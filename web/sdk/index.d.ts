@@ -7,6 +7,7 @@ export interface CoreModule {
   request_build(descriptionJson: string): string;
   request_endpoints(): string;
   response_parse(responseJson: string): string;
+  response_parse_text(metaJson: string, body: string): string;
   retry_decide(inputJson: string): string;
   signature_base(messageJson: string): string;
   signature_input_parse(fieldsJson: string): string;
