@@ -5,4 +5,5 @@ export const commands = {
   validate: await import('./validate.js'),
   calendar: await import('./calendar.js'),
   preview: await import('./preview.js'),
+  sign: await import('./sign.js'),
 };
