@@ -383,7 +383,7 @@ void CalendarIndex::count_facets(std::uint32_t post, const Resolved& r, std::vec
   if (want(3)) ++status_n[status_[post]];
 }
 
-namespace {
+namespace detail {
 
 // Views are written straight to text: a month of posts through a JSON DOM cost several times
 // more than the query itself. Strings from the index are valid UTF-8 (the parser checked them).
@@ -471,10 +471,11 @@ class JsonOut {
   bool after_key_ = false;
 };
 
-}  // namespace
+}  // namespace detail
 
-void CalendarIndex::write_details(std::uint32_t post, const ZoneLens& zone, void* sink) const {
-  JsonOut& o = *static_cast<JsonOut*>(sink);
+using detail::JsonOut;
+
+void CalendarIndex::write_details(std::uint32_t post, const ZoneLens& zone, JsonOut& o) const {
   o.key(ids_[post]).obj();
   if (const auto& t = times_[post]) {
     const std::string at = format_local_iso(*t, zone.offset_at(*t));
@@ -686,7 +687,7 @@ std::string CalendarIndex::view_string(const CalendarQuery& q) const {
     o.key("posts").obj();
     std::vector<std::uint32_t> used_labels;
     for (auto p : shown) {
-      write_details(p, zone, &o);
+      write_details(p, zone, o);
       for (auto k = label_start_[p]; k < label_start_[p + 1]; ++k) used_labels.push_back(label_ids_[k]);
     }
     o.end_obj();

@@ -8,15 +8,19 @@
 
 #include "trypost/counting.hpp"
 #include "trypost/store.hpp"
-#include "trypost/calendar.hpp"
-#include "trypost/reschedule.hpp"
-#include "trypost/snapshot.hpp"
 #include "trypost/content_type.hpp"
 #include "trypost/label.hpp"
 #include "trypost/meta.hpp"
 #include "trypost/preview.hpp"
 #include "trypost/signature.hpp"
 #include "trypost/validation.hpp"
+#include "trypost/calendar.hpp"
+#include "trypost/reschedule.hpp"
+#include "trypost/snapshot.hpp"
+#include "trypost/request.hpp"
+#include "trypost/response.hpp"
+#include "trypost/retry.hpp"
+#include "trypost/signing.hpp"
 #include "trypost/version.hpp"
 
 namespace {
@@ -95,4 +99,11 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("snapshotImport", +[](std::string s) { return guarded([&] { return trypost::snapshot_import_text(s); }); });
 
   // --- requests and signing ---
+  function("request_build", +[](std::string s) { return guarded([&] { return trypost::build_request_json(s); }); });
+  function("request_endpoints", +[]() { return guarded([&] { return trypost::endpoints_json(); }); });
+  function("response_parse", +[](std::string s) { return guarded([&] { return trypost::parse_response_json(s); }); });
+  function("response_parse_text", +[](std::string meta, std::string body) { return guarded([&] { return trypost::parse_response_text(meta, body); }); });
+  function("retry_decide", +[](std::string s) { return guarded([&] { return trypost::retry_decision_json(s); }); });
+  function("signature_base", +[](std::string s) { return guarded([&] { return trypost::signature_base_json(s); }); });
+  function("signature_input_parse", +[](std::string s) { return guarded([&] { return trypost::parse_signature_input_json(s); }); });
 }

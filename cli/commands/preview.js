@@ -40,11 +40,14 @@ function ymd(ms) {
 }
 
 // Month starts (or week anchors) from the first to the last post, always including `date`.
-function periods(view, date, summary) {
+// With a display zone, a post near a period's edge may fall in the next (or previous) local one:
+// widen by the largest offset any zone has.
+function periods(view, date, summary, zoned) {
   const [y, m, d] = date.split('-').map(Number);
   const anchor = Date.UTC(y, m - 1, d);
-  const first = summary.first ? Date.parse(summary.first) : anchor;
-  const last = summary.last ? Date.parse(summary.last) : anchor;
+  const pad = zoned ? 14 * 3_600_000 : 0;
+  const first = summary.first ? Date.parse(summary.first) - pad : anchor;
+  const last = summary.last ? Date.parse(summary.last) + pad : anchor;
   const out = [];
   if (view === 'month') {
     const index = (ms) => new Date(ms).getUTCFullYear() * 12 + new Date(ms).getUTCMonth();
@@ -206,7 +209,7 @@ export async function run(args) {
   const snapshot = await importSnapshot(await readStdin());
   const cal = await Calendar.create(snapshot);
   try {
-    const { dates, start } = periods(v.view, v.date, cal.summary);
+    const { dates, start } = periods(v.view, v.date, cal.summary, query.time_zone !== undefined);
     const views = dates.map((date) => cal.view({ ...query, date, details: true }));
     const data = {
       workspace: snapshot.workspace,

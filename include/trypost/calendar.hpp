@@ -17,6 +17,10 @@
 
 namespace trypost {
 
+namespace detail {
+class JsonOut;  // the view writer, private to src/calendar.cpp
+}
+
 enum class CalendarView { month, week, day, list };
 enum class WeekStart { monday, sunday };
 
@@ -93,7 +97,7 @@ class CalendarIndex {
   bool matches(std::uint32_t post, const Resolved& r) const;
   void count_facets(std::uint32_t post, const Resolved& r, std::vector<int>& label_n,
                     std::vector<int>& account_n, std::vector<int>& platform_n, std::vector<int>& status_n) const;
-  void write_details(std::uint32_t post, const ZoneLens& zone, void* sink) const;
+  void write_details(std::uint32_t post, const ZoneLens& zone, detail::JsonOut& out) const;
 
   std::vector<std::string> ids_;
   std::vector<std::optional<UtcSeconds>> times_;

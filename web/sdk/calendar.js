@@ -75,6 +75,9 @@ function zoneWindow(query, summary) {
   return [d - reach * DAY_MS - pad, d + (reach + 1) * DAY_MS + pad];
 }
 
+// A safety net only: an index that is dropped without dispose() still frees its WASM memory.
+const leaked = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((index) => index.delete()) : null;
+
 const asText = (doc) => (typeof doc === 'string' ? doc : JSON.stringify(doc));
 
 export class Calendar {
@@ -86,6 +89,7 @@ export class Calendar {
   constructor(core) {
     this.#core = core;
     this.#index = new core.CalendarIndex();
+    leaked?.register(this, this.#index, this);
   }
 
   // Posts of one workspace: a snapshot, {"posts": [...]}, an API page {"data": [...]} or an array.
@@ -147,6 +151,7 @@ export class Calendar {
 
   dispose() {
     if (this.#index) {
+      leaked?.unregister(this);
       this.#index.delete();
       this.#index = null;
     }

@@ -16,6 +16,14 @@ export interface CoreModule {
   validateSignature(json: string): string;
   applySignatures(json: string): string;
   previewPost(json: string): string;
+  // requests and signing: JSON text in, JSON text out ({"error": ...} on a bad argument)
+  request_build(descriptionJson: string): string;
+  request_endpoints(): string;
+  response_parse(responseJson: string): string;
+  response_parse_text(metaJson: string, body: string): string;
+  retry_decide(inputJson: string): string;
+  signature_base(messageJson: string): string;
+  signature_input_parse(fieldsJson: string): string;
 }
 
 /** The embind Store (wasm/bindings.cpp, "workspaces (store)"): JSON text in and out. Call delete() when done. */
@@ -143,6 +151,48 @@ export declare function createClient(options: {
 }): Promise<TrypostClient>;
 export declare function createMemoryKeyStorage(): KeyStorage;
 export declare function createEncryptedKeyStorage(options?: { indexedDB?: IDBFactory; crypto?: Crypto; dbName?: string }): KeyStorage;
+// --- posts: catalog, validation, labels, signatures, preview (web/sdk/posts.js) ---
+export type MediaType = 'image' | 'video' | 'document';
+export interface ContentTypeRow {
+  value: string; label: string; description: string;
+  max_media_count: number; min_media_count: number; requires_media: boolean;
+  accept_images: boolean; accept_videos: boolean; accept_documents: boolean; accepts_gif: boolean;
+  forbids_mixed_media: boolean; max_video_duration_sec: number | null;
+  max_image_bytes: number | null; max_video_bytes: number | null; max_document_bytes: number | null;
+}
+export interface PlatformRow {
+  platform: string; label: string; max_content_length: number; recommended_content_length: number;
+  allowed_media_types: MediaType[]; default_content_type: string; content_types: ContentTypeRow[];
+}
+export interface MetaKeyRow {
+  key: string; type: 'string' | 'boolean' | 'enum' | 'url' | 'mentions' | 'embeds';
+  required_to_publish: boolean; max_length?: number; max_items?: number; values?: string[];
+  fields?: Record<string, unknown>;
+}
+export interface RuleAnswer {
+  valid: boolean; status: number; message: string; errors: Record<string, string[]>;
+}
+export interface PostRequestAnswer extends RuleAnswer {
+  notices: { path: string; message: string }[];
+  dropped: string[];
+  body: Record<string, unknown>;
+}
+export interface PostRequest {
+  workspace: { social_accounts?: unknown[]; labels?: unknown[]; posts?: unknown[] };
+  method: 'POST' | 'PUT'; post_id?: string; body: Record<string, unknown>; now?: string | Date;
+}
+export interface PostPreview {
+  post_id: string; original_content: string; original_length: number;
+  platforms: { post_platform_id: string; platform: string; content_type: string; sanitized_content: string;
+    sanitized_length: number; max_content_length: number; truncated: boolean; over_limit: boolean }[];
+}
+export declare function contentTypes(): Promise<{ platforms: PlatformRow[] }>;
+export declare function metaCatalog(): Promise<{ platforms: { platform: string; alt_text_max_length: number | null; meta: MetaKeyRow[] }[] }>;
+export declare function validatePostRequest(request: PostRequest): Promise<PostRequestAnswer>;
+export declare function applySignatures(content: string | null, signatures: (string | { content: string })[]): Promise<string>;
+export declare function validateLabel(body: { name?: unknown; color?: unknown }, method?: 'POST' | 'PUT'): Promise<RuleAnswer>;
+export declare function validateSignature(body: { name?: unknown; content?: unknown }, method?: 'POST' | 'PUT'): Promise<RuleAnswer>;
+export declare function previewPost(post: Record<string, unknown>): Promise<PostPreview>;
 // --- calendar and snapshots (web/sdk/calendar.js, docs/calendar.md) ---
 export interface ZoneTransition { at_utc: number; offset_seconds: number }
 export interface CalendarFilters { labels?: string[]; accounts?: string[]; platforms?: string[]; statuses?: string[] }
@@ -222,45 +272,47 @@ export declare function zoneTransitions(timeZone: string, startMs: number, endMs
 export declare function exportSnapshot(workspace: unknown): Promise<CalendarSnapshot>;
 export declare function importSnapshot(text: string | object): Promise<CalendarSnapshot>;
 export declare function planMove(request: MoveRequest & { post: unknown; others?: unknown[] }): Promise<MovePlan>;
-// --- posts: catalog, validation, labels, signatures, preview (web/sdk/posts.js) ---
-export type MediaType = 'image' | 'video' | 'document';
-export interface ContentTypeRow {
-  value: string; label: string; description: string;
-  max_media_count: number; min_media_count: number; requires_media: boolean;
-  accept_images: boolean; accept_videos: boolean; accept_documents: boolean; accepts_gif: boolean;
-  forbids_mixed_media: boolean; max_video_duration_sec: number | null;
-  max_image_bytes: number | null; max_video_bytes: number | null; max_document_bytes: number | null;
+// --- requests and signing (web/sdk/signing.js) ---
+export interface SignableRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, string | string[]> | { get(name: string): string | null; entries(): Iterable<[string, string]> };
+  body?: string | Uint8Array | ArrayBuffer | ArrayBufferView | unknown | null;
 }
-export interface PlatformRow {
-  platform: string; label: string; max_content_length: number; recommended_content_length: number;
-  allowed_media_types: MediaType[]; default_content_type: string; content_types: ContentTypeRow[];
+export interface SignOptions {
+  keyId: string;
+  secretBase64: string;
+  created?: number;
+  expires?: number;
+  nonce?: string;
+  alg?: string;
+  label?: string;
+  components?: string | string[];
 }
-export interface MetaKeyRow {
-  key: string; type: 'string' | 'boolean' | 'enum' | 'url' | 'mentions' | 'embeds';
-  required_to_publish: boolean; max_length?: number; max_items?: number; values?: string[];
-  fields?: Record<string, unknown>;
+export interface SignResult {
+  signature_base: string;
+  signature_input: string;
+  signature: string;
+  headers: Record<string, string>;
+  body?: string;
 }
-export interface RuleAnswer {
-  valid: boolean; status: number; message: string; errors: Record<string, string[]>;
+export interface VerifyOptions {
+  keys: Record<string, string> | ((keyid: string) => string | undefined | Promise<string | undefined>);
+  label?: string;
+  now?: number;
+  maxAgeSeconds?: number;
+  clockSkewSeconds?: number;
+  requiredComponents?: string[];
 }
-export interface PostRequestAnswer extends RuleAnswer {
-  notices: { path: string; message: string }[];
-  dropped: string[];
-  body: Record<string, unknown>;
+export type VerifyResult =
+  | { ok: true; label: string; keyid: string; params: Record<string, string | number> }
+  | { ok: false; reason: string };
+export declare class SigningError extends Error {
+  code: string;
 }
-export interface PostRequest {
-  workspace: { social_accounts?: unknown[]; labels?: unknown[]; posts?: unknown[] };
-  method: 'POST' | 'PUT'; post_id?: string; body: Record<string, unknown>; now?: string | Date;
-}
-export interface PostPreview {
-  post_id: string; original_content: string; original_length: number;
-  platforms: { post_platform_id: string; platform: string; content_type: string; sanitized_content: string;
-    sanitized_length: number; max_content_length: number; truncated: boolean; over_limit: boolean }[];
-}
-export declare function contentTypes(): Promise<{ platforms: PlatformRow[] }>;
-export declare function metaCatalog(): Promise<{ platforms: { platform: string; alt_text_max_length: number | null; meta: MetaKeyRow[] }[] }>;
-export declare function validatePostRequest(request: PostRequest): Promise<PostRequestAnswer>;
-export declare function applySignatures(content: string | null, signatures: (string | { content: string })[]): Promise<string>;
-export declare function validateLabel(body: { name?: unknown; color?: unknown }, method?: 'POST' | 'PUT'): Promise<RuleAnswer>;
-export declare function validateSignature(body: { name?: unknown; content?: unknown }, method?: 'POST' | 'PUT'): Promise<RuleAnswer>;
-export declare function previewPost(post: Record<string, unknown>): Promise<PostPreview>;
+export declare function signRequest(request: SignableRequest, options: SignOptions): Promise<SignResult>;
+export declare function verifyRequest(request: SignableRequest, options: VerifyOptions): Promise<VerifyResult>;
+export declare function contentDigest(body: SignableRequest['body'], algorithm?: 'sha-256' | 'sha-512'): Promise<string>;
+export declare function makeNonce(bytes?: number): string;
+export declare function bytesToBase64(bytes: Uint8Array): string;
+export declare function base64ToBytes(text: string, what?: string): Uint8Array;
