@@ -146,6 +146,24 @@ test('keyboard: arrows move the focus between days, PageDown shows the next mont
   await page.close();
 });
 
+test('prefers-color-scheme: dark gives the dark palette; prefers-reduced-motion: reduce runs no animation', async () => {
+  const read = async (media) => {
+    const { page, problems } = await openExample();
+    await page.emulateMedia(media);
+    await waitRendered(page);
+    const r = await page.evaluate(async () => {
+      const root = document.querySelector('trypost-calendar').shadowRoot;
+      root.querySelector('[part~="nav-next"]').click();
+      return { bg: getComputedStyle(root.querySelector('.root')).backgroundColor, animations: root.querySelector('.body').getAnimations().length };
+    });
+    assert.deepEqual(problems, []);
+    await page.close();
+    return r;
+  };
+  assert.deepEqual(await read({ colorScheme: 'light', reducedMotion: 'no-preference' }), { bg: 'rgb(255, 251, 235)', animations: 1 });
+  assert.deepEqual(await read({ colorScheme: 'dark', reducedMotion: 'reduce' }), { bg: 'rgb(17, 24, 39)', animations: 0 });
+});
+
 test('host CSS `* { all: unset }` and `font-size: 40px` change nothing inside the shadow root', async () => {
   const { page, problems } = await openExample();
   await waitRendered(page);

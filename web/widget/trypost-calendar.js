@@ -597,8 +597,7 @@ export class TrypostCalendar extends HTMLElement {
   #goTo(date, { focus = false } = {}) {
     this.#date = date;
     this.#listCursor = null;
-    if (focus) this.#focusDate = date;
-    else if (!this.#focusDate || this.#view() !== 'week') this.#focusDate = null;
+    this.#focusDate = focus ? date : null; // without a key, the tab stop goes to today or the date
     this.#render({ focus, announce: true });
   }
 
