@@ -47,9 +47,10 @@ after(async () => {
 });
 
 // Opens the example page with exactly the strict CSP and `body` served as the snapshot.
-async function openExample({ query = '', snapshot = snapshot2000, abortSnapshot = false } = {}) {
+async function openExample({ query = '', snapshot = snapshot2000, abortSnapshot = false, init } = {}) {
   const page = await browser.context.newPage();
   const problems = watchPage(page);
+  if (init) await page.addInitScript(init);
   await page.route((url) => url.pathname === '/widget/example.html', async (route) => {
     const res = await route.fetch();
     await route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': STRICT_CSP } });
@@ -162,6 +163,28 @@ test('prefers-color-scheme: dark gives the dark palette; prefers-reduced-motion:
   };
   assert.deepEqual(await read({ colorScheme: 'light', reducedMotion: 'no-preference' }), { bg: 'rgb(255, 251, 235)', animations: 1 });
   assert.deepEqual(await read({ colorScheme: 'dark', reducedMotion: 'reduce' }), { bg: 'rgb(17, 24, 39)', animations: 0 });
+});
+
+test("another framework's globals on the page (process shim, AMD define, extended prototypes) change nothing", async () => {
+  const { page, problems, events } = await openExample({
+    init: () => {
+      // What bundlers and older libraries leave behind: a webpack-style process shim, RequireJS's
+      // define, Prototype.js/MooTools-style prototype extensions, a wrapped fetch.
+      window.process = { env: { NODE_ENV: 'production' }, versions: {}, browser: true };
+      window.define = function define() { throw new Error('AMD define called by the widget'); };
+      window.define.amd = {};
+      Array.prototype.last = function last() { return this[this.length - 1]; };
+      Object.defineProperty(Object.prototype, 'polluted', { value: 1, enumerable: true, configurable: true, writable: true });
+      const f = window.fetch;
+      window.fetch = (...a) => f(...a);
+    },
+  });
+  await waitRendered(page);
+  const posts = await page.evaluate(() => document.querySelector('trypost-calendar').shadowRoot.querySelectorAll('[part~="post"]').length);
+  assert.ok(posts > 50);
+  assert.ok(!events.some((e) => e.type === 'error'));
+  assert.deepEqual(problems, []);
+  await page.close();
 });
 
 test('host CSS `* { all: unset }` and `font-size: 40px` change nothing inside the shadow root', async () => {
