@@ -28,7 +28,9 @@ const median = (xs) => {
 };
 const gzipBytes = (files) => files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 
-// FullCalendar's "standard bundle": the package's browser global build plus any top-level CSS.
+// FullCalendar's "standard bundle" for script tags. v7: all/global.js plus a theme's global.js
+// (Classic, the v6 look) and skeleton.css + the theme's theme.css and palette; v6: index.global.min.js.
+// Minified files are taken when the package has them.
 function findFullCalendar() {
   let dir;
   try {
@@ -37,12 +39,12 @@ function findFullCalendar() {
     return null;
   }
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  const candidates = [pkg.jsdelivr, pkg.unpkg, pkg.browser, 'index.global.min.js', 'dist/index.global.min.js', 'index.global.js']
-    .filter((x) => typeof x === 'string');
-  const js = candidates.map((c) => join(dir, c)).find((f) => existsSync(f) && /global/.test(f));
-  if (!js) return { error: `no global build found in ${dir} (looked for ${candidates.join(', ')})` };
-  const css = readdirSync(join(js, '..')).filter((f) => f.endsWith('.css')).map((f) => join(js, '..', f));
-  return { version: pkg.version, js, css };
+  const first = (...names) => names.map((n) => join(dir, n)).find((f) => existsSync(f));
+  const core = first('all/global.min.js', 'all/global.js', 'index.global.min.js', 'index.global.js');
+  if (!core) return { error: `no script-tag (global) build found in ${dir}` };
+  const theme = first('themes/classic/global.min.js', 'themes/classic/global.js');
+  const css = [first('skeleton.css'), first('themes/classic/theme.css'), first('themes/classic/palette.css')].filter(Boolean);
+  return { version: pkg.version, js: [core, theme].filter(Boolean), css };
 }
 
 const WIDGET_PAGE = `<!doctype html><html><head><meta charset="utf-8">
@@ -52,7 +54,7 @@ const WIDGET_PAGE = `<!doctype html><html><head><meta charset="utf-8">
 function fcPage(fc) {
   return `<!doctype html><html><head><meta charset="utf-8">
 ${fc.css.map((_, i) => `<link rel="stylesheet" href="/fc/style${i}.css">`).join('\n')}
-<script src="/fc/bundle.js"></script></head>
+${fc.js.map((_, i) => `<script src="/fc/script${i}.js"></script>`).join('\n')}</head>
 <body><div id="mount" style="width:1000px"></div></body></html>`;
 }
 
@@ -62,7 +64,8 @@ async function servePages(context, snapshotText, fc) {
     if (path === '/widget.html') return route.fulfill({ contentType: 'text/html', body: WIDGET_PAGE });
     if (path === '/fc.html' && fc) return route.fulfill({ contentType: 'text/html', body: fcPage(fc) });
     if (path === '/snapshot.json') return route.fulfill({ contentType: 'application/json', body: snapshotText });
-    if (path === '/fc/bundle.js' && fc) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(fc.js) });
+    const js = /^\/fc\/script(\d+)\.js$/.exec(path);
+    if (js && fc) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(fc.js[Number(js[1])]) });
     const css = /^\/fc\/style(\d+)\.css$/.exec(path);
     if (css && fc) return route.fulfill({ contentType: 'text/css', body: readFileSync(fc.css[Number(css[1])]) });
     if (path.startsWith('/web/')) {
@@ -117,8 +120,16 @@ async function fullCalendarRun(page, events, measureSwitches) {
     // eslint-disable-next-line no-undef
     const cal = new FullCalendar.Calendar(mount, { initialView: 'dayGridMonth', initialDate: date, timeZone: 'UTC', dayMaxEventRows: maxRows, events: evs });
     cal.render();
-    const title = () => mount.querySelector('.fc-toolbar-title, h2')?.textContent ?? '';
-    while (!mount.querySelector('.fc-daygrid-day') || !title()) await new Promise((r) => setTimeout(r, 0));
+    // Done when the month's day cells are in the DOM (v6 and v7 both mark them with data-date).
+    const title = () => mount.textContent;
+    const until = async (ok, what) => {
+      const deadline = performance.now() + 15000;
+      while (!ok()) {
+        if (performance.now() > deadline) throw new Error(`FullCalendar: ${what} did not happen within 15 s`);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    };
+    await until(() => mount.querySelector('[data-date]'), 'a month grid with [data-date] cells');
     void document.body.offsetHeight;
     const first = performance.now() - t0;
     if (!doSwitches) return { first };
@@ -128,7 +139,7 @@ async function fullCalendarRun(page, events, measureSwitches) {
       const s = performance.now();
       if (Math.floor(i / 2) % 2 === 0) cal.next();
       else cal.prev();
-      while (title() === before) await new Promise((r) => setTimeout(r, 0));
+      await until(() => title() !== before, 'a month switch');
       void document.body.offsetHeight;
       times.push(performance.now() - s);
       await new Promise((r) => setTimeout(r, 20));
@@ -169,13 +180,20 @@ export async function run() {
       return { first: median(firsts), switch: median(switches), switchP95: [...switches].sort((a, b) => a - b)[Math.floor(switches.length * 0.95)] };
     };
     const w = await measure(widgetRun);
-    const f = peer ? await measure(fullCalendarRun, events) : null;
+    let f = null;
+    if (peer) {
+      try {
+        f = await measure(fullCalendarRun, events);
+      } catch (err) {
+        console.error(`widget bench: FullCalendar run failed, its rows are left empty: ${err.message}`);
+      }
+    }
     const widgetGzip = gzipBytes(WIDGET_FILES.map((p) => join(ROOT, p)));
-    const fcGzip = peer ? gzipBytes([peer.js, ...peer.css]) : null;
+    const fcGzip = peer ? gzipBytes([...peer.js, ...peer.css]) : null;
     const peerName = peer ? `FullCalendar ${peer.version}` : undefined;
     const row = (kase, value, unit, peerValue, ratio, target) => rows.push({
       suite: 'widget', case: kase, value, unit,
-      ...(peer && peerValue !== undefined ? { peer: peerName, peer_value: peerValue, ratio, target } : {}),
+      ...(peer && peerValue !== undefined && peerValue !== null ? { peer: peerName, peer_value: peerValue, ratio, target } : {}),
     });
     row(`first render, ${POSTS} posts, fresh page (fetch + WASM + parse + paint)`, w.first, 'ms', f?.first, f ? f.first / w.first : undefined, 'faster');
     row(`month switch, ${POSTS} posts (median of ${SWITCHES})`, w.switch, 'ms', f?.switch, f ? f.switch / w.switch : undefined, '>= 10x faster');
