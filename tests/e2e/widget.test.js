@@ -126,6 +126,17 @@ test('keyboard: arrows move the focus between days, PageDown shows the next mont
   const focused = () => page.evaluate(() => document.querySelector('trypost-calendar').shadowRoot.activeElement?.dataset.date);
   const start = await focused();
   assert.equal(start, '2026-05-15', 'the date attribute gets the focus stop');
+  // Enter on a day with "+N more" shows all of its posts in the cell.
+  const dayCount = () => page.evaluate(() => {
+    const cell = document.querySelector('trypost-calendar').shadowRoot.querySelector('[data-date="2026-05-15"]');
+    return { posts: cell.querySelectorAll('[part~="post"]').length, more: Number(/\d+/.exec(cell.querySelector('[part~="more"]')?.textContent ?? '0')[0]) };
+  });
+  const folded = await dayCount();
+  assert.equal(folded.posts, 3);
+  assert.ok(folded.more > 0);
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await dayCount(), { posts: 3 + folded.more, more: 0 });
+  assert.equal(await focused(), '2026-05-15');
   await page.keyboard.press('ArrowRight');
   assert.equal(await focused(), '2026-05-16');
   await page.keyboard.press('ArrowDown');

@@ -66,7 +66,9 @@ export const WIDGET_CSS = `
 .post .text { overflow: hidden; text-overflow: ellipsis; }
 .post.failed { border-inline-start-style: dashed; }
 .post.draft { opacity: 0.75; }
-.more { display: block; font-size: 0.8em; color: var(--_muted); padding: 0 4px; }
+.more { display: block; font: inherit; font-size: 0.8em; color: var(--_muted); padding: 0 4px; margin: 0; border: 0;
+  background: none; cursor: pointer; text-align: start; }
+.more:hover { color: var(--_accent); text-decoration: underline; }
 .list { list-style: none; margin: 0; padding: 0; }
 .list-day { margin: 0 0 8px; }
 .list-date { margin: 0 0 4px; font-size: 0.9em; font-weight: 600; color: var(--_muted); font-family: inherit; }

@@ -516,9 +516,13 @@ export class TrypostCalendar extends HTMLElement {
           cell.append(ul);
         }
         if (hidden > 0) {
-          const more = el('span', 'more', `+${hidden} more`);
+          // Shows the whole day in the cell. Out of the tab order (the grid keeps one tab stop):
+          // Enter or Space on the focused day presses it.
+          const more = el('button', 'more', `+${hidden} more`);
+          more.type = 'button';
+          more.tabIndex = -1;
           more.setAttribute('part', 'more');
-          more.setAttribute('aria-label', `${hidden} more ${hidden === 1 ? 'post' : 'posts'} not shown`);
+          more.setAttribute('aria-label', `${hidden} more ${hidden === 1 ? 'post' : 'posts'}: show all`);
           cell.append(more);
         }
         row.append(cell);
@@ -584,7 +588,27 @@ export class TrypostCalendar extends HTMLElement {
       return;
     }
     const cell = e.target.closest?.('[role="gridcell"]');
-    if (cell) this.#moveFocus(cell.dataset.date, false);
+    if (!cell) return;
+    this.#moveFocus(cell.dataset.date, false);
+    if (e.target.closest('.more')) this.#expandDay(cell);
+  }
+
+  // The day's every post, in the core's order: the list view from that date, cut at the next day.
+  #expandDay(cell) {
+    const date = cell.dataset.date;
+    const shown = cell.querySelectorAll('[part~="post"]').length;
+    const hidden = Number(/\d+/.exec(cell.querySelector('.more')?.textContent ?? '')?.[0] ?? 0);
+    const q = this.#query('list', date);
+    delete q.cursor;
+    delete q.max_rows;
+    q.page_size = shown + hidden;
+    const answer = this.#ask(q);
+    const ul = cell.querySelector('.posts') ?? cell.appendChild(el('ul', 'posts'));
+    ul.setAttribute('part', 'posts');
+    ul.replaceChildren(...(answer.items ?? []).filter((i) => i.date === date).map((i) => this.#postItem(i.post_id, answer, '')));
+    cell.querySelector('.more')?.remove();
+    cell.classList.add('expanded');
+    this.#live.textContent = `${ul.children.length} posts on ${cell.querySelector('.num').getAttribute('aria-label').split(',').slice(0, -1).join(',')}`;
   }
 
   #step(direction) {
@@ -622,6 +646,11 @@ export class TrypostCalendar extends HTMLElement {
   #onKey(e) {
     const cell = e.target.closest?.('[role="gridcell"]');
     if (!cell || e.altKey || e.ctrlKey || e.metaKey) return;
+    if ((e.key === 'Enter' || e.key === ' ') && cell.querySelector('.more')) {
+      e.preventDefault();
+      this.#expandDay(cell);
+      return;
+    }
     const date = cell.dataset.date;
     const row = [...cell.parentElement.children];
     const col = row.indexOf(cell);
