@@ -264,6 +264,16 @@ test('a bad attribute (unknown time zone) is a message inside the element, not a
   // Fixing the attribute recovers without a reload.
   await page.evaluate(() => document.querySelector('trypost-calendar').setAttribute('time-zone', 'Asia/Tokyo'));
   await waitRendered(page);
+  // Removed and put back (a framework re-rendering the page): it frees its index and loads again.
+  await page.evaluate(() => {
+    const c = document.querySelector('trypost-calendar');
+    const parent = c.parentElement;
+    c.remove();
+    window.__stateAfterRemove = c.state;
+    parent.prepend(c);
+  });
+  assert.equal(await page.evaluate(() => window.__stateAfterRemove), 'idle');
+  await waitRendered(page);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -196,8 +196,14 @@ export class TrypostCalendar extends HTMLElement {
     if (!this.#calendar && this.#state !== 'loading') this.#queueLoad();
   }
 
+  // Removed from the page: stop fetching and free the core's index (WASM memory is not collected
+  // by the garbage collector). Put back, the element loads again.
   disconnectedCallback() {
+    this.#generation++;
     this.#abort?.abort();
+    this.#calendar?.dispose();
+    this.#calendar = null;
+    this.#state = 'idle';
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -291,7 +297,10 @@ export class TrypostCalendar extends HTMLElement {
       const calendar = this.#calendar ?? (await Calendar.create(undefined, {}).catch((err) => {
         throw new WidgetError('core', 'The calendar engine could not start in this browser.', { cause: String(err?.message ?? err) });
       }));
-      if (generation !== this.#generation) return;
+      if (generation !== this.#generation) {
+        if (calendar !== this.#calendar) calendar.dispose();
+        return;
+      }
       this.#calendar = calendar;
       let summary;
       try {
