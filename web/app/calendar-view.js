@@ -1,0 +1,262 @@
+// <tp-calendar>: paints the views the core's CalendarIndex answers (month, week, day, list) for
+// the active workspace. Which posts fall on which day in which zone, "+N more", filters and facet
+// counts are the core's; this element only draws them and turns gestures into move requests.
+import { h, clear, uid } from './dom.js';
+
+const DAY_MS = 86_400_000;
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const STATUSES = ['draft', 'scheduled', 'publishing', 'published', 'partially_published', 'failed'];
+const ZONES = ['UTC', 'America/New_York', 'America/Los_Angeles', 'America/Sao_Paulo', 'Europe/London', 'Europe/Paris', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'];
+
+const dateMs = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
+const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
+const longDate = (d, opts = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) =>
+  new Intl.DateTimeFormat('en-GB', { ...opts, timeZone: 'UTC' }).format(dateMs(d));
+
+export function todayIn(timeZone) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+function shiftDate(date, view, step) {
+  const d = new Date(dateMs(date));
+  if (view === 'month') {
+    d.setUTCDate(1);
+    d.setUTCMonth(d.getUTCMonth() + step);
+  } else d.setUTCDate(d.getUTCDate() + step * (view === 'week' ? 7 : 1));
+  return isoDate(d.getTime());
+}
+
+export class CalendarView extends HTMLElement {
+  state = { view: 'month', date: todayIn('UTC'), zone: 'UTC', filters: { label: '', account: '', platform: '', status: '' } };
+  #data = null; // {calendar, posts: Map id->post, accounts, labels, canEdit, reason}
+  #cursorPages = [];
+  #gridId = uid('cal');
+
+  connectedCallback() {
+    this.classList.add('calendar');
+    if (!this.#data) this.renderLoading();
+  }
+
+  renderLoading() {
+    const sk = h('div', { class: 'skeleton-grid', 'aria-hidden': 'true' });
+    for (let i = 0; i < 35; i++) sk.append(h('div', { class: 'skeleton' }));
+    clear(this, h('p', { class: 'visually-hidden', role: 'status', text: 'Loading the calendar…' }), sk);
+    this.setAttribute('aria-busy', 'true');
+  }
+
+  setData(data) {
+    this.#data = data;
+    this.#cursorPages = [];
+    this.render();
+  }
+
+  query(extra = {}) {
+    const f = this.state.filters;
+    const filters = {};
+    if (f.label) filters.labels = [f.label];
+    if (f.account) filters.accounts = [f.account];
+    if (f.platform) filters.platforms = [f.platform];
+    if (f.status) filters.statuses = [f.status];
+    return { view: this.state.view, date: this.state.date, time_zone: this.state.zone, week_start: 'monday', max_rows: this.state.view === 'month' ? 4 : 0, details: true, filters, ...extra };
+  }
+
+  render() {
+    this.removeAttribute('aria-busy');
+    const d = this.#data;
+    if (!d) return this.renderLoading();
+    const focusKey = document.activeElement && this.contains(document.activeElement) ? document.activeElement.dataset.focusKey : null;
+    let view;
+    let problem = null;
+    try {
+      view = d.calendar.view(this.query());
+    } catch (err) {
+      problem = err.message;
+    }
+    const body = problem ? h('p', { class: 'error', role: 'alert', text: `This view cannot be shown: ${problem}` }) : this.#body(view);
+    clear(this, this.#toolbar(view), this.#filters(view), body, view ? this.#unscheduled(view) : null);
+    if (focusKey) this.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+  }
+
+  #set(patch) {
+    Object.assign(this.state, patch);
+    this.render();
+    this.dispatchEvent(new CustomEvent('calendar-state', { bubbles: true, detail: this.state }));
+  }
+
+  #title() {
+    const { view, date } = this.state;
+    if (view === 'month') return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(dateMs(date));
+    if (view === 'day') return longDate(date);
+    if (view === 'week') return `Week of ${longDate(date, { day: 'numeric', month: 'long', year: 'numeric' })}`;
+    return 'All posts';
+  }
+
+  #toolbar() {
+    const { view, zone } = this.state;
+    const views = ['month', 'week', 'day', 'list'].map((v) => h('button', {
+      type: 'button', 'aria-pressed': String(view === v), 'data-focus-key': `view-${v}`, onclick: () => this.#set({ view: v }), text: v[0].toUpperCase() + v.slice(1),
+    }));
+    const zoneSelect = h('select', { id: uid('zone'), 'data-focus-key': 'zone', onchange: (e) => this.#set({ zone: e.target.value }) });
+    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    for (const z of [...new Set([...ZONES, browserZone])]) zoneSelect.append(h('option', { value: z, text: z === 'UTC' ? 'UTC (default)' : z }));
+    zoneSelect.value = zone;
+    return h('div', { class: 'cal-toolbar' },
+      h('div', { class: 'cal-nav', role: 'group', 'aria-label': 'Dates' },
+        h('button', { type: 'button', 'data-focus-key': 'today', onclick: () => this.#set({ date: todayIn(this.state.zone) }), text: 'Today' }),
+        h('button', { type: 'button', 'aria-label': 'Previous', 'data-focus-key': 'prev', disabled: view === 'list', onclick: () => this.#set({ date: shiftDate(this.state.date, view, -1) }), text: '‹' }),
+        h('button', { type: 'button', 'aria-label': 'Next', 'data-focus-key': 'next', disabled: view === 'list', onclick: () => this.#set({ date: shiftDate(this.state.date, view, 1) }), text: '›' }),
+        h('h2', { class: 'cal-title', id: `${this.#gridId}-title`, 'aria-live': 'polite', text: this.#title() })),
+      h('div', { class: 'cal-views', role: 'group', 'aria-label': 'View' }, views),
+      h('div', { class: 'cal-zone' }, h('label', { for: zoneSelect.id, text: 'Time zone' }), zoneSelect));
+  }
+
+  #filters(view) {
+    const d = this.#data;
+    const counts = view?.counts ?? {};
+    const make = (key, label, options) => {
+      const sel = h('select', { id: uid('flt'), 'data-focus-key': `f-${key}`, onchange: (e) => this.#set({ filters: { ...this.state.filters, [key]: e.target.value } }) },
+        h('option', { value: '', text: 'All' }),
+        options.map(([value, text, n]) => h('option', { value, text: n === undefined ? text : `${text} (${n})` })));
+      sel.value = this.state.filters[key];
+      return h('div', { class: 'filter' }, h('label', { for: sel.id, text: label }), sel);
+    };
+    const platforms = [...new Set(d.accounts.map((a) => a.platform))];
+    return h('div', { class: 'cal-filters', role: 'group', 'aria-label': 'Filters' },
+      make('label', 'Label', d.labels.map((l) => [String(l.id), l.name, counts.labels?.[l.id] ?? 0])),
+      make('account', 'Account', d.accounts.map((a) => [String(a.id), `${a.display_name} (${a.platform})`, counts.accounts?.[a.id] ?? 0])),
+      make('platform', 'Platform', platforms.map((p) => [p, p, counts.platforms?.[p] ?? 0])),
+      make('status', 'Status', STATUSES.map((s) => [s, s.replace('_', ' '), counts.statuses?.[s] ?? 0])));
+  }
+
+  #zoneLabel() {
+    return this.state.zone === 'UTC' ? 'UTC' : this.state.zone;
+  }
+
+  #postButton(id, info, date) {
+    const post = this.#data.posts.get(String(id));
+    const text = info?.excerpt ?? post?.content ?? '';
+    const time = info?.time ?? '';
+    const status = info?.status ?? post?.status ?? '';
+    const movable = this.#data.canEdit && (status === 'draft' || status === 'scheduled') && Boolean(info?.at);
+    const b = h('button', {
+      type: 'button', class: `post status-${status}`, draggable: movable ? 'true' : null,
+      'aria-label': `${time} ${this.#zoneLabel()} ${text || '(no text)'}, ${status.replace('_', ' ')}`,
+      'aria-keyshortcuts': movable ? 'Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown' : null,
+      dataset: { postId: String(id), date: date ?? '', focusKey: `post-${id}` },
+      onclick: () => this.dispatchEvent(new CustomEvent('open-post', { bubbles: true, detail: { id: String(id) } })),
+      onkeydown: (e) => {
+        if (!e.altKey || !movable) return;
+        const days = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }[e.key];
+        if (days === undefined) return;
+        e.preventDefault();
+        this.#move(String(id), info.at, days);
+      },
+      ondragstart: (e) => {
+        e.dataTransfer.setData('text/plain', String(id));
+        e.dataTransfer.effectAllowed = 'move';
+        b.classList.add('dragging');
+      },
+      ondragend: () => b.classList.remove('dragging'),
+    },
+    h('span', { class: 'post-time', text: time }), ' ', h('span', { class: 'post-text', text: text || '(no text)' }));
+    return b;
+  }
+
+  // The new instant keeps the time of day and moves by whole days; the core then decides.
+  #move(id, at, days) {
+    const newTime = new Date(Date.parse(at) + days * DAY_MS).toISOString().replace('.000Z', 'Z');
+    this.dispatchEvent(new CustomEvent('move-post', { bubbles: true, detail: { id, newTime, focusKey: `post-${id}` } }));
+  }
+
+  #dropTarget(cell, date) {
+    if (!this.#data.canEdit) return;
+    cell.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'move';
+      cell.classList.add('drop');
+    });
+    cell.addEventListener('dragleave', () => cell.classList.remove('drop'));
+    cell.addEventListener('drop', (e) => {
+      e.preventDefault();
+      cell.classList.remove('drop');
+      const id = e.dataTransfer.getData('text/plain');
+      const btn = this.querySelector(`button.post[data-post-id="${CSS.escape(id)}"]`);
+      if (!btn || !btn.dataset.date) return;
+      const days = Math.round((dateMs(date) - dateMs(btn.dataset.date)) / DAY_MS);
+      if (days === 0) return;
+      const at = this.#lastView?.posts?.[id]?.at;
+      if (at) this.#move(id, at, days);
+    });
+  }
+
+  #lastView = null;
+
+  #cell(day, view, { showMore = true } = {}) {
+    const n = day.post_ids.length + (day.hidden ?? 0);
+    const cell = h('div', {
+      role: 'gridcell', class: `day${day.in_month === false ? ' out' : ''}${day.date === todayIn(this.state.zone) ? ' today' : ''}`,
+      'aria-label': `${longDate(day.date)}, ${n === 0 ? 'no posts' : n === 1 ? '1 post' : `${n} posts`}`,
+      dataset: { date: day.date },
+    }, h('span', { class: 'day-num', 'aria-hidden': 'true', text: String(Number(day.date.slice(8))) }));
+    for (const id of day.post_ids) cell.append(this.#postButton(id, view.posts?.[id], day.date));
+    if (showMore && day.hidden > 0) {
+      cell.append(h('button', { type: 'button', class: 'more', 'data-focus-key': `more-${day.date}`, 'aria-label': `+${day.hidden} more on ${longDate(day.date)}`, onclick: () => this.#set({ view: 'day', date: day.date }), text: `+${day.hidden} more` }));
+    }
+    this.#dropTarget(cell, day.date);
+    return cell;
+  }
+
+  #body(view) {
+    this.#lastView = view;
+    const total = this.#data.posts.size;
+    if (total === 0) {
+      return h('div', { class: 'empty' },
+        h('h3', { text: 'No posts yet' }),
+        h('p', { text: this.#data.canEdit ? 'Write your first post with "New post"; it will appear here on its day.' : 'Posts will appear here once your team schedules them.' }));
+    }
+    if (view.view === 'list') return this.#list(view);
+    const grid = h('div', { role: 'grid', class: `grid grid-${view.view}`, 'aria-labelledby': `${this.#gridId}-title`, 'aria-readonly': String(!this.#data.canEdit) });
+    if (view.view === 'day') {
+      const day = { date: view.date, post_ids: view.items.map((i) => i.post_id), hidden: view.hidden };
+      grid.append(h('div', { role: 'row', class: 'row' }, this.#cell(day, view, { showMore: false })));
+      if (view.hidden > 0) grid.append(h('p', { class: 'hint', text: `${view.hidden} more posts overlap and are not drawn.` }));
+      return grid;
+    }
+    grid.append(h('div', { role: 'row', class: 'row head' }, WEEKDAYS.map((w) => h('div', { role: 'columnheader', class: 'wd', text: w }))));
+    for (const week of view.weeks) {
+      grid.append(h('div', { role: 'row', class: 'row' }, week.days.map((day) => this.#cell(day, view, { showMore: view.view === 'month' }))));
+    }
+    return grid;
+  }
+
+  #list(view) {
+    const list = h('ol', { class: 'post-list', 'aria-label': 'Posts in time order' });
+    let lastDate = null;
+    for (const item of view.items) {
+      if (item.date !== lastDate) {
+        list.append(h('li', { class: 'list-date' }, h('h3', { text: longDate(item.date) })));
+        lastDate = item.date;
+      }
+      list.append(h('li', {}, this.#postButton(item.post_id, view.posts?.[item.post_id], item.date)));
+    }
+    const nav = h('div', { class: 'list-nav' });
+    if (view.next) nav.append(h('button', { type: 'button', onclick: () => { this.#cursorPages.push(view.next); this.#renderListPage(); }, text: 'Later posts' }));
+    return h('div', {}, list, nav);
+  }
+
+  #renderListPage() {
+    const view = this.#data.calendar.view(this.query({ cursor: this.#cursorPages.at(-1), page_size: 50 }));
+    const body = this.#list(view);
+    this.querySelector('.post-list')?.parentElement?.replaceWith(body);
+  }
+
+  #unscheduled(view) {
+    const ids = view.unscheduled ?? [];
+    if (!ids.length) return null;
+    return h('section', { class: 'unscheduled', 'aria-label': 'Unscheduled drafts' },
+      h('h3', { text: `Unscheduled drafts (${ids.length + (view.unscheduled_hidden ?? 0)})` }),
+      h('div', { class: 'unscheduled-list' }, ids.map((id) => this.#postButton(id, view.posts?.[id] ?? { excerpt: this.#data.posts.get(String(id))?.content?.slice(0, 80), status: 'draft', time: 'No time' }, null))));
+  }
+}
+
+customElements.define('tp-calendar', CalendarView);
