@@ -232,7 +232,10 @@ async function loadWorkspace(ws, { force = false } = {}) {
   }
   if (!data) cal.renderLoading();
   try {
-    const [accounts, labels, signatures] = await Promise.all([rest('GET', '/social-accounts', undefined, ws.id), rest('GET', '/labels', undefined, ws.id), rest('GET', '/signatures', undefined, ws.id)]);
+    // Accounts, labels and signatures change elsewhere rarely: read once per workspace per visit.
+    const [accounts, labels, signatures] = data
+      ? [data.accounts, data.labels, data.signatures]
+      : await Promise.all([rest('GET', '/social-accounts', undefined, ws.id), rest('GET', '/labels', undefined, ws.id), rest('GET', '/signatures', undefined, ws.id)]);
     const posts = ws.id === activeWs()?.id ? await app.client.posts.refresh() : [];
     const calendar = data?.calendar ?? (await createCalendar());
     calendar.load([...posts]);
