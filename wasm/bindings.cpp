@@ -7,6 +7,7 @@
 #include <string>
 
 #include "trypost/counting.hpp"
+#include "trypost/store.hpp"
 #include "trypost/version.hpp"
 
 namespace {
@@ -32,6 +33,23 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("version", &version);
 
   // --- workspaces (store) ---
+  // One long-lived Store per client; JSON text in and out, once per user action.
+  using trypost::StoreApi;
+  emscripten::class_<StoreApi>("Store")
+      .constructor<>()
+      .function("setAccountToken", +[](StoreApi& s, std::string t) { return guarded([&] { return s.set_account_token(t); }); })
+      .function("beginRequest", +[](StoreApi& s, std::string ws, std::string kind, std::string params) {
+        return guarded([&] { return s.begin_request(ws, kind, params); });
+      })
+      .function("probeKey", +[](StoreApi& s, std::string key) { return guarded([&] { return s.probe_key(key); }); })
+      .function("applyResponse", +[](StoreApi& s, double id, int status, std::string body) {
+        return guarded([&] { return s.apply_response(id, status, body); });
+      })
+      .function("switchTo", +[](StoreApi& s, std::string ws) { return guarded([&] { return s.switch_to(ws); }); })
+      .function("movePost", +[](StoreApi& s, std::string post, std::string ws) { return guarded([&] { return s.move_post(post, ws); }); })
+      .function("snapshot", +[](StoreApi& s) { return guarded([&] { return s.snapshot(); }); })
+      .function("view", +[](StoreApi& s, std::string ws, std::string part) { return guarded([&] { return s.view(ws, part); }); })
+      .function("permissions", +[](StoreApi& s) { return guarded([&] { return s.permissions(); }); });
 
   // --- posts, counting and validation ---
   function("countText", +[](std::string s) { return guarded([&] { return trypost::count_text_json(s); }); });

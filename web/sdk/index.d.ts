@@ -7,6 +7,21 @@ export interface CoreModule {
   countBatchBuffer(utf8Bytes: number, count: number): number;
   countBatchRun(contentType: string, utf8Bytes: number, count: number): boolean;
   HEAPU8: Uint8Array;
+  Store: new () => CoreStore;
+}
+
+/** The embind Store (wasm/bindings.cpp, "workspaces (store)"): JSON text in and out. Call delete() when done. */
+export interface CoreStore {
+  setAccountToken(token: string): string;
+  beginRequest(workspaceId: string, kind: string, paramsJson: string): string;
+  probeKey(key: string): string;
+  applyResponse(requestId: number, status: number, body: string): string;
+  switchTo(workspaceId: string): string;
+  movePost(postId: string, workspaceId: string): string;
+  snapshot(): string;
+  view(workspaceId: string, part: string): string;
+  permissions(): string;
+  delete(): void;
 }
 
 export declare class CoreError extends Error {
@@ -26,3 +41,97 @@ export interface CountResult {
 }
 export declare function countTexts(contentType: string, texts: readonly string[]): Promise<Int32Array>;
 export declare function count(contentType: string, text: string): Promise<CountResult>;
+// --- workspaces (web/sdk/client.js, web/sdk/storage.js) ---
+export type Role = 'owner' | 'admin' | 'member' | 'viewer';
+export type Action =
+  | 'view_posts' | 'comment' | 'manage_posts' | 'use_ai' | 'manage_labels' | 'manage_signatures'
+  | 'manage_assets' | 'lookup_boards_channels' | 'manage_accounts' | 'manage_team' | 'manage_settings'
+  | 'manage_api_keys' | 'billing' | 'delete_workspace';
+
+export interface BrandProfile {
+  website: string | null;
+  description: string | null;
+  tone: 'professional' | 'casual' | 'friendly' | 'bold' | 'inspirational' | 'humorous' | 'educational' | null;
+  voice_notes: string | null;
+  image_style: 'cinematic' | 'illustration' | 'isometric_3d' | 'cartoon' | 'typographic' | 'infographic' | 'minimalist' | 'mockup';
+  primary_color: string | null;
+  background_color: string | null;
+  text_color: string | null;
+  font: 'Inter' | 'Roboto' | 'Open Sans' | 'Lato' | 'Montserrat' | 'Poppins' | 'Playfair Display' | 'Merriweather';
+  content_language: 'en' | 'pt-BR' | 'es';
+}
+
+/** A workspace as the client sees it. Never carries a key. */
+export interface WorkspaceSummary {
+  id: string;
+  name: string;
+  logo_url: string | null;
+  brand: BrandProfile;
+  owner_id: string | null;
+  created_at: string | null;
+  updated_at: string | null;
+  role: Role;
+  permissions: Record<Action, boolean>;
+  has_key: boolean;
+  active: boolean;
+  counts: { posts: number; accounts: number; labels: number; signatures: number; members: number; api_keys: number; outbox: number };
+  revisions: Record<string, number>;
+}
+
+export interface ClientState {
+  active: WorkspaceSummary | null;
+  workspaces: WorkspaceSummary[];
+}
+
+export interface KeyStorage {
+  kind: string;
+  load(): Promise<Array<{ workspaceId: string; key: string }>>;
+  save(workspaceId: string, key: string): Promise<void>;
+  remove(workspaceId: string): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface WorkspacePatch {
+  name?: string;
+  logo?: string | null;
+  logo_url?: string | null;
+  brand?: Partial<BrandProfile>;
+}
+
+export interface TrypostClient {
+  readonly activeWorkspace: WorkspaceSummary | null;
+  supports(feature: 'workspace_lifecycle' | string): boolean;
+  can(action: Action): boolean;
+  permissionTable(): { roles: Role[]; actions: Action[]; matrix: Record<Role, Record<Action, boolean>> };
+  subscribe(listener: (state: ClientState) => void): () => void;
+  addWorkspace(input: { apiKey: string }): Promise<WorkspaceSummary>;
+  switchWorkspace(id: string): WorkspaceSummary;
+  close(): void;
+  workspaces: {
+    list(): Promise<WorkspaceSummary[]>;
+    create(input: { name: string }): Promise<WorkspaceSummary>;
+    update(id: string, patch: WorkspacePatch): Promise<WorkspaceSummary>;
+    remove(id: string, options: { confirmName: string }): Promise<void>;
+    members(id: string): Promise<ReadonlyArray<{ user_id: string; name: string; email: string; role: Role }>>;
+    issueKey(id: string, options?: { name?: string; expiresAt?: string }): Promise<WorkspaceSummary>;
+  };
+  posts: {
+    refresh(): Promise<ReadonlyArray<Record<string, unknown>>>;
+    list(): ReadonlyArray<Record<string, unknown>>;
+    moveTo(postId: string, workspaceId: string): Promise<never>;
+  };
+}
+
+export declare class WorkspaceError extends Error {
+  status: number;
+  errors: Record<string, string[]>;
+}
+
+export declare function createClient(options: {
+  baseUrl: string;
+  accountToken?: string;
+  fetch?: typeof fetch;
+  storage?: KeyStorage;
+}): Promise<TrypostClient>;
+export declare function createMemoryKeyStorage(): KeyStorage;
+export declare function createEncryptedKeyStorage(options?: { indexedDB?: IDBFactory; crypto?: Crypto; dbName?: string }): KeyStorage;

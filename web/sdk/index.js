@@ -9,3 +9,5 @@ export async function coreVersion() {
   return core.version();
 }
 export { countTexts, count } from './counting.js';
+export { createClient, WorkspaceError } from './client.js';
+export { createMemoryKeyStorage, createEncryptedKeyStorage } from './storage.js';

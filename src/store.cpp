@@ -1,0 +1,827 @@
+#include "trypost/store.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace trypost {
+namespace {
+
+using nlohmann::json;
+
+struct KindInfo {
+  RequestKind kind;
+  std::string_view wire;
+  const char* method;
+  bool account;                   // account token instead of a workspace key
+  bool needs_workspace;           // bound to an existing workspace of the store
+  std::optional<Action> action;   // refused locally when the role lacks it
+};
+
+constexpr KindInfo kKinds[] = {
+    {RequestKind::workspace_probe, "workspace.probe", "GET", false, false, std::nullopt},
+    {RequestKind::workspace_get, "workspace.get", "GET", false, true, Action::view_posts},
+    {RequestKind::posts_page, "posts.page", "GET", false, true, Action::view_posts},
+    {RequestKind::post_get, "posts.get", "GET", false, true, Action::view_posts},
+    {RequestKind::post_create, "posts.create", "POST", false, true, Action::manage_posts},
+    {RequestKind::post_update, "posts.update", "PUT", false, true, Action::manage_posts},
+    {RequestKind::post_delete, "posts.delete", "DELETE", false, true, Action::manage_posts},
+    {RequestKind::labels_list, "labels.list", "GET", false, true, Action::view_posts},
+    {RequestKind::signatures_list, "signatures.list", "GET", false, true, Action::view_posts},
+    {RequestKind::accounts_list, "accounts.list", "GET", false, true, Action::view_posts},
+    {RequestKind::api_keys_list, "api_keys.list", "GET", false, true, Action::manage_api_keys},
+    {RequestKind::account_workspaces_list, "account.workspaces.list", "GET", true, false, std::nullopt},
+    {RequestKind::account_workspace_create, "account.workspaces.create", "POST", true, false, std::nullopt},
+    {RequestKind::account_workspace_update, "account.workspaces.update", "PATCH", true, true, Action::manage_settings},
+    {RequestKind::account_workspace_brand, "account.workspaces.brand", "PUT", true, true, Action::manage_settings},
+    {RequestKind::account_workspace_delete, "account.workspaces.delete", "DELETE", true, true, Action::delete_workspace},
+    {RequestKind::account_members_list, "account.members.list", "GET", true, true, Action::view_posts},
+    {RequestKind::account_member_update, "account.members.update", "PUT", true, true, Action::manage_team},
+    {RequestKind::account_member_remove, "account.members.remove", "DELETE", true, true, Action::manage_team},
+    {RequestKind::account_api_key_create, "account.api_keys.create", "POST", true, true, Action::manage_api_keys},
+};
+
+const KindInfo& info(RequestKind k) {
+  for (const auto& i : kKinds)
+    if (i.kind == k) return i;
+  return kKinds[0];
+}
+
+constexpr const char* kUnsupported =
+    "Creating, renaming, branding and deleting workspaces and managing their team is not supported by this server.";
+constexpr const char* kCannotMove =
+    "Posts belong to their workspace and cannot be moved or copied to another one. Create the post again in the "
+    "target workspace.";
+
+// Path segments come from ids the store or the user supplied; encode anything outside the
+// unreserved set so an id can never change the route.
+std::string encode_segment(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : s) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+        c == '.' || c == '~')
+      out += static_cast<char>(c);
+    else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string redact(std::string text, const std::string& secret) {
+  if (secret.empty()) return text;
+  for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos))
+    text.replace(pos, secret.size(), "[redacted]");
+  return text;
+}
+
+ApiError merge_errors(ApiError into, const ApiError& from) {
+  for (const auto& [f, list] : from.errors)
+    for (const auto& m : list) into.add(f, m);
+  return into;
+}
+
+std::optional<std::string> string_param(const json& params, const char* key) {
+  if (!params.is_object()) return std::nullopt;
+  const auto it = params.find(key);
+  if (it == params.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+
+template <class T, class Parse>
+Expected<std::vector<T>> parse_list(const json& body, Parse parse) {
+  ApiError err;
+  std::vector<T> out;
+  if (!body.is_array()) return make_error(502, "The server answered with a malformed list.");
+  out.reserve(body.size());
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    auto v = parse(body[i], std::to_string(i));
+    if (v) out.push_back(std::move(v).value());
+    else err = merge_errors(std::move(err), v.error());
+  }
+  if (!err.errors.empty()) {
+    err.status = 502;
+    err.finalize_message();
+    return err;
+  }
+  return out;
+}
+
+void reindex(WorkspaceState& s) {
+  s.post_index.clear();
+  s.post_index.reserve(s.posts.size());
+  for (std::size_t i = 0; i < s.posts.size(); ++i) s.post_index.emplace(s.posts[i].id, i);
+}
+
+void upsert_post(WorkspaceState& s, Post p) {
+  const auto it = s.post_index.find(p.id);
+  if (it != s.post_index.end()) s.posts[it->second] = std::move(p);
+  else {
+    s.post_index.emplace(p.id, s.posts.size());
+    s.posts.push_back(std::move(p));
+  }
+}
+
+void remove_post(WorkspaceState& s, const std::string& id) {
+  const auto it = s.post_index.find(id);
+  if (it == s.post_index.end()) return;
+  s.posts.erase(s.posts.begin() + static_cast<std::ptrdiff_t>(it->second));
+  reindex(s);
+}
+
+Expected<json> member_from_json(const json& j, const std::string& path) {
+  ApiError err;
+  const auto at = [&](const char* k) { return path.empty() ? std::string(k) : path + "." + k; };
+  if (!j.is_object()) {
+    err.add(path, "The member must be an object.");
+  } else {
+    if (!j.contains("user_id") || !(j["user_id"].is_string() || j["user_id"].is_number_integer()))
+      err.add(at("user_id"), "The user id field is required.");
+    if (!j.contains("role") || !j["role"].is_string() || !parse_role(j["role"].get<std::string>()))
+      err.add(at("role"), "The selected role is invalid.");
+  }
+  if (!err.errors.empty()) {
+    err.status = 502;
+    err.finalize_message();
+    return err;
+  }
+  json m{{"user_id", j["user_id"].is_string() ? j["user_id"] : json(std::to_string(j["user_id"].get<std::int64_t>()))},
+         {"name", j.value("name", "")},
+         {"email", j.value("email", "")},
+         {"role", j["role"]}};
+  return m;
+}
+
+// Only the documented metadata of a key: a server that echoed a secret would not get it stored.
+json api_key_metadata(const json& j) {
+  json out = json::object();
+  for (const char* k : {"id", "name", "last_used_at", "expires_at", "created_at"})
+    if (j.is_object() && j.contains(k)) out[k] = j[k];
+  return out;
+}
+
+std::string member_id(const json& m) { return m.value("user_id", ""); }
+
+}  // namespace
+
+std::string_view wire_name(RequestKind k) { return info(k).wire; }
+
+std::optional<RequestKind> parse_request_kind(std::string_view s) {
+  for (const auto& i : kKinds)
+    if (i.wire == s) return i.kind;
+  return std::nullopt;
+}
+
+bool is_account_kind(RequestKind k) { return info(k).account; }
+
+void Store::set_account_token(std::string token) {
+  account_token_ = std::move(token);
+  lifecycle_ = account_token_.empty() ? Lifecycle::unsupported : Lifecycle::unknown;
+}
+
+const WorkspaceState* Store::find(const std::string& id) const {
+  const auto it = states_.find(id);
+  return it == states_.end() ? nullptr : it->second.get();
+}
+
+WorkspaceState* Store::find_mut(const std::string& id) {
+  const auto it = states_.find(id);
+  return it == states_.end() ? nullptr : it->second.get();
+}
+
+void Store::bump(WorkspaceState& s, const char* part) { ++s.revisions[part]; }
+
+WorkspaceState& Store::upsert(const Workspace& w) {
+  auto& slot = states_[w.id];
+  if (!slot) {
+    slot = std::make_unique<WorkspaceState>();
+    slot->epoch = next_epoch_++;
+    order_.push_back(w.id);
+    slot->info = w;
+  } else {
+    auto owner = slot->info.owner_id;
+    slot->info = w;
+    if (!slot->info.owner_id) slot->info.owner_id = owner;
+  }
+  bump(*slot, "workspace");
+  return *slot;
+}
+
+void Store::erase(const std::string& id) {
+  states_.erase(id);  // posts, accounts, labels, signatures, members, key, caches, outbox: all of it
+  order_.erase(std::remove(order_.begin(), order_.end(), id), order_.end());
+  if (active_ == id) active_ = order_.empty() ? std::string() : order_.front();
+}
+
+std::optional<std::string> Store::post_owner(const std::string& post_id) const {
+  for (const auto& [id, s] : states_)
+    if (s->post_index.count(post_id)) return id;
+  return std::nullopt;
+}
+
+ApiError Store::move_post(const std::string& post_id, const std::string& target) const {
+  (void)post_id;
+  (void)target;
+  auto e = make_error(422, kCannotMove);
+  e.add("workspace_id", kCannotMove);
+  return e;
+}
+
+bool Store::can(const std::string& workspace_id, Action action) const {
+  const auto* s = find(workspace_id);
+  return s && trypost::can(s->role, action);
+}
+
+Expected<json> Store::begin_request(const std::string& workspace_id, RequestKind kind, const json& params_in,
+                                    const std::string& probe_key) {
+  const auto& k = info(kind);
+  json params = params_in.is_object() ? params_in : json::object();
+  // An unsupported server is the first answer: the role would not matter there.
+  if (k.account && (account_token_.empty() || lifecycle_ == Lifecycle::unsupported ||
+                    (lifecycle_ == Lifecycle::unknown && kind != RequestKind::account_workspaces_list)))
+    return make_error(501, kUnsupported);
+  WorkspaceState* s = nullptr;
+  if (k.needs_workspace) {
+    s = find_mut(workspace_id);
+    if (!s) return make_error(404, "Workspace not found.");
+    if (k.action && !trypost::can(s->role, *k.action)) return make_error(403, "This action is unauthorized.");
+  }
+  std::string bearer;
+  if (k.account) {
+    bearer = account_token_;
+  } else if (kind == RequestKind::workspace_probe) {
+    if (trim_input(probe_key).empty()) return field_error("api_key", "The api key field is required.");
+    bearer = probe_key;
+  } else {
+    if (s->key.empty())
+      return make_error(401, "This client holds no API key for this workspace. Add one to use it here.");
+    bearer = s->key;
+  }
+
+  std::string path;
+  json body;  // null = no body
+  const std::string ws = s ? encode_segment(s->info.id) : std::string();
+  const auto post_id = string_param(params, "post_id");
+  const auto needs_own_post = [&]() -> std::optional<ApiError> {
+    if (!post_id || post_id->empty()) return field_error("post_id", "The post id field is required.");
+    const auto owner = post_owner(*post_id);
+    if (owner && *owner != s->info.id) return move_post(*post_id, s->info.id);
+    return std::nullopt;
+  };
+
+  switch (kind) {
+    case RequestKind::workspace_probe:
+    case RequestKind::workspace_get: path = "/api/workspace"; break;
+    case RequestKind::posts_page: {
+      std::int64_t page = 1;
+      if (params.contains("page")) {
+        if (!params["page"].is_number_integer() || params["page"].get<std::int64_t>() < 1)
+          return field_error("page", "The page field must be at least 1.");
+        page = params["page"].get<std::int64_t>();
+      }
+      if (page == 1) params.erase("refresh");
+      if (page > 1) {
+        // Later pages continue the refresh that page 1 started; a stale walk is refused.
+        if (!params.contains("refresh") || !params["refresh"].is_number_integer() ||
+            params["refresh"].get<std::uint64_t>() != s->refresh_id || s->refresh_id == 0)
+          return make_error(409, "This refresh was superseded by a newer one.");
+      }
+      path = "/api/posts?page=" + std::to_string(page);
+      break;
+    }
+    case RequestKind::post_get:
+    case RequestKind::post_update:
+    case RequestKind::post_delete: {
+      if (auto e = needs_own_post()) return *e;
+      path = "/api/posts/" + encode_segment(*post_id);
+      if (kind == RequestKind::post_update) {
+        if (!params.contains("body") || !params["body"].is_object())
+          return field_error("body", "The body field must be an object.");
+        body = params["body"];
+      }
+      break;
+    }
+    case RequestKind::post_create: {
+      if (!params.contains("body") || !params["body"].is_object())
+        return field_error("body", "The body field must be an object.");
+      // A body carrying another workspace's post id is a copy in disguise.
+      for (const char* key : {"id", "copy_of", "source_post_id"}) {
+        if (const auto other = string_param(params["body"], key)) {
+          const auto owner = post_owner(*other);
+          if (owner && *owner != s->info.id) return move_post(*other, s->info.id);
+        }
+      }
+      path = "/api/posts";
+      body = params["body"];
+      break;
+    }
+    case RequestKind::labels_list: path = "/api/labels"; break;
+    case RequestKind::signatures_list: path = "/api/signatures"; break;
+    case RequestKind::accounts_list: path = "/api/social-accounts"; break;
+    case RequestKind::api_keys_list: path = "/api/api-keys"; break;
+    case RequestKind::account_workspaces_list: path = "/api/account/workspaces"; break;
+    case RequestKind::account_workspace_create: {
+      auto name = validate_workspace_name(params.contains("name") ? params["name"] : json());
+      if (!name) return name.error();
+      path = "/api/account/workspaces";
+      body = {{"name", *name}};
+      break;
+    }
+    case RequestKind::account_workspace_update: {
+      auto patch = workspace_patch_body(params);
+      if (!patch) return patch.error();
+      if (patch->empty()) return field_error("name", "Nothing to change: give a name or a logo url.");
+      path = "/api/account/workspaces/" + ws;
+      body = *patch;
+      break;
+    }
+    case RequestKind::account_workspace_brand: {
+      auto brand = apply_brand_patch(s->info.brand, params);
+      if (!brand) return brand.error();
+      path = "/api/account/workspaces/" + ws + "/brand";
+      body = to_json(*brand);
+      break;
+    }
+    case RequestKind::account_workspace_delete: {
+      const auto confirm = string_param(params, "confirm_name");
+      // Exactly the name, untrimmed: the confirmation is a deliberate act, not a fuzzy match.
+      if (!confirm || *confirm != s->info.name)
+        return field_error("confirm_name", "Type the workspace name exactly to confirm the deletion.");
+      path = "/api/account/workspaces/" + ws;
+      body = {{"confirm_name", *confirm}};
+      break;
+    }
+    case RequestKind::account_members_list: path = "/api/account/workspaces/" + ws + "/members"; break;
+    case RequestKind::account_api_key_create: {
+      json name = params.contains("name") ? params["name"] : json("Dashboard");
+      auto valid = validate_workspace_name(name, "name");  // same rule: required, trimmed, <= 255
+      if (!valid) return valid.error();
+      body = {{"name", *valid}};
+      if (const auto expires = string_param(params, "expires_at")) body["expires_at"] = *expires;
+      path = "/api/account/workspaces/" + ws + "/api-keys";
+      break;
+    }
+    case RequestKind::account_member_update:
+    case RequestKind::account_member_remove: {
+      const auto user = string_param(params, "user_id");
+      if (!user || user->empty()) return field_error("user_id", "The user id field is required.");
+      bool is_owner = s->info.owner_id && *s->info.owner_id == *user;
+      for (const auto& m : s->members)
+        if (member_id(m) == *user && m.value("role", "") == "owner") is_owner = true;
+      if (is_owner)
+        return field_error(kind == RequestKind::account_member_update ? "role" : "user_id",
+                           "The owner's role is fixed: the owner can be neither changed nor removed.");
+      if (kind == RequestKind::account_member_update) {
+        const auto role = string_param(params, "role");
+        const auto parsed = role ? parse_role(*role) : std::nullopt;
+        if (!parsed) return field_error("role", "The selected role is invalid.");
+        if (!is_assignable(*parsed))
+          return field_error("role", "Ownership cannot be transferred: the role must be admin, member or viewer.");
+        body = {{"role", *role}};
+      }
+      path = "/api/account/workspaces/" + ws + "/members/" + encode_segment(*user);
+      break;
+    }
+  }
+
+  PendingRequest r;
+  r.id = next_request_++;
+  r.kind = kind;
+  r.workspace_id = s ? s->info.id : std::string();
+  r.epoch = s ? s->epoch : 0;
+  r.params = params;
+  if (kind == RequestKind::workspace_probe) r.probe_key = probe_key;
+  if (kind == RequestKind::posts_page && !r.params.contains("refresh")) {
+    s->refresh_id = r.id;  // page 1 opens a new walk; older walks' pages will be dropped
+    s->staging.clear();
+    r.params["refresh"] = r.id;
+  }
+  if (s && (kind == RequestKind::post_create || kind == RequestKind::post_update || kind == RequestKind::post_delete)) {
+    s->outbox.push_back({{"request_id", r.id}, {"kind", std::string(k.wire)}, {"post_id", post_id ? json(*post_id) : json(nullptr)}});
+    bump(*s, "outbox");
+  }
+
+  json headers{{"Accept", "application/json"}, {"Authorization", "Bearer " + bearer}};
+  if (!body.is_null()) headers["Content-Type"] = "application/json";
+  json out{{"request_id", r.id},
+           {"workspace_id", r.workspace_id.empty() ? json(nullptr) : json(r.workspace_id)},
+           {"kind", std::string(k.wire)},
+           {"method", k.method},
+           {"path", path},
+           {"headers", headers},
+           {"body", body.is_null() ? json(nullptr) : json(body.dump())}};
+  if (kind == RequestKind::posts_page) out["refresh"] = r.params["refresh"];
+  pending_.emplace(r.id, std::move(r));
+  return out;
+}
+
+json Store::outcome(const PendingRequest& r, const char* what) const {
+  return {{"request_id", r.id},
+          {"workspace_id", r.workspace_id.empty() ? json(nullptr) : json(r.workspace_id)},
+          {"kind", std::string(wire_name(r.kind))},
+          {"outcome", what}};
+}
+
+json Store::apply_response(std::uint64_t request_id, int status, const std::string& body_text) {
+  const auto it = pending_.find(request_id);
+  if (it == pending_.end())
+    return {{"request_id", request_id}, {"outcome", "dropped"}, {"reason", "unknown request"}};
+  const PendingRequest r = std::move(it->second);
+  pending_.erase(it);
+
+  WorkspaceState* s = nullptr;
+  if (!r.workspace_id.empty()) {
+    s = find_mut(r.workspace_id);
+    if (!s || s->epoch != r.epoch) {
+      auto out = outcome(r, "dropped");
+      out["reason"] = "the workspace was deleted while the request was in flight";
+      return out;
+    }
+    auto& ob = s->outbox;
+    const auto before = ob.size();
+    ob.erase(std::remove_if(ob.begin(), ob.end(), [&](const json& e) { return e.value("request_id", 0ULL) == r.id; }),
+             ob.end());
+    if (ob.size() != before) bump(*s, "outbox");
+  }
+  const std::string secret = s ? s->key : r.probe_key;
+
+  const auto fail = [&](ApiError e) {
+    auto out = outcome(r, "error");
+    e.message = redact(e.message, secret);
+    e.message = redact(e.message, account_token_);
+    out["status"] = e.status;
+    out["error"] = e.to_json();
+    return out;
+  };
+
+  if (status == 0) return fail(make_error(0, "The server could not be reached."));
+  const json body = body_text.empty() ? json() : json::parse(body_text, nullptr, false);
+
+  if (status >= 400) {
+    if (r.kind == RequestKind::account_workspaces_list && (status == 404 || status == 405 || status == 501)) {
+      lifecycle_ = Lifecycle::unsupported;
+      return fail(make_error(501, kUnsupported));
+    }
+    ApiError e = make_error(status, "The server answered " + std::to_string(status) + ".");
+    if (!body.is_discarded() && body.is_object()) {
+      if (body.contains("message") && body["message"].is_string()) e.message = body["message"].get<std::string>();
+      if (body.contains("errors") && body["errors"].is_object())
+        for (const auto& [field, list] : body["errors"].items())
+          if (list.is_array())
+            for (const auto& m : list)
+              if (m.is_string()) e.add(field, redact(m.get<std::string>(), secret));
+    }
+    if (status == 401 && r.kind == RequestKind::workspace_probe) e.message = "The API key was not accepted.";
+    return fail(std::move(e));
+  }
+  if (body.is_discarded()) return fail(make_error(502, "The server answered with malformed JSON."));
+  return apply_ok(r, s, status, body);
+}
+
+json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, const json& body) {
+  (void)status;
+  auto out = outcome(r, "applied");
+  const auto bad = [&](ApiError e) {
+    auto o = outcome(r, "error");
+    if (e.status < 500) e.status = 502;
+    o["status"] = e.status;
+    o["error"] = e.to_json();
+    return o;
+  };
+
+  switch (r.kind) {
+    case RequestKind::workspace_probe: {
+      auto w = workspace_from_json(body);
+      if (!w) return bad(w.error());
+      const bool fresh = find(w->id) == nullptr;
+      auto& st = upsert(*w);
+      // Only an Owner or an Admin can create a key (§3.19), so a key's holder is at least an
+      // Admin; the account API, when present, refines this to owner.
+      if (fresh) st.role = Role::admin;
+      st.key = r.probe_key;  // one key per workspace in this client: a new one replaces the old
+      if (active_.empty()) active_ = w->id;
+      out["workspace_id"] = w->id;
+      out["workspace"] = summary(w->id);
+      break;
+    }
+    case RequestKind::workspace_get: {
+      auto w = workspace_from_json(body);
+      if (!w) return bad(w.error());
+      if (w->id != s->info.id) return bad(make_error(502, "The server answered for another workspace."));
+      // REST knows no brand or logo: keep what the account API told us.
+      s->info.name = w->name;
+      s->info.created_at = w->created_at;
+      s->info.updated_at = w->updated_at;
+      bump(*s, "workspace");
+      break;
+    }
+    case RequestKind::posts_page: {
+      if (r.params.value("refresh", 0ULL) != s->refresh_id) {
+        out["outcome"] = "dropped";
+        out["reason"] = "a newer refresh replaced this one";
+        return out;
+      }
+      if (!body.is_object() || !body.contains("data") || !body["data"].is_array())
+        return bad(make_error(502, "The server answered with a malformed page."));
+      auto posts = parse_list<Post>(body["data"], [](const json& j, const std::string& i) {
+        return post_from_json(j, "data." + i);
+      });
+      if (!posts) {
+        s->refresh_id = 0;
+        s->staging.clear();
+        return bad(posts.error());
+      }
+      for (auto& p : *posts) s->staging.push_back(std::move(p));
+      const json meta = body.value("meta", json::object());
+      const auto current = meta.is_object() ? meta.value("current_page", std::int64_t{1}) : 1;
+      const auto last = meta.is_object() ? meta.value("last_page", std::int64_t{1}) : 1;
+      out["page"] = current;
+      out["last_page"] = last;
+      if (current < last) {
+        out["next"] = {{"page", current + 1}, {"refresh", s->refresh_id}};
+      } else {
+        // Posts can shift between pages while we walk; keep the first sighting of each id.
+        std::unordered_set<std::string> seen;
+        std::vector<Post> merged;
+        merged.reserve(s->staging.size());
+        for (auto& p : s->staging)
+          if (seen.insert(p.id).second) merged.push_back(std::move(p));
+        s->posts = std::move(merged);
+        s->staging.clear();
+        s->refresh_id = 0;
+        reindex(*s);
+        bump(*s, "posts");
+        out["next"] = nullptr;
+        out["count"] = s->posts.size();
+      }
+      break;
+    }
+    case RequestKind::post_get:
+    case RequestKind::post_create:
+    case RequestKind::post_update: {
+      auto p = post_from_json(body);
+      if (!p) return bad(p.error());
+      out["post_id"] = p->id;
+      upsert_post(*s, std::move(p).value());
+      bump(*s, "posts");
+      break;
+    }
+    case RequestKind::post_delete:
+      remove_post(*s, r.params.value("post_id", ""));
+      bump(*s, "posts");
+      break;
+    case RequestKind::labels_list: {
+      auto v = parse_list<Label>(body, [](const json& j, const std::string& i) { return label_from_json(j, i); });
+      if (!v) return bad(v.error());
+      s->labels = std::move(v).value();
+      bump(*s, "labels");
+      break;
+    }
+    case RequestKind::signatures_list: {
+      auto v = parse_list<Signature>(body, [](const json& j, const std::string& i) { return signature_from_json(j, i); });
+      if (!v) return bad(v.error());
+      s->signatures = std::move(v).value();
+      bump(*s, "signatures");
+      break;
+    }
+    case RequestKind::accounts_list: {
+      auto v = parse_list<SocialAccount>(body, [](const json& j, const std::string& i) {
+        return social_account_from_json(j, i);
+      });
+      if (!v) return bad(v.error());
+      s->accounts = std::move(v).value();
+      bump(*s, "accounts");
+      break;
+    }
+    case RequestKind::api_keys_list: {
+      if (!body.is_array()) return bad(make_error(502, "The server answered with a malformed list."));
+      s->api_keys = json::array();
+      for (const auto& k : body) s->api_keys.push_back(api_key_metadata(k));
+      bump(*s, "api_keys");
+      break;
+    }
+    case RequestKind::account_workspaces_list: {
+      if (!body.is_array()) return bad(make_error(502, "The server answered with a malformed list."));
+      std::vector<std::pair<Workspace, Role>> listed;
+      ApiError err;
+      for (std::size_t i = 0; i < body.size(); ++i) {
+        auto w = workspace_from_json(body[i], std::to_string(i));
+        const auto role = body[i].is_object() ? parse_role(body[i].value("role", "")) : std::nullopt;
+        if (!w) err = merge_errors(std::move(err), w.error());
+        else if (!role) err.add(std::to_string(i) + ".role", "The selected role is invalid.");
+        else listed.emplace_back(std::move(w).value(), *role);
+      }
+      if (!err.errors.empty()) {
+        err.finalize_message();
+        return bad(err);
+      }
+      lifecycle_ = Lifecycle::supported;
+      json ids = json::array();
+      for (auto& [w, role] : listed) {
+        auto& st = upsert(w);
+        st.role = role;
+        ids.push_back(w.id);
+      }
+      out["workspace_ids"] = ids;
+      // After sign-in the user is somewhere: the first workspace, until they switch.
+      if (active_.empty() && !order_.empty()) active_ = order_.front();
+      break;
+    }
+    case RequestKind::account_workspace_create: {
+      const json ws = body.is_object() ? body.value("workspace", json()) : json();
+      auto w = workspace_from_json(ws, "workspace");
+      if (!w) return bad(w.error());
+      const json key = body.value("api_key", json::object());
+      const auto plain = key.is_object() ? key.value("plain_token", std::string()) : std::string();
+      auto& st = upsert(*w);
+      st.role = parse_role(ws.value("role", "owner")).value_or(Role::owner);
+      st.key = plain;
+      active_ = w->id;  // the creator lands in the new workspace at once
+      out["workspace_id"] = w->id;
+      out["workspace"] = summary(w->id);
+      out["activated"] = true;
+      break;
+    }
+    case RequestKind::account_workspace_update:
+    case RequestKind::account_workspace_brand: {
+      auto w = workspace_from_json(body);
+      if (!w) return bad(w.error());
+      if (w->id != s->info.id) return bad(make_error(502, "The server answered for another workspace."));
+      auto& st = upsert(*w);
+      if (const auto role = parse_role(body.value("role", ""))) st.role = *role;
+      out["workspace"] = summary(w->id);
+      break;
+    }
+    case RequestKind::account_workspace_delete:
+      erase(r.workspace_id);
+      out["deleted"] = true;
+      out["active"] = active_.empty() ? json(nullptr) : json(active_);
+      break;
+    case RequestKind::account_members_list: {
+      const json list = body.is_object() ? body.value("members", json()) : json();
+      if (!list.is_array()) return bad(make_error(502, "The server answered with a malformed member list."));
+      json members = json::array();
+      ApiError err;
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        auto m = member_from_json(list[i], "members." + std::to_string(i));
+        if (m) members.push_back(*m);
+        else err = merge_errors(std::move(err), m.error());
+      }
+      if (!err.errors.empty()) {
+        err.finalize_message();
+        return bad(err);
+      }
+      for (const auto& m : members)
+        if (m["role"] == "owner") s->info.owner_id = member_id(m);
+      s->members = std::move(members);
+      const json invites = body.value("invites", json::array());
+      s->caches["invites"] = invites.is_array() ? invites : json::array();
+      bump(*s, "members");
+      break;
+    }
+    case RequestKind::account_api_key_create: {
+      const auto plain = body.is_object() ? body.value("plain_token", std::string()) : std::string();
+      if (plain.empty()) return bad(make_error(502, "The server answered without a key."));
+      s->key = plain;  // one key per workspace in this client
+      if (body.contains("token")) {
+        s->api_keys.insert(s->api_keys.begin(), api_key_metadata(body["token"]));
+        bump(*s, "api_keys");
+      }
+      bump(*s, "workspace");
+      out["workspace"] = summary(s->info.id);
+      break;
+    }
+    case RequestKind::account_member_update: {
+      auto m = member_from_json(body, "");
+      if (!m) return bad(m.error());
+      for (auto& e : s->members)
+        if (member_id(e) == member_id(*m)) e = *m;
+      bump(*s, "members");
+      break;
+    }
+    case RequestKind::account_member_remove: {
+      const auto user = r.params.value("user_id", "");
+      auto& ms = s->members;
+      ms.erase(std::remove_if(ms.begin(), ms.end(), [&](const json& m) { return member_id(m) == user; }), ms.end());
+      bump(*s, "members");
+      break;
+    }
+  }
+  return out;
+}
+
+Expected<json> Store::switch_to(const std::string& workspace_id) {
+  if (!find(workspace_id)) return make_error(404, "Workspace not found.");
+  active_ = workspace_id;
+  return summary(workspace_id);
+}
+
+json Store::summary(const std::string& id) const {
+  const auto* s = find(id);
+  if (!s) return nullptr;
+  json out = to_json(s->info);
+  out["role"] = std::string(wire_name(s->role));
+  out["permissions"] = permissions_json(s->role);
+  out["has_key"] = !s->key.empty();
+  out["active"] = id == active_;
+  out["counts"] = {{"posts", s->posts.size()},       {"accounts", s->accounts.size()},
+                   {"labels", s->labels.size()},     {"signatures", s->signatures.size()},
+                   {"members", s->members.size()},   {"api_keys", s->api_keys.size()},
+                   {"outbox", s->outbox.size()}};
+  json rev = json::object();
+  for (const auto& [part, n] : s->revisions) rev[part] = n;
+  out["revisions"] = rev;
+  return out;
+}
+
+json Store::snapshot() const {
+  json list = json::array();
+  for (const auto& id : order_) list.push_back(summary(id));
+  const char* lc = lifecycle_ == Lifecycle::supported ? "supported"
+                   : lifecycle_ == Lifecycle::unsupported ? "unsupported"
+                                                          : "unknown";
+  return {{"active", active_.empty() ? json(nullptr) : json(active_)},
+          {"lifecycle", lc},
+          {"workspaces", list},
+          {"in_flight", pending_.size()}};
+}
+
+Expected<json> Store::view(const std::string& workspace_id, const std::string& part) const {
+  const auto* s = find(workspace_id);
+  if (!s) return make_error(404, "Workspace not found.");
+  json out = json::array();
+  if (part == "posts") {
+    for (const auto& p : s->posts) out.push_back(to_json(p));
+  } else if (part == "accounts") {
+    for (const auto& a : s->accounts) out.push_back(to_json(a));
+  } else if (part == "labels") {
+    for (const auto& l : s->labels) out.push_back(to_json(l));
+  } else if (part == "signatures") {
+    for (const auto& g : s->signatures) out.push_back(to_json(g));
+  } else if (part == "members") {
+    out = s->members;
+  } else if (part == "api_keys") {
+    out = s->api_keys;
+  } else if (part == "outbox") {
+    out = s->outbox;
+  } else if (part == "workspace") {
+    out = summary(workspace_id);
+  } else {
+    return field_error("part", "The selected part is invalid.");
+  }
+  return out;
+}
+
+// --- the JSON-text facade ---
+
+std::string error_answer(const ApiError& e) {
+  json out{{"error", e.message}, {"status", e.status}};
+  if (!e.errors.empty()) out["errors"] = e.errors;
+  return out.dump();
+}
+
+namespace {
+std::string answer(const Expected<json>& v) { return v ? v->dump() : error_answer(v.error()); }
+}  // namespace
+
+std::string StoreApi::set_account_token(const std::string& token) {
+  store_.set_account_token(token);
+  return json{{"lifecycle", token.empty() ? "unsupported" : "unknown"}}.dump();
+}
+
+std::string StoreApi::begin_request(const std::string& workspace_id, const std::string& kind, const std::string& params_json) {
+  const auto k = parse_request_kind(kind);
+  if (!k || *k == RequestKind::workspace_probe) return error_answer(field_error("kind", "The selected kind is invalid."));
+  json params = params_json.empty() ? json::object() : json::parse(params_json, nullptr, false);
+  if (params.is_discarded() || !params.is_object())
+    return error_answer(field_error("params", "The params field must be a JSON object."));
+  return answer(store_.begin_request(workspace_id, *k, params));
+}
+
+std::string StoreApi::probe_key(const std::string& key) {
+  return answer(store_.begin_request("", RequestKind::workspace_probe, json::object(), key));
+}
+
+std::string StoreApi::apply_response(double request_id, int status, const std::string& body) {
+  if (!(request_id >= 1 && request_id < 9007199254740992.0))
+    return json{{"outcome", "dropped"}, {"reason", "unknown request"}}.dump();
+  return store_.apply_response(static_cast<std::uint64_t>(request_id), status, body).dump();
+}
+
+std::string StoreApi::switch_to(const std::string& workspace_id) { return answer(store_.switch_to(workspace_id)); }
+
+std::string StoreApi::move_post(const std::string& post_id, const std::string& target) {
+  return error_answer(store_.move_post(post_id, target));
+}
+
+std::string StoreApi::snapshot() { return store_.snapshot().dump(); }
+
+std::string StoreApi::view(const std::string& workspace_id, const std::string& part) {
+  return answer(store_.view(workspace_id, part));
+}
+
+std::string StoreApi::permissions() { return permission_table_json().dump(); }
+
+}  // namespace trypost

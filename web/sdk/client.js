@@ -1,0 +1,288 @@
+// The workspace client: I/O around the core's Store. The Store (C++) decides everything: which
+// key signs a request, whether a role may act, whether a name or a brand is valid, where an
+// answer lands. This file fetches, keeps parsed views per workspace, and tells listeners.
+import { loadCore } from './core.js';
+import { createMemoryKeyStorage } from './storage.js';
+
+export class WorkspaceError extends Error {
+  constructor(message, { status = 0, errors = {} } = {}) {
+    super(message);
+    this.name = 'WorkspaceError';
+    this.status = status;
+    this.errors = errors; // {field: [messages]}, the API's shape
+  }
+}
+
+function coreAnswer(text) {
+  const value = JSON.parse(text);
+  if (value && typeof value === 'object' && !Array.isArray(value) && typeof value.error === 'string') {
+    throw new WorkspaceError(value.error, { status: value.status ?? 0, errors: value.errors ?? {} });
+  }
+  return value;
+}
+
+function normalizeBase(baseUrl) {
+  if (typeof baseUrl !== 'string' || baseUrl === '') throw new TypeError('createClient: baseUrl is required');
+  // The core's paths start with /api; accept the API's documented base ({APP_URL}/api) too.
+  return baseUrl.replace(/\/+$/, '').replace(/\/api$/, '');
+}
+
+class Client {
+  #core;
+  #store;
+  #base;
+  #fetch;
+  #storage;
+  #listeners = new Set();
+  #snapshot = { active: null, lifecycle: 'unsupported', workspaces: [], in_flight: 0 };
+  #byId = new Map();
+  // Parsed parts per workspace, tagged with the core's revision: a switch re-parses nothing.
+  #views = new Map();
+
+  constructor(core, { baseUrl, accountToken, fetch, storage }) {
+    this.#core = core;
+    this.#store = new core.Store();
+    this.#base = normalizeBase(baseUrl);
+    this.#fetch = fetch ?? globalThis.fetch?.bind(globalThis);
+    if (typeof this.#fetch !== 'function') throw new TypeError('createClient: no fetch available');
+    this.#storage = storage ?? createMemoryKeyStorage();
+    if (accountToken) coreAnswer(this.#store.setAccountToken(accountToken));
+
+    const client = this;
+    this.workspaces = {
+      list: () => client.#listWorkspaces(),
+      create: (input) => client.#createWorkspace(input),
+      update: (id, patch) => client.#updateWorkspace(id, patch),
+      remove: (id, options) => client.#removeWorkspace(id, options),
+      members: (id) => client.#members(id),
+      issueKey: (id, options) => client.#issueKey(id, options),
+    };
+    this.posts = {
+      refresh: () => client.#refreshPosts(client.#activeId()),
+      list: () => client.#part(client.#activeId(), 'posts'),
+      // Posts belong to their workspace: the core refuses, with the words the UI shows.
+      moveTo: async (postId, workspaceId) => {
+        coreAnswer(client.#store.movePost(String(postId), String(workspaceId)));
+      },
+    };
+  }
+
+  async init() {
+    if (this.#snapshotNow().lifecycle === 'unknown') {
+      try {
+        await this.#send('', 'account.workspaces.list', {});
+      } catch (e) {
+        if (!(e instanceof WorkspaceError)) throw e;
+        // 404 means the server has no account API: the core now reports lifecycle unsupported.
+      }
+    }
+    for (const { workspaceId, key } of await this.#storage.load()) {
+      try {
+        await this.#probe(key);
+      } catch (e) {
+        // A refused key is forgotten; an unreachable server keeps it for the next start.
+        if (!(e instanceof WorkspaceError)) throw e;
+        if (e.status === 401) await this.#storage.remove(workspaceId);
+      }
+    }
+    this.#sync();
+    return this;
+  }
+
+  get activeWorkspace() {
+    const id = this.#snapshot.active;
+    return id ? (this.#byId.get(id) ?? null) : null;
+  }
+
+  supports(feature) {
+    if (feature === 'workspace_lifecycle') return this.#snapshot.lifecycle === 'supported';
+    return false;
+  }
+
+  // The role table lives in the core; the active workspace's answers came with its summary.
+  can(action) {
+    return this.activeWorkspace?.permissions?.[action] === true;
+  }
+
+  permissionTable() {
+    return JSON.parse(this.#store.permissions());
+  }
+
+  subscribe(listener) {
+    if (typeof listener !== 'function') throw new TypeError('subscribe: listener must be a function');
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async addWorkspace({ apiKey } = {}) {
+    const out = await this.#probe(apiKey);
+    await this.#storage.save(out.workspace_id, apiKey);
+    this.#sync();
+    return this.#byId.get(out.workspace_id);
+  }
+
+  switchWorkspace(id) {
+    const summary = coreAnswer(this.#store.switchTo(String(id)));
+    const workspaces = this.#snapshot.workspaces.map((w) => {
+      if (w.id === summary.id) return summary;
+      if (!w.active) return w;
+      const off = { ...w, active: false };
+      this.#byId.set(w.id, off);
+      return off;
+    });
+    this.#snapshot = { ...this.#snapshot, active: summary.id, workspaces };
+    this.#byId.set(summary.id, summary);
+    this.#emit();
+    return summary;
+  }
+
+  close() {
+    this.#store.delete();
+    this.#listeners.clear();
+  }
+
+  // --- internals ---
+
+  #activeId() {
+    const id = this.#snapshot.active;
+    if (!id) throw new WorkspaceError('No workspace is active.', { status: 404 });
+    return id;
+  }
+
+  #snapshotNow() {
+    return JSON.parse(this.#store.snapshot());
+  }
+
+  #sync() {
+    this.#snapshot = this.#snapshotNow();
+    this.#byId = new Map(this.#snapshot.workspaces.map((w) => [w.id, w]));
+    for (const id of this.#views.keys()) if (!this.#byId.has(id)) this.#views.delete(id);
+    this.#emit();
+  }
+
+  #emit() {
+    const state = { active: this.activeWorkspace, workspaces: this.#snapshot.workspaces };
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(state);
+      } catch (e) {
+        queueMicrotask(() => {
+          throw e;
+        });
+      }
+    }
+  }
+
+  #part(id, part) {
+    const summary = this.#byId.get(id);
+    if (!summary) throw new WorkspaceError('Workspace not found.', { status: 404 });
+    const rev = summary.revisions?.[part] ?? 0;
+    let views = this.#views.get(id);
+    if (!views) this.#views.set(id, (views = new Map()));
+    const cached = views.get(part);
+    if (cached && cached.rev === rev) return cached.value;
+    const value = Object.freeze(coreAnswer(this.#store.view(id, part)));
+    views.set(part, { rev, value });
+    return value;
+  }
+
+  async #probe(apiKey) {
+    if (typeof apiKey !== 'string') throw new WorkspaceError('The api key field is required.', { status: 422, errors: { api_key: ['The api key field is required.'] } });
+    const req = coreAnswer(this.#store.probeKey(apiKey));
+    return this.#perform(req);
+  }
+
+  // Begins through the store (which picks the key of `workspaceId`), fetches, applies.
+  async #send(workspaceId, kind, params, { sync = true, keepText = false } = {}) {
+    const req = coreAnswer(this.#store.beginRequest(workspaceId, kind, JSON.stringify(params ?? {})));
+    return this.#perform(req, { sync, keepText });
+  }
+
+  async #perform(req, { sync = true, keepText = false } = {}) {
+    let status = 0;
+    let text = '';
+    try {
+      const res = await this.#fetch(this.#base + req.path, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body ?? undefined,
+      });
+      status = res.status;
+      text = status === 204 ? '' : await res.text();
+    } catch {
+      status = 0; // the core reports "could not be reached"; the fetch error may quote the URL only
+    }
+    const out = JSON.parse(this.#store.applyResponse(req.request_id, status, text));
+    if (sync && out.outcome !== 'dropped') this.#sync();
+    if (out.outcome === 'error') {
+      throw new WorkspaceError(out.error?.message ?? 'Request failed', { status: out.status, errors: out.error?.errors ?? {} });
+    }
+    // Only the two answers that carry a new key are kept, and only to hand it to the storage.
+    if (keepText) Object.defineProperty(out, 'responseText', { value: text, enumerable: false });
+    return out;
+  }
+
+  async #listWorkspaces() {
+    if (this.supports('workspace_lifecycle')) await this.#send('', 'account.workspaces.list', {});
+    return this.#snapshot.workspaces;
+  }
+
+  async #createWorkspace({ name } = {}) {
+    const out = await this.#send('', 'account.workspaces.create', { name }, { keepText: true });
+    // The new workspace's key came in this answer; persist it only if the caller opted in.
+    const key = JSON.parse(out.responseText)?.api_key?.plain_token;
+    if (typeof key === 'string' && key) await this.#storage.save(out.workspace_id, key);
+    return this.#byId.get(out.workspace_id);
+  }
+
+  async #updateWorkspace(id, patch = {}) {
+    const { brand, logo, ...rest } = patch;
+    const fields = { ...rest };
+    if (logo !== undefined) fields.logo_url = logo;
+    if ('name' in fields || 'logo_url' in fields) await this.#send(id, 'account.workspaces.update', fields);
+    if (brand !== undefined) await this.#send(id, 'account.workspaces.brand', brand);
+    return this.#byId.get(id);
+  }
+
+  async #removeWorkspace(id, { confirmName } = {}) {
+    await this.#send(id, 'account.workspaces.delete', { confirm_name: confirmName });
+    await this.#storage.remove(id);
+    this.#views.delete(id);
+  }
+
+  // A listed workspace this client holds no key for gets one (Owner/Admin, account API only).
+  async #issueKey(id, { name = 'Dashboard', expiresAt } = {}) {
+    const params = { name };
+    if (expiresAt !== undefined) params.expires_at = expiresAt;
+    const out = await this.#send(id, 'account.api_keys.create', params, { keepText: true });
+    const key = JSON.parse(out.responseText)?.plain_token;
+    if (typeof key === 'string' && key) await this.#storage.save(id, key);
+    return this.#byId.get(id);
+  }
+
+  async #members(id) {
+    await this.#send(id, 'account.members.list', {});
+    return this.#part(id, 'members');
+  }
+
+  // Walks every page for the workspace active when called; a switch meanwhile does not redirect it.
+  async #refreshPosts(id) {
+    try {
+      let out = await this.#send(id, 'posts.page', {}, { sync: false });
+      while (out.outcome === 'applied' && out.next) out = await this.#send(id, 'posts.page', out.next, { sync: false });
+    } catch (e) {
+      // Deleted mid-walk (404) or overtaken by a newer refresh (409): not an error for the caller.
+      if (!(e instanceof WorkspaceError && (e.status === 404 || e.status === 409))) throw e;
+    }
+    this.#sync();
+    return this.#byId.has(id) ? this.#part(id, 'posts') : [];
+  }
+}
+
+// createClient({baseUrl, accountToken?, fetch?, storage?}) -> Promise<Client>. With an account
+// token it asks the account API once, to learn whether this server offers workspace lifecycle.
+export async function createClient(options = {}) {
+  const core = options.core ?? (await loadCore());
+  const client = new Client(core, options);
+  return client.init();
+}
