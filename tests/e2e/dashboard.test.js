@@ -103,12 +103,12 @@ test('each workspace shows only its own posts', async () => {
   await page.getByRole('button', { name: 'Next' }).click();
   await cell(day15).getByRole('button', { name: /^11:30 UTC Bluebird croissant e2e/ }).waitFor();
   assert.equal(await page.getByRole('button', { name: /Northwind launch e2e/ }).count(), 0);
-  await page.getByRole('button', { name: 'List' }).click();
+  await page.getByRole('button', { name: 'List', exact: true }).click();
   assert.equal(await page.getByRole('button', { name: /Northwind launch e2e/ }).count(), 0);
   await pickWorkspace(page, 'Northwind Agency');
   await page.getByRole('button', { name: /^10:00 UTC Northwind launch e2e/ }).waitFor();
   assert.equal(await page.getByRole('button', { name: /Bluebird croissant e2e/ }).count(), 0);
-  await page.getByRole('button', { name: 'Month' }).click();
+  await page.getByRole('button', { name: 'Month', exact: true }).click();
 });
 
 test('rescheduling: drag to another day, then Alt+Arrow on the keyboard, both through the core', async () => {
@@ -136,10 +136,10 @@ test('rescheduling: drag to another day, then Alt+Arrow on the keyboard, both th
 });
 
 test('views, filters and the time zone lens', async () => {
-  await page.getByRole('button', { name: 'Week' }).click();
+  await page.getByRole('button', { name: 'Week', exact: true }).click();
   await page.getByRole('grid').waitFor();
-  await page.getByRole('button', { name: 'Day' }).click();
-  await page.getByRole('button', { name: 'Month' }).click();
+  await page.getByRole('button', { name: 'Day', exact: true }).click();
+  await page.getByRole('button', { name: 'Month', exact: true }).click();
   await page.getByLabel('Status').selectOption('draft');
   assert.equal(await page.getByRole('grid').getByRole('button', { name: /Northwind launch e2e/ }).count(), 0);
   await page.getByLabel('Status').selectOption('');

@@ -20,6 +20,11 @@ export class SettingsView extends HTMLElement {
   tab = 'workspace';
   #ctx = null; // {client, ws, account(method, path, body), notify(text)}
 
+  // Always the store's current summary: a save elsewhere (or here) is seen on the next render.
+  #ws() {
+    return this.#ctx.client.activeWorkspace ?? this.#ctx.ws;
+  }
+
   setContext(ctx) {
     this.#ctx = ctx;
     this.render();
@@ -50,7 +55,7 @@ export class SettingsView extends HTMLElement {
 
   #gate(action, what) {
     if (this.#ctx.client.can(action)) return null;
-    const role = this.#ctx.ws.role;
+    const role = this.#ws().role;
     return h('p', { class: 'notice', text: `Your role here is ${role}: only an Owner or Admin can ${what}.` });
   }
 
@@ -61,7 +66,8 @@ export class SettingsView extends HTMLElement {
   }
 
   #workspace(panel) {
-    const { ws, client } = this.#ctx;
+    const { client } = this.#ctx;
+    const ws = this.#ws();
     const allowed = client.can('manage_settings');
     const name = h('input', { type: 'text', value: ws.name, disabled: !allowed, autocomplete: 'off' });
     const logo = h('input', { type: 'url', value: ws.logo_url ?? '', disabled: !allowed });
@@ -82,7 +88,8 @@ export class SettingsView extends HTMLElement {
   }
 
   #brand(panel) {
-    const { ws, client } = this.#ctx;
+    const { client } = this.#ctx;
+    const ws = this.#ws();
     const allowed = client.can('manage_settings');
     const b = ws.brand ?? {};
     const controls = {
@@ -121,7 +128,8 @@ export class SettingsView extends HTMLElement {
   }
 
   async #team(panel) {
-    const { ws, client, account } = this.#ctx;
+    const { client, account } = this.#ctx;
+    const ws = this.#ws();
     const allowed = client.can('manage_team');
     const listBox = h('div', { 'aria-busy': 'true' }, h('div', { class: 'skeleton line' }), h('div', { class: 'skeleton line' }));
     const email = h('input', { type: 'email', autocomplete: 'off', disabled: !allowed });
@@ -197,7 +205,8 @@ export class SettingsView extends HTMLElement {
   }
 
   async #keys(panel) {
-    const { ws, client, account } = this.#ctx;
+    const { client, account } = this.#ctx;
+    const ws = this.#ws();
     const allowed = client.can('manage_api_keys');
     const gate = this.#gate('manage_api_keys', 'create, list or delete API keys');
     if (!allowed) return panel.append(gate);
@@ -261,7 +270,8 @@ export class SettingsView extends HTMLElement {
   }
 
   #danger() {
-    const { ws, client } = this.#ctx;
+    const { client } = this.#ctx;
+    const ws = this.#ws();
     const allowed = client.can('delete_workspace');
     return h('section', { class: 'danger-zone', 'aria-labelledby': 'danger-title' },
       h('h3', { id: 'danger-title', text: 'Danger zone' }),
@@ -270,7 +280,8 @@ export class SettingsView extends HTMLElement {
   }
 
   #confirmDelete() {
-    const { ws, client, onDeleted } = this.#ctx;
+    const { client, onDeleted } = this.#ctx;
+    const ws = this.#ws();
     openDialog(`Delete ${ws.name}?`, (body, close) => {
       const input = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false' });
       const f = field(`Type the workspace name (${ws.name}) to confirm`, input);
