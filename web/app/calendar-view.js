@@ -8,13 +8,22 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const STATUSES = ['draft', 'scheduled', 'publishing', 'published', 'partially_published', 'failed'];
 const ZONES = ['UTC', 'America/New_York', 'America/Los_Angeles', 'America/Sao_Paulo', 'Europe/London', 'Europe/Paris', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'];
 
+const ZONE_CHOICES = [...new Set([...ZONES, Intl.DateTimeFormat().resolvedOptions().timeZone])];
 const dateMs = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
 const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
-const longDate = (d, opts = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) =>
-  new Intl.DateTimeFormat('en-GB', { ...opts, timeZone: 'UTC' }).format(dateMs(d));
+// Intl formatters are costly to build; a month paints ~40 labels, so each is built once.
+const formatters = new Map();
+function formatter(locale, opts) {
+  const key = locale + JSON.stringify(opts);
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, opts)));
+  return f;
+}
+const LONG = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+const longDate = (d, opts = LONG) => formatter('en-GB', { ...opts, timeZone: 'UTC' }).format(dateMs(d));
 
 export function todayIn(timeZone) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 function shiftDate(date, view, step) {
@@ -68,7 +77,9 @@ export class CalendarView extends HTMLElement {
     let view;
     let problem = null;
     try {
+      performance.mark('tp:view-start');
       view = d.calendar.view(this.query());
+      performance.mark('tp:view-done');
     } catch (err) {
       problem = err.message;
     }
@@ -85,7 +96,7 @@ export class CalendarView extends HTMLElement {
 
   #title() {
     const { view, date } = this.state;
-    if (view === 'month') return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(dateMs(date));
+    if (view === 'month') return formatter('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(dateMs(date));
     if (view === 'day') return longDate(date);
     if (view === 'week') return `Week of ${longDate(date, { day: 'numeric', month: 'long', year: 'numeric' })}`;
     return 'All posts';
@@ -97,8 +108,7 @@ export class CalendarView extends HTMLElement {
       type: 'button', 'aria-pressed': String(view === v), 'data-focus-key': `view-${v}`, onclick: () => this.#set({ view: v }), text: v[0].toUpperCase() + v.slice(1),
     }));
     const zoneSelect = h('select', { id: uid('zone'), 'data-focus-key': 'zone', onchange: (e) => this.#set({ zone: e.target.value }) });
-    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    for (const z of [...new Set([...ZONES, browserZone])]) zoneSelect.append(h('option', { value: z, text: z === 'UTC' ? 'UTC (default)' : z }));
+    for (const z of ZONE_CHOICES) zoneSelect.append(h('option', { value: z, text: z === 'UTC' ? 'UTC (default)' : z }));
     zoneSelect.value = zone;
     return h('div', { class: 'cal-toolbar' },
       h('div', { class: 'cal-nav', role: 'group', 'aria-label': 'Dates' },
@@ -121,11 +131,16 @@ export class CalendarView extends HTMLElement {
       return h('div', { class: 'filter' }, h('label', { for: sel.id, text: label }), sel);
     };
     const platforms = [...new Set(d.accounts.map((a) => a.platform))];
-    return h('div', { class: 'cal-filters', role: 'group', 'aria-label': 'Filters' },
+    const active = Object.values(this.state.filters).filter(Boolean).length;
+    if (this.filtersOpen === undefined) this.filtersOpen = window.matchMedia('(min-width: 761px)').matches;
+    const box = h('details', { class: 'filters-box', open: this.filtersOpen || active > 0, ontoggle: () => { this.filtersOpen = box.open; } },
+      h('summary', { text: active ? `Filters (${active} on)` : 'Filters' }));
+    box.append(h('div', { class: 'cal-filters', role: 'group', 'aria-label': 'Filters' },
       make('label', 'Label', d.labels.map((l) => [String(l.id), l.name, counts.labels?.[l.id] ?? 0])),
       make('account', 'Account', d.accounts.map((a) => [String(a.id), `${a.display_name} (${a.platform})`, counts.accounts?.[a.id] ?? 0])),
       make('platform', 'Platform', platforms.map((p) => [p, p, counts.platforms?.[p] ?? 0])),
-      make('status', 'Status', STATUSES.map((s) => [s, s.replace('_', ' '), counts.statuses?.[s] ?? 0])));
+      make('status', 'Status', STATUSES.map((s) => [s, s.replace('_', ' '), counts.statuses?.[s] ?? 0]))));
+    return box;
   }
 
   #zoneLabel() {
@@ -191,10 +206,12 @@ export class CalendarView extends HTMLElement {
 
   #lastView = null;
 
+  #today = '';
+
   #cell(day, view, { showMore = true } = {}) {
     const n = day.post_ids.length + (day.hidden ?? 0);
     const cell = h('div', {
-      role: 'gridcell', class: `day${day.in_month === false ? ' out' : ''}${day.date === todayIn(this.state.zone) ? ' today' : ''}`,
+      role: 'gridcell', class: `day${day.in_month === false ? ' out' : ''}${day.date === this.#today ? ' today' : ''}`,
       'aria-label': `${longDate(day.date)}, ${n === 0 ? 'no posts' : n === 1 ? '1 post' : `${n} posts`}`,
       dataset: { date: day.date },
     }, h('span', { class: 'day-num', 'aria-hidden': 'true', text: String(Number(day.date.slice(8))) }));
@@ -208,6 +225,7 @@ export class CalendarView extends HTMLElement {
 
   #body(view) {
     this.#lastView = view;
+    this.#today = todayIn(this.state.zone);
     const total = this.#data.posts.size;
     if (total === 0) {
       return h('div', { class: 'empty' },
