@@ -8,6 +8,12 @@
 
 #include "trypost/counting.hpp"
 #include "trypost/store.hpp"
+#include "trypost/content_type.hpp"
+#include "trypost/label.hpp"
+#include "trypost/meta.hpp"
+#include "trypost/preview.hpp"
+#include "trypost/signature.hpp"
+#include "trypost/validation.hpp"
 #include "trypost/version.hpp"
 
 namespace {
@@ -61,6 +67,17 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("countBatchRun", +[](std::string type, double bytes, double n) {
     return trypost::counting_batch_run(type, static_cast<std::size_t>(bytes), static_cast<std::size_t>(n));
   });
+  function("contentTypes", +[](std::string s) { return guarded([&] { return trypost::content_types_json(s); }); });
+  function("metaCatalog", +[](std::string s) { return guarded([&] { return trypost::meta_catalog_json(s); }); });
+  function("validatePostRequest",
+           +[](std::string s) { return guarded([&] { return trypost::validate_post_request_json(s); }); });
+  function("validatePostRequestsJsonl",
+           +[](std::string s) { return guarded([&] { return trypost::validate_post_requests_jsonl(s); }); });
+  function("validateLabel", +[](std::string s) { return guarded([&] { return trypost::validate_label_json(s); }); });
+  function("validateSignature",
+           +[](std::string s) { return guarded([&] { return trypost::validate_signature_json(s); }); });
+  function("applySignatures", +[](std::string s) { return guarded([&] { return trypost::apply_signatures_json(s); }); });
+  function("previewPost", +[](std::string s) { return guarded([&] { return trypost::post_preview_json(s); }); });
 
   // --- calendar and snapshots ---
 

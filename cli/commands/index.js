@@ -2,4 +2,5 @@
 export const commands = {
   count: await import('./count.js'),
   'widget-token': await import('./widget-token.js'),
+  validate: await import('./validate.js'),
 };

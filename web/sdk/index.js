@@ -11,3 +11,4 @@ export async function coreVersion() {
 export { countTexts, count } from './counting.js';
 export { createClient, WorkspaceError } from './client.js';
 export { createMemoryKeyStorage, createEncryptedKeyStorage } from './storage.js';
+export { contentTypes, metaCatalog, validatePostRequest, applySignatures, validateLabel, validateSignature, previewPost } from './posts.js';
