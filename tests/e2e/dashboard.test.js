@@ -125,6 +125,16 @@ test('rescheduling: drag to another day, then Alt+Arrow on the keyboard, both th
   await cell(day17).getByRole('button', { name: /Northwind launch e2e/ }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')?.includes('Northwind launch e2e')), true);
 
+  // Offline: the move waits in a queue, the count is shown, and it is sent once back online.
+  const day18 = nextMonthDay(18);
+  await page.context().setOffline(true);
+  await post().focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await page.getByRole('status').filter({ hasText: '1 edit queued' }).waitFor();
+  await page.context().setOffline(false);
+  await cell(day18).getByRole('button', { name: /Northwind launch e2e/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'edit queued' }).waitFor({ state: 'detached' });
+
   // The "Move" action of the post dialog, and the core refusing a time in the past.
   await post().click();
   const dialog = page.getByRole('dialog', { name: 'Post' });
