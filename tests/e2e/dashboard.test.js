@@ -156,6 +156,18 @@ test('views, filters and the time zone lens', async () => {
   await page.getByLabel('Time zone').selectOption('Asia/Tokyo');
   await page.getByRole('button', { name: /^19:00 Asia\/Tokyo Northwind launch e2e/ }).waitFor();
   await page.getByLabel('Time zone').selectOption('UTC');
+  // Keyboard in the grid: arrows move between days, Enter enters a day, Escape leaves the post.
+  const day18 = nextMonthDay(18);
+  await cell(nextMonthDay(17)).focus();
+  await page.keyboard.press('ArrowRight');
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+  assert.match(await focused(), new RegExp(`^${dayName(day18)},`));
+  await page.keyboard.press('Enter');
+  assert.match(await focused(), /Northwind launch e2e/);
+  await page.keyboard.press('Escape');
+  assert.match(await focused(), new RegExp(`^${dayName(day18)},`));
+  await page.keyboard.press('ArrowDown');
+  assert.match(await focused(), new RegExp(`^${dayName(nextMonthDay(25))},`));
   await page.getByRole('button', { name: 'Today' }).click();
 });
 

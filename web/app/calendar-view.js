@@ -160,6 +160,11 @@ export class CalendarView extends HTMLElement {
       dataset: { postId: String(id), date: date ?? '', focusKey: `post-${id}` },
       onclick: () => this.dispatchEvent(new CustomEvent('open-post', { bubbles: true, detail: { id: String(id) } })),
       onkeydown: (e) => {
+        if (e.key === 'Escape' && b.closest('[role=gridcell]')) {
+          e.preventDefault();
+          b.closest('[role=gridcell]').focus();
+          return;
+        }
         if (!e.altKey || !movable) return;
         const days = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }[e.key];
         if (days === undefined) return;
@@ -207,11 +212,46 @@ export class CalendarView extends HTMLElement {
   #lastView = null;
 
   #today = '';
+  #focusDate = '';
+
+  // Arrow keys move between days (the grid pattern); Enter goes into the day's posts. Leaving
+  // the range shown moves the view along. Alt+arrows on a post move the post instead.
+  #gridKey(e) {
+    const cellEl = e.target.closest?.('[role=gridcell]');
+    if (!cellEl || e.target !== cellEl || e.altKey) return;
+    const date = cellEl.dataset.date;
+    const wide = this.state.view === 'day' ? 1 : 7;
+    const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -wide, ArrowDown: wide }[e.key];
+    let target = null;
+    if (step !== undefined) target = isoDate(dateMs(date) + step * DAY_MS);
+    else if (e.key === 'Home' || e.key === 'End') {
+      const row = [...cellEl.parentElement.querySelectorAll('[role=gridcell]')];
+      target = (e.key === 'Home' ? row[0] : row.at(-1)).dataset.date;
+    } else if (e.key === 'PageUp' || e.key === 'PageDown') {
+      target = shiftDate(date, 'month', e.key === 'PageUp' ? -1 : 1);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      cellEl.querySelector('button')?.focus();
+      return;
+    } else return;
+    e.preventDefault();
+    this.#focusDate = target;
+    const next = this.querySelector(`[role=gridcell][data-date="${target}"]`);
+    if (next) {
+      for (const c of this.querySelectorAll('[role=gridcell][tabindex="0"]')) c.setAttribute('tabindex', '-1');
+      next.setAttribute('tabindex', '0');
+      next.focus();
+    } else {
+      this.state.date = target;
+      this.render();
+      this.querySelector(`[role=gridcell][data-date="${target}"]`)?.focus();
+    }
+  }
 
   #cell(day, view, { showMore = true } = {}) {
     const n = day.post_ids.length + (day.hidden ?? 0);
     const cell = h('div', {
-      role: 'gridcell', class: `day${day.in_month === false ? ' out' : ''}${day.date === this.#today ? ' today' : ''}`,
+      role: 'gridcell', tabindex: day.date === this.#focusDate ? '0' : '-1', 'data-focus-key': `cell-${day.date}`, class: `day${day.in_month === false ? ' out' : ''}${day.date === this.#today ? ' today' : ''}`,
       'aria-label': `${longDate(day.date)}, ${n === 0 ? 'no posts' : n === 1 ? '1 post' : `${n} posts`}`,
       dataset: { date: day.date },
     }, h('span', { class: 'day-num', 'aria-hidden': 'true', text: String(Number(day.date.slice(8))) }));
@@ -233,7 +273,9 @@ export class CalendarView extends HTMLElement {
         h('p', { text: this.#data.canEdit ? 'Write your first post with "New post"; it will appear here on its day.' : 'Posts will appear here once your team schedules them.' }));
     }
     if (view.view === 'list') return this.#list(view);
-    const grid = h('div', { role: 'grid', class: `grid grid-${view.view}`, 'aria-labelledby': `${this.#gridId}-title`, 'aria-readonly': String(!this.#data.canEdit) });
+    const grid = h('div', { role: 'grid', class: `grid grid-${view.view}`, 'aria-labelledby': `${this.#gridId}-title`, 'aria-readonly': String(!this.#data.canEdit), onkeydown: (e) => this.#gridKey(e) });
+    const shown = view.view === 'day' ? [view.date] : view.weeks.flatMap((w) => w.days.map((d) => d.date));
+    if (!shown.includes(this.#focusDate)) this.#focusDate = shown.includes(this.state.date) ? this.state.date : shown.includes(this.#today) ? this.#today : (view.weeks?.flatMap((w) => w.days).find((d) => d.in_month !== false)?.date ?? shown[0]);
     if (view.view === 'day') {
       const day = { date: view.date, post_ids: view.items.map((i) => i.post_id), hidden: view.hidden };
       grid.append(h('div', { role: 'row', class: 'row' }, this.#cell(day, view, { showMore: false })));
