@@ -70,3 +70,17 @@ test('a lapsed cloud plan shows the payment banner with the plan status', async 
     await dash.close();
   }
 });
+
+test('a 429 shows a notice that says how long the dashboard waits', async () => {
+  const dash = await startDashboard({ rateLimit: 3 });
+  try {
+    const page = await browser.context.newPage();
+    await signIn(page, dash.url);
+    const notice = page.getByRole('status').filter({ hasText: 'Too many requests' });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /waiting \d+ s/);
+    await page.close();
+  } finally {
+    await dash.close();
+  }
+});
