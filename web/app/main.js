@@ -145,7 +145,7 @@ function renderShell() {
     h('a', { href: '#content', class: 'skip', text: 'Skip to content' }),
     h('div', { class: 'shell' },
       h('aside', { class: 'sidebar' }, h('p', { class: 'brand', text: 'TryPost' }), switcher, nav,
-        h('button', { type: 'button', class: 'signout', onclick: () => location.reload(), text: 'Sign out' })),
+        h('button', { type: 'button', class: 'signout', onclick: () => location.assign(location.pathname), text: 'Sign out' })),
       h('main', { class: 'main', id: 'content', tabindex: '-1' }, banners, header, content, toast)));
   root.setAttribute('aria-busy', 'false');
   renderBanners();
