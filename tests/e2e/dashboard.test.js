@@ -141,7 +141,14 @@ test('rescheduling: drag to another day, then Alt+Arrow on the keyboard, both th
   await dialog.getByLabel('New time (UTC)').fill('2020-01-01T10:00');
   await dialog.getByRole('button', { name: 'Move' }).click();
   await dialog.getByText(/after|past|future/i).first().waitFor();
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // Editing the text: over X's limit is refused at the field, a fitting text is saved.
+  await dialog.getByRole('textbox', { name: 'Edit content' }).fill('b'.repeat(281));
+  await dialog.getByRole('button', { name: 'Save text' }).click();
+  await page.waitForFunction(() => document.querySelector('dialog textarea')?.getAttribute('aria-invalid') === 'true');
+  await dialog.getByRole('textbox', { name: 'Edit content' }).fill('Northwind launch e2e, edited');
+  await dialog.getByRole('button', { name: 'Save text' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: /^10:00 UTC Northwind launch e2e, edited/ }).waitFor();
   await screenshot(page, 'calendar-month-1280');
 });
 

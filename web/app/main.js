@@ -329,6 +329,7 @@ function openPost(id) {
         if (out?.error) f.setError(out.error);
         else close();
       } }, h('h3', { text: 'Move' }), f, h('button', { type: 'submit', class: 'primary', text: 'Move' })) : null,
+      editable ? editForm(post, data, ws, close) : null,
       canEdit ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger', onclick: async () => {
         try {
           await rest('DELETE', `/posts/${post.id}`);
@@ -341,6 +342,31 @@ function openPost(id) {
       }, text: 'Delete post' })) : h('p', { class: 'notice', text: 'View only: Viewers cannot change posts.' }),
       status);
   });
+}
+
+// Editing a draft's or scheduled post's text: the PUT is checked by the core, then sent.
+function editForm(post, data, ws, close) {
+  const text = h('textarea', { rows: '4', value: post.content ?? '' });
+  const f = field('Edit content', text);
+  const status = h('p', { role: 'alert', class: 'form-error' });
+  return h('form', { novalidate: true, class: 'inline-form', onsubmit: async (e) => {
+    e.preventDefault();
+    const body = { status: post.status, content: text.value };
+    const check = await validatePostRequest({ workspace: { social_accounts: data.accounts, labels: data.labels, posts: [...data.posts.values()] }, method: 'PUT', post_id: post.id, body });
+    const fail = (errors, message) => {
+      const rest = showErrors({ content: f }, errors ?? {});
+      status.textContent = rest.join(' ') || (Object.keys(errors ?? {}).length ? '' : message);
+    };
+    if (!check.valid) return fail(check.errors, check.message);
+    try {
+      await rest('PUT', `/posts/${post.id}`, check.body ?? body, ws.id);
+    } catch (err) {
+      return fail(err.errors, errorText(err));
+    }
+    close();
+    notify('Post updated.');
+    await reloadPosts();
+  } }, f, status, h('button', { type: 'submit', text: 'Save text' }));
 }
 
 // ---------- composing ----------
