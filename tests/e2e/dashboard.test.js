@@ -153,9 +153,15 @@ test('rescheduling: drag to another day, then Alt+Arrow on the keyboard, both th
 });
 
 test('views, filters and the time zone lens', async () => {
+  await page.getByRole('button', { name: 'Today' }).click();
   await page.getByRole('button', { name: 'Week', exact: true }).click();
   await page.getByRole('grid').waitFor();
+  await screenshot(page, 'calendar-week-1280');
   await page.getByRole('button', { name: 'Day', exact: true }).click();
+  await screenshot(page, 'calendar-day-1280');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Month', exact: true }).click();
+  if (!(await cell(day15).count())) await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Month', exact: true }).click();
   await page.getByLabel('Status').selectOption('draft');
   assert.equal(await page.getByRole('grid').getByRole('button', { name: /Northwind launch e2e/ }).count(), 0);

@@ -213,6 +213,7 @@ export class CalendarView extends HTMLElement {
 
   #today = '';
   #focusDate = '';
+  #hourScale = false; // the first timeline cell of a render carries the hour marks
 
   // Arrow keys move between days (the grid pattern); Enter goes into the day's posts. Leaving
   // the range shown moves the view along. Alt+arrows on a post move the post instead.
@@ -255,7 +256,30 @@ export class CalendarView extends HTMLElement {
       'aria-label': `${longDate(day.date)}, ${n === 0 ? 'no posts' : n === 1 ? '1 post' : `${n} posts`}`,
       dataset: { date: day.date },
     }, h('span', { class: 'day-num', 'aria-hidden': 'true', text: String(Number(day.date.slice(8))) }));
-    for (const id of day.post_ids) cell.append(this.#postButton(id, view.posts?.[id], day.date));
+    if (Array.isArray(day.items) && view.view !== 'month') {
+      // The core's time grid: minute of the day and overlap column; placed through CSS variables.
+      cell.classList.add('timeline');
+      const minutes = day.minutes || 1440;
+      if (this.#hourScale) {
+        this.#hourScale = false;
+        for (let hr = 1; hr < 24; hr++) {
+          const mark = h('span', { class: 'hour', 'aria-hidden': 'true', text: `${String(hr).padStart(2, '0')}:00` });
+          mark.style.setProperty('--top', String((hr * 60) / minutes));
+          cell.append(mark);
+        }
+      }
+      for (const item of day.items) {
+        const b = this.#postButton(item.post_id, view.posts?.[item.post_id], day.date);
+        b.classList.add('timed');
+        b.style.setProperty('--top', String(item.minute / minutes));
+        b.style.setProperty('--len', String(Math.max(item.end_minute - item.minute, 1) / minutes));
+        b.style.setProperty('--col', String(item.column));
+        b.style.setProperty('--cols', String(item.columns || 1));
+        cell.append(b);
+      }
+    } else {
+      for (const id of day.post_ids) cell.append(this.#postButton(id, view.posts?.[id], day.date));
+    }
     if (showMore && day.hidden > 0) {
       cell.append(h('button', { type: 'button', class: 'more', 'data-focus-key': `more-${day.date}`, 'aria-label': `+${day.hidden} more on ${longDate(day.date)}`, onclick: () => this.#set({ view: 'day', date: day.date }), text: `+${day.hidden} more` }));
     }
@@ -265,6 +289,7 @@ export class CalendarView extends HTMLElement {
 
   #body(view) {
     this.#lastView = view;
+    this.#hourScale = true;
     this.#today = todayIn(this.state.zone);
     const total = this.#data.posts.size;
     if (total === 0) {
@@ -277,7 +302,7 @@ export class CalendarView extends HTMLElement {
     const shown = view.view === 'day' ? [view.date] : view.weeks.flatMap((w) => w.days.map((d) => d.date));
     if (!shown.includes(this.#focusDate)) this.#focusDate = shown.includes(this.state.date) ? this.state.date : shown.includes(this.#today) ? this.#today : (view.weeks?.flatMap((w) => w.days).find((d) => d.in_month !== false)?.date ?? shown[0]);
     if (view.view === 'day') {
-      const day = { date: view.date, post_ids: view.items.map((i) => i.post_id), hidden: view.hidden };
+      const day = { date: view.date, post_ids: view.items.map((i) => i.post_id), items: view.items, minutes: view.minutes, hidden: view.hidden };
       grid.append(h('div', { role: 'row', class: 'row' }, this.#cell(day, view, { showMore: false })));
       if (view.hidden > 0) grid.append(h('p', { class: 'hint', text: `${view.hidden} more posts overlap and are not drawn.` }));
       return grid;
