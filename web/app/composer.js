@@ -2,11 +2,11 @@
 // labels, signatures, schedule time; Save draft / Schedule / Publish now. Counting, the catalog
 // and every validation rule are asked of the core; the server's answer lands at the same fields.
 import { h, clear, field, openDialog, showErrors, uid } from './dom.js';
-import { count, contentTypes, metaCatalog, validatePostRequest, applySignatures } from '../sdk/index.js';
+import * as sdk from '../sdk/index.js';
 
 let catalogs = null;
 async function loadCatalogs() {
-  if (!catalogs) catalogs = Promise.all([contentTypes(), metaCatalog()]).then(([ct, meta]) => ({
+  if (!catalogs) catalogs = Promise.all([sdk.contentTypes(), sdk.metaCatalog()]).then(([ct, meta]) => ({
     types: new Map(ct.platforms.map((p) => [p.platform, p])),
     meta: new Map(meta.platforms.map((p) => [p.platform, p])),
   }));
@@ -56,7 +56,7 @@ export async function openComposer(ctx) {
 
   const sigs = h('div', { class: 'signatures', role: 'group', 'aria-label': 'Signatures' },
     ctx.signatures.map((s) => h('button', { type: 'button', onclick: async () => {
-      content.value = await applySignatures(content.value, [s.content]);
+      content.value = await sdk.applySignatures(content.value, [s.content]);
       recount();
     }, text: `Add signature: ${s.name}` })));
 
@@ -116,7 +116,7 @@ export async function openComposer(ctx) {
       if (!seen.has(t)) seen.set(t, { platforms: [], answer: null });
       seen.get(t).platforms.push(a.platform);
     }
-    for (const [t, entry] of seen) entry.answer = await count(t, text);
+    for (const [t, entry] of seen) entry.answer = await sdk.count(t, text);
     if (seq !== countSeq) return;
     clear(counters, [...seen].map(([t, e]) => {
       const over = !e.answer.valid;
@@ -168,10 +168,10 @@ export async function openComposer(ctx) {
     if (state.busy) return;
     const b = body();
     const workspace = { social_accounts: accounts, labels: ctx.labels, posts: ctx.posts };
-    let check = await validatePostRequest({ workspace, method: 'POST', body: action === 'schedule' ? b : { ...b, scheduled_at: action === 'draft' ? b.scheduled_at : undefined } });
+    let check = await sdk.validatePostRequest({ workspace, method: 'POST', body: action === 'schedule' ? b : { ...b, scheduled_at: action === 'draft' ? b.scheduled_at : undefined } });
     if (check.valid && action !== 'draft') {
       const { post, put } = standInPut(b, action === 'schedule' ? 'scheduled' : 'publishing');
-      const second = await validatePostRequest({ workspace: { ...workspace, posts: [...ctx.posts, post] }, method: 'PUT', post_id: '__new', body: put });
+      const second = await sdk.validatePostRequest({ workspace: { ...workspace, posts: [...ctx.posts, post] }, method: 'PUT', post_id: '__new', body: put });
       if (!second.valid) check = second;
     }
     if (!check.valid) return show(check.errors, check.message);

@@ -1,6 +1,7 @@
 // The dashboard shell: sign-in, sidebar with the workspace switcher, the calendar and settings
 // screens, the composer, and the page-wide states (402 banner, 429 notice, offline queue).
-import { createClient, createCalendar, validatePostRequest, coreVersion } from '../sdk/index.js';
+// A namespace import: a piece of the SDK missing from this build fails only where it is used.
+import * as sdk from '../sdk/index.js';
 import { h, clear, field, openDialog, showErrors, errorText } from './dom.js';
 import { createNetwork, ApiFailure } from './api.js';
 import './workspace-switcher.js';
@@ -98,7 +99,7 @@ function signIn() {
 async function start(accountToken, apiKey) {
   app.network = createNetwork({ onStatus });
   app.accountToken = accountToken;
-  const client = await createClient({ baseUrl: location.origin, accountToken, fetch: app.network.fetch, storage: keyStorage() });
+  const client = await sdk.createClient({ baseUrl: location.origin, accountToken, fetch: app.network.fetch, storage: keyStorage() });
   if (client.supports('workspace_lifecycle') === false && !apiKey) {
     const err = new Error('This token was not accepted, or the server has no account API: add a workspace key.');
     err.status = 401;
@@ -237,7 +238,8 @@ async function loadWorkspace(ws, { force = false } = {}) {
       ? [data.accounts, data.labels, data.signatures]
       : await Promise.all([rest('GET', '/social-accounts', undefined, ws.id), rest('GET', '/labels', undefined, ws.id), rest('GET', '/signatures', undefined, ws.id)]);
     const posts = ws.id === activeWs()?.id ? await app.client.posts.refresh() : [];
-    const calendar = data?.calendar ?? (await createCalendar());
+    if (typeof sdk.createCalendar !== 'function') throw new Error('This build has no calendar module (web/sdk/calendar.js). Update and rebuild, then reload.');
+    const calendar = data?.calendar ?? (await sdk.createCalendar());
     performance.mark('tp:posts-fetched');
     calendar.load([...posts]);
     performance.mark('tp:calendar-loaded');
@@ -352,7 +354,7 @@ function editForm(post, data, ws, close) {
   return h('form', { novalidate: true, class: 'inline-form', onsubmit: async (e) => {
     e.preventDefault();
     const body = { status: post.status, content: text.value };
-    const check = await validatePostRequest({ workspace: { social_accounts: data.accounts, labels: data.labels, posts: [...data.posts.values()] }, method: 'PUT', post_id: post.id, body });
+    const check = await sdk.validatePostRequest({ workspace: { social_accounts: data.accounts, labels: data.labels, posts: [...data.posts.values()] }, method: 'PUT', post_id: post.id, body });
     const fail = (errors, message) => {
       const rest = showErrors({ content: f }, errors ?? {});
       status.textContent = rest.join(' ') || (Object.keys(errors ?? {}).length ? '' : message);
@@ -388,7 +390,7 @@ function compose() {
         const put = { status: action === 'schedule' ? 'scheduled' : 'publishing', platforms: (created.platforms ?? []).map((p) => ({ id: p.id })) };
         (created.platforms ?? []).forEach((p, i) => { if (body.platforms[i]?.meta) put.platforms[i].meta = body.platforms[i].meta; });
         if (action === 'schedule') put.scheduled_at = body.scheduled_at;
-        const check = await validatePostRequest({ workspace: { social_accounts: data.accounts, labels: data.labels, posts: [...data.posts.values(), created] }, method: 'PUT', post_id: created.id, body: put });
+        const check = await sdk.validatePostRequest({ workspace: { social_accounts: data.accounts, labels: data.labels, posts: [...data.posts.values(), created] }, method: 'PUT', post_id: created.id, body: put });
         if (!check.valid) {
           await reloadPosts();
           return { errors: check.errors, message: `Saved as a draft, not ${action === 'schedule' ? 'scheduled' : 'published'}: ${check.message}` };
@@ -437,7 +439,7 @@ function createWorkspaceDialog() {
 }
 
 signIn();
-coreVersion().then((v) => { document.getElementById('core-version').textContent = v; }, (err) => {
+sdk.coreVersion().then((v) => { document.getElementById('core-version').textContent = v; }, (err) => {
   document.getElementById('core-version').textContent = 'unavailable';
   notify(`The core failed to load (${errorText(err)}). Reload the page; if it persists, rebuild with npm run build.`);
 });
