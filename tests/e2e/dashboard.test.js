@@ -29,6 +29,10 @@ after(async () => {
 test('sign in lands in a workspace; the switcher lists every workspace with its role', async () => {
   await page.goto(`${dash.url}/app/`);
   await screenshot(page, 'signin-1280');
+  await page.getByLabel('Account token').fill('acct_not_a_real_token');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForFunction(() => document.querySelector('input[aria-invalid="true"]') !== null);
+  assert.equal(await page.getByLabel('Account token').getAttribute('aria-invalid'), 'true');
   await signIn(page, dash.url);
   await page.getByRole('grid').waitFor();
   assert.match(await switcher(page).getAttribute('aria-label'), /Northwind Agency/);

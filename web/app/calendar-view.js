@@ -54,6 +54,8 @@ export class CalendarView extends HTMLElement {
   }
 
   setData(data) {
+    // Label and account ids belong to one workspace: their filters do not carry over a switch.
+    if (this.#data && data.wsId !== this.#data.wsId) this.state.filters = { ...this.state.filters, label: '', account: '' };
     this.#data = data;
     this.#cursorPages = [];
     this.render();
@@ -69,11 +71,23 @@ export class CalendarView extends HTMLElement {
     return { view: this.state.view, date: this.state.date, time_zone: this.state.zone, week_start: 'monday', max_rows: this.state.view === 'month' ? 4 : 0, details: true, filters, ...extra };
   }
 
+  // The last painted DOM per loaded post set (a workspace's posts Map is replaced on every
+  // reload): switching back to a workspace whose posts and view did not change reuses its nodes.
+  #painted = new WeakMap();
+
   render() {
     this.removeAttribute('aria-busy');
     const d = this.#data;
     if (!d) return this.renderLoading();
     const focusKey = document.activeElement && this.contains(document.activeElement) ? document.activeElement.dataset.focusKey : null;
+    const paintKey = `${JSON.stringify(this.state)}|${d.canEdit}|${todayIn(this.state.zone)}`;
+    const painted = this.#painted.get(d.posts);
+    if (painted && painted.key === paintKey && !focusKey) {
+      this.replaceChildren(...painted.nodes);
+      this.#lastView = painted.lastView;
+      this.#focusDate = this.querySelector('[role=gridcell][tabindex="0"]')?.dataset.date ?? this.#focusDate;
+      return;
+    }
     let view;
     let problem = null;
     try {
@@ -85,6 +99,7 @@ export class CalendarView extends HTMLElement {
     }
     const body = problem ? h('p', { class: 'error', role: 'alert', text: `This view cannot be shown: ${problem}` }) : this.#body(view);
     clear(this, this.#toolbar(view), this.#filters(view), body, view ? this.#unscheduled(view) : null);
+    this.#painted.set(d.posts, { key: paintKey, nodes: [...this.childNodes], lastView: this.#lastView });
     if (focusKey) this.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
   }
 

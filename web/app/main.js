@@ -179,8 +179,7 @@ async function refreshList() {
 
 async function switchTo(id) {
   performance.mark('tp:switch-start');
-  app.client.switchWorkspace(id);
-  renderChrome();
+  app.client.switchWorkspace(id); // the SDK notifies: renderChrome runs from the subscription
   renderScreen();
 }
 
@@ -263,7 +262,7 @@ function markPainted(name) {
 }
 
 function dataFor(ws, data) {
-  return { ...data, canEdit: app.client.can('manage_posts'), role: ws.role };
+  return { ...data, wsId: ws.id, canEdit: app.client.can('manage_posts'), role: ws.role };
 }
 
 async function reloadPosts() {
