@@ -57,30 +57,6 @@ std::string after_now(const std::string& p) { return the(p) + "must be a date af
 
 std::size_t rule_length(std::string_view utf8) { return count_code_points(utf8); }
 
-bool is_http_url(std::string_view s) {
-  auto starts = [&](std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-      char c = s[i];
-      if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-      if (c != prefix[i]) return false;
-    }
-    return true;
-  };
-  std::size_t rest = 0;
-  if (starts("https://")) rest = 8;
-  else if (starts("http://")) rest = 7;
-  else return false;
-  for (const unsigned char c : s)
-    if (c <= 0x20 || c == 0x7F) return false;
-  // The host is what comes before the first '/', '?' or '#', minus any user info; it must exist.
-  std::size_t end = s.find_first_of("/?#", rest);
-  std::string_view authority = s.substr(rest, end == std::string_view::npos ? std::string_view::npos : end - rest);
-  if (const auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
-  if (const auto colon = authority.rfind(':'); colon != std::string_view::npos && authority.find(']') == std::string_view::npos)
-    authority = authority.substr(0, colon);
-  return !authority.empty() && authority.front() != '.' && authority.back() != '.';
-}
 
 }  // namespace trypost
 

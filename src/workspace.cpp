@@ -1,5 +1,7 @@
 #include "trypost/workspace.hpp"
 
+#include "trypost/counting.hpp"
+
 #include <algorithm>
 
 #include "trypost/json_fields.hpp"
@@ -125,39 +127,8 @@ std::string trim_input(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
-std::size_t text_length(std::string_view utf8) {
-  std::size_t n = 0;
-  for (const char c : utf8)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
+std::size_t text_length(std::string_view utf8) { return count_code_points(utf8); }
 
-bool is_http_url(std::string_view s) {
-  std::string_view rest;
-  if (s.substr(0, 7) == "http://") rest = s.substr(7);
-  else if (s.substr(0, 8) == "https://") rest = s.substr(8);
-  else return false;
-  for (const char c : s)
-    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return false;
-  const auto end = rest.find_first_of("/?#");
-  auto authority = rest.substr(0, end);
-  if (const auto at = authority.rfind('@'); at != std::string_view::npos) authority = authority.substr(at + 1);
-  auto host = authority;
-  if (const auto colon = authority.rfind(':'); colon != std::string_view::npos) {
-    host = authority.substr(0, colon);
-    const auto port = authority.substr(colon + 1);
-    if (port.empty() || port.size() > 5) return false;
-    for (const char c : port)
-      if (c < '0' || c > '9') return false;
-  }
-  if (host.empty() || host.front() == '.' || host.back() == '.' || host.front() == '-') return false;
-  for (const char c : host) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                    c == '-' || static_cast<unsigned char>(c) >= 0x80;
-    if (!ok) return false;
-  }
-  return host.find("..") == std::string_view::npos;
-}
 
 Expected<std::string> validate_workspace_name(const json& value, const std::string& field) {
   ApiError err;

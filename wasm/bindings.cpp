@@ -14,6 +14,13 @@
 #include "trypost/preview.hpp"
 #include "trypost/signature.hpp"
 #include "trypost/validation.hpp"
+#include "trypost/calendar.hpp"
+#include "trypost/reschedule.hpp"
+#include "trypost/snapshot.hpp"
+#include "trypost/request.hpp"
+#include "trypost/response.hpp"
+#include "trypost/retry.hpp"
+#include "trypost/signing.hpp"
 #include "trypost/version.hpp"
 
 namespace {
@@ -80,6 +87,23 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("previewPost", +[](std::string s) { return guarded([&] { return trypost::post_preview_json(s); }); });
 
   // --- calendar and snapshots ---
+  // One long-lived index per workspace: posts are parsed once, each view is a range query.
+  emscripten::class_<trypost::CalendarIndex>("CalendarIndex")
+      .constructor<>()
+      .function("load", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.load_text(s); }); })
+      .function("view", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.view_text(s); }); })
+      .function("planMove", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.plan_move_text(s); }); })
+      .function("size", +[](trypost::CalendarIndex& c) { return double(c.size()); });
+  function("calendarPlanMove", +[](std::string s) { return guarded([&] { return trypost::plan_move_text(s); }); });
+  function("snapshotExport", +[](std::string s) { return guarded([&] { return trypost::snapshot_export_text(s); }); });
+  function("snapshotImport", +[](std::string s) { return guarded([&] { return trypost::snapshot_import_text(s); }); });
 
   // --- requests and signing ---
+  function("request_build", +[](std::string s) { return guarded([&] { return trypost::build_request_json(s); }); });
+  function("request_endpoints", +[]() { return guarded([&] { return trypost::endpoints_json(); }); });
+  function("response_parse", +[](std::string s) { return guarded([&] { return trypost::parse_response_json(s); }); });
+  function("response_parse_text", +[](std::string meta, std::string body) { return guarded([&] { return trypost::parse_response_text(meta, body); }); });
+  function("retry_decide", +[](std::string s) { return guarded([&] { return trypost::retry_decision_json(s); }); });
+  function("signature_base", +[](std::string s) { return guarded([&] { return trypost::signature_base_json(s); }); });
+  function("signature_input_parse", +[](std::string s) { return guarded([&] { return trypost::parse_signature_input_json(s); }); });
 }

@@ -3,4 +3,7 @@ export const commands = {
   count: await import('./count.js'),
   'widget-token': await import('./widget-token.js'),
   validate: await import('./validate.js'),
+  calendar: await import('./calendar.js'),
+  preview: await import('./preview.js'),
+  sign: await import('./sign.js'),
 };

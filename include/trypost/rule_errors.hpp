@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "trypost/error.hpp"
+#include "trypost/url.hpp"
 
 namespace trypost {
 
@@ -54,8 +55,6 @@ std::string after_now(const std::string& path);
 
 // Counting for length rules: PHP's mb_strlen, i.e. Unicode code points.
 std::size_t rule_length(std::string_view utf8);
-// http(s)://host..., no whitespace or control characters anywhere.
-bool is_http_url(std::string_view s);
 
 }  // namespace trypost
 

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "trypost/error.hpp"
+#include "trypost/url.hpp"
 #include "trypost/time.hpp"
 
 namespace trypost {
@@ -50,7 +51,6 @@ struct Workspace {
 std::string trim_input(std::string_view s);
 // Unicode code points, the unit of Laravel's max: on strings.
 std::size_t text_length(std::string_view utf8);
-bool is_http_url(std::string_view s);
 
 // A workspace name from user input: trimmed, required, 1..255 code points. The error names `field`.
 Expected<std::string> validate_workspace_name(const nlohmann::json& value, const std::string& field = "name");

@@ -16,6 +16,14 @@ export interface CoreModule {
   validateSignature(json: string): string;
   applySignatures(json: string): string;
   previewPost(json: string): string;
+  // requests and signing: JSON text in, JSON text out ({"error": ...} on a bad argument)
+  request_build(descriptionJson: string): string;
+  request_endpoints(): string;
+  response_parse(responseJson: string): string;
+  response_parse_text(metaJson: string, body: string): string;
+  retry_decide(inputJson: string): string;
+  signature_base(messageJson: string): string;
+  signature_input_parse(fieldsJson: string): string;
 }
 
 /** The embind Store (wasm/bindings.cpp, "workspaces (store)"): JSON text in and out. Call delete() when done. */
@@ -185,3 +193,126 @@ export declare function applySignatures(content: string | null, signatures: (str
 export declare function validateLabel(body: { name?: unknown; color?: unknown }, method?: 'POST' | 'PUT'): Promise<RuleAnswer>;
 export declare function validateSignature(body: { name?: unknown; content?: unknown }, method?: 'POST' | 'PUT'): Promise<RuleAnswer>;
 export declare function previewPost(post: Record<string, unknown>): Promise<PostPreview>;
+// --- calendar and snapshots (web/sdk/calendar.js, docs/calendar.md) ---
+export interface ZoneTransition { at_utc: number; offset_seconds: number }
+export interface CalendarFilters { labels?: string[]; accounts?: string[]; platforms?: string[]; statuses?: string[] }
+export interface CalendarQuery {
+  view?: 'month' | 'week' | 'day' | 'list';
+  date?: string; // YYYY-MM-DD
+  week_start?: 'monday' | 'sunday';
+  time_zone?: string; // IANA name; UTC when absent
+  max_rows?: number;
+  max_columns?: number;
+  duration_minutes?: number;
+  page_size?: number;
+  cursor?: string;
+  unscheduled_limit?: number;
+  details?: boolean;
+  filters?: CalendarFilters;
+}
+export interface CalendarDay {
+  date: string;
+  post_ids: string[];
+  hidden: number;
+  in_month?: boolean;
+  minutes?: number;
+  items?: CalendarSlot[];
+  items_hidden?: number;
+}
+export interface CalendarSlot { post_id: string; start: string; minute: number; end_minute: number; column: number; columns: number }
+export interface CalendarViewResult {
+  view: 'month' | 'week' | 'day' | 'list';
+  zone: string;
+  date?: string;
+  range?: { start: string; end: string; start_utc: string; end_utc: string };
+  weeks?: { iso_week: number; iso_year: number; days: CalendarDay[] }[];
+  items?: (CalendarSlot | { post_id: string; start: string; date: string })[];
+  minutes?: number;
+  hidden?: number;
+  next?: string | null;
+  unscheduled?: string[];
+  unscheduled_hidden?: number;
+  counts?: Record<'labels' | 'accounts' | 'platforms' | 'statuses', Record<string, number>>;
+  posts?: Record<string, { at: string | null; time?: string; status: string; platforms: string[]; labels: string[]; accounts: string[]; excerpt: string }>;
+  labels?: Record<string, { name: string; color: string }>;
+}
+export interface CalendarLoadSummary { posts: number; scheduled: number; unscheduled: number; labels: number; accounts: number; first: string | null; last: string | null }
+export interface MovePlan {
+  ok: boolean;
+  request?: { method: 'PUT'; path: string; body: { status: 'scheduled'; scheduled_at: string } };
+  reasons: { code: 'past_time' | 'not_editable' | 'forbidden'; message: string }[];
+  warnings: { code: 'same_minute'; message: string; post_ids: string[] }[];
+}
+export interface MoveRequest { new_time: string; now?: string; role?: 'owner' | 'admin' | 'member' | 'viewer'; can_edit?: boolean }
+export interface CalendarSnapshot {
+  format: 'trypost-calendar-snapshot';
+  version: 1;
+  exported_at?: string;
+  workspace: { name: string; logo_url?: string; brand: { primary?: string; background?: string; text?: string } };
+  accounts: unknown[];
+  labels: { id: string; name: string; color: string }[];
+  posts: unknown[];
+  counts: { accounts: number; labels: number; posts: number };
+}
+
+export declare class Calendar {
+  static create(doc?: unknown, options?: { wasmBinary?: ArrayBuffer | Uint8Array }): Promise<Calendar>;
+  load(doc: unknown): CalendarLoadSummary;
+  readonly summary: CalendarLoadSummary | null;
+  readonly size: number;
+  view(query: CalendarQuery): CalendarViewResult;
+  viewText(query: CalendarQuery): string;
+  zoneFor(timeZone: string, query: CalendarQuery): { name: string; transitions: ZoneTransition[] };
+  planMove(request: MoveRequest & { post_id: string }): MovePlan;
+  dispose(): void;
+}
+export declare function createCalendar(doc?: unknown, options?: { wasmBinary?: ArrayBuffer | Uint8Array }): Promise<Calendar>;
+export declare function zoneOffsetAt(timeZone: string, ms: number): number;
+export declare function zoneTransitions(timeZone: string, startMs: number, endMs: number, stepMs?: number): ZoneTransition[];
+export declare function exportSnapshot(workspace: unknown): Promise<CalendarSnapshot>;
+export declare function importSnapshot(text: string | object): Promise<CalendarSnapshot>;
+export declare function planMove(request: MoveRequest & { post: unknown; others?: unknown[] }): Promise<MovePlan>;
+// --- requests and signing (web/sdk/signing.js) ---
+export interface SignableRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, string | string[]> | { get(name: string): string | null; entries(): Iterable<[string, string]> };
+  body?: string | Uint8Array | ArrayBuffer | ArrayBufferView | unknown | null;
+}
+export interface SignOptions {
+  keyId: string;
+  secretBase64: string;
+  created?: number;
+  expires?: number;
+  nonce?: string;
+  alg?: string;
+  label?: string;
+  components?: string | string[];
+}
+export interface SignResult {
+  signature_base: string;
+  signature_input: string;
+  signature: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+export interface VerifyOptions {
+  keys: Record<string, string> | ((keyid: string) => string | undefined | Promise<string | undefined>);
+  label?: string;
+  now?: number;
+  maxAgeSeconds?: number;
+  clockSkewSeconds?: number;
+  requiredComponents?: string[];
+}
+export type VerifyResult =
+  | { ok: true; label: string; keyid: string; params: Record<string, string | number> }
+  | { ok: false; reason: string };
+export declare class SigningError extends Error {
+  code: string;
+}
+export declare function signRequest(request: SignableRequest, options: SignOptions): Promise<SignResult>;
+export declare function verifyRequest(request: SignableRequest, options: VerifyOptions): Promise<VerifyResult>;
+export declare function contentDigest(body: SignableRequest['body'], algorithm?: 'sha-256' | 'sha-512'): Promise<string>;
+export declare function makeNonce(bytes?: number): string;
+export declare function bytesToBase64(bytes: Uint8Array): string;
+export declare function base64ToBytes(text: string, what?: string): Uint8Array;

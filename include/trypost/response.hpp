@@ -1,0 +1,82 @@
+#pragma once
+// Reading TryPost answers: success bodies into the core's model (unwrapped resources, bare
+// arrays, the paginated data/links/meta envelope), failures into values that say what they mean
+// for the user (which key needs attention, whether credits block an action, which form field is
+// wrong, how long to wait). Nothing the server sends can make this throw or recurse without end.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "trypost/request.hpp"
+#include "trypost/time.hpp"
+
+namespace trypost {
+
+inline constexpr std::int64_t kPostsPerPage = 15;
+inline constexpr std::int64_t kAssetsPerPage = 25;
+
+struct ResponseLimits {
+  std::int64_t max_body_bytes = 8 * 1024 * 1024;  // a page of 25 assets is a few tens of KiB
+  int max_depth = 64;                             // posts nest 4 deep; meta objects a few more
+  std::int64_t max_string_bytes = 1024 * 1024;    // content is <= 10 000 characters
+};
+
+struct HttpResponse {
+  int status = 0;  // 0: no answer (network error)
+  std::map<std::string, std::string> headers;  // names lowercased
+  std::string body;
+};
+
+struct PageInfo {
+  std::int64_t current_page = 1, last_page = 1, per_page = 0, total = 0;
+  std::optional<std::int64_t> from, to;  // null on an empty page
+  std::optional<std::int64_t> next_page, prev_page;
+};
+
+// What went wrong, in words the UI acts on. `kind` is one of:
+//   network, key_invalid, session_expired, pinterest_token_expired, payment_required, forbidden,
+//   upload_link_invalid, not_found, conflict, validation, rate_limited, upstream_unavailable,
+//   server_error, client_error, unexpected_status, malformed
+struct ResponseFailure {
+  int status = 0;
+  std::string kind;
+  std::string reason;  // for malformed: too_large, too_deep, string_too_long, html, not_json,
+                       // error_body, shape
+  std::string message;
+  std::map<std::string, std::vector<std::string>> errors;  // 422 fields, or shape errors by path
+  std::optional<std::int64_t> retry_after_seconds;
+  std::optional<UtcSeconds> until;          // 402: when the block lifts, if the server said
+  bool workspace_key_needs_attention = false;  // 401 on a workspace endpoint
+  bool reconnect_account = false;              // 401 from Pinterest boards
+  bool stop_credit_actions = false;            // 402: stop AI and other credit-gated actions
+};
+
+struct ParsedResponse {
+  bool ok = false;
+  int status = 0;
+  ResponseShape shape = ResponseShape::empty;
+  nlohmann::json data;             // the model in the API's shape (times normalized for posts)
+  std::optional<PageInfo> page;    // post_page and asset_page
+  std::optional<ResponseFailure> failure;
+};
+
+ParsedResponse parse_response(const Endpoint& endpoint, const HttpResponse& response, UtcSeconds now = 0,
+                              const ResponseLimits& limits = {});
+
+// JSON text that is within the limits, or the failure that says why not.
+std::optional<ResponseFailure> check_json_limits(const std::string& body, const ResponseLimits& limits);
+// The same check while building the DOM into `out` (left null on failure): one pass, no recursion.
+std::optional<ResponseFailure> parse_json_within(const std::string& body, const ResponseLimits& limits, nlohmann::json& out);
+
+// {"endpoint","status","headers"?:{..},"body"?: "<text>","now"?,"limits"?} ->
+// {"ok":true,"status","shape","data","page"?} or {"ok":false,"status","failure":{...}}
+std::string parse_response_json(const std::string& json_text);
+// The same with the body passed as its own text, so a large answer is not escaped into JSON and
+// lexed twice: meta is {"endpoint","status","headers"?,"now"?,"limits"?}.
+std::string parse_response_text(const std::string& meta_json, const std::string& body);
+
+}  // namespace trypost

@@ -1,0 +1,767 @@
+#include "trypost/calendar.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "trypost/layout.hpp"
+#include "trypost/reschedule.hpp"
+#include "trypost/snapshot.hpp"
+
+namespace trypost {
+
+using nlohmann::json;
+
+namespace {
+
+std::string error_answer(const ApiError& e) { return json{{"error", e.message}, {"details", e.to_json()}}.dump(); }
+
+bool all_digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The first `max` code points of a UTF-8 text, never cutting a sequence.
+std::string excerpt_of(const std::optional<std::string>& text, std::size_t max) {
+  if (!text) return {};
+  std::size_t i = 0, n = 0;
+  const std::string& s = *text;
+  while (i < s.size() && n < max) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    if (i + len > s.size()) break;
+    i += len;
+    ++n;
+  }
+  std::string out = s.substr(0, i);
+  if (i < s.size()) out += "\xE2\x80\xA6";  // an ellipsis says "there is more"
+  return out;
+}
+
+unsigned week_start_index(WeekStart ws) { return ws == WeekStart::monday ? 0u : 6u; }
+
+const char* view_name(CalendarView v) {
+  switch (v) {
+    case CalendarView::month: return "month";
+    case CalendarView::week: return "week";
+    case CalendarView::day: return "day";
+    case CalendarView::list: return "list";
+  }
+  return "month";
+}
+
+std::optional<std::pair<UtcSeconds, std::string>> parse_cursor(const std::string& c) {
+  const auto colon = c.find(':');
+  if (colon == std::string::npos || colon == 0) return std::nullopt;
+  std::int64_t t = 0;
+  const char* b = c.data();
+  auto [p, ec] = std::from_chars(b, b + colon, t);
+  if (ec != std::errc() || p != b + colon) return std::nullopt;
+  return std::make_pair(t, c.substr(colon + 1));
+}
+
+}  // namespace
+
+bool id_less(const std::string& a, const std::string& b) {
+  const bool da = all_digits(a), db = all_digits(b);
+  if (da && db && a.size() != b.size()) return a.size() < b.size();
+  if (da != db) return da;  // numeric ids before the rest
+  return a < b;
+}
+
+IsoWeek iso_week_of(std::int64_t day) {
+  const std::int64_t thursday = day - std::int64_t(weekday_of(day)) + 3;
+  const int year = civil_from_days(thursday).year;
+  const std::int64_t jan1 = days_from_civil({year, 1, 1});
+  return {year, unsigned((thursday - jan1) / 7 + 1)};
+}
+
+DayRange view_days(CalendarView view, CivilDate date, WeekStart ws) {
+  const std::int64_t d = days_from_civil(date);
+  const unsigned s = week_start_index(ws);
+  auto week_first = [&](std::int64_t x) { return x - std::int64_t((weekday_of(x) + 7 - s) % 7); };
+  switch (view) {
+    case CalendarView::month: {
+      const std::int64_t first = days_from_civil({date.year, date.month, 1});
+      const CivilDate next = date.month == 12 ? CivilDate{date.year + 1, 1, 1} : CivilDate{date.year, date.month + 1, 1};
+      const std::int64_t last = days_from_civil(next) - 1;
+      return {week_first(first), week_first(last) + 6};
+    }
+    case CalendarView::week: return {week_first(d), week_first(d) + 6};
+    case CalendarView::day:
+    case CalendarView::list: return {d, d};
+  }
+  return {d, d};
+}
+
+Expected<CalendarQuery> calendar_query_from_json(const json& j) {
+  if (!j.is_object()) return make_error(422, "The calendar query must be a JSON object.");
+  ApiError err;
+  CalendarQuery q;
+  auto str = [&](const char* key) -> std::optional<std::string> {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string()) {
+      err.add(key, std::string("The ") + key + " field must be a string.");
+      return std::nullopt;
+    }
+    return it->get<std::string>();
+  };
+  auto integer = [&](const char* key, int lo, int hi, int& out) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return;
+    if (!it->is_number_integer() || it->get<std::int64_t>() < lo || it->get<std::int64_t>() > hi) {
+      err.add(key, std::string("The ") + key + " field must be a whole number from " + std::to_string(lo) + " to " +
+                       std::to_string(hi) + ".");
+      return;
+    }
+    out = int(it->get<std::int64_t>());
+  };
+  if (auto v = str("view")) {
+    if (*v == "month") q.view = CalendarView::month;
+    else if (*v == "week") q.view = CalendarView::week;
+    else if (*v == "day") q.view = CalendarView::day;
+    else if (*v == "list") q.view = CalendarView::list;
+    else err.add("view", "The view must be month, week, day or list.");
+  }
+  if (auto d = str("date")) {
+    if (auto cd = parse_date(*d)) q.date = *cd;
+    else err.add("date", "The date must be a real date as YYYY-MM-DD.");
+  } else if (q.view != CalendarView::list && !err.errors.count("date")) {
+    err.add("date", "The date field is required for the " + std::string(view_name(q.view)) + " view.");
+  }
+  if (auto w = str("week_start")) {
+    if (*w == "monday") q.week_start = WeekStart::monday;
+    else if (*w == "sunday") q.week_start = WeekStart::sunday;
+    else err.add("week_start", "The week start must be monday or sunday.");
+  }
+  if (auto z = j.find("zone"); z != j.end()) {
+    auto lens = zone_from_json(*z, "zone");
+    if (lens) q.zone = std::move(lens).value();
+    else
+      for (const auto& [f, msgs] : lens.error().errors)
+        for (const auto& m : msgs) err.add(f, m);
+  }
+  integer("max_rows", 0, 1000, q.max_rows);
+  integer("max_columns", 0, 1000, q.max_columns);
+  integer("duration_minutes", 1, 1440, q.duration_minutes);
+  integer("page_size", 1, 1000, q.page_size);
+  integer("unscheduled_limit", 0, 100000, q.unscheduled_limit);
+  if (auto c = str("cursor")) {
+    if (parse_cursor(*c)) q.cursor = *c;
+    else err.add("cursor", "The cursor is not one this calendar handed out.");
+  }
+  if (auto d = j.find("details"); d != j.end() && d->is_boolean()) q.details = d->get<bool>();
+  if (auto f = j.find("filters"); f != j.end() && !f->is_null()) {
+    if (!f->is_object()) err.add("filters", "The filters field must be an object.");
+    else {
+      auto list = [&](const char* key, std::vector<std::string>& out) {
+        auto it = f->find(key);
+        if (it == f->end() || it->is_null()) return;
+        const std::string path = std::string("filters.") + key;
+        if (!it->is_array()) {
+          err.add(path, "The " + path + " field must be a list.");
+          return;
+        }
+        for (const auto& v : *it) {
+          if (v.is_string()) out.push_back(v.get<std::string>());
+          else if (v.is_number_integer()) out.push_back(std::to_string(v.get<std::int64_t>()));
+          else err.add(path, "The " + path + " values must be strings.");
+        }
+      };
+      list("labels", q.filter.labels);
+      list("accounts", q.filter.accounts);
+      list("platforms", q.filter.platforms);
+      list("statuses", q.filter.statuses);
+      for (const auto& p : q.filter.platforms)
+        if (!parse_platform(p)) err.add("filters.platforms", "The platform \"" + p + "\" is not one TryPost knows.");
+      for (const auto& s : q.filter.statuses)
+        if (!parse_post_status(s)) err.add("filters.statuses", "The status \"" + s + "\" is not a post status.");
+    }
+  }
+  if (!err.empty()) {
+    err.finalize_message();
+    return err;
+  }
+  return q;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The index
+
+struct CalendarIndex::Resolved {
+  bool on[4] = {false, false, false, false};  // label, account, platform, status
+  std::vector<char> labels, accounts;
+  std::uint16_t platforms = 0;
+  std::uint8_t statuses = 0;
+};
+
+Expected<json> CalendarIndex::load(const json& doc) {
+  const json* posts = nullptr;
+  const json* extra_labels = nullptr;
+  std::string path = "posts";
+  std::optional<WorkspaceSnapshot> snap;
+  if (looks_like_snapshot(doc)) {
+    auto s = import_snapshot(doc);
+    if (!s) return s.error();
+    snap = std::move(s).value();
+  } else if (doc.is_array()) {
+    posts = &doc;
+    path = "";
+  } else if (doc.is_object() && doc.contains("posts")) {
+    posts = &doc["posts"];
+    if (doc.contains("labels")) extra_labels = &doc["labels"];
+  } else if (doc.is_object() && doc.contains("data")) {
+    posts = &doc["data"];
+    path = "data";
+  } else {
+    return make_error(422, "Expected a snapshot, {\"posts\": [...]}, an API page {\"data\": [...]} or a list of posts.");
+  }
+  std::vector<Post> parsed;
+  std::vector<Label> labels;
+  if (snap) {
+    parsed = std::move(snap->posts);
+    labels = std::move(snap->labels);
+  } else {
+    if (!posts->is_array()) return field_error(path.empty() ? "posts" : path, "The posts must be a list.");
+    ApiError err;
+    parsed.reserve(posts->size());
+    for (std::size_t i = 0; i < posts->size(); ++i) {
+      auto p = post_from_json((*posts)[i], path.empty() ? std::to_string(i) : path + "." + std::to_string(i));
+      if (p) parsed.push_back(std::move(p).value());
+      else
+        for (const auto& [f, msgs] : p.error().errors)
+          for (const auto& m : msgs)
+            if (err.errors.size() < 50) err.add(f, m);
+    }
+    if (extra_labels && extra_labels->is_array())
+      for (std::size_t i = 0; i < extra_labels->size(); ++i) {
+        auto l = label_from_json((*extra_labels)[i], "labels." + std::to_string(i));
+        if (l) labels.push_back(std::move(l).value());
+        else
+          for (const auto& [f, msgs] : l.error().errors)
+            for (const auto& m : msgs) err.add(f, m);
+      }
+    if (!err.empty()) {
+      err.finalize_message();
+      err.message = "The posts were not loaded: " + err.message;
+      return err;
+    }
+  }
+
+  // Build into fresh containers and swap at the end, so a refused load leaves the old contents.
+  CalendarIndex next;
+  std::unordered_map<std::string, std::uint32_t> account_of, label_of;
+  auto intern_label = [&](const Label& l) {
+    auto [it, fresh] = label_of.emplace(l.id, std::uint32_t(next.labels_.size()));
+    if (fresh) next.labels_.push_back(l);
+    else if (next.labels_[it->second].name.empty()) next.labels_[it->second] = l;
+    return it->second;
+  };
+  for (const auto& l : labels) intern_label(l);
+  const auto n = std::uint32_t(parsed.size());
+  next.ids_.reserve(n);
+  next.times_.reserve(n);
+  next.account_start_.reserve(n + 1);
+  next.label_start_.reserve(n + 1);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const Post& p = parsed[i];
+    if (!next.by_id_.emplace(p.id, i).second)
+      return field_error(path.empty() ? std::to_string(i) + ".id" : path + "." + std::to_string(i) + ".id",
+                         "The post id " + p.id + " appears twice.");
+    next.ids_.push_back(p.id);
+    next.times_.push_back(calendar_time(p));
+    next.status_.push_back(std::uint8_t(p.status));
+    std::uint16_t mask = 0;
+    next.account_start_.push_back(std::uint32_t(next.account_ids_.size()));
+    for (const auto& pp : p.platforms) {
+      mask = std::uint16_t(mask | (1u << unsigned(pp.platform)));
+      if (pp.social_account_id.empty()) continue;
+      auto [it, fresh] = account_of.emplace(pp.social_account_id, std::uint32_t(next.account_names_.size()));
+      if (fresh) next.account_names_.push_back(pp.social_account_id);
+      const auto begin = next.account_ids_.begin() + next.account_start_.back();
+      if (std::find(begin, next.account_ids_.end(), it->second) == next.account_ids_.end())
+        next.account_ids_.push_back(it->second);
+    }
+    next.platforms_.push_back(mask);
+    next.label_start_.push_back(std::uint32_t(next.label_ids_.size()));
+    for (const auto& l : p.labels) next.label_ids_.push_back(intern_label(l));
+    next.excerpts_.push_back(excerpt_of(p.content, 80));
+  }
+  next.account_start_.push_back(std::uint32_t(next.account_ids_.size()));
+  next.label_start_.push_back(std::uint32_t(next.label_ids_.size()));
+
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (next.times_[i]) next.timeline_.push_back({*next.times_[i], i});
+    else next.unscheduled_.push_back(i);
+  }
+  const auto& ids = next.ids_;
+  std::sort(next.timeline_.begin(), next.timeline_.end(), [&](const Entry& a, const Entry& b) {
+    if (a.time != b.time) return a.time < b.time;
+    return id_less(ids[a.post], ids[b.post]);
+  });
+  std::sort(next.unscheduled_.begin(), next.unscheduled_.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return id_less(ids[a], ids[b]); });
+  *this = std::move(next);
+
+  json summary{{"posts", ids_.size()}, {"scheduled", timeline_.size()}, {"unscheduled", unscheduled_.size()},
+               {"labels", labels_.size()}, {"accounts", account_names_.size()}};
+  summary["first"] = timeline_.empty() ? json(nullptr) : json(format_iso_time(timeline_.front().time));
+  summary["last"] = timeline_.empty() ? json(nullptr) : json(format_iso_time(timeline_.back().time));
+  return summary;
+}
+
+CalendarIndex::Resolved CalendarIndex::resolve(const CalendarFilter& f) const {
+  Resolved r;
+  auto set = [](const std::vector<std::string>& wanted, const auto& names, auto name_of, std::vector<char>& on) {
+    on.assign(names.size(), 0);
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (std::find(wanted.begin(), wanted.end(), name_of(names[i])) != wanted.end()) on[i] = 1;
+  };
+  if (!f.labels.empty()) {
+    r.on[0] = true;
+    set(f.labels, labels_, [](const Label& l) -> const std::string& { return l.id; }, r.labels);
+  }
+  if (!f.accounts.empty()) {
+    r.on[1] = true;
+    set(f.accounts, account_names_, [](const std::string& s) -> const std::string& { return s; }, r.accounts);
+  }
+  if (!f.platforms.empty()) {
+    r.on[2] = true;
+    for (const auto& p : f.platforms)
+      if (auto v = parse_platform(p)) r.platforms = std::uint16_t(r.platforms | (1u << unsigned(*v)));
+  }
+  if (!f.statuses.empty()) {
+    r.on[3] = true;
+    for (const auto& s : f.statuses)
+      if (auto v = parse_post_status(s)) r.statuses = std::uint8_t(r.statuses | (1u << unsigned(*v)));
+  }
+  return r;
+}
+
+bool CalendarIndex::matches_kind(std::uint32_t post, const Resolved& r, int kind) const {
+  if (!r.on[kind]) return true;
+  switch (kind) {
+    case 0:
+      for (auto k = label_start_[post]; k < label_start_[post + 1]; ++k)
+        if (r.labels[label_ids_[k]]) return true;
+      return false;
+    case 1:
+      for (auto k = account_start_[post]; k < account_start_[post + 1]; ++k)
+        if (r.accounts[account_ids_[k]]) return true;
+      return false;
+    case 2: return (platforms_[post] & r.platforms) != 0;
+    default: return ((1u << status_[post]) & r.statuses) != 0;
+  }
+}
+
+bool CalendarIndex::matches(std::uint32_t post, const Resolved& r) const {
+  for (int k = 0; k < 4; ++k)
+    if (!matches_kind(post, r, k)) return false;
+  return true;
+}
+
+// Facet counts: for each kind, how many posts in range carry each value, under the filters of
+// the OTHER kinds (so choosing a label does not zero the other labels' counts).
+void CalendarIndex::count_facets(std::uint32_t post, const Resolved& r, std::vector<int>& label_n,
+                                 std::vector<int>& account_n, std::vector<int>& platform_n,
+                                 std::vector<int>& status_n) const {
+  int failing = -1, fails = 0;
+  for (int k = 0; k < 4; ++k)
+    if (!matches_kind(post, r, k)) {
+      failing = k;
+      ++fails;
+    }
+  if (fails > 1) return;
+  const bool all = fails == 0;
+  auto want = [&](int k) { return all || failing == k; };
+  if (want(0))
+    for (auto k = label_start_[post]; k < label_start_[post + 1]; ++k) ++label_n[label_ids_[k]];
+  if (want(1))
+    for (auto k = account_start_[post]; k < account_start_[post + 1]; ++k) ++account_n[account_ids_[k]];
+  if (want(2))
+    for (unsigned b = 0; b < kPlatformCount; ++b)
+      if (platforms_[post] & (1u << b)) ++platform_n[b];
+  if (want(3)) ++status_n[status_[post]];
+}
+
+namespace detail {
+
+// Views are written straight to text: a month of posts through a JSON DOM cost several times
+// more than the query itself. Strings from the index are valid UTF-8 (the parser checked them).
+class JsonOut {
+ public:
+  std::string text;
+  JsonOut() { text.reserve(4096); }
+  JsonOut& open(char c) {
+    comma();
+    text.push_back(c);
+    first_.push_back(true);
+    return *this;
+  }
+  JsonOut& close(char c) {
+    text.push_back(c);
+    first_.pop_back();
+    return *this;
+  }
+  JsonOut& obj() { return open('{'); }
+  JsonOut& end_obj() { return close('}'); }
+  JsonOut& arr() { return open('['); }
+  JsonOut& end_arr() { return close(']'); }
+  JsonOut& key(std::string_view k) {
+    comma();
+    quoted(k);
+    text.push_back(':');
+    after_key_ = true;
+    return *this;
+  }
+  JsonOut& str(std::string_view v) {
+    comma();
+    quoted(v);
+    return *this;
+  }
+  JsonOut& num(std::int64_t v) {
+    comma();
+    text += std::to_string(v);
+    return *this;
+  }
+  JsonOut& boolean(bool v) {
+    comma();
+    text += v ? "true" : "false";
+    return *this;
+  }
+  JsonOut& null() {
+    comma();
+    text += "null";
+    return *this;
+  }
+
+ private:
+  void comma() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!first_.empty()) {
+      if (!first_.back()) text.push_back(',');
+      first_.back() = false;
+    }
+  }
+  void quoted(std::string_view s) {
+    text.push_back('"');
+    // Most ids, dates and excerpts need no escaping: copy runs, escape only where needed.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      text.append(s.data() + run, i - run);
+      run = i + 1;
+      if (c == '"' || c == '\\') {
+        text.push_back('\\');
+        text.push_back(char(c));
+      } else {
+        static const char* hex = "0123456789abcdef";
+        text += "\\u00";
+        text.push_back(hex[c >> 4]);
+        text.push_back(hex[c & 15]);
+      }
+    }
+    text.append(s.data() + run, s.size() - run);
+    text.push_back('"');
+  }
+  std::vector<bool> first_;
+  bool after_key_ = false;
+};
+
+}  // namespace detail
+
+using detail::JsonOut;
+
+void CalendarIndex::write_details(std::uint32_t post, const ZoneLens& zone, JsonOut& o) const {
+  o.key(ids_[post]).obj();
+  if (const auto& t = times_[post]) {
+    const std::string at = format_local_iso(*t, zone.offset_at(*t));
+    o.key("at").str(at).key("time").str(std::string_view(at).substr(11, 5));
+  } else {
+    o.key("at").null();
+  }
+  o.key("status").str(to_string(PostStatus(status_[post])));
+  o.key("platforms").arr();
+  for (unsigned b = 0; b < kPlatformCount; ++b)
+    if (platforms_[post] & (1u << b)) o.str(to_string(Platform(b)));
+  o.end_arr().key("labels").arr();
+  for (auto k = label_start_[post]; k < label_start_[post + 1]; ++k) o.str(labels_[label_ids_[k]].id);
+  o.end_arr().key("accounts").arr();
+  for (auto k = account_start_[post]; k < account_start_[post + 1]; ++k) o.str(account_names_[account_ids_[k]]);
+  o.end_arr().key("excerpt").str(excerpts_[post]).end_obj();
+}
+
+json CalendarIndex::view(const CalendarQuery& q) const { return json::parse(view_string(q)); }
+
+std::string CalendarIndex::view_string(const CalendarQuery& q) const {
+  const ZoneLens& zone = q.zone;
+  const Resolved r = resolve(q.filter);
+  JsonOut o;
+  o.obj().key("view").str(view_name(q.view)).key("zone").str(zone.name());
+  if (q.date) o.key("date").str(format_date(*q.date));
+  std::vector<std::uint32_t> shown;  // posts whose details a painter needs
+
+  std::vector<int> label_n(labels_.size()), account_n(account_names_.size()), platform_n(kPlatformCount),
+      status_n(6);
+
+  // Scheduled posts whose local day lies in [first, last], in (time, id) order. The UTC window is
+  // widened by the zone's extreme offsets, then each post is bucketed by its own local day.
+  auto in_days = [&](std::int64_t first, std::int64_t last, auto&& sink) {
+    const UtcSeconds lo = first * 86400 - zone.max_offset();
+    const UtcSeconds hi = (last + 1) * 86400 - zone.min_offset();
+    auto it = std::lower_bound(timeline_.begin(), timeline_.end(), lo,
+                               [](const Entry& e, UtcSeconds v) { return e.time < v; });
+    for (; it != timeline_.end() && it->time < hi; ++it) {
+      const auto day = zone.local_day(it->time);
+      if (day < first || day > last) continue;
+      count_facets(it->post, r, label_n, account_n, platform_n, status_n);
+      if (matches(it->post, r)) sink(day, *it);
+    }
+  };
+
+  auto unscheduled = [&] {
+    o.key("unscheduled").arr();
+    int hidden = 0, listed = 0;
+    const bool filtered = r.on[0] || r.on[1] || r.on[2] || r.on[3];
+    if (!filtered) {
+      // Nothing to test per post: list the first ones and count the rest without a walk.
+      const auto n = std::min<std::size_t>(unscheduled_.size(), std::size_t(q.unscheduled_limit));
+      for (std::size_t i = 0; i < n; ++i) {
+        o.str(ids_[unscheduled_[i]]);
+        shown.push_back(unscheduled_[i]);
+      }
+      o.end_arr().key("unscheduled_hidden").num(std::int64_t(unscheduled_.size() - n));
+      return;
+    }
+    for (auto p : unscheduled_) {
+      if (!matches(p, r)) continue;
+      if (listed < q.unscheduled_limit) {
+        o.str(ids_[p]);
+        shown.push_back(p);
+        ++listed;
+      } else {
+        ++hidden;
+      }
+    }
+    o.end_arr().key("unscheduled_hidden").num(hidden);
+  };
+
+  auto range = [&](std::int64_t first, std::int64_t last) {
+    o.key("range").obj();
+    o.key("start").str(format_date(civil_from_days(first))).key("end").str(format_date(civil_from_days(last)));
+    o.key("start_utc").str(format_iso_time(zone.day_start(first)));
+    o.key("end_utc").str(format_iso_time(zone.day_start(last + 1)));
+    o.end_obj();
+  };
+
+  // Time-grid placement of one day's posts: minutes since the local day's first instant, so a
+  // 25-hour day has 1500 minutes and a 23-hour day 1380.
+  auto grid = [&](std::int64_t day, const std::vector<Entry>& entries, const char* items_key, const char* hidden_key) {
+    const UtcSeconds start = zone.day_start(day);
+    std::vector<SlotSpan> spans;
+    spans.reserve(entries.size());
+    for (const auto& e : entries) {
+      const std::int64_t m = floor_div(e.time - start, 60);
+      spans.push_back({m, m + q.duration_minutes});
+    }
+    const auto placed = place_in_columns(spans);
+    int hidden = 0;
+    o.key(items_key).arr();
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (q.max_columns > 0 && placed[i].column >= q.max_columns) {
+        ++hidden;
+        continue;
+      }
+      const int columns = q.max_columns > 0 ? std::min(placed[i].columns, q.max_columns) : placed[i].columns;
+      o.obj()
+          .key("post_id").str(ids_[entries[i].post])
+          .key("start").str(format_local_iso(entries[i].time, zone.offset_at(entries[i].time)))
+          .key("minute").num(spans[i].start)
+          .key("end_minute").num(spans[i].end)
+          .key("column").num(placed[i].column)
+          .key("columns").num(columns)
+          .end_obj();
+      shown.push_back(entries[i].post);
+    }
+    o.end_arr().key(hidden_key).num(hidden);
+    o.key("minutes").num((zone.day_start(day + 1) - start) / 60);
+  };
+
+  if (q.view == CalendarView::month || q.view == CalendarView::week) {
+    const DayRange days = view_days(q.view, *q.date, q.week_start);
+    const auto ndays = std::size_t(days.last - days.first + 1);
+    std::vector<std::vector<Entry>> by_day(ndays);
+    in_days(days.first, days.last, [&](std::int64_t day, const Entry& e) { by_day[std::size_t(day - days.first)].push_back(e); });
+    o.key("week_start").str(q.week_start == WeekStart::monday ? "monday" : "sunday");
+    range(days.first, days.last);
+    o.key("weeks").arr();
+    for (std::size_t w = 0; w < ndays / 7; ++w) {
+      const std::int64_t row = days.first + std::int64_t(w * 7);
+      const IsoWeek iw = iso_week_of(q.week_start == WeekStart::monday ? row : row + 1);
+      o.obj().key("iso_week").num(iw.week).key("iso_year").num(iw.year).key("days").arr();
+      for (std::size_t k = 0; k < 7; ++k) {
+        const std::int64_t day = row + std::int64_t(k);
+        const auto& entries = by_day[std::size_t(day - days.first)];
+        const CivilDate cd = civil_from_days(day);
+        const RowCut cut = cut_rows(int(entries.size()), q.max_rows);
+        o.obj().key("date").str(format_date(cd)).key("post_ids").arr();
+        for (int i = 0; i < cut.visible; ++i) {
+          o.str(ids_[entries[std::size_t(i)].post]);
+          shown.push_back(entries[std::size_t(i)].post);
+        }
+        o.end_arr().key("hidden").num(cut.hidden);
+        if (q.view == CalendarView::month) o.key("in_month").boolean(cd.month == q.date->month);
+        else grid(day, entries, "items", "items_hidden");
+        o.end_obj();
+      }
+      o.end_arr().end_obj();
+    }
+    o.end_arr();
+    unscheduled();
+  } else if (q.view == CalendarView::day) {
+    const std::int64_t day = days_from_civil(*q.date);
+    std::vector<Entry> entries;
+    in_days(day, day, [&](std::int64_t, const Entry& e) { entries.push_back(e); });
+    const IsoWeek iw = iso_week_of(day);
+    o.key("iso_week").num(iw.week).key("iso_year").num(iw.year);
+    range(day, day);
+    grid(day, entries, "items", "hidden");
+    unscheduled();
+  } else {  // list
+    auto it = timeline_.begin();
+    if (q.cursor) {
+      const auto c = parse_cursor(*q.cursor);
+      it = std::upper_bound(timeline_.begin(), timeline_.end(), *c, [&](const auto& key, const Entry& e) {
+        if (key.first != e.time) return key.first < e.time;
+        return id_less(key.second, ids_[e.post]);
+      });
+    } else if (q.date) {
+      const UtcSeconds from = zone.day_start(days_from_civil(*q.date));
+      it = std::lower_bound(timeline_.begin(), timeline_.end(), from,
+                            [](const Entry& e, UtcSeconds v) { return e.time < v; });
+    }
+    o.key("items").arr();
+    const Entry* last = nullptr;
+    bool more = false;
+    int listed = 0;
+    for (; it != timeline_.end(); ++it) {
+      if (!matches(it->post, r)) continue;
+      if (listed == q.page_size) {
+        more = true;
+        break;
+      }
+      const std::string at = format_local_iso(it->time, zone.offset_at(it->time));
+      o.obj().key("post_id").str(ids_[it->post]).key("start").str(at).key("date").str(std::string_view(at).substr(0, 10)).end_obj();
+      shown.push_back(it->post);
+      last = &*it;
+      ++listed;
+    }
+    o.end_arr().key("next");
+    if (more && last) o.str(std::to_string(last->time) + ":" + ids_[last->post]);
+    else o.null();
+    if (!q.cursor) unscheduled();
+  }
+
+  if (q.view != CalendarView::list) {
+    o.key("counts").obj().key("labels").obj();
+    for (std::size_t i = 0; i < label_n.size(); ++i)
+      if (label_n[i]) o.key(labels_[i].id).num(label_n[i]);
+    o.end_obj().key("accounts").obj();
+    for (std::size_t i = 0; i < account_n.size(); ++i)
+      if (account_n[i]) o.key(account_names_[i]).num(account_n[i]);
+    o.end_obj().key("platforms").obj();
+    for (std::size_t i = 0; i < kPlatformCount; ++i)
+      if (platform_n[i]) o.key(to_string(Platform(i))).num(platform_n[i]);
+    o.end_obj().key("statuses").obj();
+    for (std::size_t i = 0; i < 6; ++i)
+      if (status_n[i]) o.key(to_string(PostStatus(i))).num(status_n[i]);
+    o.end_obj().end_obj();
+  }
+  if (q.details) {
+    // A post can be listed twice (a week's cell and its time grid): describe it once.
+    std::sort(shown.begin(), shown.end());
+    shown.erase(std::unique(shown.begin(), shown.end()), shown.end());
+    o.key("posts").obj();
+    std::vector<std::uint32_t> used_labels;
+    for (auto p : shown) {
+      write_details(p, zone, o);
+      for (auto k = label_start_[p]; k < label_start_[p + 1]; ++k) used_labels.push_back(label_ids_[k]);
+    }
+    o.end_obj();
+    std::sort(used_labels.begin(), used_labels.end());
+    used_labels.erase(std::unique(used_labels.begin(), used_labels.end()), used_labels.end());
+    o.key("labels").obj();
+    for (auto l : used_labels) o.key(labels_[l].id).obj().key("name").str(labels_[l].name).key("color").str(labels_[l].color).end_obj();
+    o.end_obj();
+  }
+  o.end_obj();
+  return std::move(o.text);
+}
+
+std::optional<CalendarIndex::PostInfo> CalendarIndex::find(const std::string& id) const {
+  auto it = by_id_.find(id);
+  if (it == by_id_.end()) return std::nullopt;
+  const auto p = it->second;
+  PostInfo info{times_[p], PostStatus(status_[p]), {}};
+  for (auto k = account_start_[p]; k < account_start_[p + 1]; ++k) info.accounts.push_back(account_names_[account_ids_[k]]);
+  return info;
+}
+
+std::vector<std::string> CalendarIndex::same_account_between(UtcSeconds from, UtcSeconds to,
+                                                             const std::vector<std::string>& accounts,
+                                                             const std::string& except) const {
+  std::vector<std::string> out;
+  auto it = std::lower_bound(timeline_.begin(), timeline_.end(), from,
+                             [](const Entry& e, UtcSeconds v) { return e.time < v; });
+  for (; it != timeline_.end() && it->time < to; ++it) {
+    if (ids_[it->post] == except) continue;
+    for (auto k = account_start_[it->post]; k < account_start_[it->post + 1]; ++k)
+      if (std::find(accounts.begin(), accounts.end(), account_names_[account_ids_[k]]) != accounts.end()) {
+        out.push_back(ids_[it->post]);
+        break;
+      }
+  }
+  return out;
+}
+
+std::string CalendarIndex::load_text(const std::string& text) {
+  const json j = json::parse(text, nullptr, false);
+  if (j.is_discarded()) return json{{"error", "The posts document is not valid JSON (it may have been cut short)."}}.dump();
+  auto summary = load(j);
+  if (!summary) return error_answer(summary.error());
+  return summary->dump();
+}
+
+std::string CalendarIndex::view_text(const std::string& text) const {
+  const json j = json::parse(text, nullptr, false);
+  if (j.is_discarded()) return json{{"error", "The calendar query is not valid JSON."}}.dump();
+  auto q = calendar_query_from_json(j);
+  if (!q) return error_answer(q.error());
+  return view_string(*q);
+}
+
+// {"post_id", "new_time", "now", "role" | "can_edit"}: the post and its neighbours come from the index.
+std::string CalendarIndex::plan_move_text(const std::string& text) const {
+  const json j = json::parse(text, nullptr, false);
+  if (j.is_discarded()) return json{{"error", "The move request is not valid JSON."}}.dump();
+  auto req = move_request_from_json(j);
+  if (!req) return error_answer(req.error());
+  auto id = j.find("post_id");
+  if (id == j.end() || !(id->is_string() || id->is_number_integer()))
+    return json{{"error", "The post_id field is required."}}.dump();
+  const std::string pid = id->is_string() ? id->get<std::string>() : std::to_string(id->get<std::int64_t>());
+  const auto info = find(pid);
+  if (!info) return json{{"error", "No post " + pid + " in this calendar."}}.dump();
+  const UtcSeconds minute = floor_div(req->new_time, 60) * 60;
+  std::vector<OtherPost> others;
+  for (auto& o : same_account_between(minute, minute + 60, info->accounts, pid)) {
+    auto oi = find(o);
+    others.push_back({o, oi->time, oi->accounts});
+  }
+  return to_json(plan_move({pid, info->status, info->accounts}, req->new_time, req->can_edit, req->now, others)).dump();
+}
+
+}  // namespace trypost

@@ -1,0 +1,183 @@
+// The content calendar in the shell: holds one core CalendarIndex per workspace (posts parsed
+// once), asks it for views, and supplies the one thing the core cannot know: the UTC offsets of
+// a display zone, found with Intl over the range a view shows. Every date rule is the core's.
+import { loadCore, parseCoreAnswer } from './core.js';
+
+const DAY_MS = 86_400_000;
+const formatters = new Map();
+
+function offsetFormatter(timeZone) {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    // Throws RangeError for a zone name Intl does not know: the caller hears about it at once.
+    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset', year: 'numeric' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+// The UTC offset (seconds) of `timeZone` at instant `ms`, read from Intl's "GMT+05:45" form.
+export function zoneOffsetAt(timeZone, ms) {
+  const part = offsetFormatter(timeZone).formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName');
+  const m = /^GMT(?:([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?)?$/.exec(part?.value ?? '');
+  if (!m) throw new RangeError(`cannot read the UTC offset of ${timeZone} from "${part?.value}"`);
+  if (!m[1]) return 0;
+  const s = Number(m[2]) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
+  return m[1] === '-' ? -s : s;
+}
+
+// Offset changes of `timeZone` between two instants, as the core wants them:
+// [{at_utc: seconds, offset_seconds}], the first entry giving the offset in force at `startMs`.
+// Sampling every 6 hours finds every change (no zone changes twice within 6 hours); bisection then
+// pins each one to the second.
+export function zoneTransitions(timeZone, startMs, endMs, stepMs = 6 * 3600_000) {
+  const start = Math.floor(startMs / 1000) * 1000;
+  let prevMs = start;
+  let prevOff = zoneOffsetAt(timeZone, start);
+  const out = [{ at_utc: start / 1000, offset_seconds: prevOff }];
+  for (let t = start + stepMs; prevMs < endMs; t += stepMs) {
+    const ms = Math.min(t, Math.ceil(endMs / 1000) * 1000);
+    const off = zoneOffsetAt(timeZone, ms);
+    if (off !== prevOff) {
+      let lo = prevMs; // offset prevOff here
+      let hi = ms; // offset changed by here
+      while (hi - lo > 1000) {
+        const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+        if (zoneOffsetAt(timeZone, mid) === prevOff) lo = mid;
+        else hi = mid;
+      }
+      out.push({ at_utc: hi / 1000, offset_seconds: zoneOffsetAt(timeZone, hi) });
+    }
+    prevMs = ms;
+    prevOff = off;
+  }
+  return out;
+}
+
+const isUtc = (tz) => tz === undefined || tz === null || tz === '' || tz === 'UTC' || tz === 'Etc/UTC';
+
+function dateMs(text) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? '');
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
+}
+
+// A window surely covering what a view shows (month grids span at most 6 weeks), padded by two
+// days for the widest offsets. The core decides the exact days; this only bounds the Intl work.
+function zoneWindow(query, summary) {
+  const d = dateMs(query.date);
+  const pad = 2 * DAY_MS;
+  if (query.view === 'list' || d === undefined) {
+    const first = summary?.first ? Date.parse(summary.first) : Date.now();
+    const last = summary?.last ? Date.parse(summary.last) : Date.now();
+    return [Math.min(d ?? first, first) - pad, Math.max(last, d ?? last) + pad];
+  }
+  const reach = { month: 45, week: 8, day: 1 }[query.view ?? 'month'] ?? 45;
+  return [d - reach * DAY_MS - pad, d + (reach + 1) * DAY_MS + pad];
+}
+
+// A safety net only: an index that is dropped without dispose() still frees its WASM memory.
+const leaked = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((index) => index.delete()) : null;
+
+const asText = (doc) => (typeof doc === 'string' ? doc : JSON.stringify(doc));
+
+export class Calendar {
+  #core;
+  #index;
+  #summary = null;
+  #zoneCache = new Map();
+
+  constructor(core) {
+    this.#core = core;
+    this.#index = new core.CalendarIndex();
+    leaked?.register(this, this.#index, this);
+  }
+
+  // Posts of one workspace: a snapshot, {"posts": [...]}, an API page {"data": [...]} or an array.
+  static async create(doc, options) {
+    const cal = new Calendar(await loadCore(options));
+    if (doc !== undefined) {
+      try {
+        cal.load(doc);
+      } catch (err) {
+        cal.dispose();
+        throw err;
+      }
+    }
+    return cal;
+  }
+
+  load(doc) {
+    this.#summary = parseCoreAnswer(this.#index.load(asText(doc)));
+    return this.#summary;
+  }
+
+  get summary() {
+    return this.#summary;
+  }
+
+  get size() {
+    return this.#index.size();
+  }
+
+  // The query in the core's names (view, date, week_start, max_rows, max_columns,
+  // duration_minutes, page_size, cursor, filters, details) plus time_zone, an IANA name.
+  view(query) {
+    return parseCoreAnswer(this.viewText(query));
+  }
+
+  viewText(query) {
+    const { time_zone: tz, ...rest } = query;
+    if (!isUtc(tz)) rest.zone = this.zoneFor(tz, query);
+    return this.#index.view(JSON.stringify(rest));
+  }
+
+  zoneFor(timeZone, query) {
+    const [from, to] = zoneWindow(query, this.#summary);
+    const key = `${timeZone}|${from}|${to}`;
+    let zone = this.#zoneCache.get(key);
+    if (!zone) {
+      zone = { name: timeZone, transitions: zoneTransitions(timeZone, from, to) };
+      if (this.#zoneCache.size > 32) this.#zoneCache.clear();
+      this.#zoneCache.set(key, zone);
+    }
+    return zone;
+  }
+
+  // {post_id, new_time, now?, role | can_edit} -> {ok, request?, reasons, warnings}
+  planMove(request) {
+    const now = request.now ?? new Date().toISOString();
+    return parseCoreAnswer(this.#index.planMove(JSON.stringify({ ...request, now })));
+  }
+
+  dispose() {
+    if (this.#index) {
+      leaked?.unregister(this);
+      this.#index.delete();
+      this.#index = null;
+    }
+  }
+}
+
+export async function createCalendar(doc, options) {
+  return Calendar.create(doc, options);
+}
+
+// {workspace: {name, logo_url, brand: {primary, background, text}}, accounts, labels, posts}
+// -> the snapshot file as an object (credential-like fields removed by the core).
+export async function exportSnapshot(workspace) {
+  const core = await loadCore();
+  return parseCoreAnswer(core.snapshotExport(asText(workspace)));
+}
+
+// Validates a snapshot file's text; a newer or damaged file throws a CoreError with the reason.
+export async function importSnapshot(text) {
+  const core = await loadCore();
+  return parseCoreAnswer(core.snapshotImport(asText(text)));
+}
+
+// The same decision without an index: {post, new_time, now?, role | can_edit, others: [posts]}.
+export async function planMove(request) {
+  const core = await loadCore();
+  const now = request.now ?? new Date().toISOString();
+  return parseCoreAnswer(core.calendarPlanMove(JSON.stringify({ ...request, now })));
+}
