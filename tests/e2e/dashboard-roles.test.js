@@ -54,7 +54,7 @@ test('a Viewer sees the calendar but no edit controls, and is told why', async (
   }
 });
 
-test('a lapsed cloud plan shows the payment banner with the plan status', async () => {
+test('a lapsed cloud plan, then exhausted credits, show the payment banner with what and until when', async () => {
   const dash = await startDashboard({ mode: 'cloud' });
   try {
     await dash.emulator.setAccount({ plan_status: 'past_due' });
@@ -66,6 +66,15 @@ test('a lapsed cloud plan shows the payment banner with the plan status', async 
     assert.match(await banner.textContent(), /past due/);
     await screenshot(page, 'payment-banner-390');
     await page.close();
+
+    // Exhausted credits on an active plan: the banner says how many and until when.
+    await dash.emulator.setAccount({ plan_status: 'active', credits_used: 2500 });
+    const again = await browser.context.newPage();
+    await signIn(again, dash.url);
+    const credits = again.getByRole('alert').filter({ hasText: 'Payment needed' });
+    await credits.waitFor();
+    assert.match(await credits.textContent(), /2500 of 2500 used\. Editing is paused until \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+    await again.close();
   } finally {
     await dash.close();
   }
