@@ -1,13 +1,448 @@
-import { coreVersion } from '../sdk/index.js';
+// The dashboard shell: sign-in, sidebar with the workspace switcher, the calendar and settings
+// screens, the composer, and the page-wide states (402 banner, 429 notice, offline queue).
+// A namespace import: a piece of the SDK missing from this build fails only where it is used.
+import * as sdk from '../sdk/index.js';
+import { h, clear, field, openDialog, showErrors, errorText } from './dom.js';
+import { createNetwork, ApiFailure } from './api.js';
+import './workspace-switcher.js';
+import './calendar-view.js';
+import './settings.js';
+import { openComposer } from './composer.js';
 
-const out = document.getElementById('core-version');
-coreVersion().then(
-  (v) => {
-    out.textContent = v;
-    document.getElementById('app').setAttribute('aria-busy', 'false');
-  },
-  (err) => {
-    out.textContent = 'unavailable';
-    console.error('core failed to load:', err.message);
-  },
-);
+const root = document.getElementById('app');
+let lastList = [];
+const app = {
+  client: null, network: null, accountToken: '', keys: new Map(), data: new Map(), screen: 'calendar',
+  calendarEl: null, status: { payment: null, rate: 0, offline: !navigator.onLine, queued: 0 },
+};
+
+// Keys come to the dashboard through the storage interface the SDK offers; they stay in memory.
+function keyStorage() {
+  return {
+    kind: 'memory',
+    load: async () => [...app.keys].map(([workspaceId, key]) => ({ workspaceId, key })),
+    save: async (id, key) => { app.keys.set(id, key); },
+    remove: async (id) => { app.keys.delete(id); },
+    clear: async () => { app.keys.clear(); },
+  };
+}
+
+// ---------- status banners ----------
+const banners = h('div', { class: 'banners' });
+function renderBanners() {
+  const s = app.status;
+  const out = [];
+  if (s.payment) {
+    const d = s.payment;
+    let text;
+    if (d?.credits_limit !== undefined && d?.resets_at) text = `${d.message ?? 'Credits exhausted'}: ${d.credits_used} of ${d.credits_limit} used. Editing is paused until ${d.resets_at} UTC, or upgrade the plan in billing.`;
+    else text = `${d?.message ?? 'An active subscription is required.'}${d?.plan_status ? ` Plan status: ${d.plan_status.replace(/_/g, ' ')}.` : ''} The account owner can renew the plan in billing; until then the workspace cannot be read or changed.`;
+    out.push(h('div', { class: 'banner payment', role: 'alert' }, h('strong', { text: 'Payment needed. ' }), text));
+  }
+  if (s.rate > 0) out.push(h('div', { class: 'banner rate', role: 'status', text: `Too many requests: waiting ${s.rate} s before trying again. Nothing is lost.` }));
+  if (s.offline || s.queued) {
+    out.push(h('div', { class: 'banner offline', role: 'status', text: `${s.offline ? 'Offline. ' : ''}${s.queued ? `${s.queued} edit${s.queued === 1 ? '' : 's'} queued; they are sent when the connection is back.` : 'Changes cannot be saved until the connection is back.'}` }));
+  }
+  clear(banners, out);
+}
+function onStatus(ev) {
+  const s = app.status;
+  if (ev.kind === 'payment') s.payment = ev.data ?? {};
+  else if (ev.kind === 'rate') s.rate = ev.seconds;
+  else if (ev.kind === 'rate-clear') s.rate = 0;
+  else if (ev.kind === 'offline') s.offline = true;
+  else if (ev.kind === 'online' || ev.kind === 'ok') s.offline = false;
+  else if (ev.kind === 'queue') s.queued = ev.count;
+  renderBanners();
+}
+
+// A short message for what just happened (moves, saves), announced politely.
+const toast = h('p', { class: 'toast', role: 'status', 'aria-live': 'polite' });
+let toastTimer;
+function notify(text) {
+  toast.textContent = text;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { toast.textContent = ''; }, 6000);
+}
+
+// ---------- sign-in ----------
+function signIn() {
+  const params = new URLSearchParams(location.search);
+  const token = h('input', { type: 'password', autocomplete: 'off', value: params.get('token') ?? '', required: true });
+  const key = h('input', { type: 'password', autocomplete: 'off', value: params.get('key') ?? '' });
+  const fields = { account_token: field('Account token', token, { hint: '`npm start` prints the demo account token.' }), api_key: field('Workspace API key (optional)', key, { hint: 'Adds a workspace you can only reach with a key (for example as a Viewer).' }) };
+  const status = h('p', { class: 'form-error', role: 'alert' });
+  const button = h('button', { type: 'submit', class: 'primary', text: 'Sign in' });
+  clear(root, h('main', { class: 'signin' },
+    h('h1', { text: 'TryPost' }),
+    h('form', { novalidate: true, onsubmit: async (e) => {
+      e.preventDefault();
+      showErrors(fields, {});
+      status.textContent = '';
+      button.disabled = true;
+      button.textContent = 'Signing in…';
+      try {
+        await start(token.value.trim(), key.value.trim());
+      } catch (err) {
+        button.disabled = false;
+        button.textContent = 'Sign in';
+        const msg = err.status === 401 ? 'This token was not accepted. Check it and try again.' : errorText(err);
+        if (err.field === 'api_key') fields.api_key.setError(msg);
+        else fields.account_token.setError(msg);
+      }
+    } }, h('h2', { text: 'Sign in' }), fields.account_token, fields.api_key, status, button)));
+  root.setAttribute('aria-busy', 'false');
+  if (params.get('token') && params.get('autostart') === '1') button.click();
+  else token.focus();
+}
+
+async function start(accountToken, apiKey) {
+  app.network = createNetwork({ onStatus });
+  app.accountToken = accountToken;
+  const client = await sdk.createClient({ baseUrl: location.origin, accountToken, fetch: app.network.fetch, storage: keyStorage() });
+  if (client.supports('workspace_lifecycle') === false && !apiKey) {
+    const err = new Error('This token was not accepted, or the server has no account API: add a workspace key.');
+    err.status = 401;
+    throw err;
+  }
+  if (apiKey) {
+    try {
+      await client.addWorkspace({ apiKey });
+    } catch (err) {
+      err.field = 'api_key';
+      throw err;
+    }
+  }
+  // Workspaces this dashboard has no key for get one when the role allows it (Owner, Admin).
+  for (const ws of await client.workspaces.list()) {
+    if (!ws.has_key && ws.permissions?.manage_api_keys) {
+      try {
+        await client.workspaces.issueKey(ws.id, { name: 'Dashboard' });
+      } catch { /* shown when that workspace is opened */ }
+    }
+  }
+  const withKey = client.activeWorkspace?.has_key ? null : (await client.workspaces.list()).find((w) => w.has_key);
+  if (withKey) client.switchWorkspace(withKey.id);
+  app.client = client;
+  lastList = await client.workspaces.list();
+  client.subscribe((state) => {
+    lastList = state.workspaces;
+    renderChrome();
+  });
+  renderShell();
+}
+
+// ---------- shell ----------
+let els = {};
+function renderShell() {
+  const switcher = document.createElement('tp-workspace-switcher');
+  switcher.addEventListener('switch-workspace', (e) => switchTo(e.detail.id));
+  switcher.addEventListener('create-workspace', () => createWorkspaceDialog());
+  const nav = h('nav', { 'aria-label': 'Main', class: 'nav' });
+  const header = h('div', { class: 'page-head' });
+  const content = h('div', { class: 'content' });
+  els = { switcher, nav, header, content };
+  clear(root,
+    h('a', { href: '#content', class: 'skip', text: 'Skip to content' }),
+    h('div', { class: 'shell' },
+      h('aside', { class: 'sidebar' }, h('p', { class: 'brand', text: 'TryPost' }), switcher, nav,
+        h('button', { type: 'button', class: 'signout', onclick: () => location.assign(location.pathname), text: 'Sign out' })),
+      h('main', { class: 'main', id: 'content', tabindex: '-1' }, banners, header, content, toast)));
+  root.setAttribute('aria-busy', 'false');
+  renderBanners();
+  renderChrome();
+  renderScreen();
+}
+
+function activeWs() {
+  return app.client?.activeWorkspace ?? null;
+}
+
+function renderChrome() {
+  if (!els.switcher) return;
+  els.switcher.update({ active: activeWs(), workspaces: lastList });
+  const screens = [['calendar', 'Calendar'], ['settings', 'Settings']];
+  clear(els.nav, screens.map(([id, label]) => h('button', { type: 'button', 'aria-current': app.screen === id ? 'page' : null, onclick: () => { app.screen = id; renderChrome(); renderScreen(); }, text: label })));
+  const ws = activeWs();
+  const canPost = app.client.can('manage_posts');
+  clear(els.header,
+    h('h1', { text: ws ? ws.name : 'No workspace' }),
+    ws && app.screen === 'calendar' ? (canPost
+      ? h('button', { type: 'button', class: 'primary', onclick: () => compose(), text: 'New post' })
+      : h('p', { class: 'notice', text: `View only: your role here is ${ws.role}.` })) : null);
+}
+
+
+async function refreshList() {
+  lastList = await app.client.workspaces.list();
+}
+
+async function switchTo(id) {
+  performance.mark('tp:switch-start');
+  app.client.switchWorkspace(id); // the SDK notifies: renderChrome runs from the subscription
+  renderScreen();
+}
+
+function renderScreen() {
+  const ws = activeWs();
+  if (!ws) {
+    clear(els.content, h('div', { class: 'empty' }, h('h2', { text: 'No workspace yet' }), h('p', { text: 'Create one from the workspace menu to start planning posts.' }),
+      h('button', { type: 'button', class: 'primary', onclick: () => createWorkspaceDialog(), text: 'Create workspace' })));
+    return;
+  }
+  if (app.screen === 'settings') {
+    const s = document.createElement('tp-settings');
+    clear(els.content, s);
+    s.setContext({
+      client: app.client, ws, notify,
+      account: (method, path, body) => app.network.call(method, path, { token: app.accountToken, body }),
+      onDeleted: async (gone) => {
+        app.data.delete(gone.id);
+        await refreshList();
+        notify(`Workspace "${gone.name}" was deleted.`);
+        app.screen = 'calendar';
+        renderChrome();
+        renderScreen();
+      },
+    });
+    return;
+  }
+  if (!app.calendarEl) {
+    app.calendarEl = document.createElement('tp-calendar');
+    app.calendarEl.addEventListener('move-post', (e) => movePost(e.detail.id, e.detail.newTime, e.detail.focusKey));
+    app.calendarEl.addEventListener('open-post', (e) => openPost(e.detail.id));
+  }
+  clear(els.content, app.calendarEl);
+  loadWorkspace(ws);
+}
+
+function rest(method, path, body, wsId = activeWs()?.id) {
+  const token = app.keys.get(wsId);
+  if (!token) return Promise.reject(new ApiFailure(401, { message: 'This dashboard holds no key for this workspace. Sign in again with a workspace key from an Owner or Admin.' }));
+  return app.network.call(method, path, { token, body });
+}
+
+async function loadWorkspace(ws, { force = false } = {}) {
+  const cal = app.calendarEl;
+  let data = app.data.get(ws.id);
+  if (data && !force) {
+    cal.setData(dataFor(ws, data));
+    markPainted('tp:switch-painted');
+    return;
+  }
+  if (!data) cal.renderLoading();
+  try {
+    // Accounts, labels and signatures change elsewhere rarely: read once per workspace per visit.
+    const [accounts, labels, signatures] = data
+      ? [data.accounts, data.labels, data.signatures]
+      : await Promise.all([rest('GET', '/social-accounts', undefined, ws.id), rest('GET', '/labels', undefined, ws.id), rest('GET', '/signatures', undefined, ws.id)]);
+    const posts = ws.id === activeWs()?.id ? await app.client.posts.refresh() : [];
+    if (typeof sdk.createCalendar !== 'function') throw new Error('This build has no calendar module (web/sdk/calendar.js). Update and rebuild, then reload.');
+    const calendar = data?.calendar ?? (await sdk.createCalendar());
+    performance.mark('tp:posts-fetched');
+    calendar.load([...posts]);
+    performance.mark('tp:calendar-loaded');
+    data = { calendar, posts: new Map(posts.map((p) => [String(p.id), p])), accounts, labels, signatures };
+    app.data.set(ws.id, data);
+  } catch (err) {
+    if (activeWs()?.id !== ws.id) return;
+    clear(cal, h('div', { class: 'empty error-state', role: 'alert' }, h('h2', { text: 'This workspace could not be loaded' }), h('p', { text: errorText(err) }),
+      h('button', { type: 'button', onclick: () => loadWorkspace(ws, { force: true }), text: 'Try again' })));
+    return;
+  }
+  if (activeWs()?.id === ws.id && app.screen === 'calendar') {
+    cal.setData(dataFor(ws, data));
+    markPainted('tp:month-painted');
+  }
+}
+
+// Performance marks for bench/dashboard.bench.js: the frame after the DOM change is painted.
+function markPainted(name) {
+  requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
+}
+
+function dataFor(ws, data) {
+  return { ...data, wsId: ws.id, canEdit: app.client.can('manage_posts'), role: ws.role };
+}
+
+async function reloadPosts() {
+  const ws = activeWs();
+  if (ws) await loadWorkspace(ws, { force: true });
+}
+
+// ---------- moving ----------
+async function movePost(id, newTime, focusKey) {
+  const ws = activeWs();
+  const data = app.data.get(ws.id);
+  let plan;
+  try {
+    plan = data.calendar.planMove({ post_id: id, new_time: newTime, role: ws.role });
+  } catch (err) {
+    notify(`Not moved: ${errorText(err)}`);
+    return { error: errorText(err) };
+  }
+  if (!plan.ok) {
+    const why = plan.reasons.map((r) => r.message ?? r.code).join(' ');
+    notify(`Not moved: ${why}`);
+    return { error: why };
+  }
+  const send = () => rest(plan.request.method, plan.request.path, plan.request.body, ws.id);
+  try {
+    await send();
+  } catch (err) {
+    if (err.status === 0) {
+      app.network.enqueue(() => send().then(reloadPosts));
+      notify('Offline: the move is queued and will be sent when the connection is back.');
+      return { queued: true };
+    }
+    notify(`Not moved: ${errorText(err)}`);
+    return { error: errorText(err) };
+  }
+  await reloadPosts();
+  const warn = plan.warnings?.map((w) => w.message).join(' ');
+  notify(`Moved to ${newTime.replace('T', ' ').replace(/:00Z$|Z$/, '')} UTC.${warn ? ` ${warn}` : ''}`);
+  if (focusKey) app.calendarEl.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+  return { ok: true };
+}
+
+function openPost(id) {
+  const ws = activeWs();
+  const data = app.data.get(ws.id);
+  const post = data.posts.get(id);
+  if (!post) return;
+  const canEdit = app.client.can('manage_posts');
+  const editable = canEdit && (post.status === 'draft' || post.status === 'scheduled');
+  openDialog('Post', (body, close) => {
+    const when = h('input', { type: 'datetime-local', step: '60', value: (post.scheduled_at ?? '').replace(' ', 'T').slice(0, 16) });
+    const f = field('New time (UTC)', when);
+    const status = h('p', { role: 'alert', class: 'form-error' });
+    body.append(
+      h('p', { class: 'post-content', text: post.content || '(no text)' }),
+      h('dl', { class: 'facts' },
+        h('dt', { text: 'Status' }), h('dd', { text: post.status.replace('_', ' ') }),
+        h('dt', { text: 'Time' }), h('dd', { text: post.scheduled_at ? `${post.scheduled_at} UTC` : 'Not scheduled' }),
+        h('dt', { text: 'Accounts' }), h('dd', { text: (post.platforms ?? []).map((p) => `${p.display_name ?? p.social_account?.display_name ?? ''} (${p.platform})`).join(', ') || '—' }),
+        h('dt', { text: 'Labels' }), h('dd', { text: (post.labels ?? []).map((l) => l.name).join(', ') || '—' })),
+      editable ? h('form', { novalidate: true, class: 'inline-form', onsubmit: async (e) => {
+        e.preventDefault();
+        if (!when.value) return f.setError('Pick a date and time.');
+        const out = await movePost(id, `${when.value.slice(0, 16)}:00Z`);
+        if (out?.error) f.setError(out.error);
+        else close();
+      } }, h('h3', { text: 'Move' }), f, h('button', { type: 'submit', class: 'primary', text: 'Move' })) : null,
+      editable ? editForm(post, data, ws, close) : null,
+      canEdit ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger', onclick: async () => {
+        try {
+          await rest('DELETE', `/posts/${post.id}`);
+          close();
+          notify('Post deleted.');
+          await reloadPosts();
+        } catch (err) {
+          status.textContent = errorText(err);
+        }
+      }, text: 'Delete post' })) : h('p', { class: 'notice', text: 'View only: Viewers cannot change posts.' }),
+      status);
+  });
+}
+
+// Editing a draft's or scheduled post's text: the PUT is checked by the core, then sent.
+function editForm(post, data, ws, close) {
+  const text = h('textarea', { rows: '4', value: post.content ?? '' });
+  const f = field('Edit content', text);
+  const status = h('p', { role: 'alert', class: 'form-error' });
+  return h('form', { novalidate: true, class: 'inline-form', onsubmit: async (e) => {
+    e.preventDefault();
+    const body = { status: post.status, content: text.value };
+    const check = await sdk.validatePostRequest({ workspace: { social_accounts: data.accounts, labels: data.labels, posts: [...data.posts.values()] }, method: 'PUT', post_id: post.id, body });
+    const fail = (errors, message) => {
+      const rest = showErrors({ content: f }, errors ?? {});
+      status.textContent = rest.join(' ') || (Object.keys(errors ?? {}).length ? '' : message);
+    };
+    if (!check.valid) return fail(check.errors, check.message);
+    try {
+      await rest('PUT', `/posts/${post.id}`, check.body ?? body, ws.id);
+    } catch (err) {
+      return fail(err.errors, errorText(err));
+    }
+    close();
+    notify('Post updated.');
+    await reloadPosts();
+  } }, f, status, h('button', { type: 'submit', text: 'Save text' }));
+}
+
+// ---------- composing ----------
+function compose() {
+  const ws = activeWs();
+  const data = app.data.get(ws.id);
+  if (!data) return notify('The workspace is still loading; try again in a moment.');
+  if (!data.accounts.length) return notify('This workspace has no connected social accounts yet: connect one first, then write a post.');
+  openComposer({
+    accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
+    submit: async (action, { body }) => {
+      let created;
+      try {
+        created = await rest('POST', '/posts', body, ws.id);
+      } catch (err) {
+        return { errors: err.errors, message: errorText(err) };
+      }
+      if (action !== 'draft') {
+        const put = { status: action === 'schedule' ? 'scheduled' : 'publishing', platforms: (created.platforms ?? []).map((p) => ({ id: p.id })) };
+        (created.platforms ?? []).forEach((p, i) => { if (body.platforms[i]?.meta) put.platforms[i].meta = body.platforms[i].meta; });
+        if (action === 'schedule') put.scheduled_at = body.scheduled_at;
+        const check = await sdk.validatePostRequest({ workspace: { social_accounts: data.accounts, labels: data.labels, posts: [...data.posts.values(), created] }, method: 'PUT', post_id: created.id, body: put });
+        if (!check.valid) {
+          await reloadPosts();
+          return { errors: check.errors, message: `Saved as a draft, not ${action === 'schedule' ? 'scheduled' : 'published'}: ${check.message}` };
+        }
+        try {
+          await rest('PUT', `/posts/${created.id}`, check.body ?? put, ws.id);
+        } catch (err) {
+          await reloadPosts();
+          return { errors: err.errors, message: `Saved as a draft, not ${action === 'schedule' ? 'scheduled' : 'published'}: ${errorText(err)}` };
+        }
+      }
+      await reloadPosts();
+      notify(action === 'draft' ? 'Draft saved.' : action === 'schedule' ? `Scheduled for ${body.scheduled_at?.replace('T', ' ').replace(/:00Z$/, '')} UTC.` : 'Publishing now.');
+      return {};
+    },
+  }).catch((err) => notify(`The composer could not open: ${errorText(err)}`));
+}
+
+// ---------- creating a workspace ----------
+function createWorkspaceDialog() {
+  openDialog('Create workspace', (body, close) => {
+    const name = h('input', { type: 'text', autocomplete: 'off', autofocus: true });
+    const f = field('Name', name);
+    const status = h('p', { role: 'alert', class: 'form-error' });
+    const button = h('button', { type: 'submit', class: 'primary', text: 'Create' });
+    body.append(h('form', { novalidate: true, onsubmit: async (e) => {
+      e.preventDefault();
+      f.setError('');
+      button.disabled = true;
+      try {
+        const ws = await app.client.workspaces.create({ name: name.value });
+        close();
+        if (ws?.id && activeWs()?.id !== ws.id) app.client.switchWorkspace(ws.id);
+        await refreshList();
+        app.screen = 'calendar';
+        renderChrome();
+        renderScreen();
+        notify(`Workspace "${ws?.name ?? name.value}" created.`);
+      } catch (err) {
+        button.disabled = false;
+        const rest2 = showErrors({ name: f }, err.errors ?? {});
+        status.textContent = rest2.join(' ') || (Object.keys(err.errors ?? {}).length ? '' : errorText(err));
+      }
+    } }, f, status, h('div', { class: 'actions' }, h('button', { type: 'button', onclick: close, text: 'Cancel' }), button)));
+  });
+}
+
+signIn();
+sdk.coreVersion().then((v) => { document.getElementById('core-version').textContent = v; }, (err) => {
+  document.getElementById('core-version').textContent = 'unavailable';
+  notify(`The core failed to load (${errorText(err)}). Reload the page; if it persists, rebuild with npm run build.`);
+});
+window.addEventListener('unhandledrejection', (e) => {
+  notify(`Something failed: ${errorText(e.reason)}. Try again; reload the page if it keeps failing.`);
+});
+export { refreshList };

@@ -1,0 +1,82 @@
+// The dashboard in Chromium with 5,000 posts per workspace (emulator, memory only, no rate limit):
+// navigation -> painted month (all of it: sign-in, WASM load, 334 pages of 15 posts, index, paint),
+// the part after the posts arrived (core load + view + DOM + paint), and a workspace switch
+// between two loaded workspaces (menu pick -> painted month). Marks come from web/app/main.js.
+import { launchBrowser } from '../tests/e2e/browser.js';
+import { createDevServer, listen } from '../server/dev.js';
+import { createEmulator } from '../server/emulator/index.js';
+
+const TOKEN = 'acct_bench_owner_0123456789abcdef';
+const POSTS = 5000;
+
+function seed() {
+  const ws = (n, name) => {
+    const hex = String(n).repeat(8);
+    const acc = `10000000-0000-4000-8000-0000000000${n}${n}`;
+    const posts = [];
+    for (let i = 0; i < POSTS; i++) {
+      const day = (i % 180) - 90;
+      const hh = String(8 + (i % 10)).padStart(2, '0');
+      const mm = String((i * 7) % 60).padStart(2, '0');
+      posts.push({ content: `${name} bench post ${i}`, status: day < 0 ? 'published' : 'scheduled', scheduled_at: `{{day${day < 0 ? day : `+${day}`}}} ${hh}:${mm}:00`, platforms: [{ account: acc }] });
+    }
+    return {
+      id: `${hex}-${hex.slice(0, 4)}-4${hex.slice(0, 3)}-8${hex.slice(0, 3)}-${hex}${hex.slice(0, 4)}`,
+      name, members: [],
+      social_accounts: [{ id: acc, platform: 'x', display_name: name, username: `@b${n}`, is_active: true, status: 'connected' }],
+      posts,
+    };
+  };
+  return {
+    account: { id: '00000000-0000-4000-8000-0000000000bb', name: 'Bench', owner: 'owner@bench.test', plan_status: 'active', credits_used: 0 },
+    users: [{ id: '00000000-0000-4000-8000-0000000000b1', name: 'Owner', email: 'owner@bench.test', account_token: TOKEN }],
+    workspaces: [ws(1, 'Bench One'), ws(2, 'Bench Two')],
+  };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function run() {
+  const emulator = await createEmulator({ mode: 'self-hosted', seed: seed(), tickMs: 0, rateLimit: 0 });
+  const server = createDevServer({ handlers: [emulator.handle] });
+  const { port } = await listen(server, 0);
+  const browser = await launchBrowser();
+  const rows = [];
+  try {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const mark = (name) => page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.startTime ?? null, name);
+    await page.goto(`http://127.0.0.1:${port}/app/?token=${TOKEN}&autostart=1`);
+    await page.waitForFunction(() => performance.getEntriesByName('tp:month-painted').length > 0, null, { timeout: 120_000 });
+    const painted = await mark('tp:month-painted');
+    const fetched = await mark('tp:posts-fetched');
+    rows.push({ suite: 'dashboard', case: `navigation -> painted month, ${POSTS} posts (incl. ${Math.ceil(POSTS / 15)} API pages)`, value: painted, unit: 'ms', target: '< 100 ms (not met: the API pages are the cost)' });
+    rows.push({ suite: 'dashboard', case: `posts in hand -> painted month, ${POSTS} posts`, value: painted - fetched, unit: 'ms', target: '< 100 ms' });
+    rows.push({ suite: 'dashboard', case: `  of which core index load (${POSTS} posts)`, value: (await mark('tp:calendar-loaded')) - fetched, unit: 'ms' });
+    rows.push({ suite: 'dashboard', case: '  of which core month view', value: (await mark('tp:view-done')) - (await mark('tp:view-start')), unit: 'ms' });
+
+    // Load the second workspace once, then time switches between the two.
+    const pick = async (name) => {
+      await page.getByRole('button', { name: /^Workspace: / }).click();
+      await page.getByRole('menuitem', { name: new RegExp(`^${name} `) }).click();
+    };
+    await pick('Bench Two');
+    await page.waitForFunction(() => performance.getEntriesByName('tp:month-painted').length > 1, null, { timeout: 120_000 });
+    const times = [];
+    for (let i = 0; i < 10; i++) {
+      const before = await page.evaluate(() => performance.getEntriesByName('tp:switch-painted').length);
+      await pick(i % 2 === 0 ? 'Bench One' : 'Bench Two');
+      await page.waitForFunction((n) => performance.getEntriesByName('tp:switch-painted').length > n, before);
+      times.push(await page.evaluate(() => performance.getEntriesByName('tp:switch-painted').at(-1).startTime - performance.getEntriesByName('tp:switch-start').at(-1).startTime));
+    }
+    rows.push({ suite: 'dashboard', case: `workspace switch -> painted month, ${POSTS} posts each (median of 10)`, value: median(times), unit: 'ms', target: '< 50 ms' });
+    rows.push({ suite: 'dashboard', case: 'workspace switch, worst of 10', value: Math.max(...times), unit: 'ms' });
+    await page.close();
+  } finally {
+    await browser.close();
+    server.closeAllConnections();
+    server.close();
+    await emulator.close?.();
+  }
+  return rows;
+}

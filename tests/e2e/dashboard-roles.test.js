@@ -1,0 +1,95 @@
+// The dashboard for a Viewer (no edit controls, reasons shown) and on a lapsed cloud plan (the
+// 402 banner), driven only through roles and accessible names.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, watchPage } from './browser.js';
+import { startDashboard, signIn, screenshot, VIEWER_TOKEN } from './dashboard-support.js';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('a Viewer sees the calendar but no edit controls, and is told why', async () => {
+  const dash = await startDashboard();
+  try {
+    const key = dash.emulator.secrets.keys.find((k) => k.user === 'victor@northwind.test').plain_token;
+    const page = await browser.context.newPage();
+    const problems = watchPage(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, dash.url, VIEWER_TOKEN, key);
+    await page.getByRole('grid').waitFor();
+    assert.match(await page.getByRole('button', { name: /^Workspace: / }).getAttribute('aria-label'), /Northwind Agency \(Viewer\)/);
+    assert.equal(await page.getByRole('button', { name: 'New post' }).count(), 0);
+    await page.getByText(/View only: your role here is viewer/).waitFor();
+    assert.equal(await page.getByRole('grid').getAttribute('aria-readonly'), 'true');
+    assert.equal(await page.locator('[draggable="true"]').count(), 0);
+    await page.getByRole('button', { name: 'List' }).click();
+    await page.getByRole('button', { name: /UTC/ }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Post' });
+    assert.equal(await dialog.getByRole('button', { name: 'Move' }).count(), 0);
+    assert.equal(await dialog.getByRole('button', { name: 'Delete post' }).count(), 0);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    assert.equal(await page.getByRole('button', { name: 'Save workspace' }).isDisabled(), true);
+    await page.getByText(/only an Owner or Admin can change the name/).waitFor();
+    await page.getByRole('tab', { name: 'Brand' }).click();
+    assert.equal(await page.getByRole('button', { name: 'Save brand' }).isDisabled(), true);
+    await page.getByRole('tab', { name: 'Team' }).click();
+    assert.equal(await page.getByRole('button', { name: 'Invite' }).isDisabled(), true);
+    assert.equal(await page.getByRole('button', { name: /^Remove / }).count(), 0);
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    assert.equal(await page.getByRole('button', { name: 'Create key' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Delete workspace' }).isDisabled(), true);
+    await page.getByText(/Only the account owner can delete a workspace/).waitFor();
+    await screenshot(page, 'settings-viewer-1280');
+    assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
+    await page.close();
+  } finally {
+    await dash.close();
+  }
+});
+
+test('a lapsed cloud plan, then exhausted credits, show the payment banner with what and until when', async () => {
+  const dash = await startDashboard({ mode: 'cloud' });
+  try {
+    await dash.emulator.setAccount({ plan_status: 'past_due' });
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, dash.url);
+    const banner = page.getByRole('alert').filter({ hasText: 'Payment needed' });
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /past due/);
+    await screenshot(page, 'payment-banner-390');
+    await page.close();
+
+    // Exhausted credits on an active plan: the banner says how many and until when.
+    await dash.emulator.setAccount({ plan_status: 'active', credits_used: 2500 });
+    const again = await browser.context.newPage();
+    await signIn(again, dash.url);
+    const credits = again.getByRole('alert').filter({ hasText: 'Payment needed' });
+    await credits.waitFor();
+    assert.match(await credits.textContent(), /2500 of 2500 used\. Editing is paused until \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+    await again.close();
+  } finally {
+    await dash.close();
+  }
+});
+
+test('a 429 shows a notice that says how long the dashboard waits', async () => {
+  const dash = await startDashboard({ rateLimit: 3 });
+  try {
+    const page = await browser.context.newPage();
+    await signIn(page, dash.url);
+    const notice = page.getByRole('status').filter({ hasText: 'Too many requests' });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /waiting \d+ s/);
+    await page.close();
+  } finally {
+    await dash.close();
+  }
+});

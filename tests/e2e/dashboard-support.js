@@ -1,0 +1,63 @@
+// Shared setup for the dashboard browser tests: the dev server with the emulator mounted at /api
+// (demo seed, data in a fresh temp folder per call), and small steps driven by roles and names.
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDevServer, listen } from '../../server/dev.js';
+import { createEmulator } from '../../server/emulator/index.js';
+
+export const ARTIFACTS = new URL('./artifacts/', import.meta.url);
+export const OWNER_TOKEN = 'acct_demo_olivia_owner_7f3c2a91d4e8b605';
+export const VIEWER_TOKEN = 'acct_demo_victor_viewer_5e6f7a8b9c0d1e2f';
+
+export async function startDashboard({ mode = 'self-hosted', rateLimit = 0 } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'trypost-dash-'));
+  const emulator = await createEmulator({ mode, dataDir, seed: 'demo', tickMs: 0, control: true, rateLimit });
+  const server = createDevServer({ handlers: [emulator.handle] });
+  const { port } = await listen(server, 0);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    emulator,
+    async close() {
+      await emulator.close?.();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signIn(page, url, token = OWNER_TOKEN, key = '') {
+  await page.goto(`${url}/app/`);
+  await page.getByLabel('Account token').fill(token);
+  if (key) await page.getByLabel('Workspace API key (optional)').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: /^Workspace: / }).waitFor();
+}
+
+export function switcher(page) {
+  return page.getByRole('button', { name: /^Workspace: / });
+}
+
+export async function pickWorkspace(page, name) {
+  await switcher(page).click();
+  await page.getByRole('menuitem', { name: new RegExp(`^${name} `) }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage: false });
+}
+
+// Day names as the calendar's gridcells carry them ("Wednesday 16 December 2026, 1 post").
+export function dayName(dateText) {
+  const [y, m, d] = dateText.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+}
+
+// The 15th of next month (UTC), a date every run can schedule in and navigate to with "Next".
+export function nextMonthDay(day) {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, day)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,264 @@
+// The dashboard as an Owner uses it, driven only through roles and accessible names: workspaces,
+// composing and scheduling, isolation, rescheduling by drag and by keyboard, settings.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, watchPage } from './browser.js';
+import { startDashboard, signIn, switcher, pickWorkspace, screenshot, dayName, nextMonthDay } from './dashboard-support.js';
+
+let browser;
+let dash;
+let page;
+let problems;
+const day15 = nextMonthDay(15);
+const day16 = nextMonthDay(16);
+const day17 = nextMonthDay(17);
+const cell = (date) => page.getByRole('gridcell', { name: new RegExp(`^${dayName(date)},`) });
+
+before(async () => {
+  dash = await startDashboard();
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  problems = watchPage(page);
+});
+after(async () => {
+  await browser?.close();
+  await dash?.close();
+});
+
+test('sign in lands in a workspace; the switcher lists every workspace with its role', async () => {
+  await page.goto(`${dash.url}/app/`);
+  await screenshot(page, 'signin-1280');
+  await page.getByLabel('Account token').fill('acct_not_a_real_token');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForFunction(() => document.querySelector('input[aria-invalid="true"]') !== null);
+  assert.equal(await page.getByLabel('Account token').getAttribute('aria-invalid'), 'true');
+  await signIn(page, dash.url);
+  await page.getByRole('grid').waitFor();
+  assert.match(await switcher(page).getAttribute('aria-label'), /Northwind Agency/);
+  await switcher(page).click();
+  const items = page.getByRole('menu', { name: 'Workspaces' }).getByRole('menuitem');
+  const names = await items.allTextContents();
+  assert.deepEqual(names.map((n) => n.replace(/^.?\s*/, '')).length, 4);
+  assert.ok(names.some((n) => n.includes('Bluebird Bakery') && n.includes('Owner')));
+  assert.ok(names.at(-1).includes('Create workspace'));
+  await screenshot(page, 'switcher-1280');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('menu').isVisible(), false);
+});
+
+test('creating workspaces: the name is checked at the field, then the new empty workspace opens', async () => {
+  for (const name of ['Alpha Studio', 'Beta Labs']) {
+    await switcher(page).click();
+    await page.getByRole('menuitem', { name: 'Create workspace' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create workspace' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('   ');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.getByText(/name field is required/i).waitFor();
+    assert.equal(await dialog.getByRole('textbox', { name: 'Name' }).getAttribute('aria-invalid'), 'true');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    assert.match(await switcher(page).getAttribute('aria-label'), new RegExp(name));
+    await page.getByRole('heading', { name: 'No posts yet' }).waitFor();
+  }
+  await pickWorkspace(page, 'Alpha Studio');
+  await page.getByRole('heading', { name: 'No posts yet' }).waitFor();
+});
+
+async function compose(text, account, date, time = '10:00') {
+  await page.getByRole('button', { name: 'New post' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New post' });
+  await dialog.getByLabel(account, { exact: true }).check();
+  await dialog.getByRole('textbox', { name: 'Content' }).fill(text);
+  await dialog.getByLabel('Schedule time (UTC)').fill(`${date}T${time}`);
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+test('composing: counters turn to an error past the limit, the error sits at its field, then schedule', async () => {
+  await pickWorkspace(page, 'Northwind Agency');
+  await page.getByRole('grid').waitFor();
+  await page.getByRole('button', { name: 'New post' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New post' });
+  await dialog.getByLabel('Northwind (x)', { exact: true }).check();
+  const content = dialog.getByRole('textbox', { name: 'Content' });
+  await content.fill('a'.repeat(280));
+  await dialog.getByText('280 / 280').waitFor();
+  await content.fill('a'.repeat(281));
+  await dialog.getByText('281 / 280').waitFor();
+  await dialog.getByText('1 over the limit').waitFor();
+  await dialog.getByLabel('Schedule time (UTC)').fill(`${day15}T10:00`);
+  await screenshot(page, 'composer-1280');
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+  await page.waitForFunction(() => document.querySelector('dialog textarea')?.getAttribute('aria-invalid') === 'true');
+  const described = await content.getAttribute('aria-describedby');
+  const errorText = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '), described);
+  assert.match(errorText, /280|characters|may not be greater/i);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await compose('Northwind launch e2e', 'Northwind (x)', day15);
+  await pickWorkspace(page, 'Bluebird Bakery');
+  await page.getByRole('grid').waitFor();
+  await compose('Bluebird croissant e2e', 'Bluebird Bakery (facebook)', day15, '11:30');
+});
+
+test('each workspace shows only its own posts', async () => {
+  await page.getByRole('button', { name: 'Next' }).click();
+  await cell(day15).getByRole('button', { name: /^11:30 UTC Bluebird croissant e2e/ }).waitFor();
+  assert.equal(await page.getByRole('button', { name: /Northwind launch e2e/ }).count(), 0);
+  await page.getByRole('button', { name: 'List', exact: true }).click();
+  assert.equal(await page.getByRole('button', { name: /Northwind launch e2e/ }).count(), 0);
+  await pickWorkspace(page, 'Northwind Agency');
+  await page.getByRole('button', { name: /^10:00 UTC Northwind launch e2e/ }).waitFor();
+  assert.equal(await page.getByRole('button', { name: /Bluebird croissant e2e/ }).count(), 0);
+  await page.getByRole('button', { name: 'Month', exact: true }).click();
+});
+
+test('rescheduling: drag to another day, then Alt+Arrow on the keyboard, both through the core', async () => {
+  // The month view keeps its date across a switch; make sure we look at next month.
+  if (!(await cell(day15).count())) await page.getByRole('button', { name: 'Next' }).click();
+  const post = () => page.getByRole('button', { name: /^10:00 UTC Northwind launch e2e/ });
+  await cell(day15).getByRole('button', { name: /Northwind launch e2e/ }).waitFor();
+  await post().dragTo(cell(day16));
+  await cell(day16).getByRole('button', { name: /Northwind launch e2e/ }).waitFor();
+  assert.equal(await cell(day15).getByRole('button', { name: /Northwind launch e2e/ }).count(), 0);
+
+  await post().focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await cell(day17).getByRole('button', { name: /Northwind launch e2e/ }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')?.includes('Northwind launch e2e')), true);
+
+  // Offline: the move waits in a queue, the count is shown, and it is sent once back online.
+  const day18 = nextMonthDay(18);
+  await page.context().setOffline(true);
+  await post().focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await page.getByRole('status').filter({ hasText: '1 edit queued' }).waitFor();
+  await page.context().setOffline(false);
+  await cell(day18).getByRole('button', { name: /Northwind launch e2e/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'edit queued' }).waitFor({ state: 'detached' });
+
+  // The "Move" action of the post dialog, and the core refusing a time in the past.
+  await post().click();
+  const dialog = page.getByRole('dialog', { name: 'Post' });
+  await dialog.getByLabel('New time (UTC)').fill('2020-01-01T10:00');
+  await dialog.getByRole('button', { name: 'Move' }).click();
+  await dialog.getByText(/after|past|future/i).first().waitFor();
+  // Editing the text: over X's limit is refused at the field, a fitting text is saved.
+  await dialog.getByRole('textbox', { name: 'Edit content' }).fill('b'.repeat(281));
+  await dialog.getByRole('button', { name: 'Save text' }).click();
+  await page.waitForFunction(() => document.querySelector('dialog textarea')?.getAttribute('aria-invalid') === 'true');
+  await dialog.getByRole('textbox', { name: 'Edit content' }).fill('Northwind launch e2e, edited');
+  await dialog.getByRole('button', { name: 'Save text' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: /^10:00 UTC Northwind launch e2e, edited/ }).waitFor();
+  await screenshot(page, 'calendar-month-1280');
+});
+
+test('views, filters and the time zone lens', async () => {
+  await page.getByRole('button', { name: 'Today' }).click();
+  await page.getByRole('button', { name: 'Week', exact: true }).click();
+  await page.getByRole('grid').waitFor();
+  await screenshot(page, 'calendar-week-1280');
+  await page.getByRole('button', { name: 'Day', exact: true }).click();
+  await screenshot(page, 'calendar-day-1280');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Month', exact: true }).click();
+  if (!(await cell(day15).count())) await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Month', exact: true }).click();
+  await page.getByLabel('Status').selectOption('draft');
+  assert.equal(await page.getByRole('grid').getByRole('button', { name: /Northwind launch e2e/ }).count(), 0);
+  await page.getByLabel('Status').selectOption('');
+  await page.getByLabel('Time zone').selectOption('Asia/Tokyo');
+  await page.getByRole('button', { name: /^19:00 Asia\/Tokyo Northwind launch e2e/ }).waitFor();
+  await page.getByLabel('Time zone').selectOption('UTC');
+  // Keyboard in the grid: arrows move between days, Enter enters a day, Escape leaves the post.
+  const day18 = nextMonthDay(18);
+  await cell(nextMonthDay(17)).focus();
+  await page.keyboard.press('ArrowRight');
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+  assert.match(await focused(), new RegExp(`^${dayName(day18)},`));
+  await page.keyboard.press('Enter');
+  assert.match(await focused(), /Northwind launch e2e/);
+  await page.keyboard.press('Escape');
+  assert.match(await focused(), new RegExp(`^${dayName(day18)},`));
+  await page.keyboard.press('ArrowDown');
+  assert.match(await focused(), new RegExp(`^${dayName(nextMonthDay(25))},`));
+  await page.getByRole('button', { name: 'Today' }).click();
+});
+
+test('settings: brand profile, team invite and removal, API key shown once, workspace deletion', async () => {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Brand' }).click();
+  const website = page.getByRole('textbox', { name: 'Website' });
+  await website.fill('not a url');
+  await page.getByRole('button', { name: 'Save brand' }).click();
+  await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]') !== null);
+  assert.equal(await website.getAttribute('aria-invalid'), 'true');
+  await website.fill('https://northwind.example');
+  await page.getByLabel('Tone').selectOption('bold');
+  await page.getByRole('button', { name: 'Save brand' }).click();
+  await page.getByText('Brand profile saved.').waitFor();
+  await page.getByRole('tab', { name: 'Workspace' }).click();
+  await page.getByRole('tab', { name: 'Brand' }).click();
+  assert.equal(await page.getByRole('textbox', { name: 'Website' }).inputValue(), 'https://northwind.example');
+  assert.equal(await page.getByLabel('Tone').inputValue(), 'bold');
+  await screenshot(page, 'settings-brand-1280');
+
+  await page.getByRole('tab', { name: 'Team' }).click();
+  await page.getByRole('table').getByText('mia@northwind.test').waitFor();
+  await page.getByRole('textbox', { name: 'Email' }).fill('nina@example.test');
+  await page.getByLabel('Role', { exact: true }).selectOption('viewer');
+  await page.getByRole('button', { name: 'Invite' }).click();
+  await page.getByRole('button', { name: 'Cancel invite for nina@example.test' }).waitFor();
+  await page.getByRole('button', { name: 'Cancel invite for nina@example.test' }).click();
+  await page.getByText('No pending invites.').waitFor();
+  await page.getByRole('button', { name: /^Remove Mia/ }).click();
+  await page.getByRole('table').getByText('mia@northwind.test').waitFor({ state: 'detached' });
+  await screenshot(page, 'settings-team-1280');
+
+  await page.getByRole('tab', { name: 'API keys' }).click();
+  await page.getByRole('textbox', { name: 'Key name' }).fill('CI key');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const token = await page.getByRole('textbox', { name: 'New key "CI key"' }).inputValue();
+  assert.ok(token.length > 20);
+  await page.getByRole('button', { name: 'Copy key' }).waitFor();
+  await page.getByRole('button', { name: 'Delete key CI key' }).click();
+  await page.getByRole('button', { name: 'Delete key CI key' }).waitFor({ state: 'detached' });
+
+  await pickWorkspace(page, 'Beta Labs');
+  await page.getByRole('button', { name: 'Delete workspace' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Beta Labs?' });
+  await dialog.getByRole('textbox').fill('beta labs');
+  await dialog.getByRole('button', { name: 'Delete workspace' }).click();
+  await page.waitForFunction(() => document.querySelector('dialog input')?.getAttribute('aria-invalid') === 'true');
+  await dialog.getByRole('textbox').fill('Beta Labs');
+  await dialog.getByRole('button', { name: 'Delete workspace' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await switcher(page).click();
+  assert.equal(await page.getByRole('menuitem', { name: /Beta Labs/ }).count(), 0);
+  await page.keyboard.press('Escape');
+  assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
+});
+
+test('narrow screen: no horizontal scroll at 390 px, screenshots of the main screens', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await pickWorkspace(page, 'Northwind Agency');
+  await page.getByRole('button', { name: 'Calendar' }).click();
+  await page.getByRole('grid').waitFor();
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(await overflow(), 0);
+  await screenshot(page, 'calendar-month-390');
+  await page.getByRole('button', { name: 'New post' }).click();
+  await page.getByRole('dialog', { name: 'New post' }).getByLabel('Northwind (x)', { exact: true }).check();
+  assert.equal(await overflow(), 0);
+  await screenshot(page, 'composer-390');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Team' }).click();
+  await page.getByRole('table').waitFor();
+  assert.equal(await overflow(), 0);
+  await screenshot(page, 'settings-team-390');
+  await page.setViewportSize({ width: 1280, height: 800 });
+});

@@ -1,0 +1,362 @@
+// <tp-calendar>: paints the views the core's CalendarIndex answers (month, week, day, list) for
+// the active workspace. Which posts fall on which day in which zone, "+N more", filters and facet
+// counts are the core's; this element only draws them and turns gestures into move requests.
+import { h, clear, uid } from './dom.js';
+
+const DAY_MS = 86_400_000;
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const STATUSES = ['draft', 'scheduled', 'publishing', 'published', 'partially_published', 'failed'];
+const ZONES = ['UTC', 'America/New_York', 'America/Los_Angeles', 'America/Sao_Paulo', 'Europe/London', 'Europe/Paris', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'];
+
+const ZONE_CHOICES = [...new Set([...ZONES, Intl.DateTimeFormat().resolvedOptions().timeZone])];
+const dateMs = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
+const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
+// Intl formatters are costly to build; a month paints ~40 labels, so each is built once.
+const formatters = new Map();
+function formatter(locale, opts) {
+  const key = locale + JSON.stringify(opts);
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, opts)));
+  return f;
+}
+const LONG = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+const longDate = (d, opts = LONG) => formatter('en-GB', { ...opts, timeZone: 'UTC' }).format(dateMs(d));
+
+export function todayIn(timeZone) {
+  return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+function shiftDate(date, view, step) {
+  const d = new Date(dateMs(date));
+  if (view === 'month') {
+    d.setUTCDate(1);
+    d.setUTCMonth(d.getUTCMonth() + step);
+  } else d.setUTCDate(d.getUTCDate() + step * (view === 'week' ? 7 : 1));
+  return isoDate(d.getTime());
+}
+
+export class CalendarView extends HTMLElement {
+  state = { view: 'month', date: todayIn('UTC'), zone: 'UTC', filters: { label: '', account: '', platform: '', status: '' } };
+  #data = null; // {calendar, posts: Map id->post, accounts, labels, canEdit, reason}
+  #cursorPages = [];
+  #gridId = uid('cal');
+
+  connectedCallback() {
+    this.classList.add('calendar');
+    if (!this.#data) this.renderLoading();
+  }
+
+  renderLoading() {
+    const sk = h('div', { class: 'skeleton-grid', 'aria-hidden': 'true' });
+    for (let i = 0; i < 35; i++) sk.append(h('div', { class: 'skeleton' }));
+    clear(this, h('p', { class: 'visually-hidden', role: 'status', text: 'Loading the calendar…' }), sk);
+    this.setAttribute('aria-busy', 'true');
+  }
+
+  setData(data) {
+    // Label and account ids belong to one workspace: their filters do not carry over a switch.
+    if (this.#data && data.wsId !== this.#data.wsId) this.state.filters = { ...this.state.filters, label: '', account: '' };
+    this.#data = data;
+    this.#cursorPages = [];
+    this.render();
+  }
+
+  query(extra = {}) {
+    const f = this.state.filters;
+    const filters = {};
+    if (f.label) filters.labels = [f.label];
+    if (f.account) filters.accounts = [f.account];
+    if (f.platform) filters.platforms = [f.platform];
+    if (f.status) filters.statuses = [f.status];
+    return { view: this.state.view, date: this.state.date, time_zone: this.state.zone, week_start: 'monday', max_rows: this.state.view === 'month' ? 4 : 0, details: true, filters, ...extra };
+  }
+
+  // The last painted DOM per loaded post set (a workspace's posts Map is replaced on every
+  // reload): switching back to a workspace whose posts and view did not change reuses its nodes.
+  #painted = new WeakMap();
+
+  render() {
+    this.removeAttribute('aria-busy');
+    const d = this.#data;
+    if (!d) return this.renderLoading();
+    const focusKey = document.activeElement && this.contains(document.activeElement) ? document.activeElement.dataset.focusKey : null;
+    const paintKey = `${JSON.stringify(this.state)}|${d.canEdit}|${todayIn(this.state.zone)}`;
+    const painted = this.#painted.get(d.posts);
+    if (painted && painted.key === paintKey && !focusKey) {
+      this.replaceChildren(...painted.nodes);
+      this.#lastView = painted.lastView;
+      this.#focusDate = this.querySelector('[role=gridcell][tabindex="0"]')?.dataset.date ?? this.#focusDate;
+      return;
+    }
+    let view;
+    let problem = null;
+    try {
+      performance.mark('tp:view-start');
+      view = d.calendar.view(this.query());
+      performance.mark('tp:view-done');
+    } catch (err) {
+      problem = err.message;
+    }
+    const body = problem ? h('p', { class: 'error', role: 'alert', text: `This view cannot be shown: ${problem}` }) : this.#body(view);
+    clear(this, this.#toolbar(view), this.#filters(view), body, view ? this.#unscheduled(view) : null);
+    this.#painted.set(d.posts, { key: paintKey, nodes: [...this.childNodes], lastView: this.#lastView });
+    if (focusKey) this.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+  }
+
+  #set(patch) {
+    Object.assign(this.state, patch);
+    this.render();
+    this.dispatchEvent(new CustomEvent('calendar-state', { bubbles: true, detail: this.state }));
+  }
+
+  #title() {
+    const { view, date } = this.state;
+    if (view === 'month') return formatter('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(dateMs(date));
+    if (view === 'day') return longDate(date);
+    if (view === 'week') return `Week of ${longDate(date, { day: 'numeric', month: 'long', year: 'numeric' })}`;
+    return 'All posts';
+  }
+
+  #toolbar() {
+    const { view, zone } = this.state;
+    const views = ['month', 'week', 'day', 'list'].map((v) => h('button', {
+      type: 'button', 'aria-pressed': String(view === v), 'data-focus-key': `view-${v}`, onclick: () => this.#set({ view: v }), text: v[0].toUpperCase() + v.slice(1),
+    }));
+    const zoneSelect = h('select', { id: uid('zone'), 'data-focus-key': 'zone', onchange: (e) => this.#set({ zone: e.target.value }) });
+    for (const z of ZONE_CHOICES) zoneSelect.append(h('option', { value: z, text: z === 'UTC' ? 'UTC (default)' : z }));
+    zoneSelect.value = zone;
+    return h('div', { class: 'cal-toolbar' },
+      h('div', { class: 'cal-nav', role: 'group', 'aria-label': 'Dates' },
+        h('button', { type: 'button', 'data-focus-key': 'today', onclick: () => this.#set({ date: todayIn(this.state.zone) }), text: 'Today' }),
+        h('button', { type: 'button', 'aria-label': 'Previous', 'data-focus-key': 'prev', disabled: view === 'list', onclick: () => this.#set({ date: shiftDate(this.state.date, view, -1) }), text: '‹' }),
+        h('button', { type: 'button', 'aria-label': 'Next', 'data-focus-key': 'next', disabled: view === 'list', onclick: () => this.#set({ date: shiftDate(this.state.date, view, 1) }), text: '›' }),
+        h('h2', { class: 'cal-title', id: `${this.#gridId}-title`, 'aria-live': 'polite', text: this.#title() })),
+      h('div', { class: 'cal-views', role: 'group', 'aria-label': 'View' }, views),
+      h('div', { class: 'cal-zone' }, h('label', { for: zoneSelect.id, text: 'Time zone' }), zoneSelect));
+  }
+
+  #filters(view) {
+    const d = this.#data;
+    const counts = view?.counts ?? {};
+    const make = (key, label, options) => {
+      const sel = h('select', { id: uid('flt'), 'data-focus-key': `f-${key}`, onchange: (e) => this.#set({ filters: { ...this.state.filters, [key]: e.target.value } }) },
+        h('option', { value: '', text: 'All' }),
+        options.map(([value, text, n]) => h('option', { value, text: n === undefined ? text : `${text} (${n})` })));
+      sel.value = this.state.filters[key];
+      return h('div', { class: 'filter' }, h('label', { for: sel.id, text: label }), sel);
+    };
+    const platforms = [...new Set(d.accounts.map((a) => a.platform))];
+    const active = Object.values(this.state.filters).filter(Boolean).length;
+    if (this.filtersOpen === undefined) this.filtersOpen = window.matchMedia('(min-width: 761px)').matches;
+    const box = h('details', { class: 'filters-box', open: this.filtersOpen || active > 0, ontoggle: () => { this.filtersOpen = box.open; } },
+      h('summary', { text: active ? `Filters (${active} on)` : 'Filters' }));
+    box.append(h('div', { class: 'cal-filters', role: 'group', 'aria-label': 'Filters' },
+      make('label', 'Label', d.labels.map((l) => [String(l.id), l.name, counts.labels?.[l.id] ?? 0])),
+      make('account', 'Account', d.accounts.map((a) => [String(a.id), `${a.display_name} (${a.platform})`, counts.accounts?.[a.id] ?? 0])),
+      make('platform', 'Platform', platforms.map((p) => [p, p, counts.platforms?.[p] ?? 0])),
+      make('status', 'Status', STATUSES.map((s) => [s, s.replace('_', ' '), counts.statuses?.[s] ?? 0]))));
+    return box;
+  }
+
+  #zoneLabel() {
+    return this.state.zone === 'UTC' ? 'UTC' : this.state.zone;
+  }
+
+  #postButton(id, info, date) {
+    const post = this.#data.posts.get(String(id));
+    const text = info?.excerpt ?? post?.content ?? '';
+    const time = info?.time ?? '';
+    const status = info?.status ?? post?.status ?? '';
+    const movable = this.#data.canEdit && (status === 'draft' || status === 'scheduled') && Boolean(info?.at);
+    const b = h('button', {
+      type: 'button', class: `post status-${status}`, draggable: movable ? 'true' : null,
+      'aria-label': `${time} ${this.#zoneLabel()} ${text || '(no text)'}, ${status.replace('_', ' ')}`,
+      'aria-keyshortcuts': movable ? 'Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown' : null,
+      dataset: { postId: String(id), date: date ?? '', focusKey: `post-${id}` },
+      onclick: () => this.dispatchEvent(new CustomEvent('open-post', { bubbles: true, detail: { id: String(id) } })),
+      onkeydown: (e) => {
+        if (e.key === 'Escape' && b.closest('[role=gridcell]')) {
+          e.preventDefault();
+          b.closest('[role=gridcell]').focus();
+          return;
+        }
+        if (!e.altKey || !movable) return;
+        const days = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }[e.key];
+        if (days === undefined) return;
+        e.preventDefault();
+        this.#move(String(id), info.at, days);
+      },
+      ondragstart: (e) => {
+        e.dataTransfer.setData('text/plain', String(id));
+        e.dataTransfer.effectAllowed = 'move';
+        b.classList.add('dragging');
+      },
+      ondragend: () => b.classList.remove('dragging'),
+    },
+    h('span', { class: 'post-time', text: time }), ' ', h('span', { class: 'post-text', text: text || '(no text)' }));
+    return b;
+  }
+
+  // The new instant keeps the time of day and moves by whole days; the core then decides.
+  #move(id, at, days) {
+    const newTime = new Date(Date.parse(at) + days * DAY_MS).toISOString().replace('.000Z', 'Z');
+    this.dispatchEvent(new CustomEvent('move-post', { bubbles: true, detail: { id, newTime, focusKey: `post-${id}` } }));
+  }
+
+  #dropTarget(cell, date) {
+    if (!this.#data.canEdit) return;
+    cell.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'move';
+      cell.classList.add('drop');
+    });
+    cell.addEventListener('dragleave', () => cell.classList.remove('drop'));
+    cell.addEventListener('drop', (e) => {
+      e.preventDefault();
+      cell.classList.remove('drop');
+      const id = e.dataTransfer.getData('text/plain');
+      const btn = this.querySelector(`button.post[data-post-id="${CSS.escape(id)}"]`);
+      if (!btn || !btn.dataset.date) return;
+      const days = Math.round((dateMs(date) - dateMs(btn.dataset.date)) / DAY_MS);
+      if (days === 0) return;
+      const at = this.#lastView?.posts?.[id]?.at;
+      if (at) this.#move(id, at, days);
+    });
+  }
+
+  #lastView = null;
+
+  #today = '';
+  #focusDate = '';
+  #hourScale = false; // the first timeline cell of a render carries the hour marks
+
+  // Arrow keys move between days (the grid pattern); Enter goes into the day's posts. Leaving
+  // the range shown moves the view along. Alt+arrows on a post move the post instead.
+  #gridKey(e) {
+    const cellEl = e.target.closest?.('[role=gridcell]');
+    if (!cellEl || e.target !== cellEl || e.altKey) return;
+    const date = cellEl.dataset.date;
+    const wide = this.state.view === 'day' ? 1 : 7;
+    const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -wide, ArrowDown: wide }[e.key];
+    let target = null;
+    if (step !== undefined) target = isoDate(dateMs(date) + step * DAY_MS);
+    else if (e.key === 'Home' || e.key === 'End') {
+      const row = [...cellEl.parentElement.querySelectorAll('[role=gridcell]')];
+      target = (e.key === 'Home' ? row[0] : row.at(-1)).dataset.date;
+    } else if (e.key === 'PageUp' || e.key === 'PageDown') {
+      target = shiftDate(date, 'month', e.key === 'PageUp' ? -1 : 1);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      cellEl.querySelector('button')?.focus();
+      return;
+    } else return;
+    e.preventDefault();
+    this.#focusDate = target;
+    const next = this.querySelector(`[role=gridcell][data-date="${target}"]`);
+    if (next) {
+      for (const c of this.querySelectorAll('[role=gridcell][tabindex="0"]')) c.setAttribute('tabindex', '-1');
+      next.setAttribute('tabindex', '0');
+      next.focus();
+    } else {
+      this.state.date = target;
+      this.render();
+      this.querySelector(`[role=gridcell][data-date="${target}"]`)?.focus();
+    }
+  }
+
+  #cell(day, view, { showMore = true } = {}) {
+    const n = day.post_ids.length + (day.hidden ?? 0);
+    const cell = h('div', {
+      role: 'gridcell', tabindex: day.date === this.#focusDate ? '0' : '-1', 'data-focus-key': `cell-${day.date}`, class: `day${day.in_month === false ? ' out' : ''}${day.date === this.#today ? ' today' : ''}`,
+      'aria-label': `${longDate(day.date)}, ${n === 0 ? 'no posts' : n === 1 ? '1 post' : `${n} posts`}`,
+      dataset: { date: day.date },
+    }, h('span', { class: 'day-num', 'aria-hidden': 'true', text: String(Number(day.date.slice(8))) }));
+    if (Array.isArray(day.items) && view.view !== 'month') {
+      // The core's time grid: minute of the day and overlap column; placed through CSS variables.
+      cell.classList.add('timeline');
+      const minutes = day.minutes || 1440;
+      if (this.#hourScale) {
+        this.#hourScale = false;
+        for (let hr = 1; hr < 24; hr++) {
+          const mark = h('span', { class: 'hour', 'aria-hidden': 'true', text: `${String(hr).padStart(2, '0')}:00` });
+          mark.style.setProperty('--top', String((hr * 60) / minutes));
+          cell.append(mark);
+        }
+      }
+      for (const item of day.items) {
+        const b = this.#postButton(item.post_id, view.posts?.[item.post_id], day.date);
+        b.classList.add('timed');
+        b.style.setProperty('--top', String(item.minute / minutes));
+        b.style.setProperty('--len', String(Math.max(item.end_minute - item.minute, 1) / minutes));
+        b.style.setProperty('--col', String(item.column));
+        b.style.setProperty('--cols', String(item.columns || 1));
+        cell.append(b);
+      }
+    } else {
+      for (const id of day.post_ids) cell.append(this.#postButton(id, view.posts?.[id], day.date));
+    }
+    if (showMore && day.hidden > 0) {
+      cell.append(h('button', { type: 'button', class: 'more', 'data-focus-key': `more-${day.date}`, 'aria-label': `+${day.hidden} more on ${longDate(day.date)}`, onclick: () => this.#set({ view: 'day', date: day.date }), text: `+${day.hidden} more` }));
+    }
+    this.#dropTarget(cell, day.date);
+    return cell;
+  }
+
+  #body(view) {
+    this.#lastView = view;
+    this.#hourScale = true;
+    this.#today = todayIn(this.state.zone);
+    const total = this.#data.posts.size;
+    if (total === 0) {
+      return h('div', { class: 'empty' },
+        h('h3', { text: 'No posts yet' }),
+        h('p', { text: this.#data.canEdit ? 'Write your first post with "New post"; it will appear here on its day.' : 'Posts will appear here once your team schedules them.' }));
+    }
+    if (view.view === 'list') return this.#list(view);
+    const grid = h('div', { role: 'grid', class: `grid grid-${view.view}`, 'aria-labelledby': `${this.#gridId}-title`, 'aria-readonly': String(!this.#data.canEdit), onkeydown: (e) => this.#gridKey(e) });
+    const shown = view.view === 'day' ? [view.date] : view.weeks.flatMap((w) => w.days.map((d) => d.date));
+    if (!shown.includes(this.#focusDate)) this.#focusDate = shown.includes(this.state.date) ? this.state.date : shown.includes(this.#today) ? this.#today : (view.weeks?.flatMap((w) => w.days).find((d) => d.in_month !== false)?.date ?? shown[0]);
+    if (view.view === 'day') {
+      const day = { date: view.date, post_ids: view.items.map((i) => i.post_id), items: view.items, minutes: view.minutes, hidden: view.hidden };
+      grid.append(h('div', { role: 'row', class: 'row' }, this.#cell(day, view, { showMore: false })));
+      if (view.hidden > 0) grid.append(h('p', { class: 'hint', text: `${view.hidden} more posts overlap and are not drawn.` }));
+      return grid;
+    }
+    grid.append(h('div', { role: 'row', class: 'row head' }, WEEKDAYS.map((w) => h('div', { role: 'columnheader', class: 'wd', text: w }))));
+    for (const week of view.weeks) {
+      grid.append(h('div', { role: 'row', class: 'row' }, week.days.map((day) => this.#cell(day, view, { showMore: view.view === 'month' }))));
+    }
+    return grid;
+  }
+
+  #list(view) {
+    const list = h('ol', { class: 'post-list', 'aria-label': 'Posts in time order' });
+    let lastDate = null;
+    for (const item of view.items) {
+      if (item.date !== lastDate) {
+        list.append(h('li', { class: 'list-date' }, h('h3', { text: longDate(item.date) })));
+        lastDate = item.date;
+      }
+      list.append(h('li', {}, this.#postButton(item.post_id, view.posts?.[item.post_id], item.date)));
+    }
+    const nav = h('div', { class: 'list-nav' });
+    if (view.next) nav.append(h('button', { type: 'button', onclick: () => { this.#cursorPages.push(view.next); this.#renderListPage(); }, text: 'Later posts' }));
+    return h('div', {}, list, nav);
+  }
+
+  #renderListPage() {
+    const view = this.#data.calendar.view(this.query({ cursor: this.#cursorPages.at(-1), page_size: 50 }));
+    const body = this.#list(view);
+    this.querySelector('.post-list')?.parentElement?.replaceWith(body);
+  }
+
+  #unscheduled(view) {
+    const ids = view.unscheduled ?? [];
+    if (!ids.length) return null;
+    return h('section', { class: 'unscheduled', 'aria-label': 'Unscheduled drafts' },
+      h('h3', { text: `Unscheduled drafts (${ids.length + (view.unscheduled_hidden ?? 0)})` }),
+      h('div', { class: 'unscheduled-list' }, ids.map((id) => this.#postButton(id, view.posts?.[id] ?? { excerpt: this.#data.posts.get(String(id))?.content?.slice(0, 80), status: 'draft', time: 'No time' }, null))));
+  }
+}
+
+customElements.define('tp-calendar', CalendarView);

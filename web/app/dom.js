@@ -1,0 +1,101 @@
+// Small DOM helpers shared by the dashboard's elements. No innerHTML anywhere: every text goes
+// through textContent, so post content can never become markup.
+let seq = 0;
+export const uid = (prefix = 'id') => `${prefix}-${++seq}`;
+
+// h('button', {type: 'button', onclick}, 'Save') -> element. Attributes starting with "on" are
+// listeners; `class`, `text`, `dataset` and boolean attributes are handled; null/false skip.
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs ?? {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    else if (k === 'text') el.textContent = v;
+    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else if (k === 'value') el.value = v;
+    else if (k === 'checked') el.checked = Boolean(v);
+    else if (v === true) el.setAttribute(k, '');
+    else el.setAttribute(k, String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+export function clear(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+// A labelled control with its own error slot: the error is announced and tied to the control.
+export function field(label, control, { hint, name } = {}) {
+  const id = control.id || (control.id = uid('f'));
+  const errId = `${id}-error`;
+  const hintId = hint ? `${id}-hint` : null;
+  const error = h('p', { class: 'field-error', id: errId, role: 'status' });
+  control.setAttribute('aria-describedby', [hintId, errId].filter(Boolean).join(' '));
+  if (name) control.dataset.field = name;
+  const wrap = h('div', { class: 'field' },
+    h('label', { for: id, text: label }),
+    hint ? h('p', { class: 'hint', id: hintId, text: hint }) : null,
+    control, error);
+  wrap.setError = (message) => {
+    error.textContent = message ?? '';
+    if (message) control.setAttribute('aria-invalid', 'true');
+    else control.removeAttribute('aria-invalid');
+  };
+  wrap.control = control;
+  return wrap;
+}
+
+// A modal dialog built on <dialog> (focus is kept inside; Escape closes it).
+export function openDialog(title, build, { onClose, className } = {}) {
+  const titleId = uid('dlg');
+  const dlg = h('dialog', { 'aria-labelledby': titleId, class: className ?? 'dialog' });
+  const close = () => {
+    dlg.close();
+  };
+  dlg.addEventListener('close', () => {
+    dlg.remove();
+    onClose?.();
+  });
+  const body = h('div', { class: 'dialog-body' });
+  dlg.append(
+    h('header', { class: 'dialog-head' },
+      h('h2', { id: titleId, text: title }),
+      h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close', onclick: close, text: '×' })),
+    body);
+  document.body.append(dlg);
+  build(body, close, dlg);
+  dlg.showModal();
+  const first = dlg.querySelector('[autofocus]') ?? body.querySelector('input, textarea, select, button');
+  first?.focus();
+  return { dlg, close };
+}
+
+// Puts {field: [messages]} errors next to the fields; answers the messages no field took.
+export function showErrors(fields, errors, mapPath = (p) => p) {
+  for (const f of Object.values(fields)) f.setError?.('');
+  const rest = [];
+  for (const [path, messages] of Object.entries(errors ?? {})) {
+    const target = fields[mapPath(path)];
+    const text = (Array.isArray(messages) ? messages : [messages]).join(' ');
+    if (target) {
+      const prev = target.querySelector('.field-error')?.textContent;
+      target.setError(prev ? `${prev} ${text}` : text);
+    } else rest.push(text);
+  }
+  return rest;
+}
+
+export function errorText(err) {
+  if (!err) return '';
+  return err.message || String(err);
+}

@@ -1,0 +1,305 @@
+// <tp-settings>: Workspace, Brand, Team and API keys tabs plus the danger zone. Whether a role
+// may use a control is client.can(action); every value is checked by the core or the server and
+// their errors land at the field.
+import { h, clear, field, openDialog, showErrors, uid, errorText } from './dom.js';
+
+const TONES = ['', 'professional', 'casual', 'friendly', 'bold', 'inspirational', 'humorous', 'educational'];
+const STYLES = ['cinematic', 'illustration', 'isometric_3d', 'cartoon', 'typographic', 'infographic', 'minimalist', 'mockup'];
+const FONTS = ['Inter', 'Roboto', 'Open Sans', 'Lato', 'Montserrat', 'Poppins', 'Playfair Display', 'Merriweather'];
+const LANGS = [['en', 'English'], ['pt-BR', 'Portuguese (Brazil)'], ['es', 'Spanish']];
+const ROLES = ['admin', 'member', 'viewer'];
+const TABS = [['workspace', 'Workspace'], ['brand', 'Brand'], ['team', 'Team'], ['keys', 'API keys']];
+
+function select(options, value) {
+  const s = h('select', {}, options.map((o) => (Array.isArray(o) ? h('option', { value: o[0], text: o[1] }) : h('option', { value: o, text: o === '' ? '—' : o.replace(/_/g, ' ') }))));
+  s.value = value ?? '';
+  return s;
+}
+
+export class SettingsView extends HTMLElement {
+  tab = 'workspace';
+  #ctx = null; // {client, ws, account(method, path, body), notify(text)}
+
+  // Always the store's current summary: a save elsewhere (or here) is seen on the next render.
+  #ws() {
+    return this.#ctx.client.activeWorkspace ?? this.#ctx.ws;
+  }
+
+  setContext(ctx) {
+    this.#ctx = ctx;
+    this.render();
+  }
+
+  render() {
+    if (!this.#ctx) return;
+    const tabs = h('div', { role: 'tablist', 'aria-label': 'Settings', class: 'tabs', onkeydown: (e) => this.#tabKey(e) },
+      TABS.map(([id, label]) => h('button', {
+        type: 'button', role: 'tab', id: `tab-${id}`, 'aria-selected': String(this.tab === id), 'aria-controls': `panel-${id}`,
+        tabindex: this.tab === id ? '0' : '-1', onclick: () => { this.tab = id; this.render(); this.querySelector(`#tab-${id}`)?.focus(); }, text: label,
+      })));
+    const panel = h('div', { role: 'tabpanel', id: `panel-${this.tab}`, 'aria-labelledby': `tab-${this.tab}`, class: 'tabpanel' });
+    clear(this, h('h2', { text: 'Settings' }), tabs, panel, this.#danger());
+    ({ workspace: () => this.#workspace(panel), brand: () => this.#brand(panel), team: () => this.#team(panel), keys: () => this.#keys(panel) })[this.tab]();
+  }
+
+  #tabKey(e) {
+    const ids = TABS.map((t) => t[0]);
+    const i = ids.indexOf(this.tab);
+    const n = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: ids.length - 1 }[e.key];
+    if (n === undefined) return;
+    e.preventDefault();
+    this.tab = ids[(n + ids.length) % ids.length];
+    this.render();
+    this.querySelector(`#tab-${this.tab}`)?.focus();
+  }
+
+  #gate(action, what) {
+    if (this.#ctx.client.can(action)) return null;
+    const role = this.#ws().role;
+    return h('p', { class: 'notice', text: `Your role here is ${role}: only an Owner or Admin can ${what}.` });
+  }
+
+  #saveRow(label, onclick, disabled) {
+    const status = h('p', { class: 'save-status', role: 'status' });
+    const b = h('button', { type: 'submit', class: 'primary', disabled, text: label });
+    return { row: h('div', { class: 'actions' }, b, status), status, onclick };
+  }
+
+  #workspace(panel) {
+    const { client } = this.#ctx;
+    const ws = this.#ws();
+    const allowed = client.can('manage_settings');
+    const name = h('input', { type: 'text', value: ws.name, disabled: !allowed, autocomplete: 'off' });
+    const logo = h('input', { type: 'url', value: ws.logo_url ?? '', disabled: !allowed });
+    const fields = { name: field('Name', name), logo_url: field('Logo URL', logo, { hint: 'An https address of an image.' }) };
+    const save = this.#saveRow('Save workspace', null, !allowed);
+    panel.append(this.#gate('manage_settings', 'change the name and logo') ?? '', h('form', { novalidate: true, onsubmit: async (e) => {
+      e.preventDefault();
+      save.status.textContent = 'Saving…';
+      try {
+        await client.workspaces.update(ws.id, { name: name.value, logo: logo.value === '' ? null : logo.value });
+        showErrors(fields, {});
+        save.status.textContent = 'Saved.';
+      } catch (err) {
+        const rest = showErrors(fields, err.errors ?? {});
+        save.status.textContent = rest.join(' ') || (Object.keys(err.errors ?? {}).length ? 'Not saved: see the fields above.' : errorText(err));
+      }
+    } }, fields.name, fields.logo_url, save.row));
+  }
+
+  #brand(panel) {
+    const { client } = this.#ctx;
+    const ws = this.#ws();
+    const allowed = client.can('manage_settings');
+    const b = ws.brand ?? {};
+    const controls = {
+      website: h('input', { type: 'url', value: b.website ?? '' }),
+      description: h('textarea', { rows: '3', value: b.description ?? '' }),
+      tone: select(TONES, b.tone),
+      voice_notes: h('textarea', { rows: '3', value: b.voice_notes ?? '' }),
+      image_style: select(STYLES, b.image_style ?? 'cinematic'),
+      primary_color: h('input', { type: 'text', value: b.primary_color ?? '', placeholder: '#RRGGBB' }),
+      background_color: h('input', { type: 'text', value: b.background_color ?? '', placeholder: '#RRGGBB' }),
+      text_color: h('input', { type: 'text', value: b.text_color ?? '', placeholder: '#RRGGBB' }),
+      font: select(FONTS, b.font ?? 'Inter'),
+      content_language: select(LANGS, b.content_language ?? 'en'),
+    };
+    const labels = { website: 'Website', description: 'Description', tone: 'Tone', voice_notes: 'Voice notes', image_style: 'Image style', primary_color: 'Primary colour', background_color: 'Background colour', text_color: 'Text colour', font: 'Font', content_language: 'Content language' };
+    const fields = {};
+    for (const [k, c] of Object.entries(controls)) {
+      c.disabled = !allowed;
+      fields[k] = field(labels[k], c);
+    }
+    const save = this.#saveRow('Save brand', null, !allowed);
+    panel.append(this.#gate('manage_settings', 'edit the brand profile') ?? '', h('form', { class: 'brand-form', novalidate: true, onsubmit: async (e) => {
+      e.preventDefault();
+      const brand = {};
+      for (const [k, c] of Object.entries(controls)) brand[k] = c.value;
+      save.status.textContent = 'Saving…';
+      try {
+        await client.workspaces.update(ws.id, { brand });
+        showErrors(fields, {});
+        save.status.textContent = 'Brand profile saved.';
+      } catch (err) {
+        const rest = showErrors(fields, err.errors ?? {});
+        save.status.textContent = rest.join(' ') || (Object.keys(err.errors ?? {}).length ? 'Not saved: see the fields above.' : errorText(err));
+      }
+    } }, Object.values(fields), save.row));
+  }
+
+  async #team(panel) {
+    const { client, account } = this.#ctx;
+    const ws = this.#ws();
+    const allowed = client.can('manage_team');
+    const listBox = h('div', { 'aria-busy': 'true' }, h('div', { class: 'skeleton line' }), h('div', { class: 'skeleton line' }));
+    const email = h('input', { type: 'email', autocomplete: 'off', disabled: !allowed });
+    const role = select(ROLES, 'member');
+    role.disabled = !allowed;
+    const fields = { email: field('Email', email), role: field('Role', role) };
+    const status = h('p', { role: 'status', class: 'save-status' });
+    const reload = async () => {
+      let data;
+      try {
+        data = await account('GET', `/account/workspaces/${ws.id}/members`);
+      } catch (err) {
+        clear(listBox, h('p', { class: 'error', role: 'alert', text: `${errorText(err)} Reload the page to try again.` }));
+        return;
+      }
+      listBox.removeAttribute('aria-busy');
+      const rows = data.members.map((m) => {
+        const isOwner = m.role === 'owner';
+        const rs = select(isOwner ? ['owner'] : ROLES, m.role);
+        rs.disabled = !allowed || isOwner;
+        rs.id = uid('role');
+        rs.addEventListener('change', async () => {
+          try {
+            await account('PUT', `/account/workspaces/${ws.id}/members/${m.user_id}`, { role: rs.value });
+            status.textContent = `${m.name} is now ${rs.value}.`;
+          } catch (err) {
+            status.textContent = errorText(err);
+          }
+        });
+        return h('tr', {}, h('td', { text: m.name }), h('td', { text: m.email }),
+          h('td', {}, h('label', { class: 'visually-hidden', for: rs.id, text: `Role of ${m.name}` }), rs),
+          h('td', {}, allowed && !isOwner ? h('button', { type: 'button', class: 'danger-link', 'aria-label': `Remove ${m.name}`, onclick: async () => {
+            try {
+              await account('DELETE', `/account/workspaces/${ws.id}/members/${m.user_id}`);
+              status.textContent = `${m.name} was removed.`;
+              reload();
+            } catch (err) {
+              status.textContent = errorText(err);
+            }
+          }, text: 'Remove' }) : null));
+      });
+      const invites = data.invites.map((inv) => h('li', {}, `${inv.email} (${inv.role}, pending) `,
+        allowed ? h('button', { type: 'button', 'aria-label': `Cancel invite for ${inv.email}`, onclick: async () => {
+          try {
+            await account('DELETE', `/account/workspaces/${ws.id}/invites/${inv.id}`);
+            status.textContent = `Invite for ${inv.email} cancelled.`;
+            reload();
+          } catch (err) {
+            status.textContent = errorText(err);
+          }
+        }, text: 'Cancel invite' }) : null));
+      clear(listBox,
+        h('table', { class: 'table' }, h('caption', { text: 'Members' }),
+          h('thead', {}, h('tr', {}, ['Name', 'Email', 'Role', ''].map((t) => h('th', { scope: 'col', text: t })))), h('tbody', {}, rows)),
+        h('h3', { text: 'Pending invites' }),
+        invites.length ? h('ul', { class: 'invites' }, invites) : h('p', { class: 'hint', text: 'No pending invites.' }));
+    };
+    panel.append(this.#gate('manage_team', 'invite, remove or change the role of members') ?? '', listBox,
+      h('form', { class: 'inline-form', novalidate: true, onsubmit: async (e) => {
+        e.preventDefault();
+        try {
+          await account('POST', `/account/workspaces/${ws.id}/invites`, { email: email.value, role: role.value });
+          showErrors(fields, {});
+          status.textContent = `Invite sent to ${email.value}.`;
+          email.value = '';
+          reload();
+        } catch (err) {
+          const rest = showErrors(fields, err.errors ?? {});
+          status.textContent = rest.join(' ') || (Object.keys(err.errors ?? {}).length ? '' : errorText(err));
+        }
+      } }, h('h3', { text: 'Invite a member' }), fields.email, fields.role, h('button', { type: 'submit', class: 'primary', disabled: !allowed, text: 'Invite' })), status);
+    reload();
+  }
+
+  async #keys(panel) {
+    const { client, account } = this.#ctx;
+    const ws = this.#ws();
+    const allowed = client.can('manage_api_keys');
+    const gate = this.#gate('manage_api_keys', 'create, list or delete API keys');
+    if (!allowed) return panel.append(gate);
+    const listBox = h('div', { 'aria-busy': 'true' }, h('div', { class: 'skeleton line' }));
+    const name = h('input', { type: 'text', autocomplete: 'off' });
+    const expires = h('input', { type: 'date' });
+    const fields = { name: field('Key name', name), expires_at: field('Expires on', expires, { hint: 'Optional; the key stops working at the end of that day (UTC).' }) };
+    const shown = h('div', { class: 'once', 'aria-live': 'polite' });
+    const status = h('p', { role: 'status', class: 'save-status' });
+    const reload = async () => {
+      let keys;
+      try {
+        keys = await account('GET', `/account/workspaces/${ws.id}/api-keys`);
+      } catch (err) {
+        clear(listBox, h('p', { class: 'error', role: 'alert', text: errorText(err) }));
+        return;
+      }
+      listBox.removeAttribute('aria-busy');
+      clear(listBox, keys.length ? h('table', { class: 'table' }, h('caption', { text: 'Your keys for this workspace' }),
+        h('thead', {}, h('tr', {}, ['Name', 'Created', 'Expires', 'Last used', ''].map((t) => h('th', { scope: 'col', text: t })))),
+        h('tbody', {}, keys.map((k) => h('tr', {}, h('td', { text: k.name }), h('td', { text: k.created_at?.slice(0, 10) ?? '' }), h('td', { text: k.expires_at?.slice(0, 10) ?? 'Never' }), h('td', { text: k.last_used_at?.slice(0, 16).replace('T', ' ') ?? 'Never' }),
+          h('td', {}, h('button', { type: 'button', class: 'danger-link', 'aria-label': `Delete key ${k.name}`, onclick: async () => {
+            try {
+              await account('DELETE', `/account/workspaces/${ws.id}/api-keys/${k.id}`);
+              status.textContent = `Key "${k.name}" deleted.`;
+              reload();
+            } catch (err) {
+              status.textContent = errorText(err);
+            }
+          }, text: 'Delete' }))))))
+        : h('p', { class: 'hint', text: 'No keys yet. Create one below to call the API from a script.' }));
+    };
+    panel.append(listBox, h('form', { class: 'inline-form', novalidate: true, onsubmit: async (e) => {
+      e.preventDefault();
+      try {
+        const body = { name: name.value };
+        if (expires.value) body.expires_at = expires.value;
+        const out = await account('POST', `/account/workspaces/${ws.id}/api-keys`, body);
+        showErrors(fields, {});
+        const tokenId = uid('tok');
+        clear(shown, h('p', { text: 'Copy this key now: it is shown only once.' }),
+          h('label', { for: tokenId, text: `New key "${out.token?.name ?? name.value}"` }),
+          h('input', { type: 'text', id: tokenId, readonly: true, value: out.plain_token, class: 'mono' }),
+          h('button', { type: 'button', onclick: async (ev) => {
+            try {
+              await navigator.clipboard.writeText(out.plain_token);
+              ev.target.textContent = 'Copied';
+            } catch {
+              document.getElementById(tokenId)?.select();
+              status.textContent = 'Copying was refused by the browser: the key is selected, press Ctrl+C.';
+            }
+          }, text: 'Copy key' }));
+        name.value = '';
+        reload();
+      } catch (err) {
+        const rest = showErrors(fields, err.errors ?? {});
+        status.textContent = rest.join(' ') || (Object.keys(err.errors ?? {}).length ? '' : errorText(err));
+      }
+    } }, h('h3', { text: 'Create a key' }), fields.name, fields.expires_at, h('button', { type: 'submit', class: 'primary', text: 'Create key' })), shown, status);
+    reload();
+  }
+
+  #danger() {
+    const { client } = this.#ctx;
+    const ws = this.#ws();
+    const allowed = client.can('delete_workspace');
+    return h('section', { class: 'danger-zone', 'aria-labelledby': 'danger-title' },
+      h('h3', { id: 'danger-title', text: 'Danger zone' }),
+      h('p', { text: allowed ? 'Deleting removes every post, account, member, invite and key of this workspace. It cannot be undone.' : `Only the account owner can delete a workspace (your role: ${ws.role}).` }),
+      h('button', { type: 'button', class: 'danger', disabled: !allowed, onclick: () => this.#confirmDelete(), text: 'Delete workspace' }));
+  }
+
+  #confirmDelete() {
+    const { client, onDeleted } = this.#ctx;
+    const ws = this.#ws();
+    openDialog(`Delete ${ws.name}?`, (body, close) => {
+      const input = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false' });
+      const f = field(`Type the workspace name (${ws.name}) to confirm`, input);
+      const status = h('p', { role: 'alert', class: 'form-error' });
+      body.append(h('form', { novalidate: true, onsubmit: async (e) => {
+        e.preventDefault();
+        try {
+          await client.workspaces.remove(ws.id, { confirmName: input.value });
+          close();
+          onDeleted(ws);
+        } catch (err) {
+          const rest = showErrors({ confirm_name: f }, err.errors ?? {});
+          status.textContent = rest.join(' ') || (Object.keys(err.errors ?? {}).length ? '' : errorText(err));
+        }
+      } }, h('p', { text: 'This removes the workspace and everything in it.' }), f, status,
+      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: close, text: 'Cancel' }), h('button', { type: 'submit', class: 'danger', text: 'Delete workspace' }))));
+    });
+  }
+}
+
+customElements.define('tp-settings', SettingsView);
