@@ -7,15 +7,6 @@ namespace {
 
 using nlohmann::json;
 
-template <class T>
-Expected<T> finish(T value, ApiError& err) {
-  if (!err.errors.empty()) {
-    err.status = 422;
-    err.finalize_message();
-    return err;
-  }
-  return value;
-}
 
 bool require_object(const json& j, const std::string& path, ApiError& err) {
   if (j.is_object()) return true;
@@ -53,7 +44,7 @@ bool is_hex_color(std::string_view s) {
 Expected<MediaItem> media_item_from_json(const json& j, const std::string& path) {
   ApiError err;
   MediaItem m;
-  if (!require_object(j, path, err)) return finish(m, err);
+  if (!require_object(j, path, err)) return value_or_errors(m, err);
   Fields f(j, path, err);
   m.id = f.string("id").value_or("");
   m.path = f.string("path").value_or("");
@@ -67,39 +58,39 @@ Expected<MediaItem> media_item_from_json(const json& j, const std::string& path)
     if (meta->is_object()) m.meta = *meta;
     else if (!(meta->is_array() && meta->empty())) f.fail("meta", "The " + attribute_name(f.at("meta")) + " must be an object.");
   }
-  return finish(std::move(m), err);
+  return value_or_errors(std::move(m), err);
 }
 
 Expected<Label> label_from_json(const json& j, const std::string& path) {
   ApiError err;
   Label l;
-  if (!require_object(j, path, err)) return finish(l, err);
+  if (!require_object(j, path, err)) return value_or_errors(l, err);
   Fields f(j, path, err);
   l.id = f.string("id", true).value_or("");
   l.name = f.string("name").value_or("");
   l.color = f.string("color").value_or("");
   l.created_at = f.time("created_at");
   l.updated_at = f.time("updated_at");
-  return finish(std::move(l), err);
+  return value_or_errors(std::move(l), err);
 }
 
 Expected<Signature> signature_from_json(const json& j, const std::string& path) {
   ApiError err;
   Signature s;
-  if (!require_object(j, path, err)) return finish(s, err);
+  if (!require_object(j, path, err)) return value_or_errors(s, err);
   Fields f(j, path, err);
   s.id = f.string("id", true).value_or("");
   s.name = f.string("name").value_or("");
   s.content = f.string("content").value_or("");
   s.created_at = f.time("created_at");
   s.updated_at = f.time("updated_at");
-  return finish(std::move(s), err);
+  return value_or_errors(std::move(s), err);
 }
 
 Expected<SocialAccount> social_account_from_json(const json& j, const std::string& path) {
   ApiError err;
   SocialAccount a;
-  if (!require_object(j, path, err)) return finish(a, err);
+  if (!require_object(j, path, err)) return value_or_errors(a, err);
   Fields f(j, path, err);
   a.id = f.string("id", true).value_or("");
   enum_field(f, "platform", true, a.platform, parse_platform);
@@ -108,13 +99,13 @@ Expected<SocialAccount> social_account_from_json(const json& j, const std::strin
   a.avatar = f.string("avatar").value_or("");
   a.is_active = f.boolean("is_active").value_or(true);
   enum_field(f, "status", false, a.status, parse_account_status);
-  return finish(std::move(a), err);
+  return value_or_errors(std::move(a), err);
 }
 
 Expected<PostPlatform> post_platform_from_json(const json& j, const std::string& path) {
   ApiError err;
   PostPlatform p;
-  if (!require_object(j, path, err)) return finish(p, err);
+  if (!require_object(j, path, err)) return value_or_errors(p, err);
   Fields f(j, path, err);
   p.id = f.string("id", true).value_or("");
   if (const auto* acc = f.get("social_account"); acc && acc->is_object()) {
@@ -136,13 +127,13 @@ Expected<PostPlatform> post_platform_from_json(const json& j, const std::string&
   p.display_name = f.string("display_name").value_or("");
   p.display_username = f.string("display_username").value_or("");
   p.display_avatar = f.string("display_avatar").value_or("");
-  return finish(std::move(p), err);
+  return value_or_errors(std::move(p), err);
 }
 
 Expected<Post> post_from_json(const json& j, const std::string& path) {
   ApiError err;
   Post p;
-  if (!require_object(j, path, err)) return finish(p, err);
+  if (!require_object(j, path, err)) return value_or_errors(p, err);
   Fields f(j, path, err);
   p.id = f.string("id", true).value_or("");
   p.content = f.string("content");
@@ -169,7 +160,7 @@ Expected<Post> post_from_json(const json& j, const std::string& path) {
   each("media", media_item_from_json, p.media);
   each("platforms", post_platform_from_json, p.platforms);
   each("labels", label_from_json, p.labels);
-  return finish(std::move(p), err);
+  return value_or_errors(std::move(p), err);
 }
 
 json to_json(const MediaItem& m) {

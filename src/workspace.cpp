@@ -51,15 +51,6 @@ void check_max(const std::string& v, std::size_t max, const std::string& field, 
     err.add(field, "The " + attr(field) + " field must not be greater than " + std::to_string(max) + " characters.");
 }
 
-template <class T>
-Expected<T> finish(T value, ApiError& err) {
-  if (!err.errors.empty()) {
-    err.status = 422;
-    err.finalize_message();
-    return err;
-  }
-  return value;
-}
 
 void optional_text(const json& patch, const char* key, std::size_t max, std::optional<std::string>& out, ApiError& err) {
   const auto in = read_input(patch, key, key, err);
@@ -134,16 +125,16 @@ Expected<std::string> validate_workspace_name(const json& value, const std::stri
   ApiError err;
   if (value.is_null()) {
     err.add(field, "The " + attr(field) + " field is required.");
-    return finish(std::string(), err);
+    return value_or_errors(std::string(), err);
   }
   if (!value.is_string()) {
     err.add(field, "The " + attr(field) + " field must be a string.");
-    return finish(std::string(), err);
+    return value_or_errors(std::string(), err);
   }
   auto name = trim_input(value.get<std::string>());
   if (name.empty()) err.add(field, "The " + attr(field) + " field is required.");
   else check_max(name, kWorkspaceNameMax, field, err);
-  return finish(std::move(name), err);
+  return value_or_errors(std::move(name), err);
 }
 
 Expected<Brand> apply_brand_patch(const Brand& base, const json& patch) {
@@ -151,7 +142,7 @@ Expected<Brand> apply_brand_patch(const Brand& base, const json& patch) {
   Brand b = base;
   if (!patch.is_object()) {
     err.add("brand", "The brand field must be an object.");
-    return finish(b, err);
+    return value_or_errors(b, err);
   }
   optional_url(patch, "website", kBrandWebsiteMax, b.website, err);
   optional_text(patch, "description", kBrandTextMax, b.description, err);
@@ -163,7 +154,7 @@ Expected<Brand> apply_brand_patch(const Brand& base, const json& patch) {
   optional_color(patch, "text_color", b.text_color, err);
   required_enum(patch, "font", kBrandFonts, b.font, err);
   required_enum(patch, "content_language", kContentLanguages, b.content_language, err);
-  return finish(std::move(b), err);
+  return value_or_errors(std::move(b), err);
 }
 
 Expected<json> workspace_patch_body(const json& patch) {
@@ -171,7 +162,7 @@ Expected<json> workspace_patch_body(const json& patch) {
   json body = json::object();
   if (!patch.is_object()) {
     err.add("body", "The body field must be an object.");
-    return finish(body, err);
+    return value_or_errors(body, err);
   }
   if (patch.contains("name")) {
     auto name = validate_workspace_name(patch["name"]);
@@ -185,7 +176,7 @@ Expected<json> workspace_patch_body(const json& patch) {
     optional_url(patch, "logo_url", kLogoUrlMax, logo, err);
     body["logo_url"] = logo ? json(*logo) : json(nullptr);
   }
-  return finish(std::move(body), err);
+  return value_or_errors(std::move(body), err);
 }
 
 Expected<Workspace> workspace_from_json(const json& j, const std::string& path) {
@@ -193,7 +184,7 @@ Expected<Workspace> workspace_from_json(const json& j, const std::string& path) 
   Workspace w;
   if (!j.is_object()) {
     err.add(path.empty() ? "workspace" : path, "The workspace must be an object.");
-    return finish(w, err);
+    return value_or_errors(w, err);
   }
   Fields f(j, path, err);
   w.id = f.string("id", true).value_or("");
@@ -208,7 +199,7 @@ Expected<Workspace> workspace_from_json(const json& j, const std::string& path) 
       for (const auto& [field, list] : b.error().errors)
         for (const auto& m : list) err.add(join_path(f.at("brand"), field), m);
   }
-  return finish(std::move(w), err);
+  return value_or_errors(std::move(w), err);
 }
 
 json to_json(const Brand& b) {

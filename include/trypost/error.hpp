@@ -48,4 +48,13 @@ class Expected {
   std::variant<T, ApiError> v_;
 };
 
+// The value when no field failed, else the collected errors as a 422 with Laravel's summary.
+template <class T>
+Expected<T> value_or_errors(T value, ApiError& err) {
+  if (err.errors.empty()) return value;
+  err.status = 422;
+  err.finalize_message();
+  return err;
+}
+
 }  // namespace trypost
