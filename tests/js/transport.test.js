@@ -108,7 +108,7 @@ test('the emulator honours the header form the core builds ("quoted" structured 
   assert.equal(header, idempotencyHeader('same-key'));
   const h = await startEmulator();
   try {
-    const body = { content: 'once', platforms: [{ social_account_id: IDS.x }] };
+    const body = { content: 'once', platforms: [{ social_account_id: IDS.x, content_type: 'x_post' }] };
     const a = await h.api('POST', 'posts', { body, headers: { 'idempotency-key': header } });
     const b = await h.api('POST', 'posts', { body, headers: { 'idempotency-key': header } });
     assert.equal(a.status, 201);
