@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { loadCore } from '../../web/sdk/core.js';
 import { createTransport, TransportError, idempotencyHeader } from '../../web/sdk/transport.js';
 import { createOutbox, createMemoryOutboxStorage } from '../../web/sdk/outbox.js';
-import { startEmulator, TOKENS, IDS } from '../../server/emulator/test-harness.js';
+import { startEmulator, IDS } from '../../server/emulator/test-harness.js';
 
 const KEY = 'tp_secret_key_that_must_not_leak_0001';
 
@@ -122,7 +122,6 @@ test('the emulator honours the header form the core builds ("quoted" structured 
   } finally {
     await h.close();
   }
-  void TOKENS;
 });
 
 test('outbox: in order per workspace, kept across a reload, local ids rewritten', async () => {
