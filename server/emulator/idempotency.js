@@ -6,6 +6,14 @@ import { HttpError } from './errors.js';
 
 const TTL_MS = 24 * 3600 * 1000;
 
+// The header is an RFC 8941 string (draft-ietf-httpapi-idempotency-key-header): `"abc"` names the
+// key abc, the form the core builds. A bare value is still taken as written, for lenient clients.
+export function idempotencyKeyFrom(header) {
+  if (typeof header !== 'string' || header === '') return undefined;
+  const m = /^"((?:[^"\\]|\\["\\])*)"$/.exec(header.trim());
+  return m ? m[1].replace(/\\(["\\])/g, '$1') : header;
+}
+
 export const fingerprint = (method, path, bytes) =>
   createHash('sha256').update(`${method} ${path}\n`).update(bytes).digest('hex');
 

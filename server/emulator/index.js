@@ -6,7 +6,7 @@ import { HttpError, unauthenticated } from './errors.js';
 import { createFaults } from './faults.js';
 import { JSON_LIMIT, clientIp, parseJsonBody, readBody, requestOrigin, sendJson } from './http.js';
 import { SignatureVerifier } from './http-signatures.js';
-import { Idempotency, fingerprint } from './idempotency.js';
+import { Idempotency, fingerprint, idempotencyKeyFrom } from './idempotency.js';
 import { isUuid } from './ids.js';
 import { mediaCaps } from './media.js';
 import { controlRoutes } from './control.js';
@@ -187,7 +187,7 @@ export async function createEmulator(options = {}) {
         if (!extra.allowed) throw new HttpError(429, 'Too Many Attempts.', { headers: { ...headers, ...lookupLimiter.headers(extra) } });
       }
     }
-    const idemKey = route.opts.idempotent ? req.headers['idempotency-key'] : undefined;
+    const idemKey = route.opts.idempotent ? idempotencyKeyFrom(req.headers['idempotency-key']) : undefined;
     let fp;
     if (idemKey) {
       fp = fingerprint(req.method, url.pathname + url.search, bytes);

@@ -3,6 +3,8 @@
 // answer lands. This file fetches, keeps parsed views per workspace, and tells listeners.
 import { loadCore } from './core.js';
 import { createMemoryKeyStorage } from './storage.js';
+import { createTransport } from './transport.js';
+import { createOutbox, createMemoryOutboxStorage } from './outbox.js';
 
 export class WorkspaceError extends Error {
   constructor(message, { status = 0, errors = {} } = {}) {
@@ -38,14 +40,18 @@ class Client {
   #byId = new Map();
   // Parsed parts per workspace, tagged with the core's revision: a switch re-parses nothing.
   #views = new Map();
+  #transport;
+  outbox = null;
 
-  constructor(core, { baseUrl, accountToken, fetch, storage }) {
+  constructor(core, { baseUrl, accountToken, fetch, storage, transport }) {
     this.#core = core;
     this.#store = new core.Store();
     this.#base = normalizeBase(baseUrl);
     this.#fetch = fetch ?? globalThis.fetch?.bind(globalThis);
     if (typeof this.#fetch !== 'function') throw new TypeError('createClient: no fetch available');
     this.#storage = storage ?? createMemoryKeyStorage();
+    // Retries (asked of the core's retry_decide) wrap every request the client makes.
+    this.#transport = createTransport({ core, fetch: this.#fetch, ...(transport ?? {}) });
     if (accountToken) coreAnswer(this.#store.setAccountToken(accountToken));
 
     const client = this;
@@ -64,10 +70,20 @@ class Client {
       moveTo: async (postId, workspaceId) => {
         coreAnswer(client.#store.movePost(String(postId), String(workspaceId)));
       },
+      // Edits go through the outbox (stored first, sent in order per workspace). Each answers
+      // {entry, sent}: `sent` resolves {ok, post_id?} | {ok: false, status, message}.
+      create: (body) => client.#queue({ kind: 'posts.create', body }),
+      update: (postId, body) => client.#queue({ kind: 'posts.update', post_id: String(postId), body }),
+      schedule: (postId, scheduledAt, body = {}) =>
+        client.#queue({ kind: 'posts.update', post_id: String(postId), body: { ...body, status: 'scheduled', scheduled_at: scheduledAt } }),
+      publishNow: (postId, body = {}) => client.#queue({ kind: 'posts.update', post_id: String(postId), body: { ...body, status: 'publishing' } }),
+      delete: (postId) => client.#queue({ kind: 'posts.delete', post_id: String(postId) }),
+      flush: (workspaceId) => client.outbox.flush(workspaceId),
     };
   }
 
-  async init() {
+  async init(outboxStorage) {
+    this.outbox = await createOutbox({ storage: outboxStorage ?? createMemoryOutboxStorage(), send: (e) => this.#sendQueued(e) });
     if (this.#snapshotNow().lifecycle === 'unknown') {
       try {
         await this.#send('', 'account.workspaces.list', {});
@@ -198,20 +214,11 @@ class Client {
     return this.#perform(req, { sync, keepText });
   }
 
-  async #perform(req, { sync = true, keepText = false } = {}) {
+  async #perform(req, { sync = true, keepText = false, idempotencyKey } = {}) {
     let status = 0;
     let text = '';
-    try {
-      const res = await this.#fetch(this.#base + req.path, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body ?? undefined,
-      });
-      status = res.status;
-      text = status === 204 ? '' : await res.text();
-    } catch {
-      status = 0; // the core reports "could not be reached"; the fetch error may quote the URL only
-    }
+    // The transport never throws for HTTP: status 0 is "could not be reached" for the core.
+    ({ status, text } = await this.#transport.exchange({ url: this.#base + req.path, method: req.method, headers: req.headers, body: req.body }, { idempotencyKey }));
     const out = JSON.parse(this.#store.applyResponse(req.request_id, status, text));
     if (sync && out.outcome !== 'dropped') this.#sync();
     if (out.outcome === 'error') {
@@ -220,6 +227,35 @@ class Client {
     // Only the two answers that carry a new key are kept, and only to hand it to the storage.
     if (keepText) Object.defineProperty(out, 'responseText', { value: text, enumerable: false });
     return out;
+  }
+
+  async #queue(op) {
+    const queued = await this.outbox.enqueue(this.#activeId(), op);
+    this.outbox.flush(queued.entry.workspace_id);
+    return queued;
+  }
+
+  // One outbox entry, begun through the store (which holds the key of its workspace) at send time.
+  async #sendQueued(entry) {
+    const params = { body: entry.body };
+    if (entry.post_id) params.post_id = entry.post_id;
+    let req;
+    try {
+      req = coreAnswer(this.#store.beginRequest(entry.workspace_id, entry.kind, JSON.stringify(params)));
+    } catch (e) {
+      if (!(e instanceof WorkspaceError)) throw e;
+      return { ok: false, transient: false, status: e.status, message: e.message, errors: e.errors };
+    }
+    try {
+      const out = await this.#perform(req, { idempotencyKey: entry.idempotency_key });
+      return { ok: true, post_id: out.post_id ?? entry.post_id };
+    } catch (e) {
+      if (!(e instanceof WorkspaceError)) throw e;
+      // A deleted post that is already gone is what the user wanted.
+      if (entry.kind === 'posts.delete' && e.status === 404) return { ok: true, post_id: entry.post_id };
+      const transient = e.status === 0 || e.status === 429 || e.status === 408 || e.status >= 500;
+      return { ok: false, transient, status: e.status, message: e.message, errors: e.errors };
+    }
   }
 
   async #listWorkspaces() {
@@ -279,10 +315,10 @@ class Client {
   }
 }
 
-// createClient({baseUrl, accountToken?, fetch?, storage?}) -> Promise<Client>. With an account
+// createClient({baseUrl, accountToken?, fetch?, storage?, outboxStorage?, transport?}) -> Promise<Client>. With an account
 // token it asks the account API once, to learn whether this server offers workspace lifecycle.
 export async function createClient(options = {}) {
   const core = options.core ?? (await loadCore());
   const client = new Client(core, options);
-  return client.init();
+  return client.init(options.outboxStorage);
 }

@@ -135,7 +135,14 @@ export interface TrypostClient {
     refresh(): Promise<ReadonlyArray<Record<string, unknown>>>;
     list(): ReadonlyArray<Record<string, unknown>>;
     moveTo(postId: string, workspaceId: string): Promise<never>;
+    create(body: Record<string, unknown>): Promise<Queued>;
+    update(postId: string, body: Record<string, unknown>): Promise<Queued>;
+    schedule(postId: string, scheduledAt: string, body?: Record<string, unknown>): Promise<Queued>;
+    publishNow(postId: string, body?: Record<string, unknown>): Promise<Queued>;
+    delete(postId: string): Promise<Queued>;
+    flush(workspaceId?: string): Promise<number>;
   };
+  outbox: Outbox;
 }
 
 export declare class WorkspaceError extends Error {
@@ -148,7 +155,51 @@ export declare function createClient(options: {
   accountToken?: string;
   fetch?: typeof fetch;
   storage?: KeyStorage;
+  outboxStorage?: OutboxStorage;
+  transport?: Partial<TransportOptions>;
 }): Promise<TrypostClient>;
+// --- transport and outbox (web/sdk/transport.js, web/sdk/outbox.js) ---
+export interface TransportOptions {
+  core: unknown; fetch?: typeof fetch; timeoutMs?: number;
+  sleep?: (ms: number, info: { reason: string }) => Promise<void>;
+  random?: () => number; now?: () => number;
+  onAttempt?: (a: { attempt: number; status: number; decision: { retry: boolean; delay_ms: number; reason: string } }) => void;
+}
+export interface TransportRequest { url: string; method: string; headers?: Record<string, string>; body?: string | null }
+export interface Exchange { status: number; text: string; attempts: number; reason: string; timedOut: boolean; retryAfterMs?: number }
+export declare class TransportError extends Error {
+  kind: 'network' | 'timeout' | 'rate_limited' | 'payment_required' | 'http';
+  status: number; reason: string; attempts: number; retryAfterMs?: number; errors: Record<string, string[]>;
+}
+export declare function createTransport(options: TransportOptions): {
+  exchange(req: TransportRequest, options?: { idempotencyKey?: string }): Promise<Exchange>;
+  request(req: TransportRequest, options?: { idempotencyKey?: string }): Promise<Exchange>;
+};
+export declare function idempotencyHeader(key: string): string;
+export declare function newIdempotencyKey(): string;
+export interface OutboxEntry {
+  id: string; workspace_id: string; kind: 'posts.create' | 'posts.update' | 'posts.delete';
+  post_id?: string; body?: Record<string, unknown>; idempotency_key?: string; local_id?: string; created_at: number;
+}
+export interface OutboxProblem extends OutboxEntry { status: number; conflict?: boolean; message: string; errors: Record<string, string[]> }
+export type SendResult = { ok: true; post_id?: string; entry: OutboxEntry } | { ok: false; status: number; entry: OutboxEntry; message?: string };
+export interface Queued { entry: OutboxEntry; sent: Promise<SendResult> }
+export interface OutboxStorage { kind: string; load(): Promise<unknown>; save(doc: unknown): Promise<void> }
+export interface Outbox {
+  enqueue(workspaceId: string, op: Partial<OutboxEntry>): Promise<Queued>;
+  flush(workspaceId?: string): Promise<number>;
+  pending(workspaceId?: string): OutboxEntry[];
+  problems(): OutboxProblem[];
+  dismissProblem(id: string): Promise<void>;
+  resolveId(id: string): string | null;
+  state(): { pending: number; problems: number };
+  subscribe(listener: (s: { pending: number; problems: number }) => void): () => void;
+  idle(): Promise<void>;
+}
+export declare function createOutbox(options: { storage?: OutboxStorage; send: (e: OutboxEntry) => Promise<unknown> }): Promise<Outbox>;
+export declare function createMemoryOutboxStorage(): OutboxStorage;
+export declare function createIndexedDbOutboxStorage(options?: { name?: string; indexedDB?: IDBFactory }): OutboxStorage;
+export declare function isLocalId(id: unknown): boolean;
 export declare function createMemoryKeyStorage(): KeyStorage;
 export declare function createEncryptedKeyStorage(options?: { indexedDB?: IDBFactory; crypto?: Crypto; dbName?: string }): KeyStorage;
 // --- posts: catalog, validation, labels, signatures, preview (web/sdk/posts.js) ---

@@ -14,3 +14,5 @@ export { createMemoryKeyStorage, createEncryptedKeyStorage } from './storage.js'
 export { contentTypes, metaCatalog, validatePostRequest, applySignatures, validateLabel, validateSignature, previewPost } from './posts.js';
 export { Calendar, createCalendar, zoneTransitions, zoneOffsetAt, exportSnapshot, importSnapshot, planMove } from './calendar.js';
 export { signRequest, verifyRequest, contentDigest, makeNonce, bytesToBase64, base64ToBytes, SigningError } from './signing.js';
+export { createTransport, TransportError, idempotencyHeader, newIdempotencyKey } from './transport.js';
+export { createOutbox, createMemoryOutboxStorage, createIndexedDbOutboxStorage, isLocalId } from './outbox.js';

@@ -1,0 +1,163 @@
+// The transport's retry behaviour (decided by the core's retry_decide) and the outbox's promises:
+// order per workspace, nothing lost across a reload, a conflict keeps the user's text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadCore } from '../../web/sdk/core.js';
+import { createTransport, TransportError, idempotencyHeader } from '../../web/sdk/transport.js';
+import { createOutbox, createMemoryOutboxStorage } from '../../web/sdk/outbox.js';
+import { startEmulator, IDS } from '../../server/emulator/test-harness.js';
+
+const KEY = 'tp_secret_key_that_must_not_leak_0001';
+
+// A scripted fetch: each answer is a status (with optional headers) or 'drop' (a thrown error).
+function scripted(answers) {
+  const calls = [];
+  const fetch = async (url, init) => {
+    calls.push({ url, init });
+    const a = answers[Math.min(calls.length - 1, answers.length - 1)];
+    if (a === 'drop') throw new TypeError(`fetch failed for ${url} with ${init.headers.Authorization}`);
+    if (a === 'hang') return new Promise((_, reject) => init.signal.addEventListener('abort', () => reject(new Error('aborted'))));
+    const [status, headers = {}, body = '{"message":"nope"}'] = Array.isArray(a) ? a : [a];
+    return new Response(status === 204 ? null : body, { status, headers });
+  };
+  return { fetch, calls };
+}
+
+async function transportWith(answers, extra = {}) {
+  const core = await loadCore();
+  const s = scripted(answers);
+  const sleeps = [];
+  const t = createTransport({ core, fetch: s.fetch, sleep: async (ms, info) => { sleeps.push({ ms, ...info }); }, random: () => 0, ...extra });
+  return { t, calls: s.calls, sleeps };
+}
+
+const req = (method, body) => ({ url: 'http://127.0.0.1:1/api/posts', method, headers: { Authorization: `Bearer ${KEY}` }, body });
+
+test('429 waits exactly Retry-After, then succeeds', async () => {
+  let clock = 1_000_000;
+  const { t, calls, sleeps } = await transportWith([[429, { 'retry-after': '3' }], 200], {
+    now: () => clock,
+    sleep: async (ms) => { sleeps.push({ ms }); clock += ms; },
+  });
+  const r = await t.request(req('GET'));
+  assert.equal(r.status, 200);
+  assert.equal(calls.length, 2);
+  assert.deepEqual(sleeps.map((s) => s.ms), [3000]);
+});
+
+test('a Retry-After wait never ends early even when the timer fires early', async () => {
+  let clock = 0;
+  const slept = [];
+  const { t } = await transportWith([[429, { 'retry-after': '2' }], 200], {
+    now: () => clock,
+    sleep: async (ms) => { slept.push(ms); clock += Math.max(1, ms - 5); }, // fires 5 ms soon
+  });
+  await t.request(req('GET'));
+  assert.ok(clock >= 2000);
+  assert.ok(slept.length >= 2);
+});
+
+test('5xx and drops on GET back off (capped exponential with jitter) up to 5 attempts', async () => {
+  const { t, calls, sleeps } = await transportWith([500, 'drop', 503, 500, 500]);
+  const err = await t.request(req('GET')).catch((e) => e);
+  assert.ok(err instanceof TransportError);
+  assert.equal(err.status, 500);
+  assert.equal(err.reason, 'attempts_exhausted');
+  assert.equal(calls.length, 5);
+  assert.deepEqual(sleeps.map((s) => s.ms), [250, 500, 1000, 2000]); // random 0: half of each step
+});
+
+test('an unkeyed create is not retried after a 500; a keyed one is, with the same key', async () => {
+  const a = await transportWith([500, 201]);
+  const e = await a.t.request(req('POST', '{}')).catch((x) => x);
+  assert.equal(e.reason, 'not_idempotent');
+  assert.equal(a.calls.length, 1);
+
+  const b = await transportWith(['drop', 500, [201, {}, '{}']]);
+  const r = await b.t.request(req('POST', '{}'), { idempotencyKey: 'k-123' });
+  assert.equal(r.status, 201);
+  assert.equal(b.calls.length, 3);
+  assert.deepEqual(b.calls.map((c) => c.init.headers['Idempotency-Key']), Array(3).fill('"k-123"'));
+});
+
+test('402 is never retried, and surfaces as payment_required', async () => {
+  const { t, calls } = await transportWith([[402, {}, '{"message":"Monthly AI credits exhausted"}'], 200]);
+  const e = await t.request(req('GET')).catch((x) => x);
+  assert.equal(e.kind, 'payment_required');
+  assert.equal(e.message, 'Monthly AI credits exhausted');
+  assert.equal(calls.length, 1);
+});
+
+test('a timeout aborts the fetch and is a typed error without the key or URL', async () => {
+  const { t } = await transportWith(['hang', 'hang', 'hang', 'hang', 'drop'], { timeoutMs: 20 });
+  const e = await t.request(req('GET')).catch((x) => x);
+  assert.equal(e.kind, 'network'); // the last attempt was a drop
+  const text = `${e.message} ${e.stack} ${JSON.stringify(e)}`;
+  assert.ok(!text.includes(KEY));
+  assert.ok(!text.includes('127.0.0.1'));
+  const only = await transportWith(['hang'], { timeoutMs: 20 });
+  const e2 = await only.t.request(req('GET')).catch((x) => x);
+  assert.equal(e2.kind, 'timeout');
+  assert.equal(e2.attempts, 5);
+});
+
+test('the emulator honours the header form the core builds ("quoted" structured string)', async () => {
+  const core = await loadCore();
+  const built = JSON.parse(core.request_build(JSON.stringify({ endpoint: 'posts.create', body: { content: 'x' }, idempotency_key: 'same-key' })));
+  const header = built.headers['Idempotency-Key'];
+  assert.equal(header, idempotencyHeader('same-key'));
+  const h = await startEmulator();
+  try {
+    const body = { content: 'once', platforms: [{ social_account_id: IDS.x, content_type: 'x_post' }] };
+    const a = await h.api('POST', 'posts', { body, headers: { 'idempotency-key': header } });
+    const b = await h.api('POST', 'posts', { body, headers: { 'idempotency-key': header } });
+    assert.equal(a.status, 201);
+    assert.equal(b.headers.get('idempotent-replayed'), 'true');
+    assert.equal(b.body.id, a.body.id);
+    // The same key written bare is the same key.
+    const c = await h.api('POST', 'posts', { body, headers: { 'idempotency-key': 'same-key' } });
+    assert.equal(c.body.id, a.body.id);
+    const ws = h.emulator.store.state.workspaces.find((w) => w.id === IDS.ws1);
+    assert.equal(ws.posts.filter((p) => p.content === 'once').length, 1);
+  } finally {
+    await h.close();
+  }
+});
+
+test('outbox: in order per workspace, kept across a reload, local ids rewritten', async () => {
+  const storage = createMemoryOutboxStorage();
+  let online = false;
+  const seen = [];
+  const send = async (e) => {
+    if (!online) return { ok: false, transient: true, status: 0 };
+    seen.push(`${e.workspace_id}:${e.kind}:${e.post_id ?? ''}:${e.body?.content ?? ''}`);
+    return { ok: true, post_id: e.kind === 'posts.create' ? `srv-${e.body.content}` : e.post_id };
+  };
+  const first = await createOutbox({ storage, send });
+  const c = await first.enqueue('w1', { kind: 'posts.create', body: { content: 'a' } });
+  await first.enqueue('w1', { kind: 'posts.update', post_id: c.entry.local_id, body: { content: 'a2' } });
+  await first.enqueue('w2', { kind: 'posts.create', body: { content: 'b' } });
+  await first.flush();
+  assert.equal(first.pending().length, 3); // offline: nothing dropped
+  // "Reload": a new outbox over the same storage.
+  const second = await createOutbox({ storage, send });
+  assert.equal(second.pending().length, 3);
+  assert.equal(second.pending()[0].idempotency_key, c.entry.idempotency_key); // same key after reload
+  online = true;
+  assert.equal(await second.flush(), 0);
+  assert.deepEqual(seen.filter((s) => s.startsWith('w1')), ['w1:posts.create::a', 'w1:posts.update:srv-a:a2']);
+  assert.equal(second.resolveId(c.entry.local_id), 'srv-a');
+});
+
+test('outbox: a 422 on a post that froze meanwhile is a conflict with the text kept', async () => {
+  const send = async () => ({ ok: false, transient: false, status: 422, message: 'This post has already been processed.', errors: {} });
+  const box = await createOutbox({ send });
+  const q = await box.enqueue('w1', { kind: 'posts.update', post_id: 'p1', body: { status: 'draft', content: 'my words' } });
+  await box.flush();
+  const r = await q.sent;
+  assert.equal(r.ok, false);
+  const [p] = box.problems();
+  assert.equal(p.conflict, true);
+  assert.equal(p.body.content, 'my words');
+  assert.equal(box.pending().length, 0);
+});

@@ -1,0 +1,173 @@
+// The outbox: post edits waiting to reach the server, in order per workspace. Every change is
+// written to its storage before anything is sent, so a reload (or a crash) loses nothing the user
+// wrote. A workspace's queue stops at a transient failure (offline, 5xx, 429 past the transport's
+// retries) and goes on at the next flush; a refusal (4xx) takes the entry out and keeps it, with the
+// user's text, in `problems` (422 = conflict, e.g. a post that was published meanwhile).
+//
+// Entry: {id, workspace_id, kind: 'posts.create'|'posts.update'|'posts.delete', post_id?, body?,
+//         idempotency_key?, local_id?, created_at}
+// A create made offline answers a local id ("local:<uuid>"); later edits of that post name it, and
+// the outbox rewrites it to the server's id once the create went through.
+
+export function createMemoryOutboxStorage() {
+  let doc = null;
+  return {
+    kind: 'memory',
+    async load() {
+      return doc ? structuredClone(doc) : null;
+    },
+    async save(next) {
+      doc = structuredClone(next);
+    },
+  };
+}
+
+// One IndexedDB record holds the whole document: small, and written atomically per change.
+export function createIndexedDbOutboxStorage({ name = 'trypost-outbox', indexedDB = globalThis.indexedDB } = {}) {
+  if (!indexedDB) throw new TypeError('createIndexedDbOutboxStorage: IndexedDB is not available');
+  let dbp = null;
+  const open = () =>
+    (dbp ??= new Promise((resolve, reject) => {
+      const req = indexedDB.open(name, 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('outbox');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
+    }));
+  const run = async (mode, fn) => {
+    const db = await open();
+    return new Promise((resolve, reject) => {
+      const tx = db.transaction('outbox', mode);
+      const req = fn(tx.objectStore('outbox'));
+      tx.oncomplete = () => resolve(req.result);
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+    });
+  };
+  return {
+    kind: 'indexeddb',
+    async load() {
+      return (await run('readonly', (s) => s.get('doc'))) ?? null;
+    },
+    async save(doc) {
+      await run('readwrite', (s) => s.put(doc, 'doc'));
+    },
+  };
+}
+
+const LOCAL = 'local:';
+export const isLocalId = (id) => typeof id === 'string' && id.startsWith(LOCAL);
+
+// createOutbox({storage, send}) where send(entry) -> {ok: true, post_id?} | {ok: false,
+// transient: bool, status, message, errors}. send never throws for HTTP outcomes.
+export async function createOutbox({ storage = createMemoryOutboxStorage(), send } = {}) {
+  if (typeof send !== 'function') throw new TypeError('createOutbox: send is required');
+  const doc = (await storage.load()) ?? { entries: [], ids: {}, problems: [], seq: 0 };
+  const waiters = new Map(); // entry id -> [{resolve}] (this session only)
+  const running = new Map(); // workspace id -> drain promise
+  const listeners = new Set();
+  let chain = Promise.resolve();
+
+  // Writes are serialized so the stored document never goes back in time.
+  const persist = () => (chain = chain.then(() => storage.save(doc)));
+  const emit = () => {
+    for (const l of [...listeners]) l(outbox.state());
+  };
+  const settle = (id, value) => {
+    for (const w of waiters.get(id) ?? []) w(value);
+    waiters.delete(id);
+  };
+
+  async function drain(ws) {
+    for (;;) {
+      const entry = doc.entries.find((e) => e.workspace_id === ws);
+      if (!entry) return;
+      const resolved = { ...entry };
+      if (isLocalId(entry.post_id)) {
+        const real = doc.ids[entry.post_id];
+        if (!real) {
+          // Its create was refused: nothing on the server to edit.
+          doc.entries = doc.entries.filter((e) => e.id !== entry.id);
+          doc.problems.push({ ...entry, status: 404, message: 'The post this edit was for was never created.', errors: {} });
+          await persist();
+          settle(entry.id, { ok: false, status: 404, entry });
+          emit();
+          continue;
+        }
+        resolved.post_id = real;
+      }
+      let r;
+      try {
+        r = await send(resolved);
+      } catch (e) {
+        r = { ok: false, transient: false, status: 0, message: e?.message ?? 'The edit could not be sent.', errors: {} };
+      }
+      if (!r.ok && r.transient) return; // stays first in line; the next flush tries again
+      doc.entries = doc.entries.filter((e) => e.id !== entry.id);
+      if (r.ok && entry.local_id && r.post_id) doc.ids[entry.local_id] = r.post_id;
+      if (!r.ok) {
+        const conflict = r.status === 422 && entry.kind !== 'posts.create';
+        doc.problems.push({ ...entry, post_id: resolved.post_id, status: r.status, conflict, message: r.message, errors: r.errors ?? {} });
+      }
+      await persist();
+      settle(entry.id, r.ok ? { ok: true, post_id: r.post_id ?? resolved.post_id, entry } : { ok: false, status: r.status, entry, message: r.message });
+      emit();
+    }
+  }
+
+  function flushWorkspace(ws) {
+    let p = running.get(ws);
+    if (!p) {
+      p = drain(ws).finally(() => running.delete(ws));
+      running.set(ws, p);
+    }
+    return p;
+  }
+
+  const outbox = {
+    // Adds an edit; resolves once it is stored (ahead of any sending). `sent` resolves when it was
+    // sent (ok or refused) in this session.
+    async enqueue(workspaceId, op) {
+      const entry = { ...op, id: `${++doc.seq}`, workspace_id: String(workspaceId), created_at: Date.now() };
+      if (entry.kind === 'posts.create') {
+        entry.idempotency_key ??= globalThis.crypto.randomUUID();
+        entry.local_id ??= LOCAL + globalThis.crypto.randomUUID();
+      }
+      doc.entries.push(entry);
+      await persist();
+      const sent = new Promise((resolve) => waiters.set(entry.id, [...(waiters.get(entry.id) ?? []), resolve]));
+      emit();
+      return { entry, sent };
+    },
+    // Tries every workspace's queue (in parallel across workspaces, in order within one).
+    async flush(workspaceId) {
+      const wss = workspaceId ? [String(workspaceId)] : [...new Set(doc.entries.map((e) => e.workspace_id))];
+      await Promise.all(wss.map(flushWorkspace));
+      return outbox.pending(workspaceId).length;
+    },
+    pending(workspaceId) {
+      return doc.entries.filter((e) => !workspaceId || e.workspace_id === String(workspaceId)).map((e) => ({ ...e }));
+    },
+    problems() {
+      return doc.problems.map((p) => ({ ...p }));
+    },
+    async dismissProblem(id) {
+      doc.problems = doc.problems.filter((p) => p.id !== id);
+      await persist();
+      emit();
+    },
+    resolveId(id) {
+      return isLocalId(id) ? (doc.ids[id] ?? null) : id;
+    },
+    state() {
+      return { pending: doc.entries.length, problems: doc.problems.length };
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async idle() {
+      await chain;
+    },
+  };
+  return outbox;
+}

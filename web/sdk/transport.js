@@ -1,0 +1,107 @@
+// The JS transport: one logical request, several attempts. Every decision (retry or not, how long
+// to wait) is the core's retry_decide; this file only fetches, times out and sleeps.
+// Nothing here ever puts a header value (a key) into an error: messages are fixed sentences.
+
+export class TransportError extends Error {
+  constructor(message, { kind, status = 0, reason, attempts = 1, retryAfterMs, errors = {} } = {}) {
+    super(message);
+    this.name = 'TransportError';
+    this.kind = kind; // network | timeout | rate_limited | payment_required | http
+    this.status = status;
+    this.reason = reason; // the core's retry reason for stopping
+    this.attempts = attempts;
+    this.retryAfterMs = retryAfterMs;
+    this.errors = errors;
+  }
+}
+
+const realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// A structured-field string (RFC 8941), the form draft-ietf-httpapi-idempotency-key-header asks
+// for and the core's request_build writes.
+export function idempotencyHeader(key) {
+  return `"${String(key).replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+export function newIdempotencyKey() {
+  return globalThis.crypto.randomUUID();
+}
+
+// createTransport({core, fetch?, timeoutMs?, sleep?, random?, now?, onAttempt?})
+// sleep(ms, {reason}) may be a fake clock; a Retry-After wait is re-checked against now() so it
+// never ends early even when a timer fires a millisecond soon.
+export function createTransport({ core, fetch, timeoutMs = 15000, sleep = realSleep, random = Math.random, now = Date.now, onAttempt } = {}) {
+  if (!core || typeof core.retry_decide !== 'function') throw new TypeError('createTransport: core is required');
+  const doFetch = fetch ?? globalThis.fetch?.bind(globalThis);
+  if (typeof doFetch !== 'function') throw new TypeError('createTransport: no fetch available');
+
+  function decide(status, method, idempotencyKey, attempt, retryAfter) {
+    const input = { status, method, attempt, now: Math.floor(now() / 1000), random: Math.min(random(), 0.999999) };
+    if (idempotencyKey) input.idempotency_key = true;
+    if (retryAfter != null) input.retry_after = retryAfter;
+    const out = JSON.parse(core.retry_decide(JSON.stringify(input)));
+    if (typeof out.error === 'string') return { retry: false, delay_ms: 0, reason: 'bad_input' };
+    return out;
+  }
+
+  async function once(req) {
+    const ctl = new AbortController();
+    const timer = setTimeout(() => ctl.abort(), timeoutMs);
+    try {
+      const res = await doFetch(req.url, { method: req.method, headers: req.headers, body: req.body ?? undefined, signal: ctl.signal });
+      const text = res.status === 204 ? '' : await res.text();
+      return { status: res.status, text, retryAfter: res.headers.get('retry-after'), timedOut: false };
+    } catch {
+      // The fetch error may quote the URL; it is dropped, the status 0 says enough.
+      return { status: 0, text: '', retryAfter: null, timedOut: ctl.signal.aborted };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // exchange(req, {idempotencyKey?}) -> {status, text, attempts, reason}: never throws for HTTP.
+  // The key (one per logical create) is sent unchanged on every attempt.
+  async function exchange(req, { idempotencyKey } = {}) {
+    const headers = { ...(req.headers ?? {}) };
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyHeader(idempotencyKey);
+    const method = String(req.method ?? 'GET').toUpperCase();
+    for (let attempt = 1; ; attempt++) {
+      const r = await once({ ...req, method, headers });
+      const d = decide(r.status, method, idempotencyKey, attempt, r.retryAfter);
+      onAttempt?.({ attempt, status: r.status, decision: d });
+      if (!d.retry) return { status: r.status, text: r.text, attempts: attempt, reason: d.reason, timedOut: r.timedOut, retryAfterMs: d.reason === 'retry_after_too_long' ? d.delay_ms : undefined };
+      if (d.reason === 'rate_limited') {
+        const until = now() + d.delay_ms;
+        for (let left = d.delay_ms; left > 0; left = until - now()) await sleep(left, { reason: d.reason });
+      } else {
+        await sleep(d.delay_ms, { reason: d.reason });
+      }
+    }
+  }
+
+  // request(req, options) -> {status, text} for a 2xx/3xx; otherwise a typed TransportError.
+  async function request(req, options) {
+    const r = await exchange(req, options);
+    if (r.status >= 200 && r.status < 400) return r;
+    let message = 'The request failed.';
+    let kind = 'http';
+    let errors = {};
+    if (r.status === 0) {
+      kind = r.timedOut ? 'timeout' : 'network';
+      message = r.timedOut ? 'The server did not answer in time.' : 'The server could not be reached.';
+    } else {
+      if (r.status === 429) kind = 'rate_limited';
+      if (r.status === 402) kind = 'payment_required';
+      try {
+        const body = JSON.parse(r.text);
+        if (typeof body?.message === 'string') message = body.message.slice(0, 500);
+        if (body?.errors && typeof body.errors === 'object') errors = body.errors;
+      } catch {
+        // an HTML page or nothing: keep the default sentence
+      }
+    }
+    throw new TransportError(message, { kind, status: r.status, reason: r.reason, attempts: r.attempts, retryAfterMs: r.retryAfterMs, errors });
+  }
+
+  return { exchange, request };
+}
