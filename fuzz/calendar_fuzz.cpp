@@ -4,6 +4,7 @@
 // on its local date on its own): in every cell visible + hidden == the posts of that day, and the
 // ids a cell shows are in time-then-id order; the day view's time grid holds every post of the day.
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
@@ -40,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const json list = index.view(*trypost::calendar_query_from_json(lq));
   std::map<std::string, std::vector<std::string>> by_date;
   if (list["items"].size() == 1000) return 0;  // more than one page: not worth the paging here
-  for (const auto& it : list["items"]) by_date[it["date"]].push_back(it["post_id"]);
+  for (const auto& it : list["items"]) by_date[it["date"].get<std::string>()].push_back(it["post_id"].get<std::string>());
 
   auto check_cell = [&](const std::string& d, const json& ids, std::int64_t hidden) {
     const auto& all = by_date[d];

@@ -47,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& k : keys) {
     const auto req = st.begin_request("", RequestKind::workspace_probe, {}, k);
     const auto reply = srv.handle(*req);
-    ids.push_back(st.apply_response((*req)["request_id"].get<std::uint64_t>(), reply.status, reply.body)["workspace_id"]);
+    ids.push_back(st.apply_response((*req)["request_id"].get<std::uint64_t>(), reply.status, reply.body)["workspace_id"].get<std::string>());
   }
   static const RequestKind kKinds[] = {RequestKind::posts_page, RequestKind::labels_list, RequestKind::accounts_list,
                                        RequestKind::workspace_get, RequestKind::signatures_list, RequestKind::post_get};
