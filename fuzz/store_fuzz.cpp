@@ -67,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       const RequestKind kind = kKinds[in.byte() % 6];
       json params = json::object();
       if (kind == RequestKind::posts_page && (op & 4)) params = next_page[ws];
-      if (kind == RequestKind::post_get) params = {{"post", ids[ws] + "-post-" + std::to_string(in.byte() % 4)}};
+      if (kind == RequestKind::post_get) params = {{"post_id", ids[ws] + "-post-" + std::to_string(in.byte() % 4)}};
       const auto req = st.begin_request(ids[ws], kind, params);
       if (req.ok()) pending.push_back({*req, ws});
       continue;

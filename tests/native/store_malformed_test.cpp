@@ -77,7 +77,7 @@ TEST_CASE("store: malformed server answers are typed errors and leave every work
   Loaded w;
   for (const RequestKind kind : {RequestKind::posts_page, RequestKind::labels_list, RequestKind::accounts_list,
                                  RequestKind::workspace_get, RequestKind::post_get}) {
-    const json params = kind == RequestKind::post_get ? json{{"post", w.a + "-post-3"}} : json::object();
+    const json params = kind == RequestKind::post_get ? json{{"post_id", w.a + "-post-3"}} : json::object();
     // The honest answer to the same request, to cut short.
     const auto probe = w.st.begin_request(w.a, kind, params);
     REQUIRE(probe.ok());
