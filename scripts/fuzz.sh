@@ -30,7 +30,9 @@ for t in "${targets[@]}"; do
   dict=()
   case $t in
     time) dict=(-dict=fuzz/dict/dates.dict) ;;
-    counting) ;;
+    signing) dict=(-dict=fuzz/dict/sf.dict) ;;
+    counting | store) ;;  # raw text / an operation byte code: no token helps
+    post | response | validation | snapshot | calendar) dict=(-dict=fuzz/dict/json.dict) ;;
     *) dict=(-dict=fuzz/dict/json.dict) ;;
   esac
   log="$work/$t.log"

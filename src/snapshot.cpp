@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "trypost/json_fields.hpp"
+#include "trypost/response.hpp"
 
 namespace trypost {
 
@@ -209,8 +210,18 @@ Expected<WorkspaceSnapshot> import_snapshot(const json& file) {
 }
 
 Expected<WorkspaceSnapshot> import_snapshot_text(std::string_view text) {
-  const json j = json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded()) return damaged("it is not valid JSON (it may have been cut short).");
+  // Refused before a copy is made: the size alone decides.
+  if (static_cast<std::int64_t>(text.size()) > kMaxSnapshotBytes)
+    return damaged("it is larger than the limit of " + std::to_string(kMaxSnapshotBytes) + " bytes.");
+  json j;
+  const ResponseLimits limits{kMaxSnapshotBytes, kMaxSnapshotDepth, kMaxSnapshotStringBytes};
+  if (const auto f = parse_json_within(std::string(text), limits, j)) {
+    if (f->reason == "too_deep")
+      return damaged("it nests deeper than the limit of " + std::to_string(kMaxSnapshotDepth) + " levels.");
+    if (f->reason == "string_too_long")
+      return damaged("it holds a string longer than the limit of " + std::to_string(kMaxSnapshotStringBytes) + " bytes.");
+    return damaged("it is not valid JSON (it may have been cut short).");
+  }
   return import_snapshot(j);
 }
 

@@ -2,6 +2,7 @@
 // Offline calendar snapshots: a versioned JSON file with what a preview needs to paint a
 // workspace's calendar (name, logo, brand colours, account display snapshots, labels, posts) and
 // nothing that could act on the workspace. Import is all or nothing.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,11 @@ namespace trypost {
 
 inline constexpr std::string_view kSnapshotFormat = "trypost-calendar-snapshot";
 inline constexpr int kSnapshotVersion = 1;
+// What an import reads before it gives up, checked while parsing (nothing is built past them): a
+// workspace of thousands of 10 000-character posts stays far below; a hostile file does not.
+inline constexpr std::int64_t kMaxSnapshotBytes = 64 * 1024 * 1024;
+inline constexpr int kMaxSnapshotDepth = 64;
+inline constexpr std::int64_t kMaxSnapshotStringBytes = 1024 * 1024;
 
 struct BrandColors {
   std::string primary, background, text;  // #RRGGBB or empty
