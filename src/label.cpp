@@ -27,14 +27,6 @@ ApiError validate_label(const json& body) {
   return e.empty() ? ApiError{} : e.finish();
 }
 
-std::string validate_label_json(const std::string& input) {
-  const json in = json::parse(input, nullptr, false);
-  if (in.is_discarded()) return json{{"error", "malformed JSON"}}.dump(-1, ' ', false, kReplaceBadUtf8);
-  json body;
-  int ok = 201;
-  std::string problem;
-  if (!read_simple_request(in, body, ok, problem)) return json{{"error", problem}}.dump(-1, ' ', false, kReplaceBadUtf8);
-  return rule_answer(validate_label(body), ok).dump(-1, ' ', false, kReplaceBadUtf8);
-}
+std::string validate_label_json(const std::string& input) { return simple_rule_json(input, &validate_label); }
 
 }  // namespace trypost

@@ -91,4 +91,15 @@ bool read_simple_request(const nlohmann::json& in, nlohmann::json& body, int& ok
   return true;
 }
 
+std::string simple_rule_json(const std::string& input, ApiError (*validate)(const nlohmann::json& body)) {
+  const nlohmann::json in = nlohmann::json::parse(input, nullptr, false);
+  if (in.is_discarded()) return nlohmann::json{{"error", "malformed JSON"}}.dump(-1, ' ', false, kReplaceBadUtf8);
+  nlohmann::json body;
+  int ok = 201;
+  std::string problem;
+  if (!read_simple_request(in, body, ok, problem))
+    return nlohmann::json{{"error", problem}}.dump(-1, ' ', false, kReplaceBadUtf8);
+  return rule_answer(validate(body), ok).dump(-1, ' ', false, kReplaceBadUtf8);
+}
+
 }  // namespace trypost

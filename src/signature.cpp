@@ -73,14 +73,6 @@ std::string apply_signatures_json(const std::string& input) {
   return json{{"content", apply_signatures(content, texts)}}.dump(-1, ' ', false, kReplaceBadUtf8);
 }
 
-std::string validate_signature_json(const std::string& input) {
-  const json in = json::parse(input, nullptr, false);
-  if (in.is_discarded()) return json{{"error", "malformed JSON"}}.dump(-1, ' ', false, kReplaceBadUtf8);
-  json body;
-  int ok = 201;
-  std::string problem;
-  if (!read_simple_request(in, body, ok, problem)) return json{{"error", problem}}.dump(-1, ' ', false, kReplaceBadUtf8);
-  return rule_answer(validate_signature(body), ok).dump(-1, ' ', false, kReplaceBadUtf8);
-}
+std::string validate_signature_json(const std::string& input) { return simple_rule_json(input, &validate_signature); }
 
 }  // namespace trypost

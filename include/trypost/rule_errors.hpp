@@ -64,4 +64,7 @@ nlohmann::json rule_answer(const ApiError& err, int ok_status);
 // Reads {"method", "body"} or a bare body; the status a success would get (201 POST, 200 PUT).
 // Returns false (and sets `problem`) when the input is not usable.
 bool read_simple_request(const nlohmann::json& in, nlohmann::json& body, int& ok_status, std::string& problem);
+// The JSON entry point shared by the label and signature rules: parse the request, run
+// `validate` on its body, answer in the API's shape (or {"error"} for a malformed request).
+std::string simple_rule_json(const std::string& input, ApiError (*validate)(const nlohmann::json& body));
 }  // namespace trypost
