@@ -3,19 +3,10 @@
 // answer normally), 429, 500, drop (connection closed before any answer), drop-after (the request
 // is carried out, then the connection is closed without the answer).
 import { readFileSync, existsSync } from 'node:fs';
+import { mulberry32 } from '../seeded-random.js';
 
 export const KINDS = ['latency', '429', '500', 'drop', 'drop-after'];
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function parseStep(step) {
   const s = typeof step === 'string' ? { kind: step } : { ...step };

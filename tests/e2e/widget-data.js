@@ -1,6 +1,7 @@
 // Synthetic workspaces for the widget's browser tests and bench: N posts spread over a few months,
 // written as a real snapshot file by the core's own exporter (so the format is the core's).
 import { exportSnapshot } from '../../web/sdk/index.js';
+import { mulberry32 as prng } from '../../server/seeded-random.js';
 
 const PLATFORMS = [['x', 'x_post'], ['linkedin', 'linkedin_post'], ['instagram', 'instagram_feed'], ['bluesky', 'bluesky_post'], ['facebook', 'facebook_post']];
 const STATUSES = ['scheduled', 'scheduled', 'scheduled', 'published', 'draft', 'failed', 'partially_published'];
@@ -12,17 +13,6 @@ export const LABELS = [
   { id: 'lbl-promo', name: 'Promo', color: '#dc2626' },
 ];
 
-// Deterministic (mulberry32) so every run paints the same calendar.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // `count` posts between `from` and `from + days`, about 1% unscheduled drafts.
 export function makePosts(count, { from = '2026-04-01', days = 91, seed = 7 } = {}) {

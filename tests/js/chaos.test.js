@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, testSeed, IDS, TOKENS } from '../../server/emulator/test-harness.js';
 import { createClient } from '../../web/sdk/client.js';
+import { mulberry32 as prng } from '../../server/seeded-random.js';
 
 const WS3 = '0c000000-0000-4000-8000-000000000003';
 const WS3_KEY = 'tp_test_ws3_owner_key_000000000000000000007';
@@ -22,17 +23,6 @@ function seed() {
   return s;
 }
 
-// mulberry32: the operation mix is the same on every run.
-function prng(seedValue) {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('500+ operations under 20% faults land exactly once, in the right workspace', { timeout: 120000 }, async (t) => {
   const h = await startEmulator({ seed: seed(), faults: 'rate=0.2,kinds=latency:429:500:drop:drop-after,seed=7,latency=15' });

@@ -1,3 +1,5 @@
+import { mulberry32 as rng } from '../../server/seeded-random.js';
+export { rng };
 // A seeded corpus of captions for the counting tests and benchmark: URLs with and without a
 // scheme, emoji sequences of every kind, CJK, Hangul, combining marks (composed and not), other
 // scripts and newlines, joined by spaces, newlines, punctuation or nothing at all.
@@ -46,17 +48,6 @@ const URLS_WITHOUT_SCHEME = ['example.com', 'www.example.org/about', 'foo.bar.io
   'domain.com.', '.example.com', 'under_score.com', 'x.co.uk/p', 'café.fr', 'bücher.de', 'ex-ample.net/(a)'];
 const SEPARATORS = [' ', ' ', ' ', '\n', '\r\n', ', ', '. ', ' - ', '', '\t', '\u3000'];
 
-// mulberry32: small, seeded, good enough to spread cases.
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function makeCorpus(count = 10000, seed = 20261127, { newerShare = 0.15 } = {}) {
   const r = rng(seed);
