@@ -1,5 +1,7 @@
 #include "trypost/request.hpp"
 
+#include "trypost/url.hpp"
+
 #include <algorithm>
 
 #include "trypost/core_answer.hpp"
@@ -184,21 +186,11 @@ std::string_view to_string(ResponseShape s) {
 }
 
 std::string percent_encode(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                            c == '.' || c == '_' || c == '~';
-    if (unreserved) {
-      out.push_back(c);
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[u >> 4]);
-      out.push_back(kHex[u & 15]);
-    }
-  }
-  return out;
+  // RFC 3986 unreserved characters stay as they are.
+  return percent_encode_except(s, [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+           c == '_' || c == '~';
+  });
 }
 
 Expected<std::string> api_root(std::string_view base) {

@@ -1,5 +1,7 @@
 #include "trypost/signing.hpp"
 
+#include "trypost/url.hpp"
+
 #include <algorithm>
 #include <charconv>
 
@@ -453,19 +455,8 @@ std::string form_decode(std::string_view s) {
 
 // Re-encoding with the urlencoded percent-encode set, spaces as %20 (RFC 9421 §2.2.8).
 std::string form_encode(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (sf::is_alpha(c) || sf::is_digit(c) || c == '*' || c == '-' || c == '.' || c == '_') {
-      out.push_back(c);
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[u >> 4]);
-      out.push_back(kHex[u & 15]);
-    }
-  }
-  return out;
+  return percent_encode_except(
+      s, [](char c) { return sf::is_alpha(c) || sf::is_digit(c) || c == '*' || c == '-' || c == '.' || c == '_'; });
 }
 
 std::string trim_ows(std::string_view s) {

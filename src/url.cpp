@@ -53,4 +53,21 @@ bool is_http_url(std::string_view s) {
   return host.find("..") == std::string_view::npos;
 }
 
+std::string percent_encode_except(std::string_view s, bool (*keep)(char)) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) {
+    if (keep(c)) {
+      out.push_back(c);
+    } else {
+      const auto u = static_cast<unsigned char>(c);
+      out.push_back('%');
+      out.push_back(kHex[u >> 4]);
+      out.push_back(kHex[u & 15]);
+    }
+  }
+  return out;
+}
+
 }  // namespace trypost
