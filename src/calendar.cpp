@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 #include "trypost/layout.hpp"
 #include "trypost/reschedule.hpp"
@@ -187,6 +188,10 @@ Expected<CalendarQuery> calendar_query_from_json(const json& j) {
 // ---------------------------------------------------------------------------------------------
 // The index
 
+namespace detail {
+std::string json_quoted(std::string_view s);
+}
+
 struct CalendarIndex::Resolved {
   bool on[4] = {false, false, false, false};  // label, account, platform, status
   std::vector<char> labels, accounts;
@@ -284,7 +289,7 @@ Expected<json> CalendarIndex::load(const json& doc) {
     next.platforms_.push_back(mask);
     next.label_start_.push_back(std::uint32_t(next.label_ids_.size()));
     for (const auto& l : p.labels) next.label_ids_.push_back(intern_label(l));
-    next.excerpts_.push_back(excerpt_of(p.content, 80));
+    next.excerpts_.push_back(detail::json_quoted(excerpt_of(p.content, 80)));
   }
   next.account_start_.push_back(std::uint32_t(next.account_ids_.size()));
   next.label_start_.push_back(std::uint32_t(next.label_ids_.size()));
@@ -387,20 +392,14 @@ namespace detail {
 
 // Views are written straight to text: a month of posts through a JSON DOM cost several times
 // more than the query itself. Strings from the index are valid UTF-8 (the parser checked them).
+// The buffer grows by doubling and is written through a cursor: per-character string appends
+// were a third of a month view's cost.
 class JsonOut {
  public:
-  std::string text;
-  JsonOut() { text.reserve(4096); }
-  JsonOut& open(char c) {
-    comma();
-    text.push_back(c);
-    first_.push_back(true);
-    return *this;
-  }
-  JsonOut& close(char c) {
-    text.push_back(c);
-    first_.pop_back();
-    return *this;
+  explicit JsonOut(std::size_t expect = 4096) { buf_.resize(expect); }
+  std::string take() {
+    buf_.resize(n_);
+    return std::move(buf_);
   }
   JsonOut& obj() { return open('{'); }
   JsonOut& end_obj() { return close('}'); }
@@ -409,7 +408,7 @@ class JsonOut {
   JsonOut& key(std::string_view k) {
     comma();
     quoted(k);
-    text.push_back(':');
+    put(':');
     after_key_ = true;
     return *this;
   }
@@ -418,58 +417,101 @@ class JsonOut {
     quoted(v);
     return *this;
   }
+  // A value already in JSON form (a string escaped and quoted once, when the index was built).
+  JsonOut& raw(std::string_view v) {
+    comma();
+    append(v.data(), v.size());
+    return *this;
+  }
   JsonOut& num(std::int64_t v) {
     comma();
-    text += std::to_string(v);
+    char tmp[24];
+    const auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
+    append(tmp, std::size_t(r.ptr - tmp));
     return *this;
   }
   JsonOut& boolean(bool v) {
     comma();
-    text += v ? "true" : "false";
+    v ? append("true", 4) : append("false", 5);
     return *this;
   }
   JsonOut& null() {
     comma();
-    text += "null";
+    append("null", 4);
     return *this;
   }
 
  private:
+  JsonOut& open(char c) {
+    comma();
+    put(c);
+    first_[++depth_] = true;  // views nest a handful of levels; kMaxDepth is far above that
+    return *this;
+  }
+  JsonOut& close(char c) {
+    put(c);
+    --depth_;
+    return *this;
+  }
+  void reserve(std::size_t more) {
+    if (n_ + more > buf_.size()) buf_.resize(std::max(buf_.size() * 2, n_ + more));
+  }
+  void put(char c) {
+    reserve(1);
+    buf_[n_++] = c;
+  }
+  void append(const char* p, std::size_t len) {
+    reserve(len);
+    std::memcpy(buf_.data() + n_, p, len);
+    n_ += len;
+  }
   void comma() {
     if (after_key_) {
       after_key_ = false;
       return;
     }
-    if (!first_.empty()) {
-      if (!first_.back()) text.push_back(',');
-      first_.back() = false;
+    if (depth_ > 0) {
+      if (!first_[depth_]) put(',');
+      first_[depth_] = false;
     }
   }
   void quoted(std::string_view s) {
-    text.push_back('"');
-    // Most ids, dates and excerpts need no escaping: copy runs, escape only where needed.
+    reserve(s.size() + 2);
+    put('"');
+    // Most ids, dates and names need no escaping: copy runs, escape only where needed.
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
       const auto c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
-      text.append(s.data() + run, i - run);
+      append(s.data() + run, i - run);
       run = i + 1;
       if (c == '"' || c == '\\') {
-        text.push_back('\\');
-        text.push_back(char(c));
+        put('\\');
+        put(char(c));
       } else {
         static const char* hex = "0123456789abcdef";
-        text += "\\u00";
-        text.push_back(hex[c >> 4]);
-        text.push_back(hex[c & 15]);
+        append("\\u00", 4);
+        put(hex[c >> 4]);
+        put(hex[c & 15]);
       }
     }
-    text.append(s.data() + run, s.size() - run);
-    text.push_back('"');
+    append(s.data() + run, s.size() - run);
+    put('"');
   }
-  std::vector<bool> first_;
+  static constexpr int kMaxDepth = 16;
+  std::string buf_;
+  std::size_t n_ = 0;
+  bool first_[kMaxDepth + 1] = {};
+  int depth_ = 0;
   bool after_key_ = false;
 };
+
+// One string as a JSON value, for fields written on every view.
+std::string json_quoted(std::string_view s) {
+  JsonOut o(s.size() + 8);
+  o.str(s);
+  return o.take();
+}
 
 }  // namespace detail
 
@@ -491,7 +533,7 @@ void CalendarIndex::write_details(std::uint32_t post, const ZoneLens& zone, Json
   for (auto k = label_start_[post]; k < label_start_[post + 1]; ++k) o.str(labels_[label_ids_[k]].id);
   o.end_arr().key("accounts").arr();
   for (auto k = account_start_[post]; k < account_start_[post + 1]; ++k) o.str(account_names_[account_ids_[k]]);
-  o.end_arr().key("excerpt").str(excerpts_[post]).end_obj();
+  o.end_arr().key("excerpt").raw(excerpts_[post]).end_obj();
 }
 
 json CalendarIndex::view(const CalendarQuery& q) const { return json::parse(view_string(q)); }
@@ -499,7 +541,7 @@ json CalendarIndex::view(const CalendarQuery& q) const { return json::parse(view
 std::string CalendarIndex::view_string(const CalendarQuery& q) const {
   const ZoneLens& zone = q.zone;
   const Resolved r = resolve(q.filter);
-  JsonOut o;
+  JsonOut o(q.details ? 64 * 1024 : 8 * 1024);
   o.obj().key("view").str(view_name(q.view)).key("zone").str(zone.name());
   if (q.date) o.key("date").str(format_date(*q.date));
   std::vector<std::uint32_t> shown;  // posts whose details a painter needs
@@ -698,7 +740,7 @@ std::string CalendarIndex::view_string(const CalendarQuery& q) const {
     o.end_obj();
   }
   o.end_obj();
-  return std::move(o.text);
+  return o.take();
 }
 
 std::optional<CalendarIndex::PostInfo> CalendarIndex::find(const std::string& id) const {

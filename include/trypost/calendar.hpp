@@ -107,7 +107,7 @@ class CalendarIndex {
   std::vector<std::uint32_t> label_start_, label_ids_;      // CSR: post -> interned labels
   std::vector<std::string> account_names_;
   std::vector<Label> labels_;
-  std::vector<std::string> excerpts_;
+  std::vector<std::string> excerpts_;  // each already a quoted JSON string
   std::unordered_map<std::string, std::uint32_t> by_id_;
   std::vector<Entry> timeline_;              // scheduled posts by (time, id)
   std::vector<std::uint32_t> unscheduled_;  // by id
