@@ -260,6 +260,31 @@ class PostRules {
                      std::string(platform_info(p).label) + " accounts.");
   }
 
+  // Each entry of a platforms list; an entry that is not an object is an error at its index.
+  template <class Fn>
+  void for_each_row(const json& rows, Fn&& fn) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const std::string at = idx("platforms", i);
+      if (!rows[i].is_object()) e_.add(at, msg::array(at));
+      else fn(i, rows[i], at);
+    }
+  }
+
+  // The row's required string `key` must be the id of one of `items` that `usable` accepts.
+  template <class Items, class Usable>
+  const typename Items::value_type* pick_by_id(const json& row, const std::string& at, const char* key, const Items& items,
+                                              Usable usable) {
+    const std::string path = at + "." + key;
+    const json* v = member(row, key);
+    if (blank(v)) return e_.add(path, msg::required(path)), nullptr;
+    if (!v->is_string()) return e_.add(path, msg::string(path)), nullptr;
+    const auto& id = v->get_ref<const std::string&>();
+    for (const auto& item : items)
+      if (item.id == id && usable(item)) return &item;
+    e_.add(path, msg::invalid_choice(path));
+    return nullptr;
+  }
+
   void clean_row_meta(ValidationResult& r, std::size_t i, const json& row, Platform p) {
     const json* meta = member(row, "meta");
     if (!meta || meta->is_null()) return;
@@ -274,23 +299,9 @@ class PostRules {
     const json* v = member(body_, "platforms");
     if (blank(v)) return e_.add("platforms", msg::required("platforms"));
     if (!v->is_array()) return e_.add("platforms", msg::array("platforms"));
-    for (std::size_t i = 0; i < v->size(); ++i) {
-      const std::string at = idx("platforms", i);
-      const json& row = (*v)[i];
-      if (!row.is_object()) {
-        e_.add(at, msg::array(at));
-        continue;
-      }
-      const SocialAccount* account = nullptr;
-      const std::string acc_at = at + ".social_account_id";
-      const json* acc = member(row, "social_account_id");
-      if (blank(acc)) e_.add(acc_at, msg::required(acc_at));
-      else if (!acc->is_string()) e_.add(acc_at, msg::string(acc_at));
-      else {
-        for (const auto& a : ws_.social_accounts)
-          if (a.id == acc->get_ref<const std::string&>() && a.is_active) account = &a;
-        if (!account) e_.add(acc_at, msg::invalid_choice(acc_at));
-      }
+    for_each_row(*v, [&](std::size_t i, const json& row, const std::string& at) {
+      const SocialAccount* account = pick_by_id(row, at, "social_account_id", ws_.social_accounts,
+                                                [](const SocialAccount& a) { return a.is_active; });
       const auto type = content_type_field(row, at, true);
       if (account && type) content_type_matches(*type, account->platform, at);
       // The account decides whose keys are kept; without one, the content type's platform does.
@@ -300,7 +311,7 @@ class PostRules {
       if (platform) clean_row_meta(r, i, row, *platform);
       else if (const json* meta = value_of(row, "meta"); meta && !meta->is_object() && !(meta->is_array() && meta->empty()))
         e_.add(at + ".meta", msg::array(at + ".meta"));
-    }
+    });
   }
 
   // platforms on update: optional; each entry names a post_platform of this post.
@@ -313,28 +324,14 @@ class PostRules {
     }
     if (!v->is_array()) return e_.add("platforms", msg::array("platforms"));
     rows_sent_ = true;
-    for (std::size_t i = 0; i < v->size(); ++i) {
-      const std::string at = idx("platforms", i);
-      const json& row = (*v)[i];
-      if (!row.is_object()) {
-        e_.add(at, msg::array(at));
-        continue;
-      }
-      const PostPlatform* stored_row = nullptr;
-      const json* id = member(row, "id");
-      if (blank(id)) e_.add(at + ".id", msg::required(at + ".id"));
-      else if (!id->is_string()) e_.add(at + ".id", msg::string(at + ".id"));
-      else {
-        for (const auto& pp : stored_->platforms)
-          if (pp.id == id->get_ref<const std::string&>()) stored_row = &pp;
-        if (!stored_row) e_.add(at + ".id", msg::invalid_choice(at + ".id"));
-      }
+    for_each_row(*v, [&](std::size_t i, const json& row, const std::string& at) {
+      const PostPlatform* stored_row = pick_by_id(row, at, "id", stored_->platforms, [](const PostPlatform&) { return true; });
       const auto type = content_type_field(row, at, false);
-      if (!stored_row) continue;
+      if (!stored_row) return;
       if (type) content_type_matches(*type, stored_row->platform, at);
       clean_row_meta(r, i, row, stored_row->platform);
       sent_rows_.push_back({i, stored_row, type});
-    }
+    });
   }
 
   void check_scheduled_at() {
