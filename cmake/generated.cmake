@@ -12,7 +12,7 @@ add_custom_command(
   OUTPUT "${TP_GENERATED_DIR}/unicode_tables.cpp" "${TP_GENERATED_DIR}/trypost/unicode_tables.hpp"
   COMMAND "${TP_NODE}" "${CMAKE_SOURCE_DIR}/tools/gen-unicode-tables.mjs" "${TP_UCD_DIR}"
           "${TP_GENERATED_DIR}/unicode_tables.cpp" "${TP_GENERATED_DIR}/trypost/unicode_tables.hpp"
-  DEPENDS "${CMAKE_SOURCE_DIR}/tools/gen-unicode-tables.mjs"
+  DEPENDS "${CMAKE_SOURCE_DIR}/tools/gen-unicode-tables.mjs" "${CMAKE_SOURCE_DIR}/tools/emit.mjs"
           "${TP_UCD_DIR}/auxiliary/GraphemeBreakProperty.json"
           "${TP_UCD_DIR}/DerivedCoreProperties.json"
           "${TP_UCD_DIR}/emoji/emoji-data.json"
@@ -28,7 +28,7 @@ add_custom_command(
   OUTPUT "${TP_GENERATED_DIR}/url_tables.cpp" "${TP_GENERATED_DIR}/trypost/url_tables.hpp"
   COMMAND "${TP_NODE}" "${CMAKE_SOURCE_DIR}/tools/gen-url-tables.mjs" "${TP_TWITTER_TEXT_DIR}"
           "${TP_GENERATED_DIR}/url_tables.cpp" "${TP_GENERATED_DIR}/trypost/url_tables.hpp"
-  DEPENDS "${CMAKE_SOURCE_DIR}/tools/gen-url-tables.mjs" "${TP_TWITTER_TEXT_DIR}/package.json"
+  DEPENDS "${CMAKE_SOURCE_DIR}/tools/gen-url-tables.mjs" "${CMAKE_SOURCE_DIR}/tools/emit.mjs" "${TP_TWITTER_TEXT_DIR}/package.json"
           ${TP_TWITTER_TEXT_REGEXPS}
   COMMENT "Generating URL tables from twitter-text"
   VERBATIM)
