@@ -1,5 +1,6 @@
 // Shared browser harness: Debian's Chromium driven by playwright-core with a fresh profile,
 // and the project's own dev server on a free loopback port.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,4 +56,19 @@ export function watchPage(page) {
     });
   });
   return problems;
+}
+
+// The usual file setup: one dev server and one browser for every test of the file, closed after.
+// Returns an object whose `browser` and `server` are set once `before` has run.
+export function useBrowserAndServer(serverOptions) {
+  const env = { browser: null, server: null };
+  before(async () => {
+    env.server = await startDevServer(serverOptions);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

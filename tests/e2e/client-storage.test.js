@@ -1,24 +1,15 @@
 // Encrypted key storage in Chromium's real IndexedDB: keys survive a reload, only ciphertext is
 // stored, the AES key is a non-extractable CryptoKey, and nothing lands in localStorage.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startDevServer, watchPage } from './browser.js';
+import { useBrowserAndServer, watchPage } from './browser.js';
 
-let browser;
-let server;
-before(async () => {
-  server = await startDevServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 test('encrypted key storage survives a reload and stores only ciphertext', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const problems = watchPage(page);
-  await page.goto(`${server.url}/app/`);
+  await page.goto(`${env.server.url}/app/`);
   const secret = 'tp_browser_secret_0123456789abcdefghijklmnopqrstuvwxyz';
   await page.evaluate(async (key) => {
     const { createEncryptedKeyStorage } = await import('/sdk/index.js');

@@ -1,23 +1,14 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, startDevServer, watchPage } from './browser.js';
+import { useBrowserAndServer, watchPage } from './browser.js';
 
-let browser;
-let server;
-before(async () => {
-  server = await startDevServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 test('the page loads the WASM core under a strict CSP and shows a value computed in C++', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const problems = watchPage(page);
-  const response = await page.goto(`${server.url}/app/`);
+  const response = await page.goto(`${env.server.url}/app/`);
   assert.equal(
     response.headers()['content-security-policy'],
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'",
@@ -33,9 +24,9 @@ test('the page loads the WASM core under a strict CSP and shows a value computed
 });
 
 test('the harness does catch a CSP violation (an inline script is refused)', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const problems = watchPage(page);
-  await page.goto(`${server.url}/app/`);
+  await page.goto(`${env.server.url}/app/`);
   await page.evaluate(() => {
     const s = document.createElement('script');
     s.textContent = 'window.__inline = 1';
