@@ -366,3 +366,25 @@ test('no key for the workspace: a typed 401 before anything is sent; a revoked k
   owner.client.close();
   other.client.close();
 });
+
+test('429: after the transport has waited and retried, the error says rate_limited and how long', async () => {
+  const limited = await startEmulator({ rateLimit: 2 });
+  try {
+    // The transport's clock is fake: it waits out Retry-After at once, while the server's minute goes on.
+    const slept = [];
+    let t = Date.now();
+    const transport = { sleep: async (ms) => { slept.push(ms); t += ms; }, now: () => t, timeoutMs: 5000 };
+    const client = await createClient({ baseUrl: limited.base, transport });
+    await client.addWorkspace({ apiKey: TOKENS.owner });
+    await client.labels.list(); // the second request of this minute: still allowed
+    await rejectsWith(client.labels.list(), (e) => {
+      assert.equal(e.status, 429);
+      assert.equal(e.kind, 'rate_limited');
+      assert.ok(e.retryAfterSeconds > 0);
+    });
+    assert.ok(slept.length >= 1 && slept.every((ms) => ms > 0), 'it waited before each retry');
+    client.close();
+  } finally {
+    await limited.close();
+  }
+});

@@ -95,3 +95,24 @@ TEST_CASE("endpoint call: a 422 keeps its field paths") {
   CHECK(out["failure"]["kind"] == "validation");
   CHECK(out["failure"]["errors"]["color"][0] == "The color field is required.");
 }
+
+TEST_CASE("endpoint call: 401, 409 and 429 keep their meanings") {
+  Store st;
+  add(st, "ws-a", "key-a");
+  const auto read = [&](const char* endpoint, int status, const json& headers, const std::string& body) {
+    const json meta{{"endpoint", endpoint}, {"status", status}, {"headers", headers}, {"now", 0}};
+    return json::parse(finish_endpoint_call_json(st, "ws-a", meta.dump(), body))["failure"];
+  };
+  const auto key = read("labels.list", 401, json::object(), R"({"message":"Unauthenticated."})");
+  CHECK(key["kind"] == "key_invalid");
+  CHECK(key["workspace_key_needs_attention"] == true);
+  const auto pin = read("social_accounts.boards", 401, json::object(), R"({"message":"Token expired"})");
+  CHECK(pin["kind"] == "pinterest_token_expired");
+  CHECK(pin["reconnect_account"] == true);
+  CHECK(read("posts.create", 409, json::object(), R"({"message":"busy"})")["kind"] == "conflict");
+  const auto rate = read("labels.list", 429, json{{"Retry-After", "30"}}, R"({"message":"Too Many Attempts."})");
+  CHECK(rate["kind"] == "rate_limited");
+  CHECK(rate["retry_after_seconds"] == 30);
+  CHECK(read("labels.list", 403, json::object(), "")["kind"] == "forbidden");
+  CHECK(read("labels.list", 404, json::object(), "")["kind"] == "not_found");
+}
