@@ -166,7 +166,7 @@ test('prefers-color-scheme: dark gives the dark palette; prefers-reduced-motion:
     const r = await page.evaluate(async () => {
       const root = document.querySelector('trypost-calendar').shadowRoot;
       root.querySelector('[part~="nav-next"]').click();
-      return { bg: getComputedStyle(root.querySelector('.root')).backgroundColor, animations: root.querySelector('.body').getAnimations().length };
+      return { bg: getComputedStyle(root.querySelector('.root')).backgroundColor, animations: root.getAnimations().length };
     });
     assert.deepEqual(problems, []);
     await page.close();

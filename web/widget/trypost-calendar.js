@@ -437,10 +437,12 @@ export class TrypostCalendar extends HTMLElement {
     this.#setState('ready');
     if (content) {
       this.#body.replaceChildren(content);
-      // Web Animations (no forced layout, no style attribute); skipped for reduced motion.
-      if (announce && !matchMedia('(prefers-reduced-motion: reduce)').matches && this.#body.animate) {
-        this.#body.animate([{ opacity: 0.4, transform: 'translateY(3px)' }, { opacity: 1, transform: 'none' }], { duration: 140, easing: 'ease-out' });
-      }
+    }
+    // The cue for a new period moves the title only (Web Animations: no style attribute, no forced
+    // layout). Fading the whole grid made every frame of the fade repaint hundreds of posts, which
+    // cost more than drawing the month; skipped for reduced motion.
+    if (announce && !matchMedia('(prefers-reduced-motion: reduce)').matches && this.#title.animate) {
+      this.#title.animate([{ opacity: 0.3, transform: 'translateY(-3px)' }, { opacity: 1, transform: 'none' }], { duration: 160, easing: 'ease-out' });
     }
     if (announce) this.#live.textContent = this.#title.textContent;
     if (focus) this.#focusCell();
