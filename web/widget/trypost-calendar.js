@@ -11,6 +11,11 @@ const VIEWS = new Set(['month', 'week', 'list']);
 const DATA_ATTRS = new Set(['src', 'endpoint', 'token']);
 const HEX = /^#[0-9a-f]{6}$/i;
 const PAGE_CONCURRENCY = 4;
+// Week time grid: overlapping posts share a day column up to this many ways; the rest are
+// counted in "+N more", which shows the whole day uncapped.
+const WEEK_COLUMNS = 3;
+// Where the week grid opens when the week's first post is later: the working day is in view.
+const WEEK_SCROLL_HOUR = 8;
 
 let baseSheet = null;
 function sheetFor(css) {
@@ -408,6 +413,7 @@ export class TrypostCalendar extends HTMLElement {
     else if (view === 'month') q.max_rows = 4;
     const labels = this.#labelFilter();
     if (labels) q.filters = { labels };
+    if (view === 'week') q.max_columns = WEEK_COLUMNS;
     if (view === 'list') {
       q.page_size = 50;
       if (this.#listCursor) q.cursor = this.#listCursor;
@@ -431,12 +437,14 @@ export class TrypostCalendar extends HTMLElement {
     const date = this.#anchor();
     const answer = this.#ask(this.#query(view, date));
     const locale = this.#locale();
-    const content = view === 'list' ? this.#paintList(answer, locale, append) : this.#paintGrid(answer, view, locale);
+    const content = view === 'list' ? this.#paintList(answer, locale, append)
+      : view === 'week' ? this.#paintWeek(answer, locale) : this.#paintGrid(answer, view, locale);
     this.#title.textContent = this.#titleFor(view, date, answer, locale);
     this.#message.hidden = true;
     this.#setState('ready');
     if (content) {
       this.#body.replaceChildren(content);
+      if (view === 'week') this.#scrollWeek(content);
     }
     // The cue for a new period moves the title only (Web Animations: no style attribute, no forced
     // layout). Fading the whole grid made every frame of the fade repaint hundreds of posts, which
@@ -526,16 +534,7 @@ export class TrypostCalendar extends HTMLElement {
           for (const id of ids) ul.append(this.#postItem(id, answer, ''));
           cell.append(ul);
         }
-        if (hidden > 0) {
-          // Shows the whole day in the cell. Out of the tab order (the grid keeps one tab stop):
-          // Enter or Space on the focused day presses it.
-          const more = el('button', 'more', `+${hidden} more`);
-          more.type = 'button';
-          more.tabIndex = -1;
-          more.setAttribute('part', 'more');
-          more.setAttribute('aria-label', `${hidden} more ${hidden === 1 ? 'post' : 'posts'}: show all`);
-          cell.append(more);
-        }
+        if (hidden > 0) cell.append(this.#moreButton(hidden));
         row.append(cell);
         dates.push(day.date);
       }
@@ -548,6 +547,115 @@ export class TrypostCalendar extends HTMLElement {
     const active = grid.querySelector(`[data-date="${wanted}"]`);
     if (active) active.tabIndex = 0;
     return grid;
+  }
+
+  // The week as a time grid: hours down the side, one column per day, each post placed at its
+  // local minute with the core's overlap column (column of columns). Positions are custom
+  // properties set through the CSSOM (allowed under style-src 'self'); the CSS turns them into
+  // top/height/left/width. A day of 23 or 25 hours is that much shorter or taller.
+  #paintWeek(answer, locale) {
+    const days = Array.isArray(answer.weeks?.[0]?.days) ? answer.weeks[0].days : [];
+    const today = todayIn(this.#zone());
+    const weekday = fmt(locale, { weekday: 'short', timeZone: 'UTC' });
+    const longDate = fmt(locale, { dateStyle: 'full', timeZone: 'UTC' });
+    const hourFmt = fmt(locale, { hour: 'numeric', timeZone: 'UTC' });
+    const grid = el('div', 'grid week-view');
+    grid.setAttribute('role', 'grid');
+    grid.setAttribute('aria-labelledby', 'title');
+    grid.setAttribute('aria-readonly', 'true');
+    grid.setAttribute('part', 'grid');
+    const head = el('div', 'week-row');
+    head.setAttribute('role', 'row');
+    head.append(el('div', 'gutter'));
+    for (const day of days) {
+      const d = utcDate(day.date);
+      const h = el('div', `weekday${day.date === today ? ' today' : ''}`);
+      h.setAttribute('role', 'columnheader');
+      h.setAttribute('part', 'weekday');
+      h.setAttribute('aria-label', longDate.format(d));
+      h.append(el('span', 'weekday-name', weekday.format(d)), el('span', 'num', String(d.getUTCDate())));
+      head.append(h);
+    }
+    const scroller = el('div', 'timegrid');
+    scroller.setAttribute('part', 'timegrid');
+    const body = el('div', 'week-row');
+    body.setAttribute('role', 'row');
+    const hours = el('div', 'gutter hours');
+    hours.setAttribute('aria-hidden', 'true');
+    for (let h = 0; h < 24; h++) {
+      const hour = el('div', 'hour');
+      hour.append(el('span', 'hour-label', hourFmt.format(Date.UTC(2000, 0, 1, h))));
+      hours.append(hour);
+    }
+    body.append(hours);
+    const dates = [];
+    let earliest = Infinity;
+    for (const day of days) {
+      const items = Array.isArray(day.items) ? day.items : [];
+      const hidden = Number(day.items_hidden) || 0;
+      const cell = el('div', `day timecol${day.date === today ? ' today' : ''}`);
+      cell.setAttribute('role', 'gridcell');
+      cell.setAttribute('part', `day day-column${day.date === today ? ' day-today' : ''}`);
+      cell.dataset.date = day.date;
+      cell.tabIndex = -1;
+      cell.style.setProperty('--tp-day-minutes', String(Number(day.minutes) || 1440));
+      const total = items.length + hidden;
+      const spokenDate = longDate.format(utcDate(day.date));
+      const label = el('span', 'sr-only day-label');
+      label.setAttribute('aria-label', `${spokenDate}${day.date === today ? ', today' : ''}, ${total === 0 ? 'no posts' : total === 1 ? '1 post' : `${total} posts`}`);
+      cell.append(label);
+      if (items.length) cell.append(this.#timeItems(items, answer, spokenDate));
+      if (items.length) earliest = Math.min(earliest, Number(items[0].minute) || 0);
+      if (hidden > 0) cell.append(this.#moreButton(hidden));
+      body.append(cell);
+      dates.push(day.date);
+    }
+    scroller.append(body);
+    grid.append(head, scroller);
+    grid.dataset.scrollMinute = String(Math.min(Number.isFinite(earliest) ? earliest : 0, WEEK_SCROLL_HOUR * 60));
+    const wanted = [this.#focusDate, today, this.#anchor()].find((x) => x && dates.includes(x)) ?? dates[0];
+    this.#focusDate = wanted;
+    const active = grid.querySelector(`[data-date="${wanted}"]`);
+    if (active) active.tabIndex = 0;
+    return grid;
+  }
+
+  #timeItems(items, answer, spokenDate) {
+    const ul = el('ul', 'posts timed');
+    ul.setAttribute('part', 'posts');
+    for (const item of items) {
+      const li = this.#postItem(item.post_id, answer, spokenDate);
+      const start = Number(item.minute) || 0;
+      const end = Number(item.end_minute) || start + 30;
+      const columns = Math.max(1, Number(item.columns) || 1);
+      li.classList.add('timed');
+      li.style.setProperty('--tp-start', String(start));
+      li.style.setProperty('--tp-length', String(Math.max(1, end - start)));
+      li.style.setProperty('--tp-column', String(Math.min(Number(item.column) || 0, columns - 1)));
+      li.style.setProperty('--tp-columns', String(columns));
+      ul.append(li);
+    }
+    return ul;
+  }
+
+  #moreButton(hidden) {
+    // Shows the whole day. Out of the tab order (the grid keeps one tab stop): Enter or Space on
+    // the focused day presses it.
+    const more = el('button', 'more', `+${hidden} more`);
+    more.type = 'button';
+    more.tabIndex = -1;
+    more.setAttribute('part', 'more');
+    more.setAttribute('aria-label', `${hidden} more ${hidden === 1 ? 'post' : 'posts'}: show all`);
+    return more;
+  }
+
+  // Opens the week at its first post, or at the working day when the first post is later.
+  #scrollWeek(grid) {
+    const scroller = grid.querySelector('.timegrid');
+    const hour = grid.querySelector('.hour');
+    if (!scroller || !hour) return;
+    const minute = Number(grid.dataset.scrollMinute) || 0;
+    scroller.scrollTop = Math.max(0, (minute / 60) * hour.offsetHeight - hour.offsetHeight / 2);
   }
 
   #paintList(answer, locale, append) {
@@ -606,6 +714,10 @@ export class TrypostCalendar extends HTMLElement {
 
   // The day's every post, in the core's order: the list view from that date, cut at the next day.
   #expandDay(cell) {
+    if (cell.classList.contains('timecol')) {
+      this.#expandTimeColumn(cell);
+      return;
+    }
     const date = cell.dataset.date;
     const shown = cell.querySelectorAll('[part~="post"]').length;
     const hidden = Number(/\d+/.exec(cell.querySelector('.more')?.textContent ?? '')?.[0] ?? 0);
@@ -620,6 +732,21 @@ export class TrypostCalendar extends HTMLElement {
     cell.querySelector('.more')?.remove();
     cell.classList.add('expanded');
     this.#live.textContent = `${ul.children.length} posts on ${cell.querySelector('.num').getAttribute('aria-label').split(',').slice(0, -1).join(',')}`;
+  }
+
+  // The week grid's day, uncapped: the core's day view places every post of it.
+  #expandTimeColumn(cell) {
+    const q = this.#query('day', cell.dataset.date);
+    delete q.max_rows;
+    q.max_columns = 0;
+    const answer = this.#ask(q);
+    const items = Array.isArray(answer.items) ? answer.items : [];
+    const spoken = cell.querySelector('.day-label').getAttribute('aria-label').split(',').slice(0, -1).join(',');
+    cell.querySelector('.posts')?.remove();
+    cell.querySelector('.more')?.remove();
+    if (items.length) cell.append(this.#timeItems(items, answer, spoken));
+    cell.classList.add('expanded');
+    this.#live.textContent = `${items.length} posts on ${spoken}`;
   }
 
   #step(direction) {
@@ -663,7 +790,7 @@ export class TrypostCalendar extends HTMLElement {
       return;
     }
     const date = cell.dataset.date;
-    const row = [...cell.parentElement.children];
+    const row = [...cell.parentElement.children].filter((c) => c.getAttribute('role') === 'gridcell');
     const col = row.indexOf(cell);
     let target = null;
     switch (e.key) {
