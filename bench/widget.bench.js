@@ -119,7 +119,7 @@ async function widgetRun(page, measureSwitches) {
       el.addEventListener('error', (e) => reject(new Error(e.detail.message)), { once: true });
     });
     const t0 = performance.now();
-    for (const [k, v] of Object.entries({ src: '/snapshot.json', view: 'month', date, 'time-zone': 'UTC', 'max-rows': String(maxRows) })) el.setAttribute(k, v);
+    for (const [k, v] of Object.entries({ src: '/snapshot.json', view: 'month', date, 'time-zone': 'UTC', 'week-start': 'monday', 'max-rows': String(maxRows) })) el.setAttribute(k, v);
     document.getElementById('mount').append(el);
     await rendered;
     await b.painted();
@@ -158,7 +158,10 @@ async function fullCalendarRun(page, measureSwitches) {
       if (at) events.push({ id: p.id, title: p.content, start: `${at.replace(' ', 'T')}${/Z|[+-]\d\d:\d\d$/.test(at) ? '' : 'Z'}` });
     }
     // eslint-disable-next-line no-undef
-    const cal = new FullCalendar.Calendar(mount, { initialView: 'dayGridMonth', initialDate: date, timeZone: 'UTC', dayMaxEventRows: maxRows, events });
+    // The widget's grid: weeks from Monday, only the weeks the month touches (5 for May 2026).
+    const cal = new FullCalendar.Calendar(mount, {
+      initialView: 'dayGridMonth', initialDate: date, timeZone: 'UTC', dayMaxEventRows: maxRows, firstDay: 1, fixedWeekCount: false, events,
+    });
     cal.render();
     const grid = () => mount.querySelector('[role="grid"]');
     // textContent, not innerText, while polling: it forces no layout.

@@ -68,14 +68,14 @@ export const WIDGET_CSS = `
   height: calc(var(--tp-day-minutes, 1440) * var(--_hour) / 60);
   background: repeating-linear-gradient(to bottom, var(--_border) 0 1px, transparent 1px var(--_hour)); }
 .posts.timed { position: absolute; inset: 0; margin: 0; }
-.post.timed { position: absolute; margin: 0; font-size: inherit; flex-direction: column; align-items: stretch; gap: 0;
+.post.timed { position: absolute; margin: 0; font-size: inherit;
   padding: 0 3px; line-height: 1.15; overflow: hidden;
   top: calc(var(--tp-start) * var(--_hour) / 60);
   height: calc(var(--tp-length) * var(--_hour) / 60);
   left: calc(var(--tp-column) * 100% / var(--tp-columns));
   width: calc(100% / var(--tp-columns) - 2px);
   box-shadow: 0 0 0 1px var(--_bg); }
-.post.timed .time, .post.timed .text { font-size: 0.72em; overflow: hidden; text-overflow: ellipsis; }
+.post.timed .time, .post.timed .text { display: block; margin: 0; font-size: 0.72em; overflow: hidden; text-overflow: ellipsis; }
 .timecol .more { position: sticky; top: 0; z-index: 2; width: 100%; text-align: center; background: var(--_bg);
   border-bottom: 1px solid var(--_border); }
 .timecol.expanded .post.timed { z-index: 0; }
@@ -84,11 +84,14 @@ export const WIDGET_CSS = `
   border-radius: 999px; }
 .day.today .num { background: var(--_accent); color: var(--_bg); }
 .posts { list-style: none; margin: 2px 0 0; padding: 0; }
-.post { display: flex; gap: 4px; align-items: baseline; margin: 0 0 2px; padding: 1px 4px; border-radius: 4px;
+/* A chip is one line of inline text (time, then the excerpt, cut with an ellipsis): plain block
+   layout, no flex pass per chip. Square by default: a rounded box that clips its text is a
+   rounded clip per chip, which made rasterising a month several times slower in Chromium's
+   software path; --tp-post-radius brings the corners back. */
+.post { display: block; margin: 0 0 2px; padding: 1px 4px; border-radius: var(--tp-post-radius, 0);
   background: var(--_chip); border-inline-start: 3px solid var(--tp-label, var(--_accent)); font-size: 0.82em;
-  white-space: nowrap; overflow: hidden; }
-.post .time { flex: none; font-variant-numeric: tabular-nums; color: var(--_muted); }
-.post .text { overflow: hidden; text-overflow: ellipsis; }
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.post .time { margin-inline-end: 4px; font-variant-numeric: tabular-nums; color: var(--_muted); }
 .post.failed { border-inline-start-style: dashed; }
 .post.draft { opacity: 0.75; }
 .more { display: block; font: inherit; font-size: 0.8em; color: var(--_muted); padding: 0 4px; margin: 0; border: 0;

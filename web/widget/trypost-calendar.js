@@ -133,6 +133,8 @@ export class TrypostCalendar extends HTMLElement {
   #next;
   #today;
   #themeSheet;
+  #labelSheet;
+  #labelClasses = new Map(); // label colour -> class name with a rule in #labelSheet
   #calendar = null;
   #labels = [];
   #date = null; // the shown period's anchor date (null: the date attribute, else today)
@@ -151,7 +153,8 @@ export class TrypostCalendar extends HTMLElement {
     try {
       baseSheet ??= sheetFor(WIDGET_CSS);
       this.#themeSheet = sheetFor(':host {}');
-      shadow.adoptedStyleSheets = [baseSheet, this.#themeSheet];
+      this.#labelSheet = sheetFor('');
+      shadow.adoptedStyleSheets = [baseSheet, this.#themeSheet, this.#labelSheet];
     } catch {
       // No constructable stylesheets (very old engines): the calendar still works, unstyled.
     }
@@ -474,7 +477,7 @@ export class TrypostCalendar extends HTMLElement {
     const labelIds = Array.isArray(info.labels) ? info.labels : [];
     const labels = labelIds.map((l) => answer.labels?.[l]).filter(Boolean);
     const colour = labels.find((l) => HEX.test(l.color ?? ''))?.color;
-    if (colour) li.style.setProperty('--tp-label', colour); // CSSOM, allowed under style-src 'self'
+    if (colour) li.classList.add(this.#labelClass(colour));
     const time = info.time ?? '';
     if (time) li.append(el('span', 'time', time));
     li.append(el('span', 'text', info.excerpt || '(no text)'));
@@ -484,6 +487,19 @@ export class TrypostCalendar extends HTMLElement {
     li.setAttribute('aria-label', spoken);
     li.title = info.excerpt ?? '';
     return li;
+  }
+
+  // One class per label colour, its rule in the element's own adopted sheet: chips of one colour
+  // share their style (an inline style on each would make every chip's style its own).
+  #labelClass(colour) {
+    const key = colour.toLowerCase();
+    let name = this.#labelClasses.get(key);
+    if (!name) {
+      name = `label-${this.#labelClasses.size}`;
+      this.#labelClasses.set(key, name);
+      this.#labelSheet?.insertRule(`.${name} { --tp-label: ${key}; }`, this.#labelSheet.cssRules.length);
+    }
+    return name;
   }
 
   #paintGrid(answer, view, locale) {
