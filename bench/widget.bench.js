@@ -27,7 +27,7 @@ const POSTS = 5000;
 const DATE = '2026-05-15'; // the data spans April to June 2026
 const MAX_ROWS = 4;
 const FIRST_RENDER_RUNS = 5;
-const SWITCHES = 24;
+const SWITCHES = 40;
 const VIEWPORT = { width: 1280, height: 900 };
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.html': 'text/html' };
 // What a page downloads to show the widget: the files dist/widget/README.md lists.
