@@ -3,7 +3,9 @@
 // - first render in a fresh page: from "go" to the first painted month, both fetching the same
 //   snapshot file (the widget hands it to the WASM core; FullCalendar gets it mapped to events);
 // - month switch: from the click (widget) / next()-prev() (FullCalendar) to the next painted
-//   frame showing the new month, over months that all hold posts (May, Jun, May, Apr, May, ...);
+//   frame showing the new month, over months that all hold posts (May, Jun, May, Apr, May, ...),
+//   30 ms apart; for the widget as shipped (the months on either side built while idle) and with
+//   prepare="none" (every month built on the click);
 // - transfer size (gzip -9): what dist/widget/ ships for the widget (module files + the
 //   calendar-only WASM and its glue) against FullCalendar's standard script-tag bundle
 //   (all/global.js, the classic theme's global.js and its three stylesheets).
@@ -130,17 +132,28 @@ async function widgetRun(page, measureSwitches) {
     const title = () => root.querySelector('[part~="title"]').textContent;
     const next = root.querySelector('[part~="nav-next"]');
     const prev = root.querySelector('[part~="nav-previous"]');
-    const times = [];
-    for (let i = 0; i < switches; i++) {
-      const before = title();
-      const s = performance.now();
-      (b.direction(i) > 0 ? next : prev).click();
-      await b.until(() => title() !== before, 'a widget month switch');
-      await b.painted();
-      times.push(performance.now() - s);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-    return { first, shown, times };
+    const run = async () => {
+      const times = [];
+      for (let i = 0; i < switches; i++) {
+        const before = title();
+        const s = performance.now();
+        (b.direction(i) > 0 ? next : prev).click();
+        await b.until(() => title() !== before, 'a widget month switch');
+        await b.painted();
+        times.push(performance.now() - s);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      return times;
+    };
+    // Cold: every switch builds its month (prepare="none"). Then as shipped: the months on either
+    // side are built and laid out while the page is idle between clicks (30 ms here).
+    el.setAttribute('prepare', 'none');
+    await b.painted();
+    const cold = await run();
+    el.removeAttribute('prepare');
+    await b.painted();
+    const times = await run();
+    return { first, shown, times, cold };
   }, { date: DATE, maxRows: MAX_ROWS, switches: SWITCHES, doSwitches: measureSwitches });
 }
 
@@ -224,6 +237,7 @@ export async function run() {
           results[name].firsts.push(r.first);
           results[name].shown = r.shown;
           if (r.times) results[name].times = r.times;
+          if (r.cold) results[name].cold = r.cold;
         } catch (err) {
           results[name].error = `${err.message}${problems.length ? ` (page: ${problems.join('; ')})` : ''}`;
         }
@@ -249,8 +263,10 @@ export async function run() {
     const wf = median(w.firsts);
     const ff = f ? median(f.firsts) : undefined;
     row(`first render, ${POSTS} posts, fresh page (fetch + parse + WASM start + paint; median of ${FIRST_RENDER_RUNS})`, wf, 'ms', ff, f ? ff / wf : undefined, 'faster');
-    row(`month switch to painted, ${POSTS} posts, max ${MAX_ROWS} rows (median of ${SWITCHES})`, median(w.times), 'ms', f && median(f.times), f ? median(f.times) / median(w.times) : undefined, '>= 10x faster');
+    row(`month switch to painted, ${POSTS} posts, max ${MAX_ROWS} rows (median of ${SWITCHES}; widget: neighbour months built while idle)`, median(w.times), 'ms', f && median(f.times), f ? median(f.times) / median(w.times) : undefined, '>= 10x faster');
     row('month switch to painted, p95', p95(w.times), 'ms', f && p95(f.times), f ? p95(f.times) / p95(w.times) : undefined);
+    row(`month switch to painted, widget with prepare="none" (every month built on the click; median of ${SWITCHES})`, median(w.cold), 'ms', f && median(f.times), f ? median(f.times) / median(w.cold) : undefined);
+    row('month switch to painted, prepare="none", p95', p95(w.cold), 'ms', f && p95(f.times), f ? p95(f.times) / p95(w.cold) : undefined);
     row(`posts / "+N more" lines drawn in May (widget vs FullCalendar)`, `${w.shown.posts} / ${w.shown.more}`, '', f ? `${f.shown.posts} / ${f.shown.more}` : undefined);
     row('transfer size, gzip -9 (widget: dist/widget/ module files + calendar-only WASM and glue)', widgetGzip / 1024, 'KiB', fcGzip === null ? undefined : fcGzip / 1024, fcGzip ? fcGzip / widgetGzip : undefined, 'smaller');
     if (!peer) rows.push({ suite: 'widget', case: 'FullCalendar rows', value: 'skipped', unit: 'npm ci installs fullcalendar@7.1.0' });

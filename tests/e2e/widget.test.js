@@ -298,6 +298,46 @@ test('week and list views, label filter by name', async () => {
   await page.close();
 });
 
+test('months built ahead while idle: a switch shows the same month a fresh build does, one grid visible, one tab stop', async () => {
+  const { page, problems } = await openExample();
+  await waitRendered(page);
+  const state = () => page.evaluate(() => {
+    const root = document.querySelector('trypost-calendar').shadowRoot;
+    const grids = [...root.querySelector('[part~="body"]').children];
+    const shown = grids.filter((g) => !g.classList.contains('prepared'));
+    return {
+      title: root.querySelector('[part~="title"]').textContent,
+      shown: shown.length,
+      text: shown[0]?.innerText,
+      prepared: grids.filter((g) => g.classList.contains('prepared')).map((g) => ({ inert: g.inert, hidden: getComputedStyle(g).visibility, first: g.querySelector('[role="gridcell"]').dataset.date })),
+      tabStops: root.querySelectorAll('[tabindex="0"]').length,
+    };
+  });
+  const click = (which) => page.evaluate((w) => document.querySelector('trypost-calendar').shadowRoot.querySelector(`[part~="nav-${w}"]`).click(), which);
+  assert.equal((await state()).prepared.length, 0, 'nothing is built ahead before the reader moves');
+  await click('next');
+  await page.waitForFunction(() => document.querySelector('trypost-calendar').shadowRoot.querySelectorAll('.prepared').length === 2, null, { timeout: 10000 });
+  const june = await state();
+  assert.equal(june.title, 'June 2026');
+  // Monday-first grids: May starts on Apr 27, July on Jun 29.
+  assert.deepEqual(june.prepared.map((p) => p.first).sort(), ['2026-04-27', '2026-06-29']);
+  assert.ok(june.prepared.every((p) => p.inert && p.hidden === 'hidden'));
+  await click('previous');
+  const may = await state();
+  assert.equal(may.title, 'May 2026');
+  assert.equal(may.shown, 1);
+  assert.equal(may.tabStops, 1);
+  assert.ok(may.prepared.some((p) => p.first === '2026-06-01'), 'June is kept, hidden, for the way back');
+  // The same month built on the spot.
+  await page.evaluate(() => document.querySelector('trypost-calendar').setAttribute('prepare', 'none'));
+  await page.waitForFunction(() => document.querySelector('trypost-calendar').shadowRoot.querySelectorAll('.prepared').length === 0);
+  const fresh = await state();
+  assert.equal(fresh.text, may.text);
+  assert.ok(may.text.includes('more'));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 // A week whose overlaps are known: UTC, Monday 2026-05-11 to Sunday 2026-05-17.
 async function weekSnapshot() {
   const at = (day, hm) => `2026-05-${day} ${hm}:00`;

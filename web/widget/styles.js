@@ -47,7 +47,10 @@ export const WIDGET_CSS = `
   outline: 2px solid var(--_accent); outline-offset: -2px; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.body { position: relative; }
 .grid { display: block; }
+/* A month built ahead: laid out at the body's width, not painted, not hit, not in the flow. */
+.prepared { position: absolute; top: 0; left: 0; right: 0; visibility: hidden; pointer-events: none; }
 .row { display: grid; grid-template-columns: repeat(7, minmax(0, 1fr)); }
 .weekday { padding: 2px 4px; font-size: 0.8em; font-weight: 600; color: var(--_muted); text-transform: uppercase; }
 .day { min-height: 6.2em; padding: 2px 3px; border-top: 1px solid var(--_border); border-inline-start: 1px solid var(--_border);

@@ -122,7 +122,7 @@ async function readJson(res, what) {
 }
 
 export class TrypostCalendar extends HTMLElement {
-  static observedAttributes = ['src', 'endpoint', 'token', 'view', 'date', 'week-start', 'time-zone', 'max-rows', 'labels', 'lang'];
+  static observedAttributes = ['src', 'endpoint', 'token', 'view', 'date', 'week-start', 'time-zone', 'max-rows', 'labels', 'lang', 'prepare'];
 
   #root;
   #title;
@@ -139,6 +139,13 @@ export class TrypostCalendar extends HTMLElement {
   #labels = [];
   #date = null; // the shown period's anchor date (null: the date attribute, else today)
   #focusDate = null;
+  // Month grids built ahead while the page is idle, for the months before and after the shown one,
+  // kept in the body laid out but hidden (class "prepared", inert): a switch to one of them only
+  // swaps which grid is visible. Keyed by everything that changes a month's drawing.
+  #prepared = new Map(); // key -> {grid, answer}
+  #shownKey = null;
+  #shownAnswer = null;
+  #prepareQueued = false;
   #listCursor = null;
   #generation = 0;
   #abort = null;
@@ -222,6 +229,7 @@ export class TrypostCalendar extends HTMLElement {
     }
     if (name === 'date') this.#date = null;
     if (name === 'date' || name === 'view') this.#listCursor = null;
+    this.#dropPrepared();
     this.#queueRender();
   }
 
@@ -318,6 +326,7 @@ export class TrypostCalendar extends HTMLElement {
       }
       this.#labels = doc.labels;
       this.#themeSheet?.replaceSync(brandCss(doc.brand));
+      this.#dropPrepared();
       this.#message.hidden = true;
       this.#setState('ready');
       this.dispatchEvent(new CustomEvent('load', { detail: { summary, workspace: doc.workspace } }));
@@ -389,6 +398,7 @@ export class TrypostCalendar extends HTMLElement {
     this.#setState('error');
     this.#message.textContent = e.message;
     this.#message.hidden = false;
+    this.#dropPrepared();
     if (!this.#calendar || e.code !== 'bad-attribute') this.#body.replaceChildren();
     try {
       this.dispatchEvent(new CustomEvent('error', { detail: { code: e.code, message: e.message, details: e.details } }));
@@ -438,17 +448,27 @@ export class TrypostCalendar extends HTMLElement {
     const started = performance.now();
     const view = this.#view();
     const date = this.#anchor();
-    const answer = this.#ask(this.#query(view, date));
     const locale = this.#locale();
-    const content = view === 'list' ? this.#paintList(answer, locale, append)
+    const key = view === 'month' ? this.#monthKey(date, locale) : null;
+    const ready = key ? this.#prepared.get(key) : undefined;
+    const answer = ready?.answer ?? this.#ask(this.#query(view, date));
+    const content = ready ? null : view === 'list' ? this.#paintList(answer, locale, append)
       : view === 'week' ? this.#paintWeek(answer, locale) : this.#paintGrid(answer, view, locale);
     this.#title.textContent = this.#titleFor(view, date, answer, locale);
     this.#message.hidden = true;
     this.#setState('ready');
-    if (content) {
+    if (ready) {
+      this.#reveal(key, ready.grid);
+      this.#shownAnswer = ready.answer;
+    } else if (content) {
+      this.#prepared.clear();
+      this.#shownKey = key;
+      this.#shownAnswer = answer;
+      if (key) content.dataset.key = key;
       this.#body.replaceChildren(content);
       if (view === 'week') this.#scrollWeek(content);
     }
+    if (key && announce) this.#queuePrepare();
     // The cue for a new period moves the title only (Web Animations: no style attribute, no forced
     // layout). Fading the whole grid made every frame of the fade repaint hundreds of posts, which
     // cost more than drawing the month; skipped for reduced motion.
@@ -502,7 +522,7 @@ export class TrypostCalendar extends HTMLElement {
     return name;
   }
 
-  #paintGrid(answer, view, locale) {
+  #paintGrid(answer, view, locale, { ahead = false } = {}) {
     const weeks = Array.isArray(answer.weeks) ? answer.weeks : [];
     const today = todayIn(this.#zone());
     const grid = el('div', `grid ${view}-view`);
@@ -556,13 +576,111 @@ export class TrypostCalendar extends HTMLElement {
       }
       grid.append(row);
     }
-    // Roving tabindex: exactly one day is in the tab order.
-    const wanted = [this.#focusDate, today, this.#anchor()].find((x) => x && dates.includes(x))
-      ?? dates.find((x, i) => weeks[Math.floor(i / 7)]?.days[i % 7]?.in_month !== false) ?? dates[0];
-    this.#focusDate = wanted;
-    const active = grid.querySelector(`[data-date="${wanted}"]`);
-    if (active) active.tabIndex = 0;
+    if (!ahead) this.#setTabStop(grid);
     return grid;
+  }
+
+  // Roving tabindex: exactly one day of the shown grid is in the tab order.
+  #setTabStop(grid) {
+    const cells = [...grid.querySelectorAll('[role="gridcell"]')];
+    const dates = cells.map((c) => c.dataset.date);
+    const wanted = [this.#focusDate, todayIn(this.#zone()), this.#anchor()].find((x) => x && dates.includes(x))
+      ?? cells.find((c) => !c.classList.contains('outside'))?.dataset.date ?? dates[0];
+    this.#focusDate = wanted;
+    for (const c of cells) c.tabIndex = c.dataset.date === wanted ? 0 : -1;
+  }
+
+  // What decides a month grid's drawing, but its month: the query without the date, today (the
+  // highlighted day), the locale.
+  #monthKey(date, locale) {
+    const { date: _omit, ...rest } = this.#query('month', date);
+    return `${date.slice(0, 7)}|${JSON.stringify(rest)}|${todayIn(this.#zone())}|${locale}`;
+  }
+
+  // The visible grid and its prepared neighbours are siblings in the body; showing one is a class
+  // toggle, so Chromium keeps its layout. The old grid stays as a neighbour if it is one.
+  #reveal(key, grid) {
+    const old = this.#shown();
+    const month = key.slice(0, 7);
+    const near = new Set([addMonths(`${month}-01`, -1).slice(0, 7), addMonths(`${month}-01`, 1).slice(0, 7)]);
+    if (old && old !== grid) {
+      const oldKey = old.dataset.key;
+      if (oldKey && near.has(oldKey.slice(0, 7)) && !old.querySelector('.expanded')) {
+        this.#hide(old);
+        this.#prepared.set(oldKey, { grid: old, answer: this.#shownAnswer });
+      } else {
+        old.remove();
+      }
+    }
+    for (const [k, entry] of this.#prepared) {
+      if (k === key || !near.has(k.slice(0, 7))) {
+        this.#prepared.delete(k);
+        if (k !== key) entry.grid.remove();
+      }
+    }
+    grid.classList.remove('prepared');
+    grid.inert = false;
+    grid.removeAttribute('aria-hidden');
+    this.#shownKey = key;
+    this.#setTabStop(grid);
+  }
+
+  #hide(grid) {
+    grid.classList.add('prepared');
+    grid.inert = true;
+    grid.setAttribute('aria-hidden', 'true');
+    for (const c of grid.querySelectorAll('[tabindex="0"]')) c.tabIndex = -1;
+  }
+
+  #shown() {
+    return [...this.#body.children].find((c) => !c.classList.contains('prepared')) ?? null;
+  }
+
+  #dropPrepared() {
+    for (const { grid } of this.#prepared.values()) grid.remove();
+    this.#prepared.clear();
+  }
+
+  // After a user moves between months: build the months on either side when the page is idle,
+  // one per idle slot, and lay them out there (not in the frame of the next click).
+  #queuePrepare() {
+    if (this.#prepareQueued || (this.getAttribute('prepare') ?? '').toLowerCase() === 'none') return;
+    this.#prepareQueued = true;
+    const idle = typeof requestIdleCallback === 'function' ? (f) => requestIdleCallback(f, { timeout: 1000 }) : (f) => setTimeout(f, 50);
+    // A failure here is not the user's: stop preparing; the click builds its month as usual.
+    const step = () => {
+      try {
+        this.#prepareStep(idle, step);
+      } catch {
+        this.#prepareQueued = false;
+      }
+    };
+    idle(step);
+  }
+
+  #prepareStep(idle, step) {
+    const shownKey = this.#shownKey;
+    if (!this.#calendar || this.#view() !== 'month' || !shownKey || !this.isConnected) {
+      this.#prepareQueued = false;
+      return;
+    }
+    const locale = this.#locale();
+    const date = this.#anchor();
+    for (const n of [1, -1]) {
+      const other = addMonths(`${date.slice(0, 7)}-01`, n);
+      const key = this.#monthKey(other, locale);
+      if (this.#prepared.has(key)) continue;
+      const answer = this.#ask(this.#query('month', other));
+      const grid = this.#paintGrid(answer, 'month', locale, { ahead: true });
+      grid.dataset.key = key;
+      this.#hide(grid);
+      this.#body.append(grid);
+      void grid.offsetHeight; // lay it out now, while idle
+      this.#prepared.set(key, { grid, answer });
+      idle(step);
+      return;
+    }
+    this.#prepareQueued = false;
   }
 
   // The week as a time grid: hours down the side, one column per day, each post placed at its
@@ -780,12 +898,12 @@ export class TrypostCalendar extends HTMLElement {
   }
 
   #focusCell() {
-    const cell = this.#body.querySelector(`[role="gridcell"][data-date="${this.#focusDate}"]`);
+    const cell = this.#shown()?.querySelector(`[role="gridcell"][data-date="${this.#focusDate}"]`);
     cell?.focus();
   }
 
   #moveFocus(date, focus = true) {
-    const cells = [...this.#body.querySelectorAll('[role="gridcell"]')];
+    const cells = [...(this.#shown()?.querySelectorAll('[role="gridcell"]') ?? [])];
     const target = cells.find((c) => c.dataset.date === date);
     if (!target) {
       // Beyond the grid: show the period holding that date, then focus it.
@@ -826,7 +944,7 @@ export class TrypostCalendar extends HTMLElement {
       return;
     }
     // Moving into a day of another month shows that month (the grid's outside days included).
-    const cellInfo = this.#body.querySelector(`[data-date="${target}"]`);
+    const cellInfo = this.#shown()?.querySelector(`[data-date="${target}"]`);
     if (this.#view() === 'month' && cellInfo?.classList.contains('outside')) {
       this.#goTo(target, { focus: true });
       return;
