@@ -69,9 +69,10 @@ and add one line to the page:
 The module fetches \`trypost-calendar-core.wasm\` from this folder. Works under
 \`Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'\`
 (serve \`.wasm\` as \`application/wasm\`). Attributes: src | endpoint + token, view (month, week, list),
-date, week-start, time-zone, max-rows, labels. Events: load, render, error.
+date, week-start, time-zone, max-rows, labels, prepare (none: do not build neighbour months ahead).
+Events: load, render, error.
 Theming: --tp-accent, --tp-bg, --tp-fg, --tp-muted, --tp-border, --tp-font, --tp-font-size,
---tp-radius and ::part(...). See docs/widget.md in trypost-core for the full reference.
+--tp-radius, --tp-post-radius, --tp-hour-height, --tp-week-height and ::part(...). See docs/widget.md in trypost-core for the full reference.
 
 Transfer size (gzip -9): ${kib(total.gzip)} (${kib(total.raw)} raw) for ${shipped.join(', ')}.
 `);

@@ -700,7 +700,9 @@ export class TrypostCalendar extends HTMLElement {
     grid.setAttribute('part', 'grid');
     const head = el('div', 'week-row');
     head.setAttribute('role', 'row');
-    head.append(el('div', 'gutter'));
+    const corner = el('div', 'gutter');
+    corner.setAttribute('aria-hidden', 'true');
+    head.append(corner);
     for (const day of days) {
       const d = utcDate(day.date);
       const h = el('div', `weekday${day.date === today ? ' today' : ''}`);
