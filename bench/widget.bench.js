@@ -1,10 +1,20 @@
-// The widget against FullCalendar 7 (npm `fullcalendar` 7.1.0, month grid with dayMaxEventRows)
-// in one Chromium run on the same 5,000 posts: first render in a fresh page, month-to-month
-// switch (next month painted and laid out), and what a page downloads (gzip).
-// Both pages are served by request interception from one fake origin, without a CSP (FullCalendar
-// injects <style>, which a strict CSP would refuse). FullCalendar rows are skipped, with a message,
-// when the package is not installed: `npm install --save-dev --save-exact fullcalendar@7.1.0`.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// The widget against FullCalendar 7 (npm `fullcalendar`, month grid with dayMaxEventRows) in one
+// Chromium run, on the same 5,000 posts, the same viewport and the same 1000 px wide mount:
+// - first render in a fresh page: from "go" to the first painted month, both fetching the same
+//   snapshot file (the widget hands it to the WASM core; FullCalendar gets it mapped to events);
+// - month switch: from the click (widget) / next()-prev() (FullCalendar) to the next painted
+//   frame showing the new month, over months that all hold posts (May, Jun, May, Apr, May, ...),
+//   30 ms apart; for the widget as shipped (the months on either side built while idle) and with
+//   prepare="none" (every month built on the click);
+// - transfer size (gzip -9): what dist/widget/ ships for the widget (module files + the
+//   calendar-only WASM and its glue) against FullCalendar's standard script-tag bundle
+//   (all/global.js, the classic theme's global.js and its three stylesheets).
+// "Painted" is the same for both: the DOM holds the new month, then one requestAnimationFrame,
+// then a task after that frame (the frame that shows it has been produced).
+// Everything is served from node_modules and dist/ by request interception: nothing from the
+// internet. FullCalendar injects <style>, so neither page carries a CSP here.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,24 +23,28 @@ import { launchBrowser } from '../tests/e2e/browser.js';
 import { makeSnapshot } from '../tests/e2e/widget-data.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DIST = join(ROOT, 'dist/widget/');
 const ORIGIN = 'http://bench.invalid';
 const POSTS = 5000;
-const DATE = '2026-05-15';
+const DATE = '2026-05-15'; // the data spans April to June 2026
 const MAX_ROWS = 4;
 const FIRST_RENDER_RUNS = 5;
-const SWITCHES = 24;
+const SWITCHES = 40;
+const VIEWPORT = { width: 1280, height: 900 };
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.html': 'text/html' };
-const WIDGET_FILES = ['web/widget/trypost-calendar.js', 'web/widget/styles.js', 'web/sdk/calendar.js', 'web/sdk/core.js', 'web/sdk/wasm/trypost-core.mjs', 'web/sdk/wasm/trypost-core.wasm'];
+// What a page downloads to show the widget: the files dist/widget/README.md lists.
+export const WIDGET_SHIPPED = ['trypost-calendar.js', 'styles.js', 'calendar.js', 'core.js', 'trypost-calendar-core.mjs', 'trypost-calendar-core.wasm'];
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 const gzipBytes = (files) => files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 
-// FullCalendar's "standard bundle" for script tags. v7: all/global.js plus a theme's global.js
-// (Classic, the v6 look) and skeleton.css + the theme's theme.css and palette; v6: index.global.min.js.
-// Minified files are taken when the package has them.
+// FullCalendar's standard bundle for script tags: all/global.js (the `unpkg`/`jsdelivr` entry of
+// its package.json: every view plugin, Preact and the core), plus the Classic theme (the v6 look):
+// its global.js, skeleton.css, theme.css and palette.css.
 function findFullCalendar() {
   let dir;
   try {
@@ -39,24 +53,18 @@ function findFullCalendar() {
     return null;
   }
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  const first = (...names) => names.map((n) => join(dir, n)).find((f) => existsSync(f));
-  const core = first('all/global.min.js', 'all/global.js', 'index.global.min.js', 'index.global.js');
-  if (!core) return { error: `no script-tag (global) build found in ${dir}` };
-  const theme = first('themes/classic/global.min.js', 'themes/classic/global.js');
-  const css = [first('skeleton.css'), first('themes/classic/theme.css'), first('themes/classic/palette.css')].filter(Boolean);
-  return { version: pkg.version, js: [core, theme].filter(Boolean), css };
+  const files = ['all/global.js', 'themes/classic/global.js', 'skeleton.css', 'themes/classic/theme.css', 'themes/classic/palette.css'].map((f) => join(dir, f));
+  const missing = files.filter((f) => !existsSync(f));
+  if (missing.length) return { error: `not found in fullcalendar ${pkg.version}: ${missing.join(', ')}` };
+  return { version: pkg.version, dir, js: files.filter((f) => f.endsWith('.js')), css: files.filter((f) => f.endsWith('.css')) };
 }
 
+const MOUNT = '<div id="mount" style="width:1000px"></div>';
 const WIDGET_PAGE = `<!doctype html><html><head><meta charset="utf-8">
-<script type="module" src="/web/widget/trypost-calendar.js"></script></head>
-<body><div id="mount" style="width:1000px"></div></body></html>`;
-
-function fcPage(fc) {
-  return `<!doctype html><html><head><meta charset="utf-8">
+<script type="module" src="/dist/trypost-calendar.js"></script></head><body>${MOUNT}</body></html>`;
+const fcPage = (fc) => `<!doctype html><html><head><meta charset="utf-8">
 ${fc.css.map((_, i) => `<link rel="stylesheet" href="/fc/style${i}.css">`).join('\n')}
-${fc.js.map((_, i) => `<script src="/fc/script${i}.js"></script>`).join('\n')}</head>
-<body><div id="mount" style="width:1000px"></div></body></html>`;
-}
+${fc.js.map((_, i) => `<script src="/fc/script${i}.js"></script>`).join('\n')}</head><body>${MOUNT}</body></html>`;
 
 async function servePages(context, snapshotText, fc) {
   await context.route(`${ORIGIN}/**`, (route) => {
@@ -68,138 +76,200 @@ async function servePages(context, snapshotText, fc) {
     if (js && fc) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(fc.js[Number(js[1])]) });
     const css = /^\/fc\/style(\d+)\.css$/.exec(path);
     if (css && fc) return route.fulfill({ contentType: 'text/css', body: readFileSync(fc.css[Number(css[1])]) });
-    if (path.startsWith('/web/')) {
-      const file = join(ROOT, path);
+    if (path.startsWith('/dist/')) {
+      const file = join(DIST, path.slice('/dist/'.length));
       if (existsSync(file)) return route.fulfill({ contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
     }
     return route.fulfill({ status: 404, body: 'not found' });
   });
 }
 
-// In the page: time to the first painted month, then the median time of a month switch
-// (click/next() until the new month's title is in the DOM and layout is done).
-async function widgetRun(page, _data, measureSwitches) {
+// In both pages: the shared measuring helpers, installed before the page's own scripts.
+function installHelpers() {
+  window.__bench = {
+    // One frame after the DOM change, then a task after that frame: the month is on screen.
+    painted: () => new Promise((resolve) => requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolve();
+      ch.port2.postMessage(0);
+    })),
+    until: async (ok, what) => {
+      const deadline = performance.now() + 20000;
+      while (!ok()) {
+        if (performance.now() > deadline) throw new Error(`${what} did not happen within 20 s`);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    },
+    // May -> Jun -> May -> Apr -> May -> ...: every month shown holds posts.
+    direction: (i) => (i % 4 === 0 || i % 4 === 3 ? 1 : -1),
+    // What the month shows: posts drawn and "+N more" lines (same reading for both calendars).
+    shown: (root) => {
+      const text = root.innerText ?? root.textContent;
+      return { posts: (text.match(/Post \d+:/g) ?? []).length, more: (text.match(/\+\d+ more/g) ?? []).length };
+    },
+  };
+}
+
+async function widgetRun(page, measureSwitches) {
   await page.goto(`${ORIGIN}/widget.html`);
-  return page.evaluate(async ({ date, maxRows, switches, measureSwitches: doSwitches }) => {
+  return page.evaluate(async ({ date, maxRows, switches, doSwitches }) => {
+    const b = window.__bench;
     await customElements.whenDefined('trypost-calendar');
     const el = document.createElement('trypost-calendar');
-    const t0 = performance.now();
     const rendered = new Promise((resolve, reject) => {
       el.addEventListener('render', resolve, { once: true });
       el.addEventListener('error', (e) => reject(new Error(e.detail.message)), { once: true });
     });
-    for (const [k, v] of Object.entries({ src: '/snapshot.json', view: 'month', date, 'time-zone': 'UTC', 'max-rows': String(maxRows) })) el.setAttribute(k, v);
+    const t0 = performance.now();
+    for (const [k, v] of Object.entries({ src: '/snapshot.json', view: 'month', date, 'time-zone': 'UTC', 'week-start': 'monday', 'max-rows': String(maxRows) })) el.setAttribute(k, v);
     document.getElementById('mount').append(el);
     await rendered;
-    void document.body.offsetHeight;
+    await b.painted();
     const first = performance.now() - t0;
-    if (!doSwitches) return { first };
     const root = el.shadowRoot;
+    const shown = b.shown(root.querySelector('[part~="body"]'));
+    if (!doSwitches) return { first, shown };
+    const title = () => root.querySelector('[part~="title"]').textContent;
     const next = root.querySelector('[part~="nav-next"]');
     const prev = root.querySelector('[part~="nav-previous"]');
-    const times = [];
-    for (let i = 0; i < switches; i++) {
-      const button = Math.floor(i / 2) % 2 === 0 ? next : prev; // May, Jun, Jul, Jun, May, ...
-      const before = root.querySelector('[part~="title"]').textContent;
-      const s = performance.now();
-      button.click();
-      while (root.querySelector('[part~="title"]').textContent === before) await new Promise((r) => setTimeout(r, 0));
-      void document.body.offsetHeight;
-      times.push(performance.now() - s);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return { first, times, cellsPosts: root.querySelectorAll('[part~="post"]').length };
-  }, { date: DATE, maxRows: MAX_ROWS, switches: SWITCHES, measureSwitches });
+    const run = async () => {
+      const times = [];
+      for (let i = 0; i < switches; i++) {
+        const before = title();
+        const s = performance.now();
+        (b.direction(i) > 0 ? next : prev).click();
+        await b.until(() => title() !== before, 'a widget month switch');
+        await b.painted();
+        times.push(performance.now() - s);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      return times;
+    };
+    // Cold: every switch builds its month (prepare="none"). Then as shipped: the months on either
+    // side are built and laid out while the page is idle between clicks (30 ms here).
+    el.setAttribute('prepare', 'none');
+    await b.painted();
+    const cold = await run();
+    el.removeAttribute('prepare');
+    await b.painted();
+    const times = await run();
+    return { first, shown, times, cold };
+  }, { date: DATE, maxRows: MAX_ROWS, switches: SWITCHES, doSwitches: measureSwitches });
 }
 
-async function fullCalendarRun(page, events, measureSwitches) {
+async function fullCalendarRun(page, measureSwitches) {
   await page.goto(`${ORIGIN}/fc.html`);
-  return page.evaluate(async ({ events: evs, date, maxRows, switches, measureSwitches: doSwitches }) => {
+  return page.evaluate(async ({ date, maxRows, switches, doSwitches }) => {
+    const b = window.__bench;
     const mount = document.getElementById('mount');
     const t0 = performance.now();
+    // The same file as the widget; the API form "Y-m-d H:i:s" is UTC, FullCalendar wants ISO.
+    const snapshot = await (await fetch('/snapshot.json')).json();
+    const events = [];
+    for (const p of snapshot.posts) {
+      const at = p.scheduled_at ?? p.published_at;
+      if (at) events.push({ id: p.id, title: p.content, start: `${at.replace(' ', 'T')}${/Z|[+-]\d\d:\d\d$/.test(at) ? '' : 'Z'}` });
+    }
     // eslint-disable-next-line no-undef
-    const cal = new FullCalendar.Calendar(mount, { initialView: 'dayGridMonth', initialDate: date, timeZone: 'UTC', dayMaxEventRows: maxRows, events: evs });
+    // The widget's grid: weeks from Monday, only the weeks the month touches (5 for May 2026).
+    const cal = new FullCalendar.Calendar(mount, {
+      initialView: 'dayGridMonth', initialDate: date, timeZone: 'UTC', dayMaxEventRows: maxRows, firstDay: 1, fixedWeekCount: false, events,
+    });
     cal.render();
-    // Done when the month's day cells are in the DOM (v6 and v7 both mark them with data-date).
-    const title = () => mount.textContent;
-    const until = async (ok, what) => {
-      const deadline = performance.now() + 15000;
-      while (!ok()) {
-        if (performance.now() > deadline) throw new Error(`FullCalendar: ${what} did not happen within 15 s`);
-        await new Promise((r) => setTimeout(r, 0));
-      }
-    };
-    await until(() => mount.querySelector('[data-date]'), 'a month grid with [data-date] cells');
-    void document.body.offsetHeight;
+    const grid = () => mount.querySelector('[role="grid"]');
+    // textContent, not innerText, while polling: it forces no layout.
+    await b.until(() => grid() && mount.textContent.includes('Post '), 'FullCalendar: a month grid with events');
+    await b.painted();
     const first = performance.now() - t0;
-    if (!doSwitches) return { first };
+    const shown = b.shown(mount);
+    if (!doSwitches) return { first, shown };
+    const title = () => grid()?.getAttribute('aria-label') ?? cal.view.title;
     const times = [];
     for (let i = 0; i < switches; i++) {
       const before = title();
       const s = performance.now();
-      if (Math.floor(i / 2) % 2 === 0) cal.next();
+      if (b.direction(i) > 0) cal.next();
       else cal.prev();
-      await until(() => title() !== before, 'a month switch');
-      void document.body.offsetHeight;
+      await b.until(() => title() !== before, 'a FullCalendar month switch');
+      await b.painted();
       times.push(performance.now() - s);
-      await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 30));
     }
-    return { first, times };
-  }, { events, date: DATE, maxRows: MAX_ROWS, switches: SWITCHES, measureSwitches });
+    return { first, shown, times };
+  }, { date: DATE, maxRows: MAX_ROWS, switches: SWITCHES, doSwitches: measureSwitches });
+}
+
+function buildDist() {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-widget.mjs')], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`scripts/build-widget.mjs failed: ${r.stderr || r.stdout}`);
 }
 
 export async function run() {
   const rows = [];
-  if (!existsSync(join(ROOT, 'web/sdk/wasm/trypost-core.wasm'))) {
-    console.error('widget bench: web/sdk/wasm/trypost-core.wasm is missing; run `bash scripts/build.sh wasm`');
+  try {
+    buildDist();
+  } catch (err) {
+    console.error(`widget bench: ${err.message.trim()}`);
     return rows;
   }
-  const snapshot = await makeSnapshot(POSTS);
-  const snapshotText = JSON.stringify(snapshot);
-  const events = snapshot.posts
-    .filter((p) => p.scheduled_at || p.published_at)
-    .map((p) => ({ id: p.id, title: p.content, start: (p.scheduled_at ?? p.published_at).replace(' ', 'T') + (/Z|[+-]\d\d:\d\d$/.test(p.scheduled_at ?? p.published_at) ? '' : 'Z') }));
+  const snapshotText = JSON.stringify(await makeSnapshot(POSTS));
   const fc = findFullCalendar();
-  if (!fc) console.error('widget bench: fullcalendar is not installed; FullCalendar rows skipped. Install it with: npm install --save-dev --save-exact fullcalendar@7.1.0');
+  if (!fc) console.error('widget bench: fullcalendar is not installed; FullCalendar rows skipped (npm ci installs it).');
   else if (fc.error) console.error(`widget bench: FullCalendar rows skipped: ${fc.error}`);
   const peer = fc && !fc.error ? fc : null;
 
   const browser = await launchBrowser();
   try {
     await servePages(browser.context, snapshotText, peer);
-    const measure = async (fn, data) => {
-      const firsts = [];
-      let switches = null;
-      for (let i = 0; i < FIRST_RENDER_RUNS; i++) {
+    await browser.context.addInitScript(installHelpers);
+    // Alternating pages (widget, FullCalendar, widget, ...) so a busy moment on the machine hits
+    // both alike; the switches run in the last page of each.
+    const results = { widget: { firsts: [] }, fc: { firsts: [] } };
+    for (let i = 0; i < FIRST_RENDER_RUNS; i++) {
+      for (const [name, fn] of [['widget', widgetRun], ['fc', fullCalendarRun]]) {
+        if (name === 'fc' && !peer) continue;
         const page = await browser.context.newPage();
-        const r = await fn(page, data, i === FIRST_RENDER_RUNS - 1);
-        firsts.push(r.first);
-        if (r.times) switches = r.times;
+        await page.setViewportSize(VIEWPORT);
+        const problems = [];
+        page.on('pageerror', (e) => problems.push(e.message));
+        try {
+          const r = await fn(page, i === FIRST_RENDER_RUNS - 1);
+          results[name].firsts.push(r.first);
+          results[name].shown = r.shown;
+          if (r.times) results[name].times = r.times;
+          if (r.cold) results[name].cold = r.cold;
+        } catch (err) {
+          results[name].error = `${err.message}${problems.length ? ` (page: ${problems.join('; ')})` : ''}`;
+        }
         await page.close();
       }
-      return { first: median(firsts), switch: median(switches), switchP95: [...switches].sort((a, b) => a - b)[Math.floor(switches.length * 0.95)] };
-    };
-    const w = await measure(widgetRun);
-    let f = null;
-    if (peer) {
-      try {
-        f = await measure(fullCalendarRun, events);
-      } catch (err) {
-        console.error(`widget bench: FullCalendar run failed, its rows are left empty: ${err.message}`);
-      }
     }
-    const widgetGzip = gzipBytes(WIDGET_FILES.map((p) => join(ROOT, p)));
+    const w = results.widget;
+    if (w.error) throw new Error(`widget run failed: ${w.error}`);
+    const f = peer && !results.fc.error ? results.fc : null;
+    if (peer && results.fc.error) console.error(`widget bench: FullCalendar run failed, its rows are left empty: ${results.fc.error}`);
+    // Both must draw the same kind of month: posts in the cells and "+N more" lines.
+    for (const [name, r] of [['widget', w], ['FullCalendar', f]]) {
+      if (r && !(r.shown?.posts > 0 && r.shown?.more > 0)) throw new Error(`${name} drew no posts or no "+N more" line: ${JSON.stringify(r.shown)}`);
+    }
+
+    const widgetGzip = gzipBytes(WIDGET_SHIPPED.map((p) => join(DIST, p)));
     const fcGzip = peer ? gzipBytes([...peer.js, ...peer.css]) : null;
     const peerName = peer ? `FullCalendar ${peer.version}` : undefined;
     const row = (kase, value, unit, peerValue, ratio, target) => rows.push({
       suite: 'widget', case: kase, value, unit,
       ...(peer && peerValue !== undefined && peerValue !== null ? { peer: peerName, peer_value: peerValue, ratio, target } : {}),
     });
-    row(`first render, ${POSTS} posts, fresh page (fetch + WASM + parse + paint)`, w.first, 'ms', f?.first, f ? f.first / w.first : undefined, 'faster');
-    row(`month switch, ${POSTS} posts (median of ${SWITCHES})`, w.switch, 'ms', f?.switch, f ? f.switch / w.switch : undefined, '>= 10x faster');
-    row('month switch p95', w.switchP95, 'ms', f?.switchP95, f ? f.switchP95 / w.switchP95 : undefined);
-    row('transfer size (gzip -9: module + SDK + WASM)', widgetGzip / 1024, 'KiB', fcGzip === null ? undefined : fcGzip / 1024, fcGzip ? fcGzip / widgetGzip : undefined, 'smaller');
-    if (!peer) rows.push({ suite: 'widget', case: 'FullCalendar rows', value: 'skipped', unit: 'npm install --save-dev --save-exact fullcalendar@7.1.0' });
+    const wf = median(w.firsts);
+    const ff = f ? median(f.firsts) : undefined;
+    row(`first render, ${POSTS} posts, fresh page (fetch + parse + WASM start + paint; median of ${FIRST_RENDER_RUNS})`, wf, 'ms', ff, f ? ff / wf : undefined, 'faster');
+    row(`month switch to painted, ${POSTS} posts, max ${MAX_ROWS} rows (median of ${SWITCHES}; widget: neighbour months built while idle)`, median(w.times), 'ms', f && median(f.times), f ? median(f.times) / median(w.times) : undefined, '>= 10x faster');
+    row('month switch to painted, p95', p95(w.times), 'ms', f && p95(f.times), f ? p95(f.times) / p95(w.times) : undefined);
+    row(`month switch to painted, widget with prepare="none" (every month built on the click; median of ${SWITCHES})`, median(w.cold), 'ms', f && median(f.times), f ? median(f.times) / median(w.cold) : undefined);
+    row('month switch to painted, prepare="none", p95', p95(w.cold), 'ms', f && p95(f.times), f ? p95(f.times) / p95(w.cold) : undefined);
+    row(`posts / "+N more" lines drawn in May (widget vs FullCalendar)`, `${w.shown.posts} / ${w.shown.more}`, '', f ? `${f.shown.posts} / ${f.shown.more}` : undefined);
+    row('transfer size, gzip -9 (widget: dist/widget/ module files + calendar-only WASM and glue)', widgetGzip / 1024, 'KiB', fcGzip === null ? undefined : fcGzip / 1024, fcGzip ? fcGzip / widgetGzip : undefined, 'smaller');
+    if (!peer) rows.push({ suite: 'widget', case: 'FullCalendar rows', value: 'skipped', unit: 'npm ci installs fullcalendar@7.1.0' });
   } finally {
     await browser.close();
   }

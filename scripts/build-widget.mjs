@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // Writes dist/widget/: the <trypost-calendar> module with the few SDK modules it imports, the
-// WASM core next to them, the example page and a README snippet. No bundler: the files are
-// copied and the two relative import paths that differ from web/ are rewritten (each rewrite must
-// match exactly once, so a moved import fails the build instead of shipping a broken path).
+// calendar-only WASM core next to them (CMake target trypost_calendar_wasm: wasm/bindings.cpp
+// with only its calendar and snapshot section, at -Oz), the example page and a README snippet.
+// No bundler: the files are copied and the relative import paths that differ from web/ are
+// rewritten (each rewrite must match exactly once, so a moved import fails the build instead of
+// shipping a broken path).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const out = `${root}dist/widget/`;
-const wasmDir = `${root}web/sdk/wasm/`;
+const wasmDir = `${root}build/wasm/`;
+const CORE = ['trypost-calendar-core.mjs', 'trypost-calendar-core.wasm'];
 
-for (const f of ['trypost-core.mjs', 'trypost-core.wasm']) {
+for (const f of CORE) {
   if (!existsSync(wasmDir + f)) {
     console.error(`build-widget: ${wasmDir}${f} is missing; run \`bash scripts/build.sh wasm\` first`);
     process.exit(1);
@@ -33,17 +36,16 @@ const files = [
   ['web/widget/trypost-calendar.js', 'trypost-calendar.js', [["from '../sdk/calendar.js'", "from './calendar.js'"]]],
   ['web/widget/styles.js', 'styles.js', []],
   ['web/sdk/calendar.js', 'calendar.js', []],
-  ['web/sdk/core.js', 'core.js', [["'./wasm/trypost-core.mjs'", "'./trypost-core.mjs'"], ["'./wasm/trypost-core.wasm'", "'./trypost-core.wasm'"]]],
+  ['web/sdk/core.js', 'core.js', [["'./wasm/trypost-core.mjs'", "'./trypost-calendar-core.mjs'"], ["'./wasm/trypost-core.wasm'", "'./trypost-calendar-core.wasm'"]]],
   ['web/widget/example.html', 'example.html', []],
   ['web/widget/example.css', 'example.css', []],
   ['web/widget/example.js', 'example.js', []],
 ];
 for (const [src, dst, pairs] of files) writeFileSync(out + dst, rewrite(readFileSync(root + src, 'utf8'), src, pairs));
-copyFileSync(wasmDir + 'trypost-core.mjs', out + 'trypost-core.mjs');
-copyFileSync(wasmDir + 'trypost-core.wasm', out + 'trypost-core.wasm');
+for (const f of CORE) copyFileSync(wasmDir + f, out + f);
 
 // What a page downloads to show the widget (example files excluded).
-const shipped = ['trypost-calendar.js', 'styles.js', 'calendar.js', 'core.js', 'trypost-core.mjs', 'trypost-core.wasm'];
+const shipped = ['trypost-calendar.js', 'styles.js', 'calendar.js', 'core.js', ...CORE];
 const sizes = shipped.map((f) => {
   const bytes = readFileSync(out + f);
   return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
@@ -64,12 +66,13 @@ and add one line to the page:
 <trypost-calendar endpoint="https://proxy.example/widget-api/workspaces/WORKSPACE_ID" token="…"></trypost-calendar>
 \`\`\`
 
-The module fetches \`trypost-core.wasm\` from this folder. Works under
+The module fetches \`trypost-calendar-core.wasm\` from this folder. Works under
 \`Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'\`
 (serve \`.wasm\` as \`application/wasm\`). Attributes: src | endpoint + token, view (month, week, list),
-date, week-start, time-zone, max-rows, labels. Events: load, render, error.
+date, week-start, time-zone, max-rows, labels, prepare (none: do not build neighbour months ahead).
+Events: load, render, error.
 Theming: --tp-accent, --tp-bg, --tp-fg, --tp-muted, --tp-border, --tp-font, --tp-font-size,
---tp-radius and ::part(...). See docs/widget.md in trypost-core for the full reference.
+--tp-radius, --tp-post-radius, --tp-hour-height, --tp-week-height and ::part(...). See docs/widget.md in trypost-core for the full reference.
 
 Transfer size (gzip -9): ${kib(total.gzip)} (${kib(total.raw)} raw) for ${shipped.join(', ')}.
 `);

@@ -1,6 +1,11 @@
 // embind bindings: the only file that includes Emscripten headers. No logic lives here; each
 // binding forwards JSON text (or plain values) to the core. Every entry point is wrapped so a C++
 // exception becomes an {"error": ...} answer instead of tearing down the module.
+//
+// Compiled twice: as the whole core (trypost-core.mjs) and, with TRYPOST_BINDINGS_CALENDAR_ONLY,
+// as the calendar widget's module (trypost-calendar-core.mjs), which keeps only the calendar and
+// snapshot section; the linker then leaves the counting tables, validation and signing out (the
+// headers stay included: declarations cost nothing, only the bound entry points pull code in).
 #include <emscripten/bind.h>
 
 #include <exception>
@@ -46,6 +51,7 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   using emscripten::function;
   function("version", &version);
 
+#ifndef TRYPOST_BINDINGS_CALENDAR_ONLY
   // --- workspaces (store) ---
   // One long-lived Store per client; JSON text in and out, once per user action.
   using trypost::StoreApi;
@@ -86,6 +92,7 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
            +[](std::string s) { return guarded([&] { return trypost::validate_signature_json(s); }); });
   function("applySignatures", +[](std::string s) { return guarded([&] { return trypost::apply_signatures_json(s); }); });
   function("previewPost", +[](std::string s) { return guarded([&] { return trypost::post_preview_json(s); }); });
+#endif
 
   // --- calendar and snapshots ---
   // One long-lived index per workspace: posts are parsed once, each view is a range query.
@@ -99,6 +106,7 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("snapshotExport", +[](std::string s) { return guarded([&] { return trypost::snapshot_export_text(s); }); });
   function("snapshotImport", +[](std::string s) { return guarded([&] { return trypost::snapshot_import_text(s); }); });
 
+#ifndef TRYPOST_BINDINGS_CALENDAR_ONLY
   // --- requests and signing ---
   function("request_build", +[](std::string s) { return guarded([&] { return trypost::build_request_json(s); }); });
   function("request_endpoints", +[]() { return guarded([&] { return trypost::endpoints_json(); }); });
@@ -114,4 +122,5 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
     return guarded([&] { return trypost::finish_endpoint_call_json(s.store(), ws, meta, body); });
   });
   function("signature_input_parse", +[](std::string s) { return guarded([&] { return trypost::parse_signature_input_json(s); }); });
+#endif
 }

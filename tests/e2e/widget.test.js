@@ -11,6 +11,7 @@ import { createDevServer, createDevHandlers, listen } from '../../server/dev.js'
 import { signWidgetToken } from '../../server/proxy/jwt.js';
 import { staticFiles } from '../../server/static.js';
 import { makeSnapshot } from './widget-data.js';
+import { exportSnapshot } from '../../web/sdk/index.js';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const SECRET = Buffer.alloc(32, 7).toString('base64');
@@ -166,7 +167,7 @@ test('prefers-color-scheme: dark gives the dark palette; prefers-reduced-motion:
     const r = await page.evaluate(async () => {
       const root = document.querySelector('trypost-calendar').shadowRoot;
       root.querySelector('[part~="nav-next"]').click();
-      return { bg: getComputedStyle(root.querySelector('.root')).backgroundColor, animations: root.querySelector('.body').getAnimations().length };
+      return { bg: getComputedStyle(root.querySelector('.root')).backgroundColor, animations: root.getAnimations().length };
     });
     assert.deepEqual(problems, []);
     await page.close();
@@ -297,6 +298,140 @@ test('week and list views, label filter by name', async () => {
   await page.close();
 });
 
+test('months built ahead while idle: a switch shows the same month a fresh build does, one grid visible, one tab stop', async () => {
+  const { page, problems } = await openExample();
+  await waitRendered(page);
+  const state = () => page.evaluate(() => {
+    const root = document.querySelector('trypost-calendar').shadowRoot;
+    const grids = [...root.querySelector('[part~="body"]').children];
+    const shown = grids.filter((g) => !g.classList.contains('prepared'));
+    return {
+      title: root.querySelector('[part~="title"]').textContent,
+      shown: shown.length,
+      text: shown[0]?.innerText,
+      prepared: grids.filter((g) => g.classList.contains('prepared')).map((g) => ({ inert: g.inert, hidden: getComputedStyle(g).visibility, first: g.querySelector('[role="gridcell"]').dataset.date })),
+      tabStops: root.querySelectorAll('[tabindex="0"]').length,
+    };
+  });
+  const click = (which) => page.evaluate((w) => document.querySelector('trypost-calendar').shadowRoot.querySelector(`[part~="nav-${w}"]`).click(), which);
+  assert.equal((await state()).prepared.length, 0, 'nothing is built ahead before the reader moves');
+  await click('next');
+  await page.waitForFunction(() => document.querySelector('trypost-calendar').shadowRoot.querySelectorAll('.prepared').length === 2, null, { timeout: 10000 });
+  const june = await state();
+  assert.equal(june.title, 'June 2026');
+  // Monday-first grids: May starts on Apr 27, July on Jun 29.
+  assert.deepEqual(june.prepared.map((p) => p.first).sort(), ['2026-04-27', '2026-06-29']);
+  assert.ok(june.prepared.every((p) => p.inert && p.hidden === 'hidden'));
+  await click('previous');
+  const may = await state();
+  assert.equal(may.title, 'May 2026');
+  assert.equal(may.shown, 1);
+  assert.equal(may.tabStops, 1);
+  assert.ok(may.prepared.some((p) => p.first === '2026-06-01'), 'June is kept, hidden, for the way back');
+  // The same month built on the spot.
+  await page.evaluate(() => document.querySelector('trypost-calendar').setAttribute('prepare', 'none'));
+  await page.waitForFunction(() => document.querySelector('trypost-calendar').shadowRoot.querySelectorAll('.prepared').length === 0);
+  const fresh = await state();
+  assert.equal(fresh.text, may.text);
+  assert.ok(may.text.includes('more'));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+// A week whose overlaps are known: UTC, Monday 2026-05-11 to Sunday 2026-05-17.
+async function weekSnapshot() {
+  const at = (day, hm) => `2026-05-${day} ${hm}:00`;
+  const times = [
+    ['11', '09:00'], ['11', '09:15'], ['11', '09:20'], // one group of three, side by side
+    ['11', '09:40'], // overlaps 09:15 and 09:20 (30 min each): goes into the column 09:00 freed
+    ['11', '14:00'], // alone: full width
+    ['13', '18:00'], ['13', '18:00'], ['13', '18:00'], ['13', '18:00'], ['13', '18:00'], // five at once: 3 shown, "+2 more"
+    ['16', '23:45'],
+  ];
+  const posts = times.map(([day, hm], i) => ({
+    id: String(900 + i), status: 'scheduled', content: `Week post ${i}`, scheduled_at: at(day, hm), published_at: null,
+    platforms: [{ id: `wp-${i}`, platform: 'x', content_type: 'x_post', social_account: { id: 'acc-x' } }], labels: [],
+  }));
+  return JSON.stringify(await exportSnapshot({ workspace: { name: 'Week', brand: {} }, accounts: [{ id: 'acc-x', platform: 'x', display_name: 'X', username: '@x', is_active: true, status: 'connected' }], labels: [], posts }));
+}
+
+test('week view: a time grid with hours down the side, posts placed by time in overlap columns, keys and labels', async () => {
+  const { page, problems } = await openExample({ snapshot: await weekSnapshot(), query: '?view=week&date=2026-05-13&time-zone=UTC&week-start=monday' });
+  await waitRendered(page);
+  const read = () => page.evaluate(() => {
+    const root = document.querySelector('trypost-calendar').shadowRoot;
+    const hour = root.querySelector('.hour').getBoundingClientRect().height;
+    const columns = [...root.querySelectorAll('[role="gridcell"]')];
+    return {
+      title: root.querySelector('[part~="title"]').textContent,
+      hours: [...root.querySelectorAll('.hour')].map((h) => h.textContent),
+      headers: [...root.querySelectorAll('[role="columnheader"]')].map((h) => h.getAttribute('aria-label')),
+      days: columns.map((c) => {
+        const box = c.getBoundingClientRect();
+        return {
+          date: c.dataset.date,
+          label: c.querySelector('.day-label')?.getAttribute('aria-label'),
+          more: c.querySelector('[part~="more"]')?.textContent ?? null,
+          posts: [...c.querySelectorAll('[part~="post"]')].map((p) => {
+            const r = p.getBoundingClientRect();
+            return {
+              text: p.querySelector('.text').textContent,
+              label: p.getAttribute('aria-label'),
+              // in minutes from the column's top, and in fractions of the column's inner width
+              at: Math.round(((r.top - box.top - c.clientTop) / hour) * 60),
+              left: Math.round(((r.left - box.left - c.clientLeft) / c.clientWidth) * 100) / 100,
+              width: Math.round(((r.width + 2) / c.clientWidth) * 100) / 100,
+            };
+          }),
+        };
+      }),
+    };
+  });
+  const week = await read();
+  assert.equal(week.title, 'May 11 – 17, 2026');
+  assert.equal(week.hours.length, 24, 'one row per hour down the side');
+  assert.match(week.hours[9], /9/);
+  assert.equal(week.days.length, 7);
+  assert.equal(week.headers[0], 'Monday, May 11, 2026');
+  const mon = week.days[0];
+  assert.equal(mon.label, 'Monday, May 11, 2026, 5 posts');
+  assert.deepEqual(mon.posts.map((p) => [p.text, p.at, p.left, p.width]), [
+    ['Week post 0', 9 * 60, 0, 0.33],
+    ['Week post 1', 9 * 60 + 15, 0.33, 0.33],
+    ['Week post 2', 9 * 60 + 20, 0.67, 0.33],
+    ['Week post 3', 9 * 60 + 40, 0, 0.33],
+    ['Week post 4', 14 * 60, 0, 1],
+  ]);
+  assert.equal(mon.posts[0].label, 'Monday, May 11, 2026, 09:00, scheduled, on x, Week post 0');
+  const wed = week.days[2];
+  assert.equal(wed.posts.length, 3, 'three overlap columns at most');
+  assert.equal(wed.more, '+2 more');
+  assert.equal(wed.label, 'Wednesday, May 13, 2026, 5 posts');
+  assert.deepEqual(week.days[5].posts.map((p) => p.at), [23 * 60 + 45]);
+  assert.equal(week.days.filter((d) => d.posts.length === 0).length, 4);
+  // Keyboard: one tab stop, on the date attribute's day; Enter on it shows the whole day.
+  const focused = () => page.evaluate(() => document.querySelector('trypost-calendar').shadowRoot.activeElement?.dataset.date);
+  await page.evaluate(() => document.querySelector('trypost-calendar').shadowRoot.querySelector('[role="gridcell"][tabindex="0"]').focus());
+  assert.equal(await focused(), '2026-05-13');
+  await page.keyboard.press('Enter');
+  const expanded = (await read()).days[2];
+  assert.equal(expanded.more, null);
+  assert.deepEqual(expanded.posts.map((p) => [p.at, p.left, p.width]), [0, 1, 2, 3, 4].map((i) => [18 * 60, i / 5, 0.2]));
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await focused(), '2026-05-12');
+  await page.keyboard.press('End');
+  assert.equal(await focused(), '2026-05-17', 'End: the last day of the week (Monday start)');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), '2026-05-24', 'ArrowDown: a week on shows the next week');
+  const next = await page.evaluate(() => {
+    const root = document.querySelector('trypost-calendar').shadowRoot;
+    return { title: root.querySelector('[part~="title"]').textContent, live: root.querySelector('[aria-live]').textContent, tabbable: root.querySelectorAll('[tabindex="0"]').length };
+  });
+  assert.deepEqual(next, { title: 'May 18 – 24, 2026', live: 'May 18 – 24, 2026', tabbable: 1 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('widget proxy: a fresh token from `trypost widget-token` shows the workspace posts; an expired one shows the error state', async () => {
   const bin = new URL('../../bin/trypost.js', import.meta.url).pathname;
   const r = spawnSync(process.execPath, [bin, 'widget-token', '--workspace', NORTHWIND, '--secret-base64', SECRET, '--ttl', '300'], { encoding: 'utf8' });
@@ -337,16 +472,27 @@ test('widget proxy: a fresh token from `trypost widget-token` shows the workspac
   await bad.page.close();
 });
 
-test('dist/widget/ (scripts/build-widget.mjs) runs on its own: the module finds its WASM next to itself', async () => {
+test('dist/widget/ runs on its own under the strict CSP and loads its calendar-only WASM, not the whole core', async () => {
   const page = await browser.context.newPage();
   const problems = watchPage(page);
+  await page.route((url) => url.pathname === '/trypost/example.html', async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': STRICT_CSP } });
+  });
   await page.route((url) => url.pathname === '/trypost/example-snapshot.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: snapshot2000 }));
   const wasm = [];
-  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
-  await page.goto(`${base}/trypost/example.html`);
+  page.on('response', (r) => { if (r.url().endsWith('.wasm')) wasm.push({ path: new URL(r.url()).pathname, type: r.headers()['content-type'] }); });
+  const response = await page.goto(`${base}/trypost/example.html`);
+  assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
   await waitRendered(page);
-  assert.deepEqual(wasm, ['/trypost/trypost-core.wasm']);
+  assert.deepEqual(wasm, [{ path: '/trypost/trypost-calendar-core.wasm', type: 'application/wasm' }]);
   assert.ok(await page.evaluate(() => document.querySelector('trypost-calendar').shadowRoot.querySelectorAll('[part~="post"]').length) > 50);
+  // The module it runs is the calendar section of the bindings only.
+  const exported = await page.evaluate(async () => {
+    const core = await (await import('/trypost/core.js')).loadCore();
+    return { calendar: typeof core.CalendarIndex, snapshot: typeof core.snapshotImport, counting: typeof core.countText, store: typeof core.Store, signing: typeof core.signature_base };
+  });
+  assert.deepEqual(exported, { calendar: 'function', snapshot: 'function', counting: 'undefined', store: 'undefined', signing: 'undefined' });
   assert.deepEqual(problems, []);
   await page.close();
 });

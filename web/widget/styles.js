@@ -47,23 +47,54 @@ export const WIDGET_CSS = `
   outline: 2px solid var(--_accent); outline-offset: -2px; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.body { position: relative; }
 .grid { display: block; }
+/* A month built ahead: laid out at the body's width, not painted, not hit, not in the flow. */
+.prepared { position: absolute; top: 0; left: 0; right: 0; visibility: hidden; pointer-events: none; }
 .row { display: grid; grid-template-columns: repeat(7, minmax(0, 1fr)); }
 .weekday { padding: 2px 4px; font-size: 0.8em; font-weight: 600; color: var(--_muted); text-transform: uppercase; }
 .day { min-height: 6.2em; padding: 2px 3px; border-top: 1px solid var(--_border); border-inline-start: 1px solid var(--_border);
   overflow: hidden; outline: none; }
 .row .day:first-child { border-inline-start: 0; }
-.week-view .day { min-height: 14em; }
+/* Week: a time grid. Every length is in the grid's own em (posts and labels set their smaller
+   font-size on inner spans), so --_hour means the same height in every element. */
+.week-view { --_hour: var(--tp-hour-height, 3.5em); }
+.week-row { display: grid; grid-template-columns: 3.25em repeat(7, minmax(0, 1fr)); }
+.week-view .weekday { display: flex; flex-direction: column; align-items: center; gap: 2px; padding: 2px 0 4px; }
+.week-view .weekday.today .num { background: var(--_accent); color: var(--_bg); }
+.timegrid { max-height: var(--tp-week-height, 32em); overflow-y: auto; border-top: 1px solid var(--_border);
+  overscroll-behavior: contain; }
+.hour { height: var(--_hour); text-align: end; padding-inline-end: 6px; }
+.hour-label { display: inline-block; font-size: 0.72em; color: var(--_muted); transform: translateY(-0.5em); }
+.hour:first-child .hour-label { visibility: hidden; }
+.day.timecol { position: relative; min-height: 0; padding: 0; border-top: 0; overflow: visible;
+  height: calc(var(--tp-day-minutes, 1440) * var(--_hour) / 60);
+  background: repeating-linear-gradient(to bottom, var(--_border) 0 1px, transparent 1px var(--_hour)); }
+.posts.timed { position: absolute; inset: 0; margin: 0; }
+.post.timed { position: absolute; margin: 0; font-size: inherit;
+  padding: 0 3px; line-height: 1.15; overflow: hidden;
+  top: calc(var(--tp-start) * var(--_hour) / 60);
+  height: calc(var(--tp-length) * var(--_hour) / 60);
+  left: calc(var(--tp-column) * 100% / var(--tp-columns));
+  width: calc(100% / var(--tp-columns) - 2px);
+  box-shadow: 0 0 0 1px var(--_bg); }
+.post.timed .time, .post.timed .text { display: block; margin: 0; font-size: 0.72em; overflow: hidden; text-overflow: ellipsis; }
+.timecol .more { position: sticky; top: 0; z-index: 2; width: 100%; text-align: center; background: var(--_bg);
+  border-bottom: 1px solid var(--_border); }
+.timecol.expanded .post.timed { z-index: 0; }
 .day.outside { background: var(--_outside); color: var(--_muted); }
 .num { display: inline-block; min-width: 1.6em; padding: 0 2px; font-size: 0.85em; font-weight: 600; text-align: center;
   border-radius: 999px; }
 .day.today .num { background: var(--_accent); color: var(--_bg); }
 .posts { list-style: none; margin: 2px 0 0; padding: 0; }
-.post { display: flex; gap: 4px; align-items: baseline; margin: 0 0 2px; padding: 1px 4px; border-radius: 4px;
+/* A chip is one line of inline text (time, then the excerpt, cut with an ellipsis): plain block
+   layout, no flex pass per chip. Square by default: a rounded box that clips its text is a
+   rounded clip per chip, which made rasterising a month several times slower in Chromium's
+   software path; --tp-post-radius brings the corners back. */
+.post { display: block; margin: 0 0 2px; padding: 1px 4px; border-radius: var(--tp-post-radius, 0);
   background: var(--_chip); border-inline-start: 3px solid var(--tp-label, var(--_accent)); font-size: 0.82em;
-  white-space: nowrap; overflow: hidden; }
-.post .time { flex: none; font-variant-numeric: tabular-nums; color: var(--_muted); }
-.post .text { overflow: hidden; text-overflow: ellipsis; }
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.post .time { margin-inline-end: 4px; font-variant-numeric: tabular-nums; color: var(--_muted); }
 .post.failed { border-inline-start-style: dashed; }
 .post.draft { opacity: 0.75; }
 .more { display: block; font: inherit; font-size: 0.8em; color: var(--_muted); padding: 0 4px; margin: 0; border: 0;

@@ -11,6 +11,11 @@ const VIEWS = new Set(['month', 'week', 'list']);
 const DATA_ATTRS = new Set(['src', 'endpoint', 'token']);
 const HEX = /^#[0-9a-f]{6}$/i;
 const PAGE_CONCURRENCY = 4;
+// Week time grid: overlapping posts share a day column up to this many ways; the rest are
+// counted in "+N more", which shows the whole day uncapped.
+const WEEK_COLUMNS = 3;
+// Where the week grid opens when the week's first post is later: the working day is in view.
+const WEEK_SCROLL_HOUR = 8;
 
 let baseSheet = null;
 function sheetFor(css) {
@@ -117,7 +122,7 @@ async function readJson(res, what) {
 }
 
 export class TrypostCalendar extends HTMLElement {
-  static observedAttributes = ['src', 'endpoint', 'token', 'view', 'date', 'week-start', 'time-zone', 'max-rows', 'labels', 'lang'];
+  static observedAttributes = ['src', 'endpoint', 'token', 'view', 'date', 'week-start', 'time-zone', 'max-rows', 'labels', 'lang', 'prepare'];
 
   #root;
   #title;
@@ -128,10 +133,19 @@ export class TrypostCalendar extends HTMLElement {
   #next;
   #today;
   #themeSheet;
+  #labelSheet;
+  #labelClasses = new Map(); // label colour -> class name with a rule in #labelSheet
   #calendar = null;
   #labels = [];
   #date = null; // the shown period's anchor date (null: the date attribute, else today)
   #focusDate = null;
+  // Month grids built ahead while the page is idle, for the months before and after the shown one,
+  // kept in the body laid out but hidden (class "prepared", inert): a switch to one of them only
+  // swaps which grid is visible. Keyed by everything that changes a month's drawing.
+  #prepared = new Map(); // key -> {grid, answer}
+  #shownKey = null;
+  #shownAnswer = null;
+  #prepareQueued = false;
   #listCursor = null;
   #generation = 0;
   #abort = null;
@@ -146,7 +160,8 @@ export class TrypostCalendar extends HTMLElement {
     try {
       baseSheet ??= sheetFor(WIDGET_CSS);
       this.#themeSheet = sheetFor(':host {}');
-      shadow.adoptedStyleSheets = [baseSheet, this.#themeSheet];
+      this.#labelSheet = sheetFor('');
+      shadow.adoptedStyleSheets = [baseSheet, this.#themeSheet, this.#labelSheet];
     } catch {
       // No constructable stylesheets (very old engines): the calendar still works, unstyled.
     }
@@ -214,6 +229,7 @@ export class TrypostCalendar extends HTMLElement {
     }
     if (name === 'date') this.#date = null;
     if (name === 'date' || name === 'view') this.#listCursor = null;
+    this.#dropPrepared();
     this.#queueRender();
   }
 
@@ -310,6 +326,7 @@ export class TrypostCalendar extends HTMLElement {
       }
       this.#labels = doc.labels;
       this.#themeSheet?.replaceSync(brandCss(doc.brand));
+      this.#dropPrepared();
       this.#message.hidden = true;
       this.#setState('ready');
       this.dispatchEvent(new CustomEvent('load', { detail: { summary, workspace: doc.workspace } }));
@@ -381,6 +398,7 @@ export class TrypostCalendar extends HTMLElement {
     this.#setState('error');
     this.#message.textContent = e.message;
     this.#message.hidden = false;
+    this.#dropPrepared();
     if (!this.#calendar || e.code !== 'bad-attribute') this.#body.replaceChildren();
     try {
       this.dispatchEvent(new CustomEvent('error', { detail: { code: e.code, message: e.message, details: e.details } }));
@@ -408,6 +426,7 @@ export class TrypostCalendar extends HTMLElement {
     else if (view === 'month') q.max_rows = 4;
     const labels = this.#labelFilter();
     if (labels) q.filters = { labels };
+    if (view === 'week') q.max_columns = WEEK_COLUMNS;
     if (view === 'list') {
       q.page_size = 50;
       if (this.#listCursor) q.cursor = this.#listCursor;
@@ -429,18 +448,32 @@ export class TrypostCalendar extends HTMLElement {
     const started = performance.now();
     const view = this.#view();
     const date = this.#anchor();
-    const answer = this.#ask(this.#query(view, date));
     const locale = this.#locale();
-    const content = view === 'list' ? this.#paintList(answer, locale, append) : this.#paintGrid(answer, view, locale);
+    const key = view === 'month' ? this.#monthKey(date, locale) : null;
+    const ready = key ? this.#prepared.get(key) : undefined;
+    const answer = ready?.answer ?? this.#ask(this.#query(view, date));
+    const content = ready ? null : view === 'list' ? this.#paintList(answer, locale, append)
+      : view === 'week' ? this.#paintWeek(answer, locale) : this.#paintGrid(answer, view, locale);
     this.#title.textContent = this.#titleFor(view, date, answer, locale);
     this.#message.hidden = true;
     this.#setState('ready');
-    if (content) {
+    if (ready) {
+      this.#reveal(key, ready.grid);
+      this.#shownAnswer = ready.answer;
+    } else if (content) {
+      this.#prepared.clear();
+      this.#shownKey = key;
+      this.#shownAnswer = answer;
+      if (key) content.dataset.key = key;
       this.#body.replaceChildren(content);
-      // Web Animations (no forced layout, no style attribute); skipped for reduced motion.
-      if (announce && !matchMedia('(prefers-reduced-motion: reduce)').matches && this.#body.animate) {
-        this.#body.animate([{ opacity: 0.4, transform: 'translateY(3px)' }, { opacity: 1, transform: 'none' }], { duration: 140, easing: 'ease-out' });
-      }
+      if (view === 'week') this.#scrollWeek(content);
+    }
+    if (key && announce) this.#queuePrepare();
+    // The cue for a new period moves the title only (Web Animations: no style attribute, no forced
+    // layout). Fading the whole grid made every frame of the fade repaint hundreds of posts, which
+    // cost more than drawing the month; skipped for reduced motion.
+    if (announce && !matchMedia('(prefers-reduced-motion: reduce)').matches && this.#title.animate) {
+      this.#title.animate([{ opacity: 0.3, transform: 'translateY(-3px)' }, { opacity: 1, transform: 'none' }], { duration: 160, easing: 'ease-out' });
     }
     if (announce) this.#live.textContent = this.#title.textContent;
     if (focus) this.#focusCell();
@@ -464,7 +497,7 @@ export class TrypostCalendar extends HTMLElement {
     const labelIds = Array.isArray(info.labels) ? info.labels : [];
     const labels = labelIds.map((l) => answer.labels?.[l]).filter(Boolean);
     const colour = labels.find((l) => HEX.test(l.color ?? ''))?.color;
-    if (colour) li.style.setProperty('--tp-label', colour); // CSSOM, allowed under style-src 'self'
+    if (colour) li.classList.add(this.#labelClass(colour));
     const time = info.time ?? '';
     if (time) li.append(el('span', 'time', time));
     li.append(el('span', 'text', info.excerpt || '(no text)'));
@@ -476,7 +509,20 @@ export class TrypostCalendar extends HTMLElement {
     return li;
   }
 
-  #paintGrid(answer, view, locale) {
+  // One class per label colour, its rule in the element's own adopted sheet: chips of one colour
+  // share their style (an inline style on each would make every chip's style its own).
+  #labelClass(colour) {
+    const key = colour.toLowerCase();
+    let name = this.#labelClasses.get(key);
+    if (!name) {
+      name = `label-${this.#labelClasses.size}`;
+      this.#labelClasses.set(key, name);
+      this.#labelSheet?.insertRule(`.${name} { --tp-label: ${key}; }`, this.#labelSheet.cssRules.length);
+    }
+    return name;
+  }
+
+  #paintGrid(answer, view, locale, { ahead = false } = {}) {
     const weeks = Array.isArray(answer.weeks) ? answer.weeks : [];
     const today = todayIn(this.#zone());
     const grid = el('div', `grid ${view}-view`);
@@ -524,28 +570,228 @@ export class TrypostCalendar extends HTMLElement {
           for (const id of ids) ul.append(this.#postItem(id, answer, ''));
           cell.append(ul);
         }
-        if (hidden > 0) {
-          // Shows the whole day in the cell. Out of the tab order (the grid keeps one tab stop):
-          // Enter or Space on the focused day presses it.
-          const more = el('button', 'more', `+${hidden} more`);
-          more.type = 'button';
-          more.tabIndex = -1;
-          more.setAttribute('part', 'more');
-          more.setAttribute('aria-label', `${hidden} more ${hidden === 1 ? 'post' : 'posts'}: show all`);
-          cell.append(more);
-        }
+        if (hidden > 0) cell.append(this.#moreButton(hidden));
         row.append(cell);
         dates.push(day.date);
       }
       grid.append(row);
     }
-    // Roving tabindex: exactly one day is in the tab order.
-    const wanted = [this.#focusDate, today, this.#anchor()].find((x) => x && dates.includes(x))
-      ?? dates.find((x, i) => weeks[Math.floor(i / 7)]?.days[i % 7]?.in_month !== false) ?? dates[0];
+    if (!ahead) this.#setTabStop(grid);
+    return grid;
+  }
+
+  // Roving tabindex: exactly one day of the shown grid is in the tab order.
+  #setTabStop(grid) {
+    const cells = [...grid.querySelectorAll('[role="gridcell"]')];
+    const dates = cells.map((c) => c.dataset.date);
+    const wanted = [this.#focusDate, todayIn(this.#zone()), this.#anchor()].find((x) => x && dates.includes(x))
+      ?? cells.find((c) => !c.classList.contains('outside'))?.dataset.date ?? dates[0];
+    this.#focusDate = wanted;
+    for (const c of cells) c.tabIndex = c.dataset.date === wanted ? 0 : -1;
+  }
+
+  // What decides a month grid's drawing, but its month: the query without the date, today (the
+  // highlighted day), the locale.
+  #monthKey(date, locale) {
+    const { date: _omit, ...rest } = this.#query('month', date);
+    return `${date.slice(0, 7)}|${JSON.stringify(rest)}|${todayIn(this.#zone())}|${locale}`;
+  }
+
+  // The visible grid and its prepared neighbours are siblings in the body; showing one is a class
+  // toggle, so Chromium keeps its layout. The old grid stays as a neighbour if it is one.
+  #reveal(key, grid) {
+    const old = this.#shown();
+    const month = key.slice(0, 7);
+    const near = new Set([addMonths(`${month}-01`, -1).slice(0, 7), addMonths(`${month}-01`, 1).slice(0, 7)]);
+    if (old && old !== grid) {
+      const oldKey = old.dataset.key;
+      if (oldKey && near.has(oldKey.slice(0, 7)) && !old.querySelector('.expanded')) {
+        this.#hide(old);
+        this.#prepared.set(oldKey, { grid: old, answer: this.#shownAnswer });
+      } else {
+        old.remove();
+      }
+    }
+    for (const [k, entry] of this.#prepared) {
+      if (k === key || !near.has(k.slice(0, 7))) {
+        this.#prepared.delete(k);
+        if (k !== key) entry.grid.remove();
+      }
+    }
+    grid.classList.remove('prepared');
+    grid.inert = false;
+    grid.removeAttribute('aria-hidden');
+    this.#shownKey = key;
+    this.#setTabStop(grid);
+  }
+
+  #hide(grid) {
+    grid.classList.add('prepared');
+    grid.inert = true;
+    grid.setAttribute('aria-hidden', 'true');
+    for (const c of grid.querySelectorAll('[tabindex="0"]')) c.tabIndex = -1;
+  }
+
+  #shown() {
+    return [...this.#body.children].find((c) => !c.classList.contains('prepared')) ?? null;
+  }
+
+  #dropPrepared() {
+    for (const { grid } of this.#prepared.values()) grid.remove();
+    this.#prepared.clear();
+  }
+
+  // After a user moves between months: build the months on either side when the page is idle,
+  // one per idle slot, and lay them out there (not in the frame of the next click).
+  #queuePrepare() {
+    if (this.#prepareQueued || (this.getAttribute('prepare') ?? '').toLowerCase() === 'none') return;
+    this.#prepareQueued = true;
+    const idle = typeof requestIdleCallback === 'function' ? (f) => requestIdleCallback(f, { timeout: 1000 }) : (f) => setTimeout(f, 50);
+    // A failure here is not the user's: stop preparing; the click builds its month as usual.
+    const step = () => {
+      try {
+        this.#prepareStep(idle, step);
+      } catch {
+        this.#prepareQueued = false;
+      }
+    };
+    idle(step);
+  }
+
+  #prepareStep(idle, step) {
+    const shownKey = this.#shownKey;
+    if (!this.#calendar || this.#view() !== 'month' || !shownKey || !this.isConnected) {
+      this.#prepareQueued = false;
+      return;
+    }
+    const locale = this.#locale();
+    const date = this.#anchor();
+    for (const n of [1, -1]) {
+      const other = addMonths(`${date.slice(0, 7)}-01`, n);
+      const key = this.#monthKey(other, locale);
+      if (this.#prepared.has(key)) continue;
+      const answer = this.#ask(this.#query('month', other));
+      const grid = this.#paintGrid(answer, 'month', locale, { ahead: true });
+      grid.dataset.key = key;
+      this.#hide(grid);
+      this.#body.append(grid);
+      void grid.offsetHeight; // lay it out now, while idle
+      this.#prepared.set(key, { grid, answer });
+      idle(step);
+      return;
+    }
+    this.#prepareQueued = false;
+  }
+
+  // The week as a time grid: hours down the side, one column per day, each post placed at its
+  // local minute with the core's overlap column (column of columns). Positions are custom
+  // properties set through the CSSOM (allowed under style-src 'self'); the CSS turns them into
+  // top/height/left/width. A day of 23 or 25 hours is that much shorter or taller.
+  #paintWeek(answer, locale) {
+    const days = Array.isArray(answer.weeks?.[0]?.days) ? answer.weeks[0].days : [];
+    const today = todayIn(this.#zone());
+    const weekday = fmt(locale, { weekday: 'short', timeZone: 'UTC' });
+    const longDate = fmt(locale, { dateStyle: 'full', timeZone: 'UTC' });
+    const hourFmt = fmt(locale, { hour: 'numeric', timeZone: 'UTC' });
+    const grid = el('div', 'grid week-view');
+    grid.setAttribute('role', 'grid');
+    grid.setAttribute('aria-labelledby', 'title');
+    grid.setAttribute('aria-readonly', 'true');
+    grid.setAttribute('part', 'grid');
+    const head = el('div', 'week-row');
+    head.setAttribute('role', 'row');
+    const corner = el('div', 'gutter');
+    corner.setAttribute('aria-hidden', 'true');
+    head.append(corner);
+    for (const day of days) {
+      const d = utcDate(day.date);
+      const h = el('div', `weekday${day.date === today ? ' today' : ''}`);
+      h.setAttribute('role', 'columnheader');
+      h.setAttribute('part', 'weekday');
+      h.setAttribute('aria-label', longDate.format(d));
+      h.append(el('span', 'weekday-name', weekday.format(d)), el('span', 'num', String(d.getUTCDate())));
+      head.append(h);
+    }
+    const scroller = el('div', 'timegrid');
+    scroller.setAttribute('part', 'timegrid');
+    const body = el('div', 'week-row');
+    body.setAttribute('role', 'row');
+    const hours = el('div', 'gutter hours');
+    hours.setAttribute('aria-hidden', 'true');
+    for (let h = 0; h < 24; h++) {
+      const hour = el('div', 'hour');
+      hour.append(el('span', 'hour-label', hourFmt.format(Date.UTC(2000, 0, 1, h))));
+      hours.append(hour);
+    }
+    body.append(hours);
+    const dates = [];
+    let earliest = Infinity;
+    for (const day of days) {
+      const items = Array.isArray(day.items) ? day.items : [];
+      const hidden = Number(day.items_hidden) || 0;
+      const cell = el('div', `day timecol${day.date === today ? ' today' : ''}`);
+      cell.setAttribute('role', 'gridcell');
+      cell.setAttribute('part', `day day-column${day.date === today ? ' day-today' : ''}`);
+      cell.dataset.date = day.date;
+      cell.tabIndex = -1;
+      cell.style.setProperty('--tp-day-minutes', String(Number(day.minutes) || 1440));
+      const total = items.length + hidden;
+      const spokenDate = longDate.format(utcDate(day.date));
+      const label = el('span', 'sr-only day-label');
+      label.setAttribute('aria-label', `${spokenDate}${day.date === today ? ', today' : ''}, ${total === 0 ? 'no posts' : total === 1 ? '1 post' : `${total} posts`}`);
+      cell.append(label);
+      if (items.length) cell.append(this.#timeItems(items, answer, spokenDate));
+      if (items.length) earliest = Math.min(earliest, Number(items[0].minute) || 0);
+      if (hidden > 0) cell.append(this.#moreButton(hidden));
+      body.append(cell);
+      dates.push(day.date);
+    }
+    scroller.append(body);
+    grid.append(head, scroller);
+    grid.dataset.scrollMinute = String(Math.min(Number.isFinite(earliest) ? earliest : 0, WEEK_SCROLL_HOUR * 60));
+    const wanted = [this.#focusDate, today, this.#anchor()].find((x) => x && dates.includes(x)) ?? dates[0];
     this.#focusDate = wanted;
     const active = grid.querySelector(`[data-date="${wanted}"]`);
     if (active) active.tabIndex = 0;
     return grid;
+  }
+
+  #timeItems(items, answer, spokenDate) {
+    const ul = el('ul', 'posts timed');
+    ul.setAttribute('part', 'posts');
+    for (const item of items) {
+      const li = this.#postItem(item.post_id, answer, spokenDate);
+      const start = Number(item.minute) || 0;
+      const end = Number(item.end_minute) || start + 30;
+      const columns = Math.max(1, Number(item.columns) || 1);
+      li.classList.add('timed');
+      li.style.setProperty('--tp-start', String(start));
+      li.style.setProperty('--tp-length', String(Math.max(1, end - start)));
+      li.style.setProperty('--tp-column', String(Math.min(Number(item.column) || 0, columns - 1)));
+      li.style.setProperty('--tp-columns', String(columns));
+      ul.append(li);
+    }
+    return ul;
+  }
+
+  #moreButton(hidden) {
+    // Shows the whole day. Out of the tab order (the grid keeps one tab stop): Enter or Space on
+    // the focused day presses it.
+    const more = el('button', 'more', `+${hidden} more`);
+    more.type = 'button';
+    more.tabIndex = -1;
+    more.setAttribute('part', 'more');
+    more.setAttribute('aria-label', `${hidden} more ${hidden === 1 ? 'post' : 'posts'}: show all`);
+    return more;
+  }
+
+  // Opens the week at its first post, or at the working day when the first post is later.
+  #scrollWeek(grid) {
+    const scroller = grid.querySelector('.timegrid');
+    const hour = grid.querySelector('.hour');
+    if (!scroller || !hour) return;
+    const minute = Number(grid.dataset.scrollMinute) || 0;
+    scroller.scrollTop = Math.max(0, (minute / 60) * hour.offsetHeight - hour.offsetHeight / 2);
   }
 
   #paintList(answer, locale, append) {
@@ -604,6 +850,10 @@ export class TrypostCalendar extends HTMLElement {
 
   // The day's every post, in the core's order: the list view from that date, cut at the next day.
   #expandDay(cell) {
+    if (cell.classList.contains('timecol')) {
+      this.#expandTimeColumn(cell);
+      return;
+    }
     const date = cell.dataset.date;
     const shown = cell.querySelectorAll('[part~="post"]').length;
     const hidden = Number(/\d+/.exec(cell.querySelector('.more')?.textContent ?? '')?.[0] ?? 0);
@@ -618,6 +868,21 @@ export class TrypostCalendar extends HTMLElement {
     cell.querySelector('.more')?.remove();
     cell.classList.add('expanded');
     this.#live.textContent = `${ul.children.length} posts on ${cell.querySelector('.num').getAttribute('aria-label').split(',').slice(0, -1).join(',')}`;
+  }
+
+  // The week grid's day, uncapped: the core's day view places every post of it.
+  #expandTimeColumn(cell) {
+    const q = this.#query('day', cell.dataset.date);
+    delete q.max_rows;
+    q.max_columns = 0;
+    const answer = this.#ask(q);
+    const items = Array.isArray(answer.items) ? answer.items : [];
+    const spoken = cell.querySelector('.day-label').getAttribute('aria-label').split(',').slice(0, -1).join(',');
+    cell.querySelector('.posts')?.remove();
+    cell.querySelector('.more')?.remove();
+    if (items.length) cell.append(this.#timeItems(items, answer, spoken));
+    cell.classList.add('expanded');
+    this.#live.textContent = `${items.length} posts on ${spoken}`;
   }
 
   #step(direction) {
@@ -635,12 +900,12 @@ export class TrypostCalendar extends HTMLElement {
   }
 
   #focusCell() {
-    const cell = this.#body.querySelector(`[role="gridcell"][data-date="${this.#focusDate}"]`);
+    const cell = this.#shown()?.querySelector(`[role="gridcell"][data-date="${this.#focusDate}"]`);
     cell?.focus();
   }
 
   #moveFocus(date, focus = true) {
-    const cells = [...this.#body.querySelectorAll('[role="gridcell"]')];
+    const cells = [...(this.#shown()?.querySelectorAll('[role="gridcell"]') ?? [])];
     const target = cells.find((c) => c.dataset.date === date);
     if (!target) {
       // Beyond the grid: show the period holding that date, then focus it.
@@ -661,7 +926,7 @@ export class TrypostCalendar extends HTMLElement {
       return;
     }
     const date = cell.dataset.date;
-    const row = [...cell.parentElement.children];
+    const row = [...cell.parentElement.children].filter((c) => c.getAttribute('role') === 'gridcell');
     const col = row.indexOf(cell);
     let target = null;
     switch (e.key) {
@@ -681,7 +946,7 @@ export class TrypostCalendar extends HTMLElement {
       return;
     }
     // Moving into a day of another month shows that month (the grid's outside days included).
-    const cellInfo = this.#body.querySelector(`[data-date="${target}"]`);
+    const cellInfo = this.#shown()?.querySelector(`[data-date="${target}"]`);
     if (this.#view() === 'month' && cellInfo?.classList.contains('outside')) {
       this.#goTo(target, { focus: true });
       return;
