@@ -97,3 +97,27 @@ export function createNetwork({ onStatus = () => {} } = {}) {
 
   return { fetch: trackedFetch, call, enqueue, flush, get queued() { return queued.length; } };
 }
+
+// TODO(sdk): the workspace resources the SDK is gaining (client.labels, client.signatures,
+// client.socialAccounts). Same shape, so the switch is one line in main.js. `rest(method, path,
+// body)` is the dashboard's call with the active workspace's key.
+export function workspaceResources(rest) {
+  const at = (base) => (id) => `${base}/${encodeURIComponent(String(id))}`;
+  const crud = (base) => ({
+    list: () => rest('GET', base),
+    create: (body) => rest('POST', base, body),
+    update: (id, body) => rest('PUT', at(base)(id), body),
+    delete: (id) => rest('DELETE', at(base)(id)),
+  });
+  const account = at('/social-accounts');
+  return {
+    labels: crud('/labels'),
+    signatures: crud('/signatures'),
+    socialAccounts: {
+      list: () => rest('GET', '/social-accounts'),
+      toggle: (id) => rest('PUT', `${account(id)}/toggle`),
+      boards: (id) => rest('GET', `${account(id)}/boards`),
+      channels: (id) => rest('GET', `${account(id)}/channels`),
+    },
+  };
+}

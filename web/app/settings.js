@@ -2,13 +2,15 @@
 // may use a control is client.can(action); every value is checked by the core or the server and
 // their errors land at the field.
 import { h, clear, field, openDialog, showErrors, uid, errorText } from './dom.js';
+import { labelsPanel, signaturesPanel } from './labels-signatures.js';
+import { accountsPanel } from './accounts-settings.js';
 
 const TONES = ['', 'professional', 'casual', 'friendly', 'bold', 'inspirational', 'humorous', 'educational'];
 const STYLES = ['cinematic', 'illustration', 'isometric_3d', 'cartoon', 'typographic', 'infographic', 'minimalist', 'mockup'];
 const FONTS = ['Inter', 'Roboto', 'Open Sans', 'Lato', 'Montserrat', 'Poppins', 'Playfair Display', 'Merriweather'];
 const LANGS = [['en', 'English'], ['pt-BR', 'Portuguese (Brazil)'], ['es', 'Spanish']];
 const ROLES = ['admin', 'member', 'viewer'];
-const TABS = [['workspace', 'Workspace'], ['brand', 'Brand'], ['team', 'Team'], ['keys', 'API keys']];
+const TABS = [['workspace', 'Workspace'], ['brand', 'Brand'], ['team', 'Team'], ['keys', 'API keys'], ['labels', 'Labels'], ['signatures', 'Signatures'], ['accounts', 'Social accounts']];
 
 function select(options, value) {
   const s = h('select', {}, options.map((o) => (Array.isArray(o) ? h('option', { value: o[0], text: o[1] }) : h('option', { value: o, text: o === '' ? '—' : o.replace(/_/g, ' ') }))));
@@ -18,7 +20,7 @@ function select(options, value) {
 
 export class SettingsView extends HTMLElement {
   tab = 'workspace';
-  #ctx = null; // {client, ws, account(method, path, body), notify(text)}
+  #ctx = null; // {client, ws, account(method, path, body), resources, notify(text), onChanged(kind, list)}
 
   // Always the store's current summary: a save elsewhere (or here) is seen on the next render.
   #ws() {
@@ -39,7 +41,11 @@ export class SettingsView extends HTMLElement {
       })));
     const panel = h('div', { role: 'tabpanel', id: `panel-${this.tab}`, 'aria-labelledby': `tab-${this.tab}`, class: 'tabpanel' });
     clear(this, h('h2', { text: 'Settings' }), tabs, panel, this.#danger());
-    ({ workspace: () => this.#workspace(panel), brand: () => this.#brand(panel), team: () => this.#team(panel), keys: () => this.#keys(panel) })[this.tab]();
+    ({
+      workspace: () => this.#workspace(panel), brand: () => this.#brand(panel), team: () => this.#team(panel), keys: () => this.#keys(panel),
+      labels: () => labelsPanel(panel, { ...this.#ctx, ws: this.#ws() }), signatures: () => signaturesPanel(panel, { ...this.#ctx, ws: this.#ws() }),
+      accounts: () => accountsPanel(panel, { ...this.#ctx, ws: this.#ws() }),
+    })[this.tab]();
   }
 
   #tabKey(e) {
