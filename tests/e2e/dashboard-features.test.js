@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, watchPage } from './browser.js';
 import { startDashboard, signIn, pickWorkspace, screenshot, VIEWER_TOKEN } from './dashboard-support.js';
+import { brandCatalog } from '../../web/sdk/index.js';
 
 let browser;
 let dash;
@@ -290,6 +291,20 @@ test('social accounts: platform and status listed, an Owner turns an account on 
   assert.equal(await page.getByRole('dialog', { name: 'New post' }).getByRole('checkbox', { name: /Northwind \(threads\)/ }).isDisabled(), true);
   await page.getByRole('dialog', { name: 'New post' }).getByRole('button', { name: 'Close' }).click();
   assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
+});
+
+test('the brand form offers exactly the core\'s lists for tone, image style, font and language', async () => {
+  const cat = await brandCatalog();
+  await openSettingsTab(page, 'Brand');
+  const panel = page.getByRole('tabpanel', { name: 'Brand' });
+  const options = (name) => panel.getByRole('combobox', { name, exact: true }).getByRole('option').allTextContents();
+  await panel.getByRole('combobox', { name: 'Image style', exact: true }).waitFor();
+  assert.deepEqual(await options('Tone'), ['—', ...cat.tones.map((r) => r.label)]);
+  assert.deepEqual(await options('Image style'), cat.image_styles.map((r) => r.label));
+  assert.deepEqual(await options('Font'), cat.fonts.map((r) => r.label));
+  assert.deepEqual(await options('Content language'), cat.content_languages.map((r) => r.label));
+  assert.ok((await options('Image style')).includes('Isometric 3D'));
+  assert.equal(await panel.getByRole('combobox', { name: 'Content language', exact: true }).inputValue(), 'en');
 });
 
 test('a Viewer sees labels, signatures and accounts but no control to change them, and why', async () => {

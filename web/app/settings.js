@@ -2,13 +2,10 @@
 // may use a control is client.can(action); every value is checked by the core or the server and
 // their errors land at the field.
 import { h, clear, field, openDialog, showErrors, uid, errorText } from './dom.js';
+import * as sdk from '../sdk/index.js';
 import { labelsPanel, signaturesPanel } from './labels-signatures.js';
 import { accountsPanel } from './accounts-settings.js';
 
-const TONES = ['', 'professional', 'casual', 'friendly', 'bold', 'inspirational', 'humorous', 'educational'];
-const STYLES = ['cinematic', 'illustration', 'isometric_3d', 'cartoon', 'typographic', 'infographic', 'minimalist', 'mockup'];
-const FONTS = ['Inter', 'Roboto', 'Open Sans', 'Lato', 'Montserrat', 'Poppins', 'Playfair Display', 'Merriweather'];
-const LANGS = [['en', 'English'], ['pt-BR', 'Portuguese (Brazil)'], ['es', 'Spanish']];
 const ROLES = ['admin', 'member', 'viewer'];
 const TABS = [['workspace', 'Workspace'], ['brand', 'Brand'], ['team', 'Team'], ['keys', 'API keys'], ['labels', 'Labels'], ['signatures', 'Signatures'], ['accounts', 'Social accounts']];
 
@@ -93,22 +90,32 @@ export class SettingsView extends HTMLElement {
     } }, fields.name, fields.logo_url, save.row));
   }
 
-  #brand(panel) {
+  // The choice lists (tone, image style, font, language) are the core's: the values its brand
+  // rules accept, so the form cannot offer one a save would refuse.
+  async #brand(panel) {
     const { client } = this.#ctx;
     const ws = this.#ws();
     const allowed = client.can('manage_settings');
     const b = ws.brand ?? {};
+    let cat;
+    try {
+      cat = await sdk.brandCatalog();
+    } catch (err) {
+      panel.append(h('p', { class: 'error', role: 'alert', text: `The brand options could not be loaded (${errorText(err)}). Reload the page to try again.` }));
+      return;
+    }
+    const choices = (rows) => rows.map((r) => [r.value, r.label]);
     const controls = {
       website: h('input', { type: 'url', value: b.website ?? '' }),
       description: h('textarea', { rows: '3', value: b.description ?? '' }),
-      tone: select(TONES, b.tone),
+      tone: select([['', '—'], ...choices(cat.tones)], b.tone),
       voice_notes: h('textarea', { rows: '3', value: b.voice_notes ?? '' }),
-      image_style: select(STYLES, b.image_style ?? 'cinematic'),
+      image_style: select(choices(cat.image_styles), b.image_style ?? cat.defaults.image_style),
       primary_color: h('input', { type: 'text', value: b.primary_color ?? '', placeholder: '#RRGGBB' }),
       background_color: h('input', { type: 'text', value: b.background_color ?? '', placeholder: '#RRGGBB' }),
       text_color: h('input', { type: 'text', value: b.text_color ?? '', placeholder: '#RRGGBB' }),
-      font: select(FONTS, b.font ?? 'Inter'),
-      content_language: select(LANGS, b.content_language ?? 'en'),
+      font: select(choices(cat.fonts), b.font ?? cat.defaults.font),
+      content_language: select(choices(cat.content_languages), b.content_language ?? cat.defaults.content_language),
     };
     const labels = { website: 'Website', description: 'Description', tone: 'Tone', voice_notes: 'Voice notes', image_style: 'Image style', primary_color: 'Primary colour', background_color: 'Background colour', text_color: 'Text colour', font: 'Font', content_language: 'Content language' };
     const fields = {};
