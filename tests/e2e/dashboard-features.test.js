@@ -219,7 +219,14 @@ test('a published post opens read-only, saying why', async () => {
   assert.equal(await dialog.getByRole('button', { name: 'Save changes' }).count(), 0);
   assert.equal(await page.getByRole('dialog', { name: 'Edit post' }).count(), 0);
   await bothSizes(page, 'post-read-only', { locator: dialog.getByText(/is published/) });
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // Duplicating starts a new post with its text, accounts and labels.
+  await dialog.getByRole('button', { name: 'Duplicate as new post' }).click();
+  const copy = page.getByRole('dialog', { name: 'New post' });
+  assert.equal(await copy.getByRole('textbox', { name: 'Content' }).inputValue(), 'Client spotlight: Northwind Agency post 1.');
+  assert.equal(await copy.getByRole('checkbox', { name: 'Northwind (x)' }).isChecked(), true);
+  assert.equal(await copy.getByRole('checkbox', { name: 'Northwind Agency (linkedin-page)' }).isChecked(), true);
+  assert.equal(await copy.getByRole('checkbox', { name: 'Campaign' }).isChecked(), true);
+  await copy.getByRole('button', { name: 'Close' }).click();
 });
 
 test('Pinterest boards and Discord channels are picked from the API, and a missing board is refused at its field', async () => {
@@ -228,7 +235,7 @@ test('Pinterest boards and Discord channels are picked from the API, and a missi
   await page.getByRole('button', { name: 'New post' }).click();
   const dialog = page.getByRole('dialog', { name: 'New post' });
   await dialog.getByRole('checkbox', { name: 'Bluebird Recipes (pinterest)' }).check();
-  const board = dialog.getByRole('combobox', { name: /^board id for Bluebird Recipes/ });
+  const board = dialog.getByRole('combobox', { name: /^Pinterest board for Bluebird Recipes/ });
   await board.getByRole('option', { name: 'Cakes' }).waitFor({ state: 'attached' });
   assert.deepEqual(await board.getByRole('option').allTextContents(), ['Choose a board', 'Breads', 'Cakes']);
   await dialog.getByRole('textbox', { name: 'Content' }).fill('Lemon drizzle, step by step');
@@ -247,7 +254,7 @@ test('Pinterest boards and Discord channels are picked from the API, and a missi
   await openCalendar(page);
   await page.getByRole('button', { name: /Lemon drizzle, step by step/ }).click();
   const edit = page.getByRole('dialog', { name: 'Edit post' });
-  const saved = edit.getByRole('combobox', { name: /^board id for Bluebird Recipes/ });
+  const saved = edit.getByRole('combobox', { name: /^Pinterest board for Bluebird Recipes/ });
   await saved.getByRole('option', { name: 'Cakes' }).waitFor({ state: 'attached' });
   assert.equal(await saved.inputValue(), '9876543210987654322');
   await edit.getByRole('button', { name: 'Close' }).click();
@@ -257,7 +264,7 @@ test('Pinterest boards and Discord channels are picked from the API, and a missi
   await page.getByRole('button', { name: 'New post' }).click();
   const d2 = page.getByRole('dialog', { name: 'New post' });
   await d2.getByRole('checkbox', { name: 'Summit Community (discord)' }).check();
-  const channel = d2.getByRole('combobox', { name: /^channel id for Summit Community/ });
+  const channel = d2.getByRole('combobox', { name: /^Discord channel for Summit Community/ });
   await channel.getByRole('option', { name: '#general' }).waitFor({ state: 'attached' });
   assert.deepEqual(await channel.getByRole('option').allTextContents(), ['Choose a channel', '#announcements', '#general']);
   await channel.selectOption({ label: '#general' });

@@ -11,7 +11,7 @@ const STATUS_TEXT = {
 
 // ctx: {client, ws, resources, notify, onChanged(kind, list)}
 export function accountsPanel(panel, ctx) {
-  const { client, ws, notify } = ctx;
+  const { client, ws } = ctx;
   const api = ctx.resources.socialAccounts;
   const allowed = client.can('manage_accounts');
   const role = client.activeWorkspace?.role ?? ws.role;
@@ -34,7 +34,6 @@ export function accountsPanel(panel, ctx) {
             ctx.onChanged?.('accounts', accounts);
             const now = accounts.find((x) => x.id === a.id);
             status.textContent = `${name} is now ${now.is_active ? 'active: it can be picked in the composer' : 'inactive: the composer no longer offers it'}.`;
-            notify(status.textContent);
           } catch (err) {
             status.textContent = `${name} was not changed: ${errorText(err)}`;
           }

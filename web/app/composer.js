@@ -18,8 +18,8 @@ async function loadCatalogs() {
 // The picker lists come from the API per account ("boards" for Pinterest board_id, "channels"
 // for Discord channel_id); one request per account and dialog.
 const LOOKUPS = {
-  board_id: { platform: 'pinterest', list: 'boards', noun: 'board' },
-  channel_id: { platform: 'discord', list: 'channels', noun: 'channel', nameKey: 'channel_name' },
+  board_id: { platform: 'pinterest', list: 'boards', noun: 'board', label: 'Pinterest board' },
+  channel_id: { platform: 'discord', list: 'channels', noun: 'channel', label: 'Discord channel', nameKey: 'channel_name' },
 };
 
 // "2026-05-10 15:30:00" (the API's form) -> "2026-05-10T15:30" (a datetime-local value).
@@ -41,20 +41,26 @@ export async function openComposer(ctx) {
         ?? { id: e.social_account?.id ?? e.social_account_id, display_name: e.display_name || e.platform, platform: e.platform, is_active: true },
     }))
     : ctx.accounts.map((a) => ({ key: String(a.id), account: a }));
+  // A duplicate starts from another post's text, accounts, options and labels, as a new post.
+  const template = editing ? null : ctx.template ?? null;
+  const fromTemplate = (template?.platforms ?? []).filter((e) => e.enabled !== false)
+    .map((e) => ({ e, r: rows.find((r) => r.key === String(e.social_account?.id ?? e.social_account_id)) }))
+    .filter(({ r }) => r && r.account.is_active);
+  const plainMeta = (m) => ({ ...(Array.isArray(m) ? {} : m ?? {}) });
   const state = {
-    selected: new Set(editing ? rows.filter((r) => r.entry.enabled !== false).map((r) => r.key) : []),
-    types: new Map(editing ? rows.map((r) => [r.key, r.entry.content_type]) : []),
-    meta: new Map(editing ? rows.map((r) => [r.key, { ...(Array.isArray(r.entry.meta) ? {} : r.entry.meta ?? {}) }]) : []),
+    selected: new Set(editing ? rows.filter((r) => r.entry.enabled !== false).map((r) => r.key) : fromTemplate.map(({ r }) => r.key)),
+    types: new Map(editing ? rows.map((r) => [r.key, r.entry.content_type]) : fromTemplate.map(({ e, r }) => [r.key, e.content_type])),
+    meta: new Map(editing ? rows.map((r) => [r.key, plainMeta(r.entry.meta)]) : fromTemplate.map(({ e, r }) => [r.key, plainMeta(e.meta)])),
     media: editing ? [...(post.media ?? [])] : [],
     mediaChanged: false,
     lookups: new Map(), // `${list}:${accountId}` -> Promise of the answer
     busy: false,
   };
   const fields = {};
-  const content = h('textarea', { rows: '6', autofocus: true, value: editing ? post.content ?? '' : '' });
+  const content = h('textarea', { rows: '6', autofocus: true, value: (editing ? post.content : template?.content) ?? '' });
   fields.content = field('Content', content);
   // A new post starts with the workspace's default signature (a preference of this browser).
-  if (ctx.defaultSignature && !editing) content.value = await sdk.applySignatures('', [ctx.defaultSignature.content]);
+  if (ctx.defaultSignature && !editing && !template) content.value = await sdk.applySignatures('', [ctx.defaultSignature.content]);
   const counters = h('ul', { class: 'counters', 'aria-label': 'Characters per platform' });
 
   const accountsBox = h('fieldset', { class: 'accounts' }, h('legend', { text: 'Accounts' }));
@@ -95,7 +101,7 @@ export async function openComposer(ctx) {
   const alt = h('input', { type: 'text' });
   fields.alt = field('Alt text', alt);
 
-  const postLabels = new Set((post?.labels ?? []).map((l) => String(l.id)));
+  const postLabels = new Set(((post ?? template)?.labels ?? []).map((l) => String(l.id)));
   const labelsBox = h('fieldset', { class: 'labels' }, h('legend', { text: 'Labels' }));
   for (const l of ctx.labels) {
     const cb = h('input', { type: 'checkbox', id: uid('lbl'), value: String(l.id), checked: postLabels.has(String(l.id)) });
@@ -140,6 +146,7 @@ export async function openComposer(ctx) {
   function pickerField(r, m, meta, name, spec) {
     const a = r.account;
     const control = h('select', { 'aria-busy': 'true', onchange: () => {
+      f.setError('');
       if (control.value) meta[m.key] = control.value;
       else delete meta[m.key];
       if (spec.nameKey) {
@@ -207,7 +214,7 @@ export async function openComposer(ctx) {
         const spec = LOOKUPS[m.key];
         let f;
         if (spec && spec.platform === a.platform) {
-          f = pickerField(r, m, meta, name, spec);
+          f = pickerField(r, m, meta, `${spec.label} for ${a.display_name}${m.required_to_publish ? ' (required to publish)' : ''}`, spec);
         } else {
           if (m.type === 'boolean') {
             control = h('input', { type: 'checkbox', checked: meta[m.key] === true, onchange: () => { meta[m.key] = control.checked; } });

@@ -34,7 +34,7 @@ const LABELS = {
       values: () => ({ name: name.value, color: color.value.toUpperCase() }),
     };
   },
-  describe: (l) => [swatch(l.color), h('span', { class: 'item-name', text: l.name }), h('span', { class: 'hint mono', text: l.color })],
+  describe: (l) => [swatch(l.color), h('span', { class: 'item-name', text: l.name }), h('span', { class: 'hint mono', text: String(l.color).toUpperCase() })],
 };
 
 const SIGNATURES = {
@@ -101,7 +101,7 @@ async function checkedSave(spec, api, item, form, statusEl) {
 
 // ctx: {client, ws, resources, notify, onChanged(kind, list)}
 function collectionPanel(panel, ctx, spec) {
-  const { client, ws, notify } = ctx;
+  const { client, ws } = ctx;
   const api = ctx.resources[spec.key];
   const allowed = client.can(spec.permission);
   const listBox = h('div', { 'aria-busy': 'true' }, h('div', { class: 'skeleton line' }), h('div', { class: 'skeleton line' }));
@@ -150,7 +150,7 @@ function collectionPanel(panel, ctx, spec) {
         save.disabled = false;
         if (!ok) return;
         close();
-        notify(`The ${spec.noun} "${form.values().name.trim()}" was saved.`);
+        status.textContent = `The ${spec.noun} "${form.values().name.trim()}" was saved.`;
         await reload();
       } }, Object.values(form.fields), formStatus, h('div', { class: 'actions' }, h('button', { type: 'button', onclick: close, text: 'Cancel' }), save)));
     });
@@ -169,7 +169,7 @@ function collectionPanel(panel, ctx, spec) {
               return;
             }
             close();
-            notify(`The ${spec.noun} "${item.name}" was deleted.`);
+            status.textContent = `The ${spec.noun} "${item.name}" was deleted.`;
             await reload();
           }, text: `Delete ${spec.noun}` })));
     });
@@ -186,14 +186,14 @@ function collectionPanel(panel, ctx, spec) {
       if (!ok) return;
       const name = form.values().name.trim();
       for (const f of Object.values(form.fields)) if (f.control.type !== 'color') f.control.value = '';
-      formStatus.textContent = `The ${spec.noun} "${name}" was created.`;
+      status.textContent = `The ${spec.noun} "${name}" was created.`;
       await reload();
     } }, h('h3', { id: headingId, text: `New ${spec.noun}` }), Object.values(form.fields), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', text: `Create ${spec.noun}` }), formStatus));
   }
   const role = client.activeWorkspace?.role ?? ws.role;
   panel.append(
     allowed ? '' : h('p', { class: 'notice', text: `Your role here is ${role}: only an Owner, Admin or Member can ${spec.what}.` }),
-    listBox, create ?? '', status);
+    listBox, status, create ?? '');
   reload();
 }
 

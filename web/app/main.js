@@ -331,7 +331,7 @@ function openPost(id) {
     ? `View only: your role here is ${ws.role}, and only an Owner, Admin or Member can change posts.`
     : post.status === 'publishing'
       ? 'This post is being published right now, so it can no longer be edited, moved or deleted.'
-      : `This post is ${post.status.replace('_', ' ')}: the API refuses changes to a post once it has been sent. Duplicate its text into a new post to post it again.`;
+      : `This post is ${post.status.replace('_', ' ')}: the API refuses changes to a post once it has been sent. To post it again, duplicate it as a new post.`;
   openDialog('Post', (body, close) => {
     const status = h('p', { role: 'alert', class: 'form-error' });
     body.append(
@@ -344,11 +344,13 @@ function openPost(id) {
         h('dt', { text: 'Accounts' }), h('dd', { text: (post.platforms ?? []).map((p) => `${p.display_name ?? p.social_account?.display_name ?? ''} (${p.platform})${p.status ? `: ${p.status.replace('_', ' ')}` : ''}${p.error_message ? ` (${p.error_message})` : ''}`).join(', ') || '—' }),
         h('dt', { text: 'Media' }), h('dd', { text: (post.media ?? []).map((m) => m.original_filename ?? m.url).join(', ') || '—' }),
         h('dt', { text: 'Labels' }), h('dd', { text: (post.labels ?? []).map((l) => l.name).join(', ') || '—' })),
-      canEdit && post.status !== 'publishing' ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger', onclick: async () => {
-        const out = await deletePost(post, ws);
-        if (out.message) status.textContent = out.message;
-        else close();
-      }, text: 'Delete post' })) : null,
+      canEdit ? h('div', { class: 'actions' },
+        h('button', { type: 'button', onclick: () => { close(); compose(post); }, text: 'Duplicate as new post' }),
+        post.status !== 'publishing' ? h('button', { type: 'button', class: 'danger', onclick: async () => {
+          const out = await deletePost(post, ws);
+          if (out.message) status.textContent = out.message;
+          else close();
+        }, text: 'Delete post' }) : null) : null,
       status);
   });
 }
@@ -384,14 +386,15 @@ function editPost(post, data, ws) {
 }
 
 // ---------- composing ----------
-function compose() {
+// `template`: a post whose text, accounts, options and labels the new post starts from.
+function compose(template = null) {
   const ws = activeWs();
   const data = app.data.get(ws.id);
   if (!data) return notify('The workspace is still loading; try again in a moment.');
   if (!data.accounts.length) return notify('This workspace has no connected social accounts yet: connect one first, then write a post.');
   openComposer({
     accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
-    defaultSignature: data.signatures.find((s) => String(s.id) === defaultSignatureId(ws.id)),
+    defaultSignature: data.signatures.find((s) => String(s.id) === defaultSignatureId(ws.id)), template,
     lookups: resources().socialAccounts, canLookup: app.client.can('lookup_boards_channels'),
     submit: async (action, { body }) => {
       let created;
