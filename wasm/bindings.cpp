@@ -19,6 +19,7 @@
 #include "trypost/reschedule.hpp"
 #include "trypost/snapshot.hpp"
 #include "trypost/request.hpp"
+#include "trypost/endpoint_call.hpp"
 #include "trypost/response.hpp"
 #include "trypost/retry.hpp"
 #include "trypost/signing.hpp"
@@ -108,5 +109,12 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("response_parse_text", +[](std::string meta, std::string body) { return guarded([&] { return trypost::parse_response_text(meta, body); }); });
   function("retry_decide", +[](std::string s) { return guarded([&] { return trypost::retry_decision_json(s); }); });
   function("signature_base", +[](std::string s) { return guarded([&] { return trypost::signature_base_json(s); }); });
+  // One endpoint for one workspace: the Store gives that workspace's key, the builder the rest.
+  function("store_begin_endpoint", +[](trypost::StoreApi& s, std::string ws, std::string d) {
+    return guarded([&] { return trypost::begin_endpoint_call_json(s.store(), ws, d); });
+  });
+  function("store_finish_endpoint", +[](trypost::StoreApi& s, std::string ws, std::string meta, std::string body) {
+    return guarded([&] { return trypost::finish_endpoint_call_json(s.store(), ws, meta, body); });
+  });
   function("signature_input_parse", +[](std::string s) { return guarded([&] { return trypost::parse_signature_input_json(s); }); });
 }

@@ -93,6 +93,8 @@ class Store {
   // account API cannot be used and lifecycle operations are reported as unsupported.
   void set_account_token(std::string token);
   Lifecycle lifecycle() const { return lifecycle_; }
+  // For endpoint_call.hpp, which binds the account API's calls to this session; memory only.
+  const std::string& account_token() const { return account_token_; }
 
   // Begins a request. For workspace kinds `workspace_id` names the workspace whose key signs it.
   // Answers {request_id, workspace_id, kind, method, path, headers, body} or an ApiError when a

@@ -51,7 +51,9 @@ test('edits made offline survive a reload and reach the server when it comes bac
   }, IDS.x);
   assert.deepEqual(left, ['posts.create', 'posts.update']);
 
-  // Back online and reloaded: a fresh page finds the edits in IndexedDB and sends them.
+  // Back online and reloaded: a fresh page finds the edits in IndexedDB and sends them. The old
+  // client is closed first, or its `online` listener would deliver them before the reload.
+  await page.evaluate(() => window.__client.close());
   await browser.context.setOffline(false);
   await page.reload();
   assert.equal(await page.evaluate(open, args), 2);
@@ -65,4 +67,29 @@ test('edits made offline survive a reload and reach the server when it comes bac
   assert.equal(mine.length, 1);
   assert.equal(mine[0].content, 'written offline, edited offline');
   assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
+});
+
+test('coming back online sends the waiting edits by itself (the online event), exactly once', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchPage(page);
+  await page.goto(`${server.url}/app/`);
+  const args = { api: server.url, key: TOKENS.owner };
+  await page.evaluate(open, args);
+  await page.evaluate(() => window.__client.posts.flush());
+  await browser.context.setOffline(true);
+  const waiting = await page.evaluate(async (account) => {
+    const c = window.__client;
+    await c.posts.create({ content: 'sent by the online event', platforms: [{ social_account_id: account, content_type: 'x_post' }] });
+    await c.posts.flush();
+    return c.outbox.pending().length;
+  }, IDS.x);
+  assert.equal(waiting, 1);
+  await browser.context.setOffline(false);
+  // No flush call here: the SDK listens for `online`.
+  await page.waitForFunction(() => window.__client.outbox.pending().length === 0);
+  const ws = emu.store.state.workspaces.find((w) => w.id === IDS.ws1);
+  assert.equal(ws.posts.filter((p) => p.content === 'sent by the online event').length, 1);
+  assert.deepEqual(await page.evaluate(() => window.__client.outbox.problems()), []);
+  assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
+  await page.close();
 });

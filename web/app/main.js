@@ -3,7 +3,6 @@
 // A namespace import: a piece of the SDK missing from this build fails only where it is used.
 import * as sdk from '../sdk/index.js';
 import { h, clear, field, openDialog, showErrors, errorText } from './dom.js';
-import { createNetwork, ApiFailure, workspaceResources } from './api.js';
 import './workspace-switcher.js';
 import './calendar-view.js';
 import './settings.js';
@@ -13,7 +12,7 @@ import { defaultSignatureId } from './labels-signatures.js';
 const root = document.getElementById('app');
 let lastList = [];
 const app = {
-  client: null, network: null, accountToken: '', keys: new Map(), data: new Map(), screen: 'calendar',
+  client: null, accountToken: '', keys: new Map(), data: new Map(), screen: 'calendar',
   calendarEl: null, status: { payment: null, rate: 0, offline: !navigator.onLine, queued: 0 },
 };
 
@@ -34,10 +33,12 @@ function renderBanners() {
   const s = app.status;
   const out = [];
   if (s.payment) {
+    // What the SDK's 402 error knows (sdk ApiError): credits or plan, and a date only if one was given.
     const d = s.payment;
+    const until = d.until ? d.until.toISOString().slice(0, 19).replace('T', ' ') : null;
     let text;
-    if (d?.credits_limit !== undefined && d?.resets_at) text = `${d.message ?? 'Credits exhausted'}: ${d.credits_used} of ${d.credits_limit} used. Editing is paused until ${d.resets_at} UTC, or upgrade the plan in billing.`;
-    else text = `${d?.message ?? 'An active subscription is required.'}${d?.plan_status ? ` Plan status: ${d.plan_status.replace(/_/g, ' ')}.` : ''} The account owner can renew the plan in billing; until then the workspace cannot be read or changed.`;
+    if (d.payment === 'credits' && d.creditsLimit != null) text = `${d.message ?? 'Credits exhausted'}: ${d.creditsUsed} of ${d.creditsLimit} used. ${until ? `Editing is paused until ${until} UTC, or upgrade the plan in billing.` : 'Editing is paused until the credits reset, or upgrade the plan in billing.'}`;
+    else text = `${d.message ?? 'An active subscription is required.'}${d.planStatus ? ` Plan status: ${d.planStatus.replace(/_/g, ' ')}.` : ''} The account owner can renew the plan in billing; until then the workspace cannot be read or changed.`;
     out.push(h('div', { class: 'banner payment', role: 'alert' }, h('strong', { text: 'Payment needed. ' }), text));
   }
   if (s.rate > 0) out.push(h('div', { class: 'banner rate', role: 'status', text: `Too many requests: waiting ${s.rate} s before trying again. Nothing is lost.` }));
@@ -48,7 +49,8 @@ function renderBanners() {
 }
 function onStatus(ev) {
   const s = app.status;
-  if (ev.kind === 'payment') s.payment = ev.data ?? {};
+  if (ev.kind === 'payment') s.payment = ev.block ?? ev.error ?? {};
+  else if (ev.kind === 'payment-clear') s.payment = null;
   else if (ev.kind === 'rate') s.rate = ev.seconds;
   else if (ev.kind === 'rate-clear') s.rate = 0;
   else if (ev.kind === 'offline') s.offline = true;
@@ -56,6 +58,8 @@ function onStatus(ev) {
   else if (ev.kind === 'queue') s.queued = ev.count;
   renderBanners();
 }
+
+window.addEventListener('offline', () => onStatus({ kind: 'offline' }));
 
 // A short message for what just happened (moves, saves), announced politely.
 const toast = h('p', { class: 'toast', role: 'status', 'aria-live': 'polite' });
@@ -98,9 +102,13 @@ function signIn() {
 }
 
 async function start(accountToken, apiKey) {
-  app.network = createNetwork({ onStatus });
   app.accountToken = accountToken;
-  const client = await sdk.createClient({ baseUrl: location.origin, accountToken, fetch: app.network.fetch, storage: keyStorage() });
+  const client = await sdk.createClient({ baseUrl: location.origin, accountToken, storage: keyStorage() });
+  // Network states (402, 429, offline) come from the SDK; the outbox's waiting edits are counted.
+  client.onNetwork(onStatus);
+  client.outbox.subscribe(() => {
+    if (app.status.queued) onStatus({ kind: 'queue', count: client.outbox.pending().length });
+  });
   if (client.supports('workspace_lifecycle') === false && !apiKey) {
     const err = new Error('This token was not accepted, or the server has no account API: add a workspace key.');
     err.status = 401;
@@ -195,9 +203,7 @@ function renderScreen() {
     const s = document.createElement('tp-settings');
     clear(els.content, s);
     s.setContext({
-      client: app.client, ws, notify,
-      account: (method, path, body) => app.network.call(method, path, { token: app.accountToken, body }),
-      resources: resources(), onChanged: (kind, list) => cacheChanged(ws.id, kind, list),
+      client: app.client, ws, notify, resources: app.client.in(ws.id), onChanged: (kind, list) => cacheChanged(ws.id, kind, list),
       onDeleted: async (gone) => {
         app.data.delete(gone.id);
         await refreshList();
@@ -218,22 +224,25 @@ function renderScreen() {
   loadWorkspace(ws);
 }
 
-// Labels, signatures and social accounts of the active workspace (TODO(sdk): the SDK's own).
-function resources() {
-  return workspaceResources((method, path, body) => rest(method, path, body));
-}
-
 // A settings screen changed a list the calendar and composer hold: keep the cache in step.
 function cacheChanged(wsId, kind, list) {
   const data = app.data.get(wsId);
   if (data && kind in data) data[kind] = list;
 }
 
-function rest(method, path, body, wsId = activeWs()?.id) {
-  const token = app.keys.get(wsId);
-  if (!token) return Promise.reject(new ApiFailure(401, { message: 'This dashboard holds no key for this workspace. Sign in again with a workspace key from an Owner or Admin.' }));
-  return app.network.call(method, path, { token, body });
+// An outbox edit (stored first, sent in order): its answer, or {queued} when it waits for the network.
+async function deliver(queued, wsId) {
+  await app.client.posts.flush(wsId);
+  if (app.client.outbox.pending(wsId).some((e) => e.id === queued.entry.id)) {
+    onStatus({ kind: 'queue', count: app.client.outbox.pending().length });
+    return { queued: true, later: queued.sent };
+  }
+  const out = await queued.sent;
+  // A refused edit stays with the user in the form; the outbox need not keep a second copy.
+  if (!out.ok) await app.client.outbox.dismissProblem(queued.entry.id);
+  return out;
 }
+const refusal = (out) => Object.assign(new Error(out.message ?? `Refused (${out.status}).`), { status: out.status, errors: out.errors ?? {} });
 
 async function loadWorkspace(ws, { force = false } = {}) {
   const cal = app.calendarEl;
@@ -248,7 +257,7 @@ async function loadWorkspace(ws, { force = false } = {}) {
     // Accounts, labels and signatures change elsewhere rarely: read once per workspace per visit.
     const [accounts, labels, signatures] = data
       ? [data.accounts, data.labels, data.signatures]
-      : await Promise.all([rest('GET', '/social-accounts', undefined, ws.id), rest('GET', '/labels', undefined, ws.id), rest('GET', '/signatures', undefined, ws.id)]);
+      : await Promise.all([app.client.in(ws.id).socialAccounts.list(), app.client.in(ws.id).labels.list(), app.client.in(ws.id).signatures.list()]);
     const posts = ws.id === activeWs()?.id ? await app.client.posts.refresh() : [];
     if (typeof sdk.createCalendar !== 'function') throw new Error('This build has no calendar module (web/sdk/calendar.js). Update and rebuild, then reload.');
     const calendar = data?.calendar ?? (await sdk.createCalendar());
@@ -299,17 +308,20 @@ async function movePost(id, newTime, focusKey) {
     notify(`Not moved: ${why}`);
     return { error: why };
   }
-  const send = () => rest(plan.request.method, plan.request.path, plan.request.body, ws.id);
+  let out;
   try {
-    await send();
+    out = await deliver(await app.client.posts.update(id, plan.request.body), ws.id);
   } catch (err) {
-    if (err.status === 0) {
-      app.network.enqueue(() => send().then(reloadPosts));
-      notify('Offline: the move is queued and will be sent when the connection is back.');
-      return { queued: true };
-    }
-    notify(`Not moved: ${errorText(err)}`);
-    return { error: errorText(err) };
+    out = { ok: false, message: errorText(err) };
+  }
+  if (out.queued) {
+    out.later.then((r) => (r.ok ? reloadPosts() : notify(`Not moved: ${r.message ?? r.status}`)));
+    notify('Offline: the move is queued and will be sent when the connection is back.');
+    return { queued: true };
+  }
+  if (!out.ok) {
+    notify(`Not moved: ${out.message}`);
+    return { error: out.message };
   }
   await reloadPosts();
   const warn = plan.warnings?.map((w) => w.message).join(' ');
@@ -355,9 +367,11 @@ function openPost(id) {
   });
 }
 
+// {} when deleted (or queued while offline), {message} when refused.
 async function deletePost(post, ws) {
   try {
-    await rest('DELETE', `/posts/${post.id}`, undefined, ws.id);
+    const out = await deliver(await app.client.posts.delete(post.id), ws.id);
+    if (!out.ok && !out.queued) throw refusal(out);
   } catch (err) {
     return { message: errorText(err) };
   }
@@ -366,15 +380,22 @@ async function deletePost(post, ws) {
   return {};
 }
 
-// The composer, filled with the post; Save sends one PUT (checked by the core in the composer).
+// The composer, filled with the post; Save sends one PUT through the outbox (checked by the core
+// in the composer first). A refusal keeps the dialog open with the user's text.
 function editPost(post, data, ws) {
   openComposer({
     post, accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
-    lookups: resources().socialAccounts, canLookup: app.client.can('lookup_boards_channels'),
+    lookups: app.client.in(ws.id).socialAccounts, canLookup: app.client.can('lookup_boards_channels'),
     remove: () => deletePost(post, ws),
     submit: async (action, { body }) => {
       try {
-        await rest('PUT', `/posts/${post.id}`, body, ws.id);
+        const out = await deliver(await app.client.posts.update(post.id, body), ws.id);
+        if (out.queued) {
+          notify('Offline: the change is queued and is sent when the connection is back.');
+          out.later.then((r) => r.ok && reloadPosts());
+          return {};
+        }
+        if (!out.ok) throw refusal(out);
       } catch (err) {
         return { errors: err.errors, message: errorText(err) };
       }
@@ -395,11 +416,18 @@ function compose(template = null) {
   openComposer({
     accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
     defaultSignature: data.signatures.find((s) => String(s.id) === defaultSignatureId(ws.id)), template,
-    lookups: resources().socialAccounts, canLookup: app.client.can('lookup_boards_channels'),
+    lookups: app.client.in(ws.id).socialAccounts, canLookup: app.client.can('lookup_boards_channels'),
     submit: async (action, { body }) => {
       let created;
       try {
-        created = await rest('POST', '/posts', body, ws.id);
+        const out = await deliver(await app.client.posts.create(body), ws.id);
+        if (out.queued) {
+          notify('Offline: the post is saved as a draft in the outbox and is sent when the connection is back.');
+          out.later.then((r) => r.ok && reloadPosts());
+          return {};
+        }
+        if (!out.ok) throw refusal(out);
+        created = await app.client.in(ws.id).posts.get(out.post_id);
       } catch (err) {
         return { errors: err.errors, message: errorText(err) };
       }
@@ -413,7 +441,8 @@ function compose(template = null) {
           return { errors: check.errors, message: `Saved as a draft, not ${action === 'schedule' ? 'scheduled' : 'published'}: ${check.message}` };
         }
         try {
-          await rest('PUT', `/posts/${created.id}`, check.body ?? put, ws.id);
+          const out = await deliver(await app.client.posts.update(created.id, check.body ?? put), ws.id);
+          if (!out.ok && !out.queued) throw refusal(out);
         } catch (err) {
           await reloadPosts();
           return { errors: err.errors, message: `Saved as a draft, not ${action === 'schedule' ? 'scheduled' : 'published'}: ${errorText(err)}` };

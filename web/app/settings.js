@@ -17,7 +17,7 @@ function select(options, value) {
 
 export class SettingsView extends HTMLElement {
   tab = 'workspace';
-  #ctx = null; // {client, ws, account(method, path, body), resources, notify(text), onChanged(kind, list)}
+  #ctx = null; // {client, ws, notify(text), onDeleted(ws), onChanged(kind, list)}
 
   // Always the store's current summary: a save elsewhere (or here) is seen on the next render.
   #ws() {
@@ -141,8 +141,9 @@ export class SettingsView extends HTMLElement {
   }
 
   async #team(panel) {
-    const { client, account } = this.#ctx;
+    const { client } = this.#ctx;
     const ws = this.#ws();
+    const team = client.in(ws.id).team;
     const allowed = client.can('manage_team');
     const listBox = h('div', { 'aria-busy': 'true' }, h('div', { class: 'skeleton line' }), h('div', { class: 'skeleton line' }));
     const email = h('input', { type: 'email', autocomplete: 'off', disabled: !allowed });
@@ -153,7 +154,7 @@ export class SettingsView extends HTMLElement {
     const reload = async () => {
       let data;
       try {
-        data = await account('GET', `/account/workspaces/${ws.id}/members`);
+        data = await team.list();
       } catch (err) {
         clear(listBox, h('p', { class: 'error', role: 'alert', text: `${errorText(err)} Reload the page to try again.` }));
         return;
@@ -166,7 +167,7 @@ export class SettingsView extends HTMLElement {
         rs.id = uid('role');
         rs.addEventListener('change', async () => {
           try {
-            await account('PUT', `/account/workspaces/${ws.id}/members/${m.user_id}`, { role: rs.value });
+            await team.updateRole(m.user_id, rs.value);
             status.textContent = `${m.name} is now ${rs.value}.`;
           } catch (err) {
             status.textContent = errorText(err);
@@ -176,7 +177,7 @@ export class SettingsView extends HTMLElement {
           h('td', {}, h('label', { class: 'visually-hidden', for: rs.id, text: `Role of ${m.name}` }), rs),
           h('td', {}, allowed && !isOwner ? h('button', { type: 'button', class: 'danger-link', 'aria-label': `Remove ${m.name}`, onclick: async () => {
             try {
-              await account('DELETE', `/account/workspaces/${ws.id}/members/${m.user_id}`);
+              await team.remove(m.user_id);
               status.textContent = `${m.name} was removed.`;
               reload();
             } catch (err) {
@@ -187,7 +188,7 @@ export class SettingsView extends HTMLElement {
       const invites = data.invites.map((inv) => h('li', {}, `${inv.email} (${inv.role}, pending) `,
         allowed ? h('button', { type: 'button', 'aria-label': `Cancel invite for ${inv.email}`, onclick: async () => {
           try {
-            await account('DELETE', `/account/workspaces/${ws.id}/invites/${inv.id}`);
+            await team.cancelInvite(inv.id);
             status.textContent = `Invite for ${inv.email} cancelled.`;
             reload();
           } catch (err) {
@@ -204,7 +205,7 @@ export class SettingsView extends HTMLElement {
       h('form', { class: 'inline-form', novalidate: true, onsubmit: async (e) => {
         e.preventDefault();
         try {
-          await account('POST', `/account/workspaces/${ws.id}/invites`, { email: email.value, role: role.value });
+          await team.invite({ email: email.value, role: role.value });
           showErrors(fields, {});
           status.textContent = `Invite sent to ${email.value}.`;
           email.value = '';
@@ -218,8 +219,9 @@ export class SettingsView extends HTMLElement {
   }
 
   async #keys(panel) {
-    const { client, account } = this.#ctx;
+    const { client } = this.#ctx;
     const ws = this.#ws();
+    const apiKeys = client.in(ws.id).apiKeys;
     const allowed = client.can('manage_api_keys');
     const gate = this.#gate('manage_api_keys', 'create, list or delete API keys');
     if (!allowed) return panel.append(gate);
@@ -232,7 +234,7 @@ export class SettingsView extends HTMLElement {
     const reload = async () => {
       let keys;
       try {
-        keys = await account('GET', `/account/workspaces/${ws.id}/api-keys`);
+        keys = await apiKeys.list();
       } catch (err) {
         clear(listBox, h('p', { class: 'error', role: 'alert', text: errorText(err) }));
         return;
@@ -243,7 +245,7 @@ export class SettingsView extends HTMLElement {
         h('tbody', {}, keys.map((k) => h('tr', {}, h('td', { text: k.name }), h('td', { text: k.created_at?.slice(0, 10) ?? '' }), h('td', { text: k.expires_at?.slice(0, 10) ?? 'Never' }), h('td', { text: k.last_used_at?.slice(0, 16).replace('T', ' ') ?? 'Never' }),
           h('td', {}, h('button', { type: 'button', class: 'danger-link', 'aria-label': `Delete key ${k.name}`, onclick: async () => {
             try {
-              await account('DELETE', `/account/workspaces/${ws.id}/api-keys/${k.id}`);
+              await apiKeys.delete(k.id);
               status.textContent = `Key "${k.name}" deleted.`;
               reload();
             } catch (err) {
@@ -255,9 +257,7 @@ export class SettingsView extends HTMLElement {
     panel.append(listBox, h('form', { class: 'inline-form', novalidate: true, onsubmit: async (e) => {
       e.preventDefault();
       try {
-        const body = { name: name.value };
-        if (expires.value) body.expires_at = expires.value;
-        const out = await account('POST', `/account/workspaces/${ws.id}/api-keys`, body);
+        const out = await apiKeys.create({ name: name.value, expiresAt: expires.value || undefined });
         showErrors(fields, {});
         const tokenId = uid('tok');
         clear(shown, h('p', { text: 'Copy this key now: it is shown only once.' }),

@@ -5,6 +5,7 @@ import { loadCore } from './core.js';
 import { createMemoryKeyStorage } from './storage.js';
 import { createTransport } from './transport.js';
 import { createOutbox, createMemoryOutboxStorage } from './outbox.js';
+import { createResources, ApiError } from './resources.js';
 
 export class WorkspaceError extends Error {
   constructor(message, { status = 0, errors = {} } = {}) {
@@ -42,8 +43,13 @@ class Client {
   #views = new Map();
   #transport;
   outbox = null;
+  // resources.js: network listeners, 402 blocks per workspace, the online hook.
+  #netListeners = new Set();
+  #paymentBlocks = new Map();
+  #onlineTarget = null;
+  #onOnline = null;
 
-  constructor(core, { baseUrl, accountToken, fetch, storage, transport }) {
+  constructor(core, { baseUrl, accountToken, fetch, storage, transport, onlineEvents }) {
     this.#core = core;
     this.#store = new core.Store();
     this.#base = normalizeBase(baseUrl);
@@ -51,8 +57,15 @@ class Client {
     if (typeof this.#fetch !== 'function') throw new TypeError('createClient: no fetch available');
     this.#storage = storage ?? createMemoryKeyStorage();
     // Retries (asked of the core's retry_decide) wrap every request the client makes.
-    this.#transport = createTransport({ core, fetch: this.#fetch, ...(transport ?? {}) });
+    this.#transport = createTransport({
+      core, fetch: this.#fetch, ...(transport ?? {}),
+      onAttempt: (a) => {
+        transport?.onAttempt?.(a);
+        this.#attempted(a);
+      },
+    });
     if (accountToken) coreAnswer(this.#store.setAccountToken(accountToken));
+    this.#onlineTarget = onlineEvents ?? (typeof globalThis.addEventListener === 'function' ? globalThis : null);
 
     const client = this;
     this.workspaces = {
@@ -80,10 +93,12 @@ class Client {
       delete: (postId) => client.#queue({ kind: 'posts.delete', post_id: String(postId) }),
       flush: (workspaceId) => client.outbox.flush(workspaceId),
     };
+    this.#installResources();
   }
 
   async init(outboxStorage) {
     this.outbox = await createOutbox({ storage: outboxStorage ?? createMemoryOutboxStorage(), send: (e) => this.#sendQueued(e) });
+    this.#listenOnline();
     if (this.#snapshotNow().lifecycle === 'unknown') {
       try {
         await this.#send('', 'account.workspaces.list', {});
@@ -134,6 +149,7 @@ class Client {
     const out = await this.#probe(apiKey);
     await this.#storage.save(out.workspace_id, apiKey);
     this.#sync();
+    this.#keyUsable(out.workspace_id);
     return this.#byId.get(out.workspace_id);
   }
 
@@ -153,6 +169,8 @@ class Client {
   }
 
   close() {
+    this.#onlineTarget?.removeEventListener?.('online', this.#onOnline);
+    this.#netListeners.clear();
     this.#store.delete();
     this.#listeners.clear();
   }
@@ -222,6 +240,7 @@ class Client {
     const out = JSON.parse(this.#store.applyResponse(req.request_id, status, text));
     if (sync && out.outcome !== 'dropped') this.#sync();
     if (out.outcome === 'error') {
+      if (status === 402) this.#paymentFrom(req, text);
       throw new WorkspaceError(out.error?.message ?? 'Request failed', { status: out.status, errors: out.error?.errors ?? {} });
     }
     // Only the two answers that carry a new key are kept, and only to hand it to the storage.
@@ -239,11 +258,16 @@ class Client {
   async #sendQueued(entry) {
     const params = { body: entry.body };
     if (entry.post_id) params.post_id = entry.post_id;
+    // After a 402 the workspace's writes stop: the edit is kept (in problems), not sent again.
+    const held = this.#blocked(entry.workspace_id, 'PUT');
+    if (held) return { ok: false, transient: false, status: 402, message: held.message, errors: {} };
     let req;
     try {
       req = coreAnswer(this.#store.beginRequest(entry.workspace_id, entry.kind, JSON.stringify(params)));
     } catch (e) {
       if (!(e instanceof WorkspaceError)) throw e;
+      // No key (yet) for that workspace, or not known yet after a reload: the edit waits for one.
+      if (e.status === 401 || e.status === 404) return { ok: false, transient: true, held: 'key', status: e.status, message: e.message, errors: e.errors };
       return { ok: false, transient: false, status: e.status, message: e.message, errors: e.errors };
     }
     try {
@@ -253,7 +277,8 @@ class Client {
       if (!(e instanceof WorkspaceError)) throw e;
       // A deleted post that is already gone is what the user wanted.
       if (entry.kind === 'posts.delete' && e.status === 404) return { ok: true, post_id: entry.post_id };
-      const transient = e.status === 0 || e.status === 429 || e.status === 408 || e.status >= 500;
+      // A refused key holds the queue until a usable key arrives (addWorkspace, issueKey).
+      const transient = e.status === 0 || e.status === 429 || e.status === 408 || e.status >= 500 || e.status === 401;
       return { ok: false, transient, status: e.status, message: e.message, errors: e.errors };
     }
   }
@@ -293,6 +318,7 @@ class Client {
     const out = await this.#send(id, 'account.api_keys.create', params, { keepText: true });
     const key = JSON.parse(out.responseText)?.plain_token;
     if (typeof key === 'string' && key) await this.#storage.save(id, key);
+    this.#keyUsable(id);
     return this.#byId.get(id);
   }
 
@@ -312,6 +338,139 @@ class Client {
     }
     this.#sync();
     return this.#byId.has(id) ? this.#part(id, 'posts') : [];
+  }
+
+  // --- documented resources (resources.js), network events, 402 blocks, flush triggers ---
+
+  #installResources() {
+    const io = {
+      core: this.#core,
+      begin: (ws, d) => JSON.parse(this.#core.store_begin_endpoint(this.#store, String(ws ?? ''), JSON.stringify(d))),
+      finish: (ws, meta, text) => JSON.parse(this.#core.store_finish_endpoint(this.#store, String(ws ?? ''), JSON.stringify(meta), text ?? '')),
+      exchange: (req, opts) => this.#transport.exchange(req, opts),
+      fetch: this.#fetch,
+      base: this.#base,
+      onFailure: (e) => this.#failed(e),
+      onSuccess: (ws) => {
+        // The server answered this workspace: whatever blocked it has lifted.
+        if (ws && this.#paymentBlocks.delete(ws)) this.#netEmit({ kind: 'payment-clear', workspaceId: ws });
+      },
+      blocked: (ws, method) => this.#blocked(ws, method),
+    };
+    const { bound, account } = createResources(io);
+    const shape = (b) => ({
+      labels: b.labels, signatures: b.signatures, socialAccounts: b.socialAccounts, media: b.media,
+      apiKeys: b.apiKeys, contentTypes: b.contentTypes, team: b.team, posts: b.postDetails,
+    });
+    // The workspace is read when a call is made, never when its answer arrives.
+    const active = shape(bound(() => this.#activeId()));
+    Object.assign(this.posts, active.posts);
+    delete active.posts;
+    Object.assign(this, active);
+    this.invites = account.invites;
+    this.account = { usage: account.usage, me: account.me };
+    this.#usage = account.usage;
+    // client.in(id): the same calls bound to one named workspace, active or not.
+    this.in = (workspaceId) => shape(bound(() => String(workspaceId)));
+  }
+
+  #usage = null;
+
+  // onNetwork(listener): {kind: 'ok'|'offline'|'online'|'rate'|'rate-clear'|'payment'|'payment-clear', ...}
+  onNetwork(listener) {
+    if (typeof listener !== 'function') throw new TypeError('onNetwork: listener must be a function');
+    this.#netListeners.add(listener);
+    return () => this.#netListeners.delete(listener);
+  }
+
+  // What a 402 said for this workspace (default: the active one), while it holds; else null.
+  paymentBlock(workspaceId) {
+    const ws = workspaceId ?? this.#snapshot.active;
+    const b = ws ? this.#paymentBlocks.get(String(ws)) : null;
+    if (!b) return null;
+    if (b.until && Date.now() >= b.until.getTime()) {
+      this.#paymentBlocks.delete(String(ws));
+      return null;
+    }
+    return { ...b };
+  }
+
+  #netEmit(ev) {
+    for (const l of [...this.#netListeners]) {
+      try {
+        l(ev);
+      } catch (e) {
+        queueMicrotask(() => {
+          throw e;
+        });
+      }
+    }
+  }
+
+  #rateWaiting = false;
+  #attempted({ status, decision }) {
+    if (this.#rateWaiting) {
+      this.#rateWaiting = false;
+      this.#netEmit({ kind: 'rate-clear' });
+    }
+    if (status === 0) this.#netEmit({ kind: 'offline' });
+    else if (status < 400) this.#netEmit({ kind: 'ok' });
+    if (decision?.retry && decision.reason === 'rate_limited') {
+      this.#rateWaiting = true;
+      this.#netEmit({ kind: 'rate', seconds: Math.ceil(decision.delay_ms / 1000) });
+    }
+  }
+
+  // A 402 answered by a Store request (refresh, outbox): read by the core like any other.
+  #paymentFrom(req, text) {
+    const ws = req.workspace_id ?? '';
+    const endpoint = ws ? 'workspace.get' : 'account.me';
+    try {
+      const read = JSON.parse(this.#core.store_finish_endpoint(this.#store, ws, JSON.stringify({ endpoint, status: 402, now: Math.floor(Date.now() / 1000) }), text ?? ''));
+      if (read.failure) this.#failed(new ApiError(read.failure, { endpoint, workspaceId: ws || null }));
+    } catch {
+      // not readable: the WorkspaceError the caller gets still says 402
+    }
+  }
+
+  #failed(e) {
+    if (e.status !== 402 || !e.workspaceId) {
+      if (e.status === 402) this.#netEmit({ kind: 'payment', error: e });
+      return;
+    }
+    const block = { payment: e.payment, message: e.message, until: e.until, planStatus: e.planStatus, creditsUsed: e.creditsUsed, creditsLimit: e.creditsLimit, error: e };
+    this.#paymentBlocks.set(e.workspaceId, block);
+    this.#netEmit({ kind: 'payment', workspaceId: e.workspaceId, error: e, block: { ...block } });
+    // Credits without a date in the answer: the account API may know when they reset.
+    if (e.payment === 'credits' && !e.until && this.supports('workspace_lifecycle') && this.#usage) {
+      this.#usage().then((u) => {
+        const at = u?.resets_at ? new Date(`${String(u.resets_at).replace(' ', 'T')}${/Z|[+-]\d\d:?\d\d$/.test(u.resets_at) ? '' : 'Z'}`) : null;
+        if (!at || Number.isNaN(at.getTime()) || this.#paymentBlocks.get(e.workspaceId) !== block) return;
+        block.until = at;
+        this.#netEmit({ kind: 'payment', workspaceId: e.workspaceId, error: e, block: { ...block } });
+      }, () => {});
+    }
+  }
+
+  #blocked(ws, method) {
+    if (!ws || String(method).toUpperCase() === 'GET') return null;
+    const b = this.paymentBlock(ws);
+    if (!b) return null;
+    return Object.assign(new ApiError({}, {}), b.error, { local: true, message: b.message });
+  }
+
+  #listenOnline() {
+    if (!this.#onlineTarget?.addEventListener || this.#onOnline) return;
+    this.#onOnline = () => {
+      this.#netEmit({ kind: 'online' });
+      this.outbox?.flush().catch(() => {});
+    };
+    this.#onlineTarget.addEventListener('online', this.#onOnline);
+  }
+
+  // A workspace's key became usable (added, or issued): its held edits go out now.
+  #keyUsable(workspaceId) {
+    this.outbox?.flush(workspaceId).catch(() => {});
   }
 }
 

@@ -16,4 +16,5 @@ export { Calendar, createCalendar, zoneTransitions, zoneOffsetAt, exportSnapshot
 export { signRequest, verifyRequest, contentDigest, makeNonce, bytesToBase64, base64ToBytes, SigningError } from './signing.js';
 export { createTransport, TransportError, idempotencyHeader, newIdempotencyKey } from './transport.js';
 export { createOutbox, createMemoryOutboxStorage, createIndexedDbOutboxStorage, isLocalId } from './outbox.js';
+export { ApiError } from './resources.js';
 export { brandCatalog } from './brand.js';

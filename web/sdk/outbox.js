@@ -109,7 +109,7 @@ export async function createOutbox({ storage = createMemoryOutboxStorage(), send
         doc.problems.push({ ...entry, post_id: resolved.post_id, status: r.status, conflict, message: r.message, errors: r.errors ?? {} });
       }
       await persist();
-      settle(entry.id, r.ok ? { ok: true, post_id: r.post_id ?? resolved.post_id, entry } : { ok: false, status: r.status, entry, message: r.message });
+      settle(entry.id, r.ok ? { ok: true, post_id: r.post_id ?? resolved.post_id, entry } : { ok: false, status: r.status, entry, message: r.message, errors: r.errors ?? {} });
       emit();
     }
   }

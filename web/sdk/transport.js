@@ -69,7 +69,7 @@ export function createTransport({ core, fetch, timeoutMs = 15000, sleep = realSl
       const r = await once({ ...req, method, headers });
       const d = decide(r.status, method, idempotencyKey, attempt, r.retryAfter);
       onAttempt?.({ attempt, status: r.status, decision: d });
-      if (!d.retry) return { status: r.status, text: r.text, attempts: attempt, reason: d.reason, timedOut: r.timedOut, retryAfterMs: d.reason === 'retry_after_too_long' ? d.delay_ms : undefined };
+      if (!d.retry) return { status: r.status, text: r.text, attempts: attempt, reason: d.reason, timedOut: r.timedOut, retryAfterMs: d.reason === 'retry_after_too_long' ? d.delay_ms : undefined, retryAfter: r.retryAfter };
       if (d.reason === 'rate_limited') {
         const until = now() + d.delay_ms;
         for (let left = d.delay_ms; left > 0; left = until - now()) await sleep(left, { reason: d.reason });

@@ -1,0 +1,105 @@
+// When the outbox sends again: on the `online` event, and when a workspace's key becomes usable
+// (added or issued). Edits for a workspace without a usable key wait in line instead of being
+// dropped. Against the emulator, with a fetch that can be switched off like a network.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createClient, createMemoryOutboxStorage } from '../../web/sdk/index.js';
+import { startEmulator, IDS, TOKENS } from '../../server/emulator/test-harness.js';
+
+let h;
+before(async () => {
+  h = await startEmulator();
+});
+after(() => h?.close());
+
+function network() {
+  const net = { up: true, sent: [] };
+  net.fetch = async (url, init = {}) => {
+    net.sent.push({ url: String(url), method: init.method ?? 'GET', auth: new Headers(init.headers).get('authorization') });
+    if (!net.up) throw new TypeError('fetch failed');
+    return globalThis.fetch(url, init);
+  };
+  return net;
+}
+
+const fast = { sleep: async () => {}, timeoutMs: 5000 };
+const postsWith = (content) => h.emulator.store.state.workspaces.find((w) => w.id === IDS.ws1).posts.filter((p) => p.content === content);
+const body = (content) => ({ content, platforms: [{ social_account_id: IDS.x, content_type: 'x_post' }] });
+
+test('an online event flushes what waited while offline, once', async () => {
+  const net = network();
+  const online = new EventTarget();
+  const client = await createClient({ baseUrl: h.base, fetch: net.fetch, transport: fast, onlineEvents: online });
+  await client.addWorkspace({ apiKey: TOKENS.owner });
+  net.up = false;
+  const queued = await client.posts.create(body('made offline 1'));
+  assert.equal(await client.posts.flush(), 1, 'still waiting after a failed attempt');
+  assert.deepEqual(client.outbox.problems(), []);
+  net.up = true;
+  const events = [];
+  client.onNetwork((e) => events.push(e.kind));
+  online.dispatchEvent(new Event('online'));
+  const sent = await queued.sent;
+  assert.equal(sent.ok, true);
+  assert.ok(events.includes('online'));
+  assert.equal(client.outbox.pending().length, 0);
+  assert.equal(postsWith('made offline 1').length, 1);
+  // After close the client no longer listens.
+  client.close();
+  const count = net.sent.length;
+  online.dispatchEvent(new Event('online'));
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(net.sent.length, count);
+});
+
+test('after a reload, an online event before the key is known keeps the edit; adding the key sends it', async () => {
+  const storage = createMemoryOutboxStorage();
+  const net = network();
+  const first = await createClient({ baseUrl: h.base, fetch: net.fetch, transport: fast, outboxStorage: storage, onlineEvents: new EventTarget() });
+  await first.addWorkspace({ apiKey: TOKENS.owner });
+  net.up = false;
+  await first.posts.create(body('made offline 2'));
+  await first.posts.flush();
+  first.close();
+
+  // The "reloaded" client starts with the stored edit and no key yet.
+  net.up = true;
+  const online = new EventTarget();
+  const second = await createClient({ baseUrl: h.base, fetch: net.fetch, transport: fast, outboxStorage: storage, onlineEvents: online });
+  assert.equal(second.outbox.pending().length, 1);
+  const before = net.sent.length;
+  online.dispatchEvent(new Event('online'));
+  await second.posts.flush();
+  assert.equal(second.outbox.pending().length, 1, 'held, not dropped');
+  assert.deepEqual(second.outbox.problems(), []);
+  assert.equal(net.sent.length, before, 'nothing sent without a key');
+  await second.addWorkspace({ apiKey: TOKENS.owner });
+  await second.outbox.flush();
+  assert.equal(second.outbox.pending().length, 0);
+  assert.equal(postsWith('made offline 2').length, 1);
+  second.close();
+});
+
+test('a revoked key holds the queue; the workspace\'s new key sends it, with the new key', async () => {
+  const owner = await createClient({ baseUrl: h.base });
+  await owner.addWorkspace({ apiKey: TOKENS.owner });
+  const k1 = await owner.apiKeys.create({ name: 'soon revoked' });
+  const k2 = await owner.apiKeys.create({ name: 'replacement' });
+
+  const net = network();
+  const client = await createClient({ baseUrl: h.base, fetch: net.fetch, transport: fast, onlineEvents: new EventTarget() });
+  await client.addWorkspace({ apiKey: k1.plain_token });
+  await owner.apiKeys.delete(k1.token.id);
+  const queued = await client.posts.create(body('held by a revoked key'));
+  await client.posts.flush();
+  assert.equal(client.outbox.pending().length, 1, 'a 401 holds the edit');
+  assert.deepEqual(client.outbox.problems(), []);
+  assert.equal(net.sent.at(-1).auth, `Bearer ${k1.plain_token}`);
+
+  await client.addWorkspace({ apiKey: k2.plain_token });
+  assert.equal((await queued.sent).ok, true);
+  assert.equal(net.sent.at(-1).auth, `Bearer ${k2.plain_token}`);
+  assert.equal(postsWith('held by a revoked key').length, 1);
+  client.close();
+  owner.close();
+});

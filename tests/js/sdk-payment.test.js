@@ -1,0 +1,120 @@
+// 402 (cloud only): what the SDK's error carries (credits or plan, an `until` only when the answer
+// or the account API gives one), and that credit-gated writes stop after it and are never retried.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createClient, ApiError } from '../../web/sdk/index.js';
+import { startEmulator, IDS, TOKENS, ACCOUNT_TOKENS } from '../../server/emulator/test-harness.js';
+
+let h;
+before(async () => {
+  h = await startEmulator({ mode: 'cloud' });
+});
+after(() => h?.close());
+
+function recording(rewrite) {
+  const sent = [];
+  const fetch = async (url, init = {}) => {
+    sent.push({ url: String(url), method: init.method ?? 'GET' });
+    const res = await globalThis.fetch(url, init);
+    return rewrite ? rewrite(res) : res;
+  };
+  return { sent, fetch };
+}
+
+const is402 = (check) => (e) => {
+  assert.ok(e instanceof ApiError);
+  assert.equal(e.status, 402);
+  assert.equal(e.kind, 'payment_required');
+  check(e);
+  return true;
+};
+
+test('exhausted credits: kind credits, until from the answer, writes stop, nothing is retried', async () => {
+  await h.emulator.setAccount({ plan_status: 'active', credits_used: 2500, credits_limit: 2500 });
+  const net = recording();
+  const client = await createClient({ baseUrl: h.base, fetch: net.fetch });
+  // The probe itself is gated in cloud mode; add the workspace while the plan is fine.
+  await h.emulator.setAccount({ credits_used: 0 });
+  await client.addWorkspace({ apiKey: TOKENS.owner });
+  await h.emulator.setAccount({ credits_used: 2500 });
+  const events = [];
+  client.onNetwork((e) => events.push(e));
+
+  const before = net.sent.length;
+  await assert.rejects(client.labels.create({ name: 'Paid', color: '#111111' }), is402((e) => {
+    assert.equal(e.payment, 'credits');
+    assert.equal(e.message, 'Monthly AI credits exhausted');
+    assert.equal(e.creditsUsed, 2500);
+    assert.equal(e.creditsLimit, 2500);
+    assert.ok(e.until instanceof Date && e.until.getTime() > Date.now());
+    assert.match(e.untilIso, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    assert.equal(e.stopCreditActions, true);
+    assert.equal(e.local, false);
+  }));
+  assert.equal(net.sent.length - before, 1, 'a 402 is never sent again');
+  assert.equal(events.filter((e) => e.kind === 'payment').length, 1);
+  assert.equal(client.paymentBlock().payment, 'credits');
+
+  // The next writes of that workspace stop here: nothing leaves.
+  const stopped = net.sent.length;
+  await assert.rejects(client.signatures.create({ name: 'n', content: 'c' }), is402((e) => assert.equal(e.local, true)));
+  await assert.rejects(client.socialAccounts.toggle(IDS.x), is402((e) => assert.equal(e.payment, 'credits')));
+  // An outbox edit is kept (as a problem, with its text), not sent and not retried.
+  const queued = await client.posts.create({ content: 'kept through a 402', platforms: [{ social_account_id: IDS.x, content_type: 'x_post' }] });
+  const out = await queued.sent;
+  assert.equal(out.ok, false);
+  assert.equal(out.status, 402);
+  assert.equal(client.outbox.problems()[0].body.content, 'kept through a 402');
+  await client.posts.flush();
+  assert.equal(net.sent.length, stopped);
+
+  // Reads still go out; once one succeeds the block is gone and writes go out again.
+  await h.emulator.setAccount({ credits_used: 10 });
+  assert.ok((await client.labels.list()).length >= 1);
+  assert.equal(client.paymentBlock(), null);
+  assert.ok(events.some((e) => e.kind === 'payment-clear'));
+  assert.equal((await client.labels.create({ name: 'Paid', color: '#111111' })).name, 'Paid');
+  client.close();
+});
+
+test('a lapsed plan: kind plan with the plan status, and no until (the answer gives none)', async () => {
+  await h.emulator.setAccount({ plan_status: 'active', credits_used: 0 });
+  const client = await createClient({ baseUrl: h.base });
+  await client.addWorkspace({ apiKey: TOKENS.owner });
+  await h.emulator.setAccount({ plan_status: 'past_due' });
+  await assert.rejects(client.labels.list(), is402((e) => {
+    assert.equal(e.payment, 'plan');
+    assert.equal(e.planStatus, 'past_due');
+    assert.equal(e.until, null);
+  }));
+  // A Store request (the posts refresh) records the same block.
+  await assert.rejects(client.posts.refresh(), (e) => e.status === 402);
+  assert.equal(client.paymentBlock().payment, 'plan');
+  await h.emulator.setAccount({ plan_status: 'active' });
+  client.close();
+});
+
+test('credits without a date in the answer: the account API\'s resets_at becomes `until`', async () => {
+  await h.emulator.setAccount({ plan_status: 'active', credits_used: 0 });
+  // A server that says only the message (as the documented API does).
+  const net = recording(async (res) => {
+    if (res.status !== 402) return res;
+    const body = await res.json();
+    return new Response(JSON.stringify({ message: body.message }), { status: 402, headers: { 'content-type': 'application/json' } });
+  });
+  const client = await createClient({ baseUrl: h.base, fetch: net.fetch, accountToken: ACCOUNT_TOKENS.owner });
+  await client.workspaces.issueKey(IDS.ws1);
+  client.switchWorkspace(IDS.ws1);
+  await h.emulator.setAccount({ credits_used: 2500 });
+  const dated = new Promise((resolve) => client.onNetwork((e) => e.kind === 'payment' && e.block?.until && resolve(e.block)));
+  await assert.rejects(client.labels.list(), is402((e) => {
+    assert.equal(e.payment, 'credits');
+    assert.equal(e.until, null, 'the answer itself gave no date');
+  }));
+  const block = await dated;
+  const usage = await client.account.usage();
+  assert.equal(block.until.toISOString().slice(0, 19).replace('T', ' '), usage.resets_at);
+  assert.ok(net.sent.some((r) => r.url.endsWith('/api/account/usage')));
+  await h.emulator.setAccount({ credits_used: 0 });
+  client.close();
+});
