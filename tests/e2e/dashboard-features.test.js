@@ -211,6 +211,26 @@ test('editing a scheduled post: the composer opens filled, content and labels ch
   await again.getByRole('button', { name: 'Close' }).click();
 });
 
+test('a refusal from the server (a label deleted meanwhile) lands at its field and the typed text stays', async () => {
+  await openCalendar(page);
+  await page.getByRole('button', { name: /Industry news: Northwind Agency post 10/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit post' });
+  await dialog.getByRole('textbox', { name: 'Content' }).fill('Industry news, with a label that is about to go');
+  await dialog.getByRole('checkbox', { name: 'Hiring' }).check();
+  // Someone else deletes the label while the dialog is open: the core cannot know, the server can.
+  const key = dash.emulator.secrets.keys.find((k) => k.user === 'adam@northwind.test' && k.plain_token.includes('northwind')).plain_token;
+  const auth = { authorization: `Bearer ${key}`, accept: 'application/json' };
+  const labels = await (await fetch(`${dash.url}/api/labels`, { headers: auth })).json();
+  const hiring = labels.find((l) => l.name === 'Hiring');
+  assert.equal((await fetch(`${dash.url}/api/labels/${hiring.id}`, { method: 'DELETE', headers: auth })).status, 204);
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  const labelError = dialog.getByRole('group', { name: 'Labels' }).getByRole('status');
+  await page.waitForFunction(() => [...document.querySelectorAll('dialog fieldset.labels .field-error')].some((e) => e.textContent.trim() !== ''));
+  assert.match(await labelError.textContent(), /label/i);
+  assert.equal(await dialog.getByRole('textbox', { name: 'Content' }).inputValue(), 'Industry news, with a label that is about to go');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+});
+
 test('a published post opens read-only, saying why', async () => {
   await (await findInMonth(page, /Client spotlight: Northwind Agency post 1\b.*published/)).click();
   const dialog = page.getByRole('dialog', { name: 'Post' });
