@@ -147,6 +147,7 @@ export async function openComposer(ctx) {
     const a = r.account;
     const control = h('select', { 'aria-busy': 'true', onchange: () => {
       f.setError('');
+      if (!dlg.querySelector('[aria-invalid="true"]')) formError.textContent = '';
       if (control.value) meta[m.key] = control.value;
       else delete meta[m.key];
       if (spec.nameKey) {
