@@ -126,7 +126,8 @@ function collectionPanel(panel, ctx, spec) {
     })));
   };
 
-  const reload = async () => {
+  // After a dialog closes, focus goes to a control that still exists (the list re-renders).
+  const reload = async (focusLabel = null) => {
     try {
       items = [...(await api.list())];
     } catch (err) {
@@ -136,6 +137,7 @@ function collectionPanel(panel, ctx, spec) {
     if (spec.key === 'signatures' && defaultSignatureId(ws.id) && !items.some((s) => String(s.id) === defaultSignatureId(ws.id))) setDefaultSignatureId(ws.id, null);
     ctx.onChanged?.(spec.key, items);
     render();
+    if (focusLabel) (panel.querySelector(`[aria-label="${CSS.escape(focusLabel)}"]`) ?? panel.querySelector('input, textarea'))?.focus();
   };
 
   function editDialog(item) {
@@ -150,8 +152,9 @@ function collectionPanel(panel, ctx, spec) {
         save.disabled = false;
         if (!ok) return;
         close();
-        status.textContent = `The ${spec.noun} "${form.values().name.trim()}" was saved.`;
-        await reload();
+        const name = form.values().name.trim();
+        status.textContent = `The ${spec.noun} "${name}" was saved.`;
+        await reload(`Edit ${spec.noun} ${name}`);
       } }, Object.values(form.fields), formStatus, h('div', { class: 'actions' }, h('button', { type: 'button', onclick: close, text: 'Cancel' }), save)));
     });
   }
@@ -170,7 +173,7 @@ function collectionPanel(panel, ctx, spec) {
             }
             close();
             status.textContent = `The ${spec.noun} "${item.name}" was deleted.`;
-            await reload();
+            await reload(`New ${spec.noun}`);
           }, text: `Delete ${spec.noun}` })));
     });
   }
