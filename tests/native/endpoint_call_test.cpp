@@ -116,3 +116,20 @@ TEST_CASE("endpoint call: 401, 409 and 429 keep their meanings") {
   CHECK(read("labels.list", 403, json::object(), "")["kind"] == "forbidden");
   CHECK(read("labels.list", 404, json::object(), "")["kind"] == "not_found");
 }
+
+TEST_CASE("endpoint call: a success is the parser's answer, data in the API's shape") {
+  Store st;
+  add(st, "ws-a", "key-a");
+  const json meta{{"endpoint", "labels.list"}, {"status", 200}};
+  const json out = json::parse(finish_endpoint_call_json(
+      st, "ws-a", meta.dump(), R"([{"id":"l1","name":"A","color":"#000000","created_at":"2026-01-01 00:00:00","updated_at":"2026-01-01 00:00:00"}])"));
+  CHECK(out["ok"] == true);
+  CHECK(out["data"][0]["id"] == "l1");
+  const json gone = json::parse(finish_endpoint_call_json(st, "ws-a", json{{"endpoint", "labels.delete"}, {"status", 204}}.dump(), ""));
+  CHECK(gone["ok"] == true);
+  CHECK(gone["data"].is_null());
+  // A 200 that is an error in disguise is still a failure, read like one.
+  const json odd = json::parse(finish_endpoint_call_json(st, "ws-a", meta.dump(), R"({"message":"nope key-a"})"));
+  CHECK(odd["ok"] == false);
+  CHECK(odd["failure"]["message"].get<std::string>().find("key-a") == std::string::npos);
+}
