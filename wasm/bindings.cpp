@@ -11,6 +11,7 @@
 #include <exception>
 #include <string>
 
+#include "trypost/brand.hpp"
 #include "trypost/counting.hpp"
 #include "trypost/store.hpp"
 #include "trypost/content_type.hpp"
@@ -70,6 +71,8 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
       .function("snapshot", +[](StoreApi& s) { return guarded([&] { return s.snapshot(); }); })
       .function("view", +[](StoreApi& s, std::string ws, std::string part) { return guarded([&] { return s.view(ws, part); }); })
       .function("permissions", +[](StoreApi& s) { return guarded([&] { return s.permissions(); }); });
+  // The brand profile's choice lists, from the same tables the brand rules check against.
+  function("brandCatalog", +[](std::string s) { return guarded([&] { return trypost::brand_catalog_json(s); }); });
 
   // --- posts, counting and validation ---
   function("countText", +[](std::string s) { return guarded([&] { return trypost::count_text_json(s); }); });

@@ -139,18 +139,20 @@ test('rescheduling: drag to another day, then Alt+Arrow on the keyboard, both th
   await cell(day18).getByRole('button', { name: /Northwind launch e2e/ }).waitFor();
   await page.getByRole('status').filter({ hasText: 'edit queued' }).waitFor({ state: 'detached' });
 
-  // The "Move" action of the post dialog, and the core refusing a time in the past.
+  // The post opens in the composer: a time in the past is refused at the schedule field.
   await post().click();
-  const dialog = page.getByRole('dialog', { name: 'Post' });
-  await dialog.getByLabel('New time (UTC)').fill('2020-01-01T10:00');
-  await dialog.getByRole('button', { name: 'Move' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit post' });
+  const when = await dialog.getByLabel('Schedule time (UTC)').inputValue();
+  await dialog.getByLabel('Schedule time (UTC)').fill('2020-01-01T10:00');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
   await dialog.getByText(/after|past|future/i).first().waitFor();
+  await dialog.getByLabel('Schedule time (UTC)').fill(when);
   // Editing the text: over X's limit is refused at the field, a fitting text is saved.
-  await dialog.getByRole('textbox', { name: 'Edit content' }).fill('b'.repeat(281));
-  await dialog.getByRole('button', { name: 'Save text' }).click();
+  await dialog.getByRole('textbox', { name: 'Content' }).fill('b'.repeat(281));
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
   await page.waitForFunction(() => document.querySelector('dialog textarea')?.getAttribute('aria-invalid') === 'true');
-  await dialog.getByRole('textbox', { name: 'Edit content' }).fill('Northwind launch e2e, edited');
-  await dialog.getByRole('button', { name: 'Save text' }).click();
+  await dialog.getByRole('textbox', { name: 'Content' }).fill('Northwind launch e2e, edited');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('button', { name: /^10:00 UTC Northwind launch e2e, edited/ }).waitFor();
   await screenshot(page, 'calendar-month-1280');

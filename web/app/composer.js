@@ -1,7 +1,9 @@
-// The composer dialog: content, accounts, per-platform counters and options, media by URL,
-// labels, signatures, schedule time; Save draft / Schedule / Publish now. Counting, the catalog
-// and every validation rule are asked of the core; the server's answer lands at the same fields.
-import { h, clear, field, openDialog, showErrors, uid } from './dom.js';
+// The composer dialog: content, accounts, per-platform counters and options (with Pinterest
+// board and Discord channel pickers), media by URL, labels, signatures, schedule time. New posts:
+// Save draft / Schedule / Publish now. An existing draft or scheduled post opens here filled
+// ("Edit post") and is saved with a PUT. Counting, the catalog and every validation rule are
+// asked of the core; the server's answer lands at the same fields, and the user's text stays.
+import { h, clear, field, openDialog, showErrors, uid, errorText } from './dom.js';
 import * as sdk from '../sdk/index.js';
 
 let catalogs = null;
@@ -13,43 +15,101 @@ async function loadCatalogs() {
   return catalogs;
 }
 
-// ctx: {accounts, labels, signatures, posts, submit(action, {body, scheduleAt}) -> {errors?}}
+// The picker lists come from the API per account ("boards" for Pinterest board_id, "channels"
+// for Discord channel_id); one request per account and dialog.
+const LOOKUPS = {
+  board_id: { platform: 'pinterest', list: 'boards', noun: 'board', label: 'Pinterest board' },
+  channel_id: { platform: 'discord', list: 'channels', noun: 'channel', label: 'Discord channel', nameKey: 'channel_name' },
+};
+
+// "2026-05-10 15:30:00" (the API's form) -> "2026-05-10T15:30" (a datetime-local value).
+const toLocalInput = (apiTime) => (apiTime ? apiTime.replace(' ', 'T').slice(0, 16) : '');
+
+// ctx: {accounts, labels, signatures, posts, defaultSignature?, lookups?: {boards(id), channels(id)},
+//       canLookup?, post?, submit(action, {body}) -> {errors?, message?}, remove?() -> {message?}}
 export async function openComposer(ctx) {
   const cat = await loadCatalogs();
-  const accounts = ctx.accounts;
-  const state = { selected: new Set(), types: new Map(), meta: new Map(), busy: false };
+  const post = ctx.post ?? null;
+  const editing = post !== null;
+  // A row per account (new post) or per platform entry of the post (an existing post cannot gain
+  // accounts, the API refuses them): {key, account, entry?}.
+  const rows = editing
+    ? (post.platforms ?? []).map((e) => ({
+      key: String(e.id), entry: e,
+      // The post carries only the account's id (and a snapshot of its name): the list has the rest.
+      account: ctx.accounts.find((a) => String(a.id) === String(e.social_account?.id ?? e.social_account_id))
+        ?? { id: e.social_account?.id ?? e.social_account_id, display_name: e.display_name || e.platform, platform: e.platform, is_active: true },
+    }))
+    : ctx.accounts.map((a) => ({ key: String(a.id), account: a }));
+  // A duplicate starts from another post's text, accounts, options and labels, as a new post.
+  const template = editing ? null : ctx.template ?? null;
+  const fromTemplate = (template?.platforms ?? []).filter((e) => e.enabled !== false)
+    .map((e) => ({ e, r: rows.find((r) => r.key === String(e.social_account?.id ?? e.social_account_id)) }))
+    .filter(({ r }) => r && r.account.is_active);
+  const plainMeta = (m) => ({ ...(Array.isArray(m) ? {} : m ?? {}) });
+  const state = {
+    selected: new Set(editing ? rows.filter((r) => r.entry.enabled !== false).map((r) => r.key) : fromTemplate.map(({ r }) => r.key)),
+    types: new Map(editing ? rows.map((r) => [r.key, r.entry.content_type]) : fromTemplate.map(({ e, r }) => [r.key, e.content_type])),
+    meta: new Map(editing ? rows.map((r) => [r.key, plainMeta(r.entry.meta)]) : fromTemplate.map(({ e, r }) => [r.key, plainMeta(e.meta)])),
+    media: editing ? [...(post.media ?? [])] : [],
+    mediaChanged: false,
+    lookups: new Map(), // `${list}:${accountId}` -> Promise of the answer
+    busy: false,
+  };
   const fields = {};
-  const content = h('textarea', { rows: '6', autofocus: true });
+  const content = h('textarea', { rows: '6', autofocus: true, value: (editing ? post.content : template?.content) ?? '' });
   fields.content = field('Content', content);
+  // A new post starts with the workspace's default signature (a preference of this browser).
+  if (ctx.defaultSignature && !editing && !template) content.value = await sdk.applySignatures('', [ctx.defaultSignature.content]);
   const counters = h('ul', { class: 'counters', 'aria-label': 'Characters per platform' });
 
   const accountsBox = h('fieldset', { class: 'accounts' }, h('legend', { text: 'Accounts' }));
   const accountError = h('p', { class: 'field-error', id: uid('acc-err'), role: 'status' });
   accountsBox.setAttribute('aria-describedby', accountError.id);
-  for (const a of accounts) {
-    const cb = h('input', { type: 'checkbox', id: uid('acc'), value: String(a.id), disabled: !a.is_active, onchange: () => {
-      if (cb.checked) state.selected.add(String(a.id));
-      else state.selected.delete(String(a.id));
+  for (const r of rows) {
+    const a = r.account;
+    const usable = editing || a.is_active;
+    const cb = h('input', { type: 'checkbox', id: uid('acc'), value: r.key, checked: state.selected.has(r.key), disabled: !usable, onchange: () => {
+      if (cb.checked) state.selected.add(r.key);
+      else state.selected.delete(r.key);
       renderOptions();
       recount();
     } });
-    accountsBox.append(h('div', { class: 'check' }, cb, h('label', { for: cb.id, text: `${a.display_name} (${a.platform})${a.is_active ? '' : ' — inactive'}${a.status && a.status !== 'connected' ? ` — ${a.status.replace('_', ' ')}` : ''}` })));
+    accountsBox.append(h('div', { class: 'check' }, cb, h('label', { for: cb.id, text: `${a.display_name} (${a.platform})${a.is_active === false ? ' — inactive' : ''}${a.status && a.status !== 'connected' ? ` — ${a.status.replace('_', ' ')}` : ''}` })));
   }
+  if (editing) accountsBox.append(h('p', { class: 'hint', text: 'An existing post keeps its accounts: untick one to leave it out. To post to another account, create a new post.' }));
   accountsBox.append(accountError);
   fields.platforms = { setError: (m) => { accountError.textContent = m ?? ''; }, querySelector: () => accountError };
 
   const options = h('div', { class: 'platform-options' });
+  const mediaList = h('ul', { class: 'media-list', 'aria-label': 'Attached media' });
+  const renderMedia = () => {
+    clear(mediaList, state.media.map((m, i) => h('li', {},
+      h('span', { class: 'media-url', text: `${m.type ? `${m.type}: ` : ''}${m.original_filename ?? m.url}` }),
+      m.meta?.alt_text ? h('span', { class: 'hint', text: ` (alt: ${m.meta.alt_text})` }) : null, ' ',
+      h('button', { type: 'button', class: 'danger-link', 'aria-label': `Remove media ${i + 1}: ${m.original_filename ?? m.url}`, onclick: () => {
+        state.media.splice(i, 1);
+        state.mediaChanged = true;
+        renderMedia();
+        content.focus();
+      }, text: 'Remove' }))));
+    mediaList.hidden = state.media.length === 0;
+  };
+  renderMedia();
   const mediaUrl = h('input', { type: 'url', inputmode: 'url', placeholder: 'https://…' });
-  fields.media = field('Media URL', mediaUrl, { hint: 'A public image, video or PDF address.' });
+  fields.media = field(editing ? 'Add media URL' : 'Media URL', mediaUrl, { hint: 'A public image, video or PDF address.' });
   const alt = h('input', { type: 'text' });
   fields.alt = field('Alt text', alt);
 
+  const postLabels = new Set(((post ?? template)?.labels ?? []).map((l) => String(l.id)));
   const labelsBox = h('fieldset', { class: 'labels' }, h('legend', { text: 'Labels' }));
   for (const l of ctx.labels) {
-    const cb = h('input', { type: 'checkbox', id: uid('lbl'), value: String(l.id) });
-    labelsBox.append(h('div', { class: 'check' }, cb, h('label', { for: cb.id, text: l.name })));
+    const cb = h('input', { type: 'checkbox', id: uid('lbl'), value: String(l.id), checked: postLabels.has(String(l.id)) });
+    const sw = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+    sw.style.backgroundColor = l.color;
+    labelsBox.append(h('div', { class: 'check' }, cb, sw, h('label', { for: cb.id, text: l.name })));
   }
-  if (!ctx.labels.length) labelsBox.append(h('p', { class: 'hint', text: 'No labels in this workspace yet.' }));
+  if (!ctx.labels.length) labelsBox.append(h('p', { class: 'hint', text: 'No labels in this workspace yet: create them in Settings, Labels.' }));
   const labelError = h('p', { class: 'field-error', role: 'status' });
   labelsBox.append(labelError);
   fields.label_ids = { setError: (m) => { labelError.textContent = m ?? ''; }, querySelector: () => labelError };
@@ -60,45 +120,114 @@ export async function openComposer(ctx) {
       recount();
     }, text: `Add signature: ${s.name}` })));
 
-  const when = h('input', { type: 'datetime-local', step: '60' });
-  fields.scheduled_at = field('Schedule time (UTC)', when, { hint: 'Needed for "Schedule". Times are UTC.' });
+  const when = h('input', { type: 'datetime-local', step: '60', value: editing ? toLocalInput(post.scheduled_at) : '' });
+  fields.scheduled_at = field('Schedule time (UTC)', when, { hint: editing ? 'Change it to move the post. Times are UTC.' : 'Needed for "Schedule". Times are UTC.' });
   const formError = h('p', { class: 'form-error', role: 'alert' });
 
-  function typeOf(a) {
-    return state.types.get(String(a.id)) ?? cat.types.get(a.platform)?.default_content_type;
+  function typeOf(r) {
+    return state.types.get(r.key) ?? cat.types.get(r.account.platform)?.default_content_type;
   }
-  function selectedAccounts() {
-    return accounts.filter((a) => state.selected.has(String(a.id)));
+  function selectedRows() {
+    return rows.filter((r) => state.selected.has(r.key));
+  }
+
+  function lookup(list, accountId) {
+    const k = `${list}:${accountId}`;
+    if (!state.lookups.has(k)) {
+      const p = Promise.resolve().then(() => ctx.lookups[list](accountId));
+      p.catch(() => state.lookups.delete(k)); // a failure is asked again on the next render
+      state.lookups.set(k, p);
+    }
+    return state.lookups.get(k);
+  }
+
+  // A select filled from the account's boards or channels; until then (or if the lookup fails)
+  // the stored id stays selected and the reason is shown under the field.
+  function pickerField(r, m, meta, name, spec) {
+    const a = r.account;
+    const control = h('select', { 'aria-busy': 'true', onchange: () => {
+      f.setError('');
+      if (!dlg.querySelector('[aria-invalid="true"]')) formError.textContent = '';
+      if (control.value) meta[m.key] = control.value;
+      else delete meta[m.key];
+      if (spec.nameKey) {
+        const chosen = control.selectedOptions[0];
+        if (control.value && chosen) meta[spec.nameKey] = chosen.dataset.name;
+        else delete meta[spec.nameKey];
+      }
+    } });
+    const current = meta[m.key];
+    const fill = (items, extra) => {
+      const opts = [h('option', { value: '', text: `Choose a ${spec.noun}` })];
+      for (const it of items) opts.push(h('option', { value: String(it.id), dataset: { name: it.name }, text: spec.noun === 'channel' ? `#${it.name}` : it.name }));
+      if (current && !items.some((it) => String(it.id) === String(current))) opts.push(h('option', { value: String(current), dataset: { name: meta[spec.nameKey] ?? '' }, text: `${meta[spec.nameKey] ?? current} (saved)` }));
+      clear(control, opts);
+      control.value = current ?? '';
+      control.removeAttribute('aria-busy');
+      return extra;
+    };
+    const f = field(name, control);
+    const note = h('p', { class: 'hint', role: 'status' });
+    f.append(note);
+    fill([]);
+    control.setAttribute('aria-busy', 'true');
+    if (!ctx.lookups || ctx.canLookup === false) {
+      note.textContent = ctx.canLookup === false ? `Your role cannot list ${spec.list}.` : '';
+      return f;
+    }
+    note.textContent = `Loading ${spec.list}…`;
+    lookup(spec.list, a.id).then((answer) => {
+      const items = answer?.[spec.list] ?? [];
+      fill(items);
+      note.textContent = items.length
+        ? (answer.truncated ? `Showing the first ${items.length} ${spec.list}; the account has more.` : '')
+        : `This account has no ${spec.list} to post to.`;
+    }, (err) => {
+      fill([]);
+      note.textContent = `The ${spec.list} could not be listed: ${errorText(err)}`;
+      note.append(' ', h('button', { type: 'button', onclick: () => renderOptions(), text: `Try again` }));
+    });
+    return f;
   }
 
   function renderOptions() {
     clear(options);
-    selectedAccounts().forEach((a, i) => {
+    for (const k of Object.keys(fields)) if (k.startsWith('platforms.')) delete fields[k];
+    selectedRows().forEach((r, i) => {
+      const a = r.account;
       const row = cat.types.get(a.platform);
       const box = h('fieldset', { class: 'platform-box' }, h('legend', { text: `${a.display_name} (${a.platform})` }));
-      const sel = h('select', { onchange: () => { state.types.set(String(a.id), sel.value); recount(); } },
+      const sel = h('select', { onchange: () => { state.types.set(r.key, sel.value); recount(); } },
         (row?.content_types ?? []).map((t) => h('option', { value: t.value, text: t.label })));
-      sel.value = typeOf(a);
+      sel.value = typeOf(r);
       const ctField = field(`Content type for ${a.display_name}`, sel);
       fields[`platforms.${i}.content_type`] = ctField;
       fields[`platforms.${i}.social_account_id`] = ctField;
+      fields[`platforms.${i}.id`] = ctField;
       box.append(ctField);
-      const meta = state.meta.get(String(a.id)) ?? {};
-      state.meta.set(String(a.id), meta);
+      const meta = state.meta.get(r.key) ?? {};
+      state.meta.set(r.key, meta);
       for (const m of cat.meta.get(a.platform)?.meta ?? []) {
         if (m.type === 'array') continue; // Discord mentions and embeds: not in this composer yet
+        if (Object.values(LOOKUPS).some((l) => l.nameKey === m.key && l.platform === a.platform)) continue; // set with its id
         let control;
         const name = `${m.key.replace(/_/g, ' ')} for ${a.display_name}${m.required_to_publish ? ' (required to publish)' : ''}`;
-        if (m.type === 'boolean') {
-          control = h('input', { type: 'checkbox', checked: meta[m.key] === true, onchange: () => { meta[m.key] = control.checked; } });
-        } else if (Array.isArray(m.values ?? m.enum)) {
-          control = h('select', { onchange: () => { if (control.value) meta[m.key] = control.value; else delete meta[m.key]; } },
-            h('option', { value: '', text: '—' }), (m.values ?? m.enum).map((v) => h('option', { value: v, text: v })));
-          control.value = meta[m.key] ?? '';
+        const spec = LOOKUPS[m.key];
+        let f;
+        if (spec && spec.platform === a.platform) {
+          f = pickerField(r, m, meta, `${spec.label} for ${a.display_name}${m.required_to_publish ? ' (required to publish)' : ''}`, spec);
         } else {
-          control = h('input', { type: 'text', value: meta[m.key] ?? '', oninput: () => { if (control.value) meta[m.key] = control.value; else delete meta[m.key]; } });
+          if (m.type === 'boolean') {
+            control = h('input', { type: 'checkbox', checked: meta[m.key] === true, onchange: () => { meta[m.key] = control.checked; } });
+          } else if (Array.isArray(m.values ?? m.enum)) {
+            control = h('select', { onchange: () => { if (control.value) meta[m.key] = control.value; else delete meta[m.key]; } },
+              h('option', { value: '', text: '—' }), (m.values ?? m.enum).map((v) => h('option', { value: v, text: v })));
+            control.value = meta[m.key] ?? '';
+          } else {
+            control = h('input', { type: 'text', value: meta[m.key] ?? '', oninput: () => { if (control.value) meta[m.key] = control.value; else delete meta[m.key]; } });
+          }
+          f = field(name, control);
         }
-        const f = field(name, control);
         fields[`platforms.${i}.meta.${m.key}`] = f;
         box.append(f);
       }
@@ -111,10 +240,10 @@ export async function openComposer(ctx) {
     const seq = ++countSeq;
     const text = content.value;
     const seen = new Map();
-    for (const a of selectedAccounts()) {
-      const t = typeOf(a);
+    for (const r of selectedRows()) {
+      const t = typeOf(r);
       if (!seen.has(t)) seen.set(t, { platforms: [], answer: null });
-      seen.get(t).platforms.push(a.platform);
+      seen.get(t).platforms.push(r.account.platform);
     }
     for (const [t, entry] of seen) entry.answer = await sdk.count(t, text);
     if (seq !== countSeq) return;
@@ -128,16 +257,36 @@ export async function openComposer(ctx) {
   }
   content.addEventListener('input', recount);
 
+  // Meta on an update merges into what is stored: a key the user cleared is sent as null.
+  function metaFor(r) {
+    const meta = { ...(state.meta.get(r.key) ?? {}) };
+    if (editing) {
+      const before = Array.isArray(r.entry.meta) ? {} : r.entry.meta ?? {};
+      for (const k of Object.keys(before)) if (!(k in meta)) meta[k] = null;
+    }
+    return meta;
+  }
+
+  function mediaBody() {
+    const added = mediaUrl.value.trim() ? [{ url: mediaUrl.value.trim(), ...(alt.value ? { meta: { alt_text: alt.value } } : {}) }] : [];
+    if (!editing) return added.length ? added : undefined;
+    // The API replaces the whole set: sent only when the user changed it.
+    if (!state.mediaChanged && !added.length) return undefined;
+    return [...state.media.map((m) => ({ url: m.url, ...(m.meta?.alt_text ? { meta: { alt_text: m.meta.alt_text } } : {}) })), ...added];
+  }
+
   function body() {
-    const b = { content: content.value, platforms: selectedAccounts().map((a) => {
-      const meta = state.meta.get(String(a.id)) ?? {};
-      const entry = { social_account_id: a.id, content_type: typeOf(a) };
-      if (Object.keys(meta).length) entry.meta = { ...meta };
+    const b = { content: content.value, platforms: selectedRows().map((r) => {
+      const meta = metaFor(r);
+      const entry = editing ? { id: r.entry.id, content_type: typeOf(r) } : { social_account_id: r.account.id, content_type: typeOf(r) };
+      if (Object.keys(meta).length) entry.meta = meta;
       return entry;
     }) };
-    if (mediaUrl.value.trim()) b.media = [{ url: mediaUrl.value.trim(), ...(alt.value ? { meta: { alt_text: alt.value } } : {}) }];
+    const media = mediaBody();
+    if (media) b.media = media;
     const labelIds = [...labelsBox.querySelectorAll('input:checked')].map((c) => c.value);
-    if (labelIds.length) b.label_ids = labelIds;
+    if (editing) b.label_ids = labelIds; // replaces: an empty list clears them
+    else if (labelIds.length) b.label_ids = labelIds;
     if (when.value) b.scheduled_at = `${when.value.length === 16 ? `${when.value}:00` : when.value}Z`;
     return b;
   }
@@ -152,34 +301,54 @@ export async function openComposer(ctx) {
   function show(errors, message) {
     const rest = showErrors(fields, errors, mapPath);
     formError.textContent = rest.length ? rest.join(' ') : (Object.keys(errors ?? {}).length ? 'Please fix the fields marked above.' : (message ?? ''));
+    const first = dlg.querySelector('[aria-invalid="true"]');
+    first?.scrollIntoView({ block: 'nearest' });
   }
 
   // The PUT that follows a create, checked against a stand-in draft before anything is sent.
   function standInPut(b, status) {
-    const sel = selectedAccounts();
-    const post = { id: '__new', status: 'draft', content: b.content, media: b.media ?? [], labels: [], scheduled_at: null,
-      platforms: sel.map((a, i) => ({ id: `__pp${i}`, platform: a.platform, content_type: typeOf(a), meta: b.platforms[i].meta ?? {}, enabled: true, status: 'pending', social_account: a })) };
-    const put = { status, platforms: sel.map((a, i) => ({ id: `__pp${i}` })) };
+    const sel = selectedRows();
+    const stand = { id: '__new', status: 'draft', content: b.content, media: b.media ?? [], labels: [], scheduled_at: null,
+      platforms: sel.map((r, i) => ({ id: `__pp${i}`, platform: r.account.platform, content_type: typeOf(r), meta: b.platforms[i].meta ?? {}, enabled: true, status: 'pending', social_account: r.account })) };
+    const put = { status, platforms: sel.map((r, i) => ({ id: `__pp${i}` })) };
     if (status === 'scheduled') put.scheduled_at = b.scheduled_at ?? null;
-    return { post, put };
+    return { post: stand, put };
+  }
+
+  async function check(action, b) {
+    const workspace = { social_accounts: ctx.accounts, labels: ctx.labels, posts: ctx.posts };
+    if (editing) {
+      const status = { save: post.status, draft: 'draft', schedule: 'scheduled', publish: 'publishing' }[action];
+      const put = { ...b, status };
+      if (status !== 'scheduled' && action !== 'save') delete put.scheduled_at;
+      const answer = await sdk.validatePostRequest({ workspace, method: 'PUT', post_id: post.id, body: put });
+      return { ...answer, body: { ...(answer.body ?? put), status } };
+    }
+    let answer = await sdk.validatePostRequest({ workspace, method: 'POST', body: action === 'schedule' ? b : { ...b, scheduled_at: action === 'draft' ? b.scheduled_at : undefined } });
+    if (answer.valid && action !== 'draft') {
+      const { post: stand, put } = standInPut(b, action === 'schedule' ? 'scheduled' : 'publishing');
+      const second = await sdk.validatePostRequest({ workspace: { ...workspace, posts: [...ctx.posts, stand] }, method: 'PUT', post_id: '__new', body: put });
+      if (!second.valid) answer = second;
+    }
+    return answer;
   }
 
   async function act(action, close) {
     if (state.busy) return;
     const b = body();
-    const workspace = { social_accounts: accounts, labels: ctx.labels, posts: ctx.posts };
-    let check = await sdk.validatePostRequest({ workspace, method: 'POST', body: action === 'schedule' ? b : { ...b, scheduled_at: action === 'draft' ? b.scheduled_at : undefined } });
-    if (check.valid && action !== 'draft') {
-      const { post, put } = standInPut(b, action === 'schedule' ? 'scheduled' : 'publishing');
-      const second = await sdk.validatePostRequest({ workspace: { ...workspace, posts: [...ctx.posts, post] }, method: 'PUT', post_id: '__new', body: put });
-      if (!second.valid) check = second;
+    let answer;
+    try {
+      answer = await check(action, b);
+    } catch (err) {
+      return show({}, `The post could not be checked: ${errorText(err)}`);
     }
-    if (!check.valid) return show(check.errors, check.message);
+    if (!answer.valid) return show(answer.errors, answer.message);
     state.busy = true;
     dlg.setAttribute('aria-busy', 'true');
     formError.textContent = 'Saving…';
     try {
-      const out = await ctx.submit(action, { body: check.body ?? b });
+      const out = await ctx.submit(action, { body: answer.body ?? b });
+      // On failure the dialog stays open with everything the user typed.
       if (out?.errors || out?.message) show(out.errors ?? {}, out.message);
       else close();
     } finally {
@@ -188,15 +357,34 @@ export async function openComposer(ctx) {
     }
   }
 
+  const actions = editing
+    ? [
+      h('button', { type: 'button', class: 'primary', onclick: () => act('save', close), text: 'Save changes' }),
+      post.status === 'draft' ? h('button', { type: 'button', onclick: () => act('schedule', close), text: 'Schedule' }) : null,
+      post.status === 'scheduled' ? h('button', { type: 'button', onclick: () => act('draft', close), text: 'Move to drafts' }) : null,
+      h('button', { type: 'button', onclick: () => act('publish', close), text: 'Publish now' }),
+      ctx.remove ? h('button', { type: 'button', class: 'danger', onclick: async () => {
+        const out = await ctx.remove();
+        if (out?.message) show({}, out.message);
+        else close();
+      }, text: 'Delete post' }) : null,
+    ]
+    : [
+      h('button', { type: 'button', onclick: () => act('draft', close), text: 'Save draft' }),
+      h('button', { type: 'button', class: 'primary', onclick: () => act('schedule', close), text: 'Schedule' }),
+      h('button', { type: 'button', onclick: () => act('publish', close), text: 'Publish now' }),
+    ];
+
   let dlg;
-  openDialog('New post', (bodyEl, close, d) => {
+  let close;
+  openDialog(editing ? 'Edit post' : 'New post', (bodyEl, closeFn, d) => {
     dlg = d;
+    close = closeFn;
     bodyEl.append(h('form', { class: 'composer', novalidate: true, onsubmit: (e) => e.preventDefault() },
-      fields.content, counters, sigs, accountsBox, options, fields.media, fields.alt, labelsBox, fields.scheduled_at, formError,
-      h('div', { class: 'actions' },
-        h('button', { type: 'button', onclick: () => act('draft', close), text: 'Save draft' }),
-        h('button', { type: 'button', class: 'primary', onclick: () => act('schedule', close), text: 'Schedule' }),
-        h('button', { type: 'button', onclick: () => act('publish', close), text: 'Publish now' }))));
+      editing ? h('p', { class: 'hint', text: `${post.status === 'draft' ? 'Draft' : 'Scheduled'}${post.scheduled_at ? ` for ${post.scheduled_at} UTC` : ''}.` }) : null,
+      fields.content, counters, sigs, accountsBox, options, mediaList, fields.media, fields.alt, labelsBox, fields.scheduled_at, formError,
+      h('div', { class: 'actions' }, actions)));
   }, { className: 'dialog wide' });
+  renderOptions();
   recount();
 }

@@ -7,6 +7,7 @@ import './workspace-switcher.js';
 import './calendar-view.js';
 import './settings.js';
 import { openComposer } from './composer.js';
+import { defaultSignatureId } from './labels-signatures.js';
 
 const root = document.getElementById('app');
 let lastList = [];
@@ -202,7 +203,7 @@ function renderScreen() {
     const s = document.createElement('tp-settings');
     clear(els.content, s);
     s.setContext({
-      client: app.client, ws, notify,
+      client: app.client, ws, notify, resources: app.client.in(ws.id), onChanged: (kind, list) => cacheChanged(ws.id, kind, list),
       onDeleted: async (gone) => {
         app.data.delete(gone.id);
         await refreshList();
@@ -221,6 +222,12 @@ function renderScreen() {
   }
   clear(els.content, app.calendarEl);
   loadWorkspace(ws);
+}
+
+// A settings screen changed a list the calendar and composer hold: keep the cache in step.
+function cacheChanged(wsId, kind, list) {
+  const data = app.data.get(wsId);
+  if (data && kind in data) data[kind] = list;
 }
 
 // An outbox edit (stored first, sent in order): its answer, or {queued} when it waits for the network.
@@ -323,81 +330,93 @@ async function movePost(id, newTime, focusKey) {
   return { ok: true };
 }
 
+// Draft and scheduled posts open in the composer, filled; the others (and every post for a role
+// that cannot edit) open read-only, saying why.
 function openPost(id) {
   const ws = activeWs();
   const data = app.data.get(ws.id);
   const post = data.posts.get(id);
   if (!post) return;
   const canEdit = app.client.can('manage_posts');
-  const editable = canEdit && (post.status === 'draft' || post.status === 'scheduled');
+  if (canEdit && (post.status === 'draft' || post.status === 'scheduled')) return editPost(post, data, ws);
+  const why = !canEdit
+    ? `View only: your role here is ${ws.role}, and only an Owner, Admin or Member can change posts.`
+    : post.status === 'publishing'
+      ? 'This post is being published right now, so it can no longer be edited, moved or deleted.'
+      : `This post is ${post.status.replace('_', ' ')}: the API refuses changes to a post once it has been sent. To post it again, duplicate it as a new post.`;
   openDialog('Post', (body, close) => {
-    const when = h('input', { type: 'datetime-local', step: '60', value: (post.scheduled_at ?? '').replace(' ', 'T').slice(0, 16) });
-    const f = field('New time (UTC)', when);
     const status = h('p', { role: 'alert', class: 'form-error' });
     body.append(
+      h('p', { class: 'notice', text: why }),
       h('p', { class: 'post-content', text: post.content || '(no text)' }),
       h('dl', { class: 'facts' },
         h('dt', { text: 'Status' }), h('dd', { text: post.status.replace('_', ' ') }),
         h('dt', { text: 'Time' }), h('dd', { text: post.scheduled_at ? `${post.scheduled_at} UTC` : 'Not scheduled' }),
-        h('dt', { text: 'Accounts' }), h('dd', { text: (post.platforms ?? []).map((p) => `${p.display_name ?? p.social_account?.display_name ?? ''} (${p.platform})`).join(', ') || '—' }),
+        post.published_at ? [h('dt', { text: 'Published' }), h('dd', { text: `${post.published_at} UTC` })] : null,
+        h('dt', { text: 'Accounts' }), h('dd', { text: (post.platforms ?? []).map((p) => `${p.display_name ?? p.social_account?.display_name ?? ''} (${p.platform})${p.status ? `: ${p.status.replace('_', ' ')}` : ''}${p.error_message ? ` (${p.error_message})` : ''}`).join(', ') || '—' }),
+        h('dt', { text: 'Media' }), h('dd', { text: (post.media ?? []).map((m) => m.original_filename ?? m.url).join(', ') || '—' }),
         h('dt', { text: 'Labels' }), h('dd', { text: (post.labels ?? []).map((l) => l.name).join(', ') || '—' })),
-      editable ? h('form', { novalidate: true, class: 'inline-form', onsubmit: async (e) => {
-        e.preventDefault();
-        if (!when.value) return f.setError('Pick a date and time.');
-        const out = await movePost(id, `${when.value.slice(0, 16)}:00Z`);
-        if (out?.error) f.setError(out.error);
-        else close();
-      } }, h('h3', { text: 'Move' }), f, h('button', { type: 'submit', class: 'primary', text: 'Move' })) : null,
-      editable ? editForm(post, data, ws, close) : null,
-      canEdit ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger', onclick: async () => {
-        try {
-          const out = await deliver(await app.client.posts.delete(post.id), ws.id);
-          if (!out.ok && !out.queued) throw refusal(out);
-          close();
-          notify('Post deleted.');
-          await reloadPosts();
-        } catch (err) {
-          status.textContent = errorText(err);
-        }
-      }, text: 'Delete post' })) : h('p', { class: 'notice', text: 'View only: Viewers cannot change posts.' }),
+      canEdit ? h('div', { class: 'actions' },
+        h('button', { type: 'button', onclick: () => { close(); compose(post); }, text: 'Duplicate as new post' }),
+        post.status !== 'publishing' ? h('button', { type: 'button', class: 'danger', onclick: async () => {
+          const out = await deletePost(post, ws);
+          if (out.message) status.textContent = out.message;
+          else close();
+        }, text: 'Delete post' }) : null) : null,
       status);
   });
 }
 
-// Editing a draft's or scheduled post's text: the PUT is checked by the core, then sent.
-function editForm(post, data, ws, close) {
-  const text = h('textarea', { rows: '4', value: post.content ?? '' });
-  const f = field('Edit content', text);
-  const status = h('p', { role: 'alert', class: 'form-error' });
-  return h('form', { novalidate: true, class: 'inline-form', onsubmit: async (e) => {
-    e.preventDefault();
-    const body = { status: post.status, content: text.value };
-    const check = await sdk.validatePostRequest({ workspace: { social_accounts: data.accounts, labels: data.labels, posts: [...data.posts.values()] }, method: 'PUT', post_id: post.id, body });
-    const fail = (errors, message) => {
-      const rest = showErrors({ content: f }, errors ?? {});
-      status.textContent = rest.join(' ') || (Object.keys(errors ?? {}).length ? '' : message);
-    };
-    if (!check.valid) return fail(check.errors, check.message);
-    try {
-      const out = await deliver(await app.client.posts.update(post.id, check.body ?? body), ws.id);
-      if (!out.ok && !out.queued) throw refusal(out);
-    } catch (err) {
-      return fail(err.errors, errorText(err));
-    }
-    close();
-    notify('Post updated.');
-    await reloadPosts();
-  } }, f, status, h('button', { type: 'submit', text: 'Save text' }));
+// {} when deleted (or queued while offline), {message} when refused.
+async function deletePost(post, ws) {
+  try {
+    const out = await deliver(await app.client.posts.delete(post.id), ws.id);
+    if (!out.ok && !out.queued) throw refusal(out);
+  } catch (err) {
+    return { message: errorText(err) };
+  }
+  notify('Post deleted.');
+  await reloadPosts();
+  return {};
+}
+
+// The composer, filled with the post; Save sends one PUT through the outbox (checked by the core
+// in the composer first). A refusal keeps the dialog open with the user's text.
+function editPost(post, data, ws) {
+  openComposer({
+    post, accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
+    lookups: app.client.in(ws.id).socialAccounts, canLookup: app.client.can('lookup_boards_channels'),
+    remove: () => deletePost(post, ws),
+    submit: async (action, { body }) => {
+      try {
+        const out = await deliver(await app.client.posts.update(post.id, body), ws.id);
+        if (out.queued) {
+          notify('Offline: the change is queued and is sent when the connection is back.');
+          out.later.then((r) => r.ok && reloadPosts());
+          return {};
+        }
+        if (!out.ok) throw refusal(out);
+      } catch (err) {
+        return { errors: err.errors, message: errorText(err) };
+      }
+      await reloadPosts();
+      notify(body.status === 'scheduled' ? `Post saved, scheduled for ${body.scheduled_at?.replace('T', ' ').replace(/:00Z$|Z$/, '') ?? post.scheduled_at} UTC.` : body.status === 'publishing' ? 'Publishing now.' : 'Post saved as a draft.');
+      return {};
+    },
+  }).catch((err) => notify(`The composer could not open: ${errorText(err)}`));
 }
 
 // ---------- composing ----------
-function compose() {
+// `template`: a post whose text, accounts, options and labels the new post starts from.
+function compose(template = null) {
   const ws = activeWs();
   const data = app.data.get(ws.id);
   if (!data) return notify('The workspace is still loading; try again in a moment.');
   if (!data.accounts.length) return notify('This workspace has no connected social accounts yet: connect one first, then write a post.');
   openComposer({
     accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
+    defaultSignature: data.signatures.find((s) => String(s.id) === defaultSignatureId(ws.id)), template,
+    lookups: app.client.in(ws.id).socialAccounts, canLookup: app.client.can('lookup_boards_channels'),
     submit: async (action, { body }) => {
       let created;
       try {

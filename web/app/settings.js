@@ -2,13 +2,12 @@
 // may use a control is client.can(action); every value is checked by the core or the server and
 // their errors land at the field.
 import { h, clear, field, openDialog, showErrors, uid, errorText } from './dom.js';
+import * as sdk from '../sdk/index.js';
+import { labelsPanel, signaturesPanel } from './labels-signatures.js';
+import { accountsPanel } from './accounts-settings.js';
 
-const TONES = ['', 'professional', 'casual', 'friendly', 'bold', 'inspirational', 'humorous', 'educational'];
-const STYLES = ['cinematic', 'illustration', 'isometric_3d', 'cartoon', 'typographic', 'infographic', 'minimalist', 'mockup'];
-const FONTS = ['Inter', 'Roboto', 'Open Sans', 'Lato', 'Montserrat', 'Poppins', 'Playfair Display', 'Merriweather'];
-const LANGS = [['en', 'English'], ['pt-BR', 'Portuguese (Brazil)'], ['es', 'Spanish']];
 const ROLES = ['admin', 'member', 'viewer'];
-const TABS = [['workspace', 'Workspace'], ['brand', 'Brand'], ['team', 'Team'], ['keys', 'API keys']];
+const TABS = [['workspace', 'Workspace'], ['brand', 'Brand'], ['team', 'Team'], ['keys', 'API keys'], ['labels', 'Labels'], ['signatures', 'Signatures'], ['accounts', 'Social accounts']];
 
 function select(options, value) {
   const s = h('select', {}, options.map((o) => (Array.isArray(o) ? h('option', { value: o[0], text: o[1] }) : h('option', { value: o, text: o === '' ? '—' : o.replace(/_/g, ' ') }))));
@@ -18,7 +17,7 @@ function select(options, value) {
 
 export class SettingsView extends HTMLElement {
   tab = 'workspace';
-  #ctx = null; // {client, ws, notify(text), onDeleted(ws)}
+  #ctx = null; // {client, ws, notify(text), onDeleted(ws), onChanged(kind, list)}
 
   // Always the store's current summary: a save elsewhere (or here) is seen on the next render.
   #ws() {
@@ -39,7 +38,11 @@ export class SettingsView extends HTMLElement {
       })));
     const panel = h('div', { role: 'tabpanel', id: `panel-${this.tab}`, 'aria-labelledby': `tab-${this.tab}`, class: 'tabpanel' });
     clear(this, h('h2', { text: 'Settings' }), tabs, panel, this.#danger());
-    ({ workspace: () => this.#workspace(panel), brand: () => this.#brand(panel), team: () => this.#team(panel), keys: () => this.#keys(panel) })[this.tab]();
+    ({
+      workspace: () => this.#workspace(panel), brand: () => this.#brand(panel), team: () => this.#team(panel), keys: () => this.#keys(panel),
+      labels: () => labelsPanel(panel, { ...this.#ctx, ws: this.#ws() }), signatures: () => signaturesPanel(panel, { ...this.#ctx, ws: this.#ws() }),
+      accounts: () => accountsPanel(panel, { ...this.#ctx, ws: this.#ws() }),
+    })[this.tab]();
   }
 
   #tabKey(e) {
@@ -87,22 +90,32 @@ export class SettingsView extends HTMLElement {
     } }, fields.name, fields.logo_url, save.row));
   }
 
-  #brand(panel) {
+  // The choice lists (tone, image style, font, language) are the core's: the values its brand
+  // rules accept, so the form cannot offer one a save would refuse.
+  async #brand(panel) {
     const { client } = this.#ctx;
     const ws = this.#ws();
     const allowed = client.can('manage_settings');
     const b = ws.brand ?? {};
+    let cat;
+    try {
+      cat = await sdk.brandCatalog();
+    } catch (err) {
+      panel.append(h('p', { class: 'error', role: 'alert', text: `The brand options could not be loaded (${errorText(err)}). Reload the page to try again.` }));
+      return;
+    }
+    const choices = (rows) => rows.map((r) => [r.value, r.label]);
     const controls = {
       website: h('input', { type: 'url', value: b.website ?? '' }),
       description: h('textarea', { rows: '3', value: b.description ?? '' }),
-      tone: select(TONES, b.tone),
+      tone: select([['', '—'], ...choices(cat.tones)], b.tone),
       voice_notes: h('textarea', { rows: '3', value: b.voice_notes ?? '' }),
-      image_style: select(STYLES, b.image_style ?? 'cinematic'),
+      image_style: select(choices(cat.image_styles), b.image_style ?? cat.defaults.image_style),
       primary_color: h('input', { type: 'text', value: b.primary_color ?? '', placeholder: '#RRGGBB' }),
       background_color: h('input', { type: 'text', value: b.background_color ?? '', placeholder: '#RRGGBB' }),
       text_color: h('input', { type: 'text', value: b.text_color ?? '', placeholder: '#RRGGBB' }),
-      font: select(FONTS, b.font ?? 'Inter'),
-      content_language: select(LANGS, b.content_language ?? 'en'),
+      font: select(choices(cat.fonts), b.font ?? cat.defaults.font),
+      content_language: select(choices(cat.content_languages), b.content_language ?? cat.defaults.content_language),
     };
     const labels = { website: 'Website', description: 'Description', tone: 'Tone', voice_notes: 'Voice notes', image_style: 'Image style', primary_color: 'Primary colour', background_color: 'Background colour', text_color: 'Text colour', font: 'Font', content_language: 'Content language' };
     const fields = {};

@@ -8,6 +8,7 @@ export interface CoreModule {
   countBatchRun(contentType: string, utf8Bytes: number, count: number): boolean;
   HEAPU8: Uint8Array;
   Store: new () => CoreStore;
+  brandCatalog(json: string): string;
   contentTypes(json: string): string;
   metaCatalog(json: string): string;
   validatePostRequest(json: string): string;
@@ -76,6 +77,17 @@ export interface BrandProfile {
   font: 'Inter' | 'Roboto' | 'Open Sans' | 'Lato' | 'Montserrat' | 'Poppins' | 'Playfair Display' | 'Merriweather';
   content_language: 'en' | 'pt-BR' | 'es';
 }
+
+export interface BrandChoice { value: string; label: string }
+/** The brand profile's choice lists, from the core (web/sdk/brand.js). */
+export interface BrandCatalog {
+  tones: BrandChoice[];
+  image_styles: BrandChoice[];
+  fonts: BrandChoice[];
+  content_languages: BrandChoice[];
+  defaults: { image_style: string; font: string; content_language: string };
+}
+export declare function brandCatalog(): Promise<BrandCatalog>;
 
 /** A workspace as the client sees it. Never carries a key. */
 export interface WorkspaceSummary {

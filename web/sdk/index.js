@@ -17,3 +17,4 @@ export { signRequest, verifyRequest, contentDigest, makeNonce, bytesToBase64, ba
 export { createTransport, TransportError, idempotencyHeader, newIdempotencyKey } from './transport.js';
 export { createOutbox, createMemoryOutboxStorage, createIndexedDbOutboxStorage, isLocalId } from './outbox.js';
 export { ApiError } from './resources.js';
+export { brandCatalog } from './brand.js';
