@@ -8,7 +8,7 @@ import './workspace-switcher.js';
 import './calendar-view.js';
 import './settings.js';
 import { openComposer } from './composer.js';
-import { rememberedToken, rememberToken, keyStorageFor, forgetDevice } from './session.js';
+import { hasRememberedSession, rememberedToken, rememberToken, keyStorageFor, forgetDevice } from './session.js';
 import { openPostCache } from './post-cache.js';
 
 const root = document.getElementById('app');
@@ -174,7 +174,7 @@ function saveMeta() {
 
 // A returning visit on a remembered device: paint the last open workspace from the cache at
 // once, then sign in with the stored token in the background and refresh what is shown.
-async function resume(token) {
+async function resume(tokenPromise) {
   app.remember = true;
   app.cache = openPostCache();
   let boot = null;
@@ -187,7 +187,19 @@ async function resume(token) {
       app.restored = { active, workspaces: boot.meta.workspaces, first: boot.active };
       lastList = boot.meta.workspaces;
       renderShell();
+      // Signing in (and the refresh behind it) waits for the first paint instead of competing
+      // with it for the main thread.
+      await Promise.race([firstPaint, new Promise((r) => setTimeout(r, 1000))]);
     }
+  }
+  // Decrypting the token ran alongside the paint; without it there is no session to resume.
+  const token = await tokenPromise;
+  if (!token) {
+    app.restored = null;
+    app.remember = false;
+    app.cache = null;
+    signIn();
+    return;
   }
   try {
     await start(token, '', { remember: true });
@@ -326,6 +338,27 @@ function rest(method, path, body, wsId = activeWs()?.id) {
   return app.network.call(method, path, { token, body });
 }
 
+// The posts of a workspace read from the device's copy: the calendar paints from the core's index
+// alone, so the full posts are parsed on first use (opening a post, composing) or just after the paint.
+class LazyPosts {
+  #text;
+  #size;
+  #map = null;
+  constructor(text, size) {
+    this.#text = text;
+    this.#size = size;
+  }
+  #all() {
+    this.#map ??= new Map(JSON.parse(this.#text).map((p) => [String(p.id), p]));
+    return this.#map;
+  }
+  get size() { return this.#map ? this.#map.size : this.#size; }
+  get(id) { return this.#all().get(id); }
+  has(id) { return this.#all().has(id); }
+  values() { return this.#all().values(); }
+  [Symbol.iterator]() { return this.#all()[Symbol.iterator](); }
+}
+
 // The device's copy of a workspace (remembered sessions only), as calendar data marked stale:
 // shown at once, then compared with the server.
 async function fromCache(ws, record) {
@@ -333,10 +366,12 @@ async function fromCache(ws, record) {
   if (!record?.posts_text) return null;
   performance.mark('tp:cache-read');
   const calendar = await sdk.createCalendar();
-  calendar.load(record.posts_text);
+  performance.mark('tp:core-ready');
+  const summary = calendar.load(record.posts_text);
   performance.mark('tp:calendar-loaded');
-  const posts = JSON.parse(record.posts_text);
-  return { calendar, posts: new Map(posts.map((p) => [String(p.id), p])), postsText: record.posts_text, accounts: record.accounts ?? [], labels: record.labels ?? [], signatures: record.signatures ?? [], stale: true, savedAt: record.saved_at };
+  const posts = new LazyPosts(record.posts_text, summary?.posts ?? calendar.size);
+  setTimeout(() => posts.has(''), 50);
+  return { calendar, posts, postsText: record.posts_text, accounts: record.accounts ?? [], labels: record.labels ?? [], signatures: record.signatures ?? [], stale: true, savedAt: record.saved_at };
 }
 
 const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -412,8 +447,13 @@ async function loadWorkspace(ws, { force = false } = {}) {
 }
 
 // Performance marks for bench/dashboard.bench.js: the frame after the DOM change is painted.
+let paintedOnce;
+const firstPaint = new Promise((r) => (paintedOnce = r));
 function markPainted(name) {
-  requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
+  requestAnimationFrame(() => setTimeout(() => {
+    performance.mark(name);
+    paintedOnce();
+  }, 0));
 }
 
 function dataFor(ws, data) {
@@ -593,7 +633,7 @@ function createWorkspaceDialog() {
   });
 }
 
-rememberedToken().then((token) => (token ? resume(token) : signIn()), () => signIn());
+hasRememberedSession().then((yes) => (yes ? resume(rememberedToken()) : signIn()), () => signIn());
 sdk.coreVersion().then((v) => { document.getElementById('core-version').textContent = v; }, (err) => {
   document.getElementById('core-version').textContent = 'unavailable';
   notify(`The core failed to load (${errorText(err)}). Reload the page; if it persists, rebuild with npm run build.`);

@@ -18,6 +18,11 @@ async function exists(name) {
 export const sessionStorageFor = () => createEncryptedKeyStorage({ dbName: SESSION_DB });
 export const keyStorageFor = () => createEncryptedKeyStorage({ dbName: KEYS_DB });
 
+// Whether this device was remembered (no database is opened or made to find out).
+export async function hasRememberedSession() {
+  return Boolean(globalThis.indexedDB && globalThis.crypto?.subtle) && exists(SESSION_DB);
+}
+
 // The remembered account token, or null when this device was never remembered (or the record no
 // longer decrypts, which the storage then drops).
 export async function rememberedToken() {
