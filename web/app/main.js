@@ -11,6 +11,7 @@ import { openComposer } from './composer.js';
 import { hasRememberedSession, rememberedToken, rememberToken, keyStorageFor, forgetDevice } from './session.js';
 import { openPostCache } from './post-cache.js';
 
+performance.mark('tp:boot'); // every module is loaded
 const root = document.getElementById('app');
 let lastList = [];
 const app = {
@@ -413,8 +414,8 @@ async function loadWorkspace(ws, { force = false } = {}) {
     const posts = ws.id === activeWs()?.id ? await app.client.posts.refresh() : [];
     if (typeof sdk.createCalendar !== 'function') throw new Error('This build has no calendar module (web/sdk/calendar.js). Update and rebuild, then reload.');
     // One text for the core's index and the device's copy; unchanged text means nothing to repaint.
-    const postsText = JSON.stringify(posts);
     performance.mark('tp:posts-fetched');
+    const postsText = JSON.stringify(posts);
     if (stale && postsText === data.postsText && sameJson(accounts, data.accounts) && sameJson(labels, data.labels) && sameJson(signatures, data.signatures)) {
       data.stale = false;
       data.refreshing = false;
