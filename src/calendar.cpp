@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "trypost/layout.hpp"
+#include "trypost/post_scan.hpp"
 #include "trypost/reschedule.hpp"
 #include "trypost/snapshot.hpp"
 
@@ -252,6 +253,10 @@ Expected<json> CalendarIndex::load(const json& doc) {
     }
   }
 
+  return build(std::move(parsed), std::move(labels), path);
+}
+
+Expected<json> CalendarIndex::build(std::vector<Post> parsed, std::vector<Label> labels, const std::string& path) {
   // Build into fresh containers and swap at the end, so a refused load leaves the old contents.
   CalendarIndex next;
   std::unordered_map<std::string, std::uint32_t> account_of, label_of;
@@ -770,6 +775,13 @@ std::vector<std::string> CalendarIndex::same_account_between(UtcSeconds from, Ut
 }
 
 std::string CalendarIndex::load_text(const std::string& text) {
+  // The plain case (a list of valid posts) is read in one pass without a DOM; anything else,
+  // errors included, goes through the full parser, which names what is wrong.
+  if (auto scanned = scan_posts_document(text)) {
+    auto summary = build(std::move(scanned->posts), std::move(scanned->labels),
+                         scanned->bare ? "" : scanned->from_data ? "data" : "posts");
+    if (summary) return summary->dump();
+  }
   const json j = json::parse(text, nullptr, false);
   if (j.is_discarded()) return json{{"error", "The posts document is not valid JSON (it may have been cut short)."}}.dump();
   auto summary = load(j);

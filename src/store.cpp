@@ -396,6 +396,7 @@ Expected<json> Store::begin_request(const std::string& workspace_id, RequestKind
   if (kind == RequestKind::posts_page && !r.params.contains("refresh")) {
     s->refresh_id = r.id;  // page 1 opens a new walk; older walks' pages will be dropped
     s->staging.clear();
+    s->staging_last = 0;
     r.params["refresh"] = r.id;
   }
   if (s && (kind == RequestKind::post_create || kind == RequestKind::post_update || kind == RequestKind::post_delete)) {
@@ -531,25 +532,37 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
       if (!posts) {
         s->refresh_id = 0;
         s->staging.clear();
+        s->staging_last = 0;
         return bad(posts.error());
       }
-      for (auto& p : *posts) s->staging.push_back(std::move(p));
       const json meta = body.value("meta", json::object());
       const auto current = meta.is_object() ? meta.value("current_page", std::int64_t{1}) : 1;
       const auto last = meta.is_object() ? meta.value("last_page", std::int64_t{1}) : 1;
+      // Keyed by the page asked for: that is what the walker tracks, whatever the server echoes.
+      const auto asked = r.params.value("page", std::int64_t{1});
+      s->staging[asked] = std::move(posts).value();
+      s->staging_last = std::max({s->staging_last, last, std::int64_t{1}});
+      std::int64_t have = 0;
+      for (auto it = s->staging.begin(); it != s->staging.end() && it->first <= s->staging_last; ++it) ++have;
       out["page"] = current;
-      out["last_page"] = last;
-      if (current < last) {
-        out["next"] = {{"page", current + 1}, {"refresh", s->refresh_id}};
+      out["last_page"] = s->staging_last;
+      out["missing"] = s->staging_last - have;
+      if (have < s->staging_last) {
+        // A sequential walker follows `next`; a parallel one asks for every page up to last_page.
+        out["next"] = current < last ? json{{"page", current + 1}, {"refresh", s->refresh_id}} : json(nullptr);
       } else {
-        // Posts can shift between pages while we walk; keep the first sighting of each id.
+        // Posts can shift between pages while we walk; keep the first sighting of each id, in
+        // page order.
         std::unordered_set<std::string> seen;
         std::vector<Post> merged;
-        merged.reserve(s->staging.size());
-        for (auto& p : s->staging)
-          if (seen.insert(p.id).second) merged.push_back(std::move(p));
+        for (auto& [page, list] : s->staging) {
+          if (page > s->staging_last) break;
+          for (auto& p : list)
+            if (seen.insert(p.id).second) merged.push_back(std::move(p));
+        }
         s->posts = std::move(merged);
         s->staging.clear();
+        s->staging_last = 0;
         s->refresh_id = 0;
         reindex(*s);
         bump(*s, "posts");

@@ -92,6 +92,8 @@ class CalendarIndex {
   };
   struct Resolved;  // a filter mapped onto interned ids
 
+  // The index over parsed posts (ids must be unique); `path` names them in errors.
+  Expected<nlohmann::json> build(std::vector<Post> posts, std::vector<Label> labels, const std::string& path);
   Resolved resolve(const CalendarFilter& f) const;
   bool matches_kind(std::uint32_t post, const Resolved& r, int kind) const;
   bool matches(std::uint32_t post, const Resolved& r) const;

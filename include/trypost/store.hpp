@@ -71,9 +71,12 @@ struct WorkspaceState {
   nlohmann::json api_keys = nlohmann::json::array();  // key metadata from the server, no secrets
   nlohmann::json caches = nlohmann::json::object();
   nlohmann::json outbox = nlohmann::json::array();    // mutations sent and not yet answered
-  // A refresh walks every page into staging and swaps it in at the last page.
+  // A refresh walks every page into staging and swaps it in once every page up to the highest
+  // last_page seen has arrived. Pages may arrive in any order (a parallel walk); they are keyed by
+  // the page number asked for and merged in page order.
   std::uint64_t refresh_id = 0;
-  std::vector<Post> staging;
+  std::map<std::int64_t, std::vector<Post>> staging;
+  std::int64_t staging_last = 0;
   // Bumped when the part changes, so the shell re-reads a part only when it changed.
   std::map<std::string, std::uint64_t> revisions;
 };

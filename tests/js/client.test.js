@@ -86,6 +86,39 @@ test('posts.refresh walks every page of GET /api/posts (15 per page) for the act
   client.close();
 });
 
+test('posts.refresh fetches pages after the first in parallel, at most `concurrency` at once, in any order', async () => {
+  const server = createFakeServer({ accountApi: false });
+  const { key } = server.addWorkspace({ name: 'Many', posts: 200 }); // 14 pages
+  let inFlight = 0;
+  let most = 0;
+  let n = 0;
+  // Later pages answer first: each answer waits longer the earlier its page is.
+  const fetch = async (input, init) => {
+    const page = Number(new URL(input).searchParams.get('page') ?? 0);
+    inFlight++;
+    most = Math.max(most, inFlight);
+    try {
+      const res = await server.fetch(input, init);
+      if (page > 1) await new Promise((r) => setTimeout(r, (20 - page) * 3 + (n++ % 3)));
+      return res;
+    } finally {
+      inFlight--;
+    }
+  };
+  const client = await createClient({ baseUrl: base, fetch });
+  await client.addWorkspace({ apiKey: key });
+  const posts = await client.posts.refresh({ concurrency: 4 });
+  assert.equal(posts.length, 200);
+  assert.equal(new Set(posts.map((p) => p.id)).size, 200);
+  assert.equal(most, 4);
+  const pages = server.log.filter((r) => r.path.startsWith('/api/posts')).map((r) => Number(r.path.split('=')[1]));
+  assert.deepEqual([...pages].sort((a, b) => a - b), Array.from({ length: 14 }, (_, i) => i + 1));
+  // The same list, in the same order, as a one-at-a-time walk.
+  const again = await client.posts.refresh({ concurrency: 1 });
+  assert.deepEqual(again.map((p) => p.id), posts.map((p) => p.id));
+  client.close();
+});
+
 test('switching swaps the whole view; an answer that arrives after a switch lands in its own workspace', async () => {
   const server = createFakeServer({ accountApi: false });
   const a = server.addWorkspace({ name: 'A', posts: 20 });

@@ -30,8 +30,9 @@ std::string isolation_violation(const Store& st, const FakeServer& srv) {
     const auto prefix = id + "-";
     for (const auto& p : s->posts)
       if (!starts_with(p.id, prefix) || p.content.value_or("") != id) return id + " shows post " + p.id;
-    for (const auto& p : s->staging)
-      if (!starts_with(p.id, prefix)) return id + " is staging post " + p.id;
+    for (const auto& [page, list] : s->staging)
+      for (const auto& p : list)
+        if (!starts_with(p.id, prefix)) return id + " is staging post " + p.id;
     for (const auto& a : s->accounts)
       if (!starts_with(a.id, prefix)) return id + " shows account " + a.id;
     for (const auto& l : s->labels)

@@ -162,6 +162,42 @@ TEST_CASE("store: a refresh walks every page, 15 per page, and a newer refresh s
   CHECK(st.find(a)->posts.size() == 31);
 }
 
+TEST_CASE("store: a parallel walk may answer pages in any order; the swap waits for every page") {
+  FakeServer srv;
+  Store st;
+  const auto a = add_by_key(st, srv, srv.seed_workspace("A", 61));  // 5 pages: 15,15,15,15,1
+  const auto b = add_by_key(st, srv, srv.seed_workspace("B", 3));
+  auto out = round_trip(st, srv, st.begin_request(a, RequestKind::posts_page, {}));
+  REQUIRE(out["last_page"] == 5);
+  CHECK(out["missing"] == 4);
+  const auto refresh = out["next"]["refresh"];
+  std::vector<Expected<json>> reqs;
+  for (int page : {5, 3, 2, 4}) reqs.push_back(st.begin_request(a, RequestKind::posts_page, {{"page", page}, {"refresh", refresh}}));
+  st.switch_to(b);  // the walk still belongs to A
+  // The last page arrives before the middle ones: nothing is swapped in yet.
+  for (std::size_t i = 0; i < 3; ++i) {
+    const auto reply = srv.handle(*reqs[i]);
+    out = st.apply_response((*reqs[i])["request_id"], reply.status, reply.body);
+    CHECK(out["outcome"] == "applied");
+    CHECK(out["workspace_id"] == a);
+    CHECK(st.find(a)->posts.empty());
+  }
+  CHECK(out["missing"] == 1);
+  const auto reply = srv.handle(*reqs[3]);
+  out = st.apply_response((*reqs[3])["request_id"], reply.status, reply.body);
+  CHECK(out["missing"] == 0);
+  CHECK(out["count"] == 61);
+  REQUIRE(st.find(a)->posts.size() == 61);
+  // Merged in page order, as a sequential walk would have them.
+  FakeServer same;
+  Store seq;
+  const auto c = add_by_key(seq, same, same.seed_workspace("A", 61));
+  refresh_posts(seq, same, c);
+  REQUIRE(seq.find(c)->posts.size() == 61);
+  for (std::size_t i = 0; i < 61; ++i) CHECK(st.find(a)->posts[i].content == seq.find(c)->posts[i].content);
+  CHECK(st.find(b)->posts.empty());
+}
+
 TEST_CASE("store: rename and brand go through the account API, within the role's rights") {
   AccountFixture f;
   const auto a = f.create("Acme");

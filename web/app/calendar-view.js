@@ -163,7 +163,8 @@ export class CalendarView extends HTMLElement {
   }
 
   #postButton(id, info, date) {
-    const post = this.#data.posts.get(String(id));
+    // The core's details carry what a button shows; the full post is only a fallback.
+    const post = info?.excerpt !== undefined && info?.status ? undefined : this.#data.posts.get(String(id));
     const text = info?.excerpt ?? post?.content ?? '';
     const time = info?.time ?? '';
     const status = info?.status ?? post?.status ?? '';

@@ -8,22 +8,34 @@ import './calendar-view.js';
 import './settings.js';
 import { openComposer } from './composer.js';
 import { defaultSignatureId } from './labels-signatures.js';
+import { hasRememberedSession, rememberedToken, rememberToken, keyStorageFor, forgetDevice } from './session.js';
+import { openPostCache } from './post-cache.js';
 
+performance.mark('tp:boot'); // every module is loaded
 const root = document.getElementById('app');
 let lastList = [];
 const app = {
   client: null, accountToken: '', keys: new Map(), data: new Map(), screen: 'calendar',
   calendarEl: null, status: { payment: null, rate: 0, offline: !navigator.onLine, queued: 0 },
+  // Remember on this device: keys encrypted in IndexedDB, posts cached there (post-cache.js).
+  remember: false, cache: null,
+  // A returning visit paints from the cache before the client is up: {active, workspaces}.
+  restored: null,
 };
 
-// Keys come to the dashboard through the storage interface the SDK offers; they stay in memory.
+// Keys come to the dashboard through the storage interface the SDK offers; they stay in memory,
+// and, when the user chose to be remembered, also encrypted in IndexedDB (never in plain text).
 function keyStorage() {
+  const saved = app.remember ? keyStorageFor() : null;
   return {
-    kind: 'memory',
-    load: async () => [...app.keys].map(([workspaceId, key]) => ({ workspaceId, key })),
-    save: async (id, key) => { app.keys.set(id, key); },
-    remove: async (id) => { app.keys.delete(id); },
-    clear: async () => { app.keys.clear(); },
+    kind: saved ? 'encrypted-indexeddb' : 'memory',
+    load: async () => {
+      if (saved) for (const { workspaceId, key } of await saved.load()) app.keys.set(workspaceId, key);
+      return [...app.keys].map(([workspaceId, key]) => ({ workspaceId, key }));
+    },
+    save: async (id, key) => { app.keys.set(id, key); await saved?.save(id, key); },
+    remove: async (id) => { app.keys.delete(id); await saved?.remove(id); },
+    clear: async () => { app.keys.clear(); await saved?.clear(); },
   };
 }
 
@@ -71,12 +83,16 @@ function notify(text) {
 }
 
 // ---------- sign-in ----------
-function signIn() {
+function signIn(notice = '') {
   const params = new URLSearchParams(location.search);
   const token = h('input', { type: 'password', autocomplete: 'off', value: params.get('token') ?? '', required: true });
   const key = h('input', { type: 'password', autocomplete: 'off', value: params.get('key') ?? '' });
   const fields = { account_token: field('Account token', token, { hint: '`npm start` prints the demo account token.' }), api_key: field('Workspace API key (optional)', key, { hint: 'Adds a workspace you can only reach with a key (for example as a Viewer).' }) };
-  const status = h('p', { class: 'form-error', role: 'alert' });
+  const remember = h('input', { type: 'checkbox', id: 'remember-device', checked: params.get('remember') === '1' });
+  const rememberBox = h('div', { class: 'field' }, h('div', { class: 'check' }, remember, h('label', { for: 'remember-device', text: 'Remember on this device' })),
+    h('p', { class: 'hint', id: 'remember-hint', text: 'Stays signed in after a reload. The token and keys are stored encrypted in this browser, and posts are kept for a fast start. Sign out to forget them.' }));
+  remember.setAttribute('aria-describedby', 'remember-hint');
+  const status = h('p', { class: 'form-error', role: 'alert', text: notice });
   const button = h('button', { type: 'submit', class: 'primary', text: 'Sign in' });
   clear(root, h('main', { class: 'signin' },
     h('h1', { text: 'TryPost' }),
@@ -87,7 +103,7 @@ function signIn() {
       button.disabled = true;
       button.textContent = 'Signing in…';
       try {
-        await start(token.value.trim(), key.value.trim());
+        await start(token.value.trim(), key.value.trim(), { remember: remember.checked });
       } catch (err) {
         button.disabled = false;
         button.textContent = 'Sign in';
@@ -95,13 +111,15 @@ function signIn() {
         if (err.field === 'api_key') fields.api_key.setError(msg);
         else fields.account_token.setError(msg);
       }
-    } }, h('h2', { text: 'Sign in' }), fields.account_token, fields.api_key, status, button)));
+    } }, h('h2', { text: 'Sign in' }), fields.account_token, fields.api_key, rememberBox, status, button)));
   root.setAttribute('aria-busy', 'false');
   if (params.get('token') && params.get('autostart') === '1') button.click();
   else token.focus();
 }
 
-async function start(accountToken, apiKey) {
+async function start(accountToken, apiKey, { remember = false } = {}) {
+  app.remember = remember;
+  if (remember) app.cache ??= openPostCache();
   app.accountToken = accountToken;
   const client = await sdk.createClient({ baseUrl: location.origin, accountToken, storage: keyStorage() });
   // Network states (402, 429, offline) come from the SDK; the outbox's waiting edits are counted.
@@ -130,15 +148,84 @@ async function start(accountToken, apiKey) {
       } catch { /* shown when that workspace is opened */ }
     }
   }
-  const withKey = client.activeWorkspace?.has_key ? null : (await client.workspaces.list()).find((w) => w.has_key);
-  if (withKey) client.switchWorkspace(withKey.id);
+  // A returning visit reopens the workspace that was open (and may have been switched meanwhile).
+  const wanted = app.restored?.active?.id;
+  const listed = await client.workspaces.list();
+  if (wanted && listed.some((w) => w.id === wanted && w.has_key)) client.switchWorkspace(wanted);
+  else if (!client.activeWorkspace?.has_key) {
+    const withKey = listed.find((w) => w.has_key);
+    if (withKey) client.switchWorkspace(withKey.id);
+  }
   app.client = client;
   lastList = await client.workspaces.list();
   client.subscribe((state) => {
     lastList = state.workspaces;
     renderChrome();
+    saveMeta();
   });
-  renderShell();
+  if (remember) {
+    await rememberToken(accountToken);
+    saveMeta();
+  }
+  if (app.restored) {
+    // The shell is already on screen from the cache: swap in the live client, refresh quietly.
+    app.restored = null;
+    renderChrome();
+    renderScreen();
+  } else renderShell();
+}
+
+// The list and which workspace is open, for the next visit's first paint (no key in a summary).
+function saveMeta() {
+  if (!app.cache || !app.client) return;
+  const active = activeWs();
+  app.cache.putMeta({ active: active?.id ?? null, workspaces: lastList }).catch(() => {});
+}
+
+// A returning visit on a remembered device: paint the last open workspace from the cache at
+// once, then sign in with the stored token in the background and refresh what is shown.
+async function resume(tokenPromise) {
+  app.remember = true;
+  app.cache = openPostCache();
+  let boot = null;
+  try {
+    boot = await app.cache.boot();
+  } catch { /* no cache: a normal start */ }
+  if (boot?.meta?.active && boot.active) {
+    const active = boot.meta.workspaces.find((w) => w.id === boot.meta.active);
+    if (active) {
+      app.restored = { active, workspaces: boot.meta.workspaces, first: boot.active };
+      lastList = boot.meta.workspaces;
+      renderShell();
+      // Signing in (and the refresh behind it) waits for the first paint instead of competing
+      // with it for the main thread.
+      await Promise.race([firstPaint, new Promise((r) => setTimeout(r, 1000))]);
+    }
+  }
+  // Decrypting the token ran alongside the paint; without it there is no session to resume.
+  const token = await tokenPromise;
+  if (!token) {
+    app.restored = null;
+    app.remember = false;
+    app.cache = null;
+    signIn();
+    return;
+  }
+  try {
+    await start(token, '', { remember: true });
+  } catch (err) {
+    if (err.status === 401) {
+      // The stored token was revoked: forget it and ask again.
+      await forgetDevice();
+      app.restored = null;
+      app.remember = false;
+      app.cache = null;
+      signIn('Your saved sign-in is no longer accepted. Sign in again.');
+      return;
+    }
+    if (!app.restored) throw err;
+    setSync(`Showing saved posts: the server could not be reached (${errorText(err)}). Reload to try again.`);
+  }
 }
 
 // ---------- shell ----------
@@ -155,8 +242,8 @@ function renderShell() {
     h('a', { href: '#content', class: 'skip', text: 'Skip to content' }),
     h('div', { class: 'shell' },
       h('aside', { class: 'sidebar' }, h('p', { class: 'brand', text: 'TryPost' }), switcher, nav,
-        h('button', { type: 'button', class: 'signout', onclick: () => location.assign(location.pathname), text: 'Sign out' })),
-      h('main', { class: 'main', id: 'content', tabindex: '-1' }, banners, header, content, toast)));
+        h('button', { type: 'button', class: 'signout', onclick: signOut, text: app.remember ? 'Sign out and forget this device' : 'Sign out' })),
+      h('main', { class: 'main', id: 'content', tabindex: '-1' }, banners, header, sync, content, toast)));
   root.setAttribute('aria-busy', 'false');
   renderBanners();
   renderChrome();
@@ -164,7 +251,26 @@ function renderShell() {
 }
 
 function activeWs() {
-  return app.client?.activeWorkspace ?? null;
+  return app.client?.activeWorkspace ?? app.restored?.active ?? null;
+}
+
+// Permissions come with the workspace's summary (from the core, or cached from it).
+function can(action) {
+  return app.client ? app.client.can(action) : activeWs()?.permissions?.[action] === true;
+}
+
+async function signOut() {
+  await forgetDevice();
+  location.assign(location.pathname);
+}
+
+// Says when the calendar shows the device's copy and while it is compared with the server.
+const sync = h('p', { class: 'sync', role: 'status', 'aria-live': 'polite' });
+let syncTimer;
+function setSync(text, { fade = false } = {}) {
+  clearTimeout(syncTimer);
+  sync.textContent = text;
+  if (fade) syncTimer = setTimeout(() => { sync.textContent = ''; }, 4000);
 }
 
 function renderChrome() {
@@ -173,7 +279,7 @@ function renderChrome() {
   const screens = [['calendar', 'Calendar'], ['settings', 'Settings']];
   clear(els.nav, screens.map(([id, label]) => h('button', { type: 'button', 'aria-current': app.screen === id ? 'page' : null, onclick: () => { app.screen = id; renderChrome(); renderScreen(); }, text: label })));
   const ws = activeWs();
-  const canPost = app.client.can('manage_posts');
+  const canPost = can('manage_posts');
   clear(els.header,
     h('h1', { text: ws ? ws.name : 'No workspace' }),
     ws && app.screen === 'calendar' ? (canPost
@@ -188,7 +294,13 @@ async function refreshList() {
 
 async function switchTo(id) {
   performance.mark('tp:switch-start');
-  app.client.switchWorkspace(id); // the SDK notifies: renderChrome runs from the subscription
+  if (!app.client) {
+    // Still signing in from a remembered session: show the cached copy of that workspace.
+    const target = app.restored?.workspaces.find((w) => w.id === id);
+    if (!target) return;
+    app.restored.active = target;
+    renderChrome();
+  } else app.client.switchWorkspace(id); // the SDK notifies: renderChrome runs from the subscription
   renderScreen();
 }
 
@@ -197,6 +309,10 @@ function renderScreen() {
   if (!ws) {
     clear(els.content, h('div', { class: 'empty' }, h('h2', { text: 'No workspace yet' }), h('p', { text: 'Create one from the workspace menu to start planning posts.' }),
       h('button', { type: 'button', class: 'primary', onclick: () => createWorkspaceDialog(), text: 'Create workspace' })));
+    return;
+  }
+  if (app.screen === 'settings' && !app.client) {
+    clear(els.content, h('p', { role: 'status', text: 'Signing in… settings open in a moment.' }));
     return;
   }
   if (app.screen === 'settings') {
@@ -244,47 +360,126 @@ async function deliver(queued, wsId) {
 }
 const refusal = (out) => Object.assign(new Error(out.message ?? `Refused (${out.status}).`), { status: out.status, errors: out.errors ?? {} });
 
+// The posts of a workspace read from the device's copy: the calendar paints from the core's index
+// alone, so the full posts are parsed on first use (opening a post, composing) or just after the paint.
+class LazyPosts {
+  #text;
+  #size;
+  #map = null;
+  constructor(text, size) {
+    this.#text = text;
+    this.#size = size;
+  }
+  #all() {
+    this.#map ??= new Map(JSON.parse(this.#text).map((p) => [String(p.id), p]));
+    return this.#map;
+  }
+  get size() { return this.#map ? this.#map.size : this.#size; }
+  get(id) { return this.#all().get(id); }
+  has(id) { return this.#all().has(id); }
+  values() { return this.#all().values(); }
+  [Symbol.iterator]() { return this.#all()[Symbol.iterator](); }
+}
+
+// The device's copy of a workspace (remembered sessions only), as calendar data marked stale:
+// shown at once, then compared with the server.
+async function fromCache(ws, record) {
+  record ??= await app.cache?.get(ws.id).catch(() => null);
+  if (!record?.posts_text) return null;
+  performance.mark('tp:cache-read');
+  const calendar = await sdk.createCalendar();
+  performance.mark('tp:core-ready');
+  const summary = calendar.load(record.posts_text);
+  performance.mark('tp:calendar-loaded');
+  const posts = new LazyPosts(record.posts_text, summary?.posts ?? calendar.size);
+  setTimeout(() => posts.has(''), 50);
+  return { calendar, posts, postsText: record.posts_text, accounts: record.accounts ?? [], labels: record.labels ?? [], signatures: record.signatures ?? [], stale: true, savedAt: record.saved_at };
+}
+
+const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
 async function loadWorkspace(ws, { force = false } = {}) {
   const cal = app.calendarEl;
   let data = app.data.get(ws.id);
-  if (data && !force) {
+  if (!data && app.cache) {
+    const first = app.restored?.first?.id === ws.id ? app.restored.first : undefined;
+    data = await fromCache(ws, first);
+    if (data && !app.data.has(ws.id)) app.data.set(ws.id, data);
+    data = app.data.get(ws.id);
+    if (data && activeWs()?.id === ws.id && app.screen === 'calendar') {
+      cal.setData(dataFor(ws, data));
+      markPainted(performance.getEntriesByName('tp:month-painted').length ? 'tp:switch-painted' : 'tp:month-painted');
+      if (data.stale) setSync(`Showing the posts saved on this device${data.savedAt ? ` (${data.savedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}; checking for changes…`);
+    }
+  }
+  if (data && !force && !data.stale) {
     cal.setData(dataFor(ws, data));
     markPainted('tp:switch-painted');
     return;
   }
+  if (data && !force && activeWs()?.id === ws.id && app.screen === 'calendar') cal.setData(dataFor(ws, data));
+  // The client is not signed in yet (remembered session): the refresh runs once it is.
+  if (!app.client) return;
+  if (data?.refreshing) return;
   if (!data) cal.renderLoading();
+  if (data?.stale) {
+    data.refreshing = true;
+    if (activeWs()?.id === ws.id) setSync('Checking for changes…');
+  }
+  const stale = data?.stale;
   try {
     // Accounts, labels and signatures change elsewhere rarely: read once per workspace per visit.
-    const [accounts, labels, signatures] = data
+    const [accounts, labels, signatures] = data && !stale
       ? [data.accounts, data.labels, data.signatures]
       : await Promise.all([app.client.in(ws.id).socialAccounts.list(), app.client.in(ws.id).labels.list(), app.client.in(ws.id).signatures.list()]);
     const posts = ws.id === activeWs()?.id ? await app.client.posts.refresh() : [];
     if (typeof sdk.createCalendar !== 'function') throw new Error('This build has no calendar module (web/sdk/calendar.js). Update and rebuild, then reload.');
-    const calendar = data?.calendar ?? (await sdk.createCalendar());
+    // One text for the core's index and the device's copy; unchanged text means nothing to repaint.
     performance.mark('tp:posts-fetched');
-    calendar.load([...posts]);
+    const postsText = JSON.stringify(posts);
+    if (stale && postsText === data.postsText && sameJson(accounts, data.accounts) && sameJson(labels, data.labels) && sameJson(signatures, data.signatures)) {
+      data.stale = false;
+      data.refreshing = false;
+      performance.mark('tp:refreshed');
+      if (activeWs()?.id === ws.id) setSync('Up to date.', { fade: true });
+      return;
+    }
+    const calendar = data?.calendar ?? (await sdk.createCalendar());
+    calendar.load(postsText);
     performance.mark('tp:calendar-loaded');
-    data = { calendar, posts: new Map(posts.map((p) => [String(p.id), p])), accounts, labels, signatures };
+    data = { calendar, posts: new Map(posts.map((p) => [String(p.id), p])), postsText, accounts, labels, signatures };
     app.data.set(ws.id, data);
+    app.cache?.put(ws.id, { posts_text: postsText, accounts, labels, signatures }).then(() => performance.mark('tp:cached'), () => {});
   } catch (err) {
+    if (data) data.refreshing = false;
     if (activeWs()?.id !== ws.id) return;
+    if (stale) {
+      setSync(`Showing the posts saved on this device: they could not be refreshed (${errorText(err)}).`);
+      return;
+    }
     clear(cal, h('div', { class: 'empty error-state', role: 'alert' }, h('h2', { text: 'This workspace could not be loaded' }), h('p', { text: errorText(err) }),
       h('button', { type: 'button', onclick: () => loadWorkspace(ws, { force: true }), text: 'Try again' })));
     return;
   }
   if (activeWs()?.id === ws.id && app.screen === 'calendar') {
     cal.setData(dataFor(ws, data));
-    markPainted('tp:month-painted');
+    markPainted(stale ? 'tp:refreshed' : 'tp:month-painted');
+    if (stale) setSync('Updated with the latest changes from the server.', { fade: true });
   }
 }
 
 // Performance marks for bench/dashboard.bench.js: the frame after the DOM change is painted.
+let paintedOnce;
+const firstPaint = new Promise((r) => (paintedOnce = r));
 function markPainted(name) {
-  requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
+  requestAnimationFrame(() => setTimeout(() => {
+    performance.mark(name);
+    paintedOnce();
+  }, 0));
 }
 
 function dataFor(ws, data) {
-  return { ...data, wsId: ws.id, canEdit: app.client.can('manage_posts'), role: ws.role };
+  return { ...data, wsId: ws.id, canEdit: can('manage_posts'), role: ws.role };
 }
 
 async function reloadPosts() {
@@ -457,6 +652,7 @@ function compose(template = null) {
 
 // ---------- creating a workspace ----------
 function createWorkspaceDialog() {
+  if (!app.client) return notify('Still signing in; try again in a moment.');
   openDialog('Create workspace', (body, close) => {
     const name = h('input', { type: 'text', autocomplete: 'off', autofocus: true });
     const f = field('Name', name);
@@ -484,7 +680,7 @@ function createWorkspaceDialog() {
   });
 }
 
-signIn();
+hasRememberedSession().then((yes) => (yes ? resume(rememberedToken()) : signIn()), () => signIn());
 sdk.coreVersion().then((v) => { document.getElementById('core-version').textContent = v; }, (err) => {
   document.getElementById('core-version').textContent = 'unavailable';
   notify(`The core failed to load (${errorText(err)}). Reload the page; if it persists, rebuild with npm run build.`);

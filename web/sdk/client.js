@@ -77,7 +77,7 @@ class Client {
       issueKey: (id, options) => client.#issueKey(id, options),
     };
     this.posts = {
-      refresh: () => client.#refreshPosts(client.#activeId()),
+      refresh: (options) => client.#refreshPosts(client.#activeId(), options),
       list: () => client.#part(client.#activeId(), 'posts'),
       // Posts belong to their workspace: the core refuses, with the words the UI shows.
       moveTo: async (postId, workspaceId) => {
@@ -328,10 +328,37 @@ class Client {
   }
 
   // Walks every page for the workspace active when called; a switch meanwhile does not redirect it.
-  async #refreshPosts(id) {
+  // Page 1 tells the last page; the rest are fetched `concurrency` at a time (the core keys them
+  // by page and swaps the whole list in once every page is there, whatever order they came in).
+  async #refreshPosts(id, { concurrency = 6 } = {}) {
     try {
-      let out = await this.#send(id, 'posts.page', {}, { sync: false });
-      while (out.outcome === 'applied' && out.next) out = await this.#send(id, 'posts.page', out.next, { sync: false });
+      const first = await this.#send(id, 'posts.page', {}, { sync: false });
+      if (first.outcome === 'applied' && first.next) {
+        const refresh = first.next.refresh;
+        let last = Number.isInteger(first.last_page) ? first.last_page : 0;
+        let page = 2;
+        let stop = false;
+        const walker = async () => {
+          while (!stop && page <= last) {
+            const n = page++;
+            let out;
+            try {
+              out = await this.#send(id, 'posts.page', { page: n, refresh }, { sync: false });
+            } catch (e) {
+              stop = true;
+              throw e;
+            }
+            // Dropped: a newer refresh took this workspace over. Complete: every page is in.
+            if (out.outcome !== 'applied' || out.missing === 0) stop = true;
+            else if (out.last_page > last) last = out.last_page; // posts were added meanwhile
+          }
+        };
+        if (last > 1) await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, last - 1)) }, walker));
+        else {
+          let out = first;
+          while (out.outcome === 'applied' && out.next) out = await this.#send(id, 'posts.page', out.next, { sync: false });
+        }
+      }
     } catch (e) {
       // Deleted mid-walk (404) or overtaken by a newer refresh (409): not an error for the caller.
       if (!(e instanceof WorkspaceError && (e.status === 404 || e.status === 409))) throw e;

@@ -144,7 +144,8 @@ export interface TrypostClient {
     issueKey(id: string, options?: { name?: string; expiresAt?: string }): Promise<WorkspaceSummary>;
   };
   posts: {
-    refresh(): Promise<ReadonlyArray<Record<string, unknown>>>;
+    /** Walks every page; after page 1, `concurrency` pages at a time (default 6). */
+    refresh(options?: { concurrency?: number }): Promise<ReadonlyArray<Record<string, unknown>>>;
     list(): ReadonlyArray<Record<string, unknown>>;
     moveTo(postId: string, workspaceId: string): Promise<never>;
     create(body: Record<string, unknown>): Promise<Queued>;

@@ -42,7 +42,11 @@ function openDb(indexedDB, name) {
     if (!db.objectStoreNames.contains(WRAP_STORE)) db.createObjectStore(WRAP_STORE);
     if (!db.objectStoreNames.contains(KEY_STORE)) db.createObjectStore(KEY_STORE);
   };
-  return promisify(request);
+  return promisify(request).then((db) => {
+    // Deleting the database (sign out, forget this device) must not wait on this connection.
+    db.onversionchange = () => db.close();
+    return db;
+  });
 }
 
 async function inStore(db, storeName, mode, fn) {

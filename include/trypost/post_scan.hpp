@@ -1,0 +1,37 @@
+#pragma once
+// A one-pass reader of posts documents for the calendar index. Building a JSON DOM of 10,000
+// posts and then reading each into a Post spent most of a calendar load in allocation; the index
+// needs only a few fields of each post, so this reads them straight from the text and steps over
+// everything else without building it.
+//
+// It answers only for the plain case: a list of posts, {"posts": [...], "labels"?: [...]} or an
+// API page {"data": [...]}, valid JSON within the limits, with every field the index reads valid
+// (id, content, status, scheduled_at, published_at; per platform id, platform, content_type,
+// status, social_account.id / social_account_id; per label id, name, color). Anything else
+// (a snapshot, a damaged post, odd JSON) answers nullopt, and the caller takes the full parser,
+// which says what is wrong. Fields the index never reads (media, meta, timestamps) are checked
+// only for being valid JSON.
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "trypost/post.hpp"
+
+namespace trypost {
+
+struct ScannedPosts {
+  std::vector<Post> posts;
+  std::vector<Label> labels;
+  bool from_data = false;  // read from an API page's "data"
+  bool bare = false;       // the document was a bare list
+};
+
+struct ScanLimits {
+  int max_depth = 64;
+  std::int64_t max_string_bytes = 1024 * 1024;
+};
+
+std::optional<ScannedPosts> scan_posts_document(std::string_view text, const ScanLimits& limits = {});
+
+}  // namespace trypost

@@ -1,0 +1,146 @@
+// "Remember on this device": a reload keeps the session and paints the month from the device's
+// copy before the server answers; the copy is refreshed in the background; signing out wipes it.
+// The token and the keys never appear in plain text in IndexedDB, Web Storage, cookies or the DOM.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, watchPage } from './browser.js';
+import { startDashboard, OWNER_TOKEN, screenshot } from './dashboard-support.js';
+
+let browser;
+let dash;
+let page;
+let problems;
+const secrets = new Set([OWNER_TOKEN]);
+
+before(async () => {
+  dash = await startDashboard();
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  problems = watchPage(page);
+  // Every bearer credential the page sends is a secret that must not be stored in plain text.
+  page.on('request', (req) => {
+    const auth = req.headers().authorization;
+    if (auth?.startsWith('Bearer ')) secrets.add(auth.slice(7));
+  });
+});
+after(async () => {
+  await browser?.close();
+  await dash?.close();
+});
+
+// Everything the page could have kept: every IndexedDB record (bytes as text too), Web Storage,
+// cookies and the DOM, as one string to search.
+async function everythingStored() {
+  const dump = await page.evaluate(async () => {
+    const out = [];
+    const text = (v) => {
+      if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) return new TextDecoder('latin1').decode(v instanceof ArrayBuffer ? v : v.buffer);
+      if (v instanceof CryptoKey) return `CryptoKey(extractable=${v.extractable})`;
+      if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k}:${text(x)}`).join(',');
+      return String(v);
+    };
+    for (const { name } of await indexedDB.databases()) {
+      const db = await new Promise((res, rej) => { const r = indexedDB.open(name); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+      for (const store of db.objectStoreNames) {
+        const values = await new Promise((res) => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => res(r.result); });
+        out.push(`${name}/${store}: ${values.map(text).join(' | ')}`);
+      }
+      db.close();
+    }
+    out.push(JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie, document.documentElement.outerHTML);
+    return out.join('\n');
+  });
+  return dump;
+}
+
+const dbNames = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).sort());
+const postButton = () => page.getByRole('grid').getByRole('button', { name: /UTC/ }).first();
+
+test('with "Remember on this device", a reload keeps the session and shows the month from the cache first', async () => {
+  await page.goto(`${dash.url}/app/`);
+  await page.getByLabel('Account token').fill(OWNER_TOKEN);
+  const remember = page.getByRole('checkbox', { name: 'Remember on this device' });
+  assert.equal(await remember.isChecked(), false, 'remembering is opt-in');
+  await remember.check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('grid').waitFor();
+  await postButton().waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName('tp:cached').length > 0);
+  const workspace = await page.getByRole('heading', { level: 1 }).textContent();
+  const shown = await postButton().getAttribute('aria-label');
+
+  // Stored: ciphertext and non-extractable keys only.
+  assert.deepEqual(await dbNames(), ['trypost-cache', 'trypost-keys', 'trypost-session']);
+  const stored = await everythingStored();
+  assert.ok(stored.includes('CryptoKey(extractable=false)'));
+  assert.ok(secrets.size >= 2, 'the account token and at least one workspace key were seen');
+  for (const s of secrets) assert.equal(stored.includes(s), false, 'a token or key is stored in plain text');
+
+  // Reload with the API held back: the month must come from the device's copy alone.
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route('**/api/**', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.reload();
+  await page.getByRole('grid').waitFor();
+  assert.equal(await page.getByLabel('Account token').count(), 0, 'not signed out');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), workspace);
+  await page.getByRole('grid').getByRole('button', { name: shown, exact: true }).waitFor();
+  await page.getByRole('status').filter({ hasText: /saved on this device/ }).waitFor();
+  await screenshot(page, 'remembered-from-cache-1280');
+  release();
+  await page.getByRole('status').filter({ hasText: /Up to date/ }).waitFor();
+  await page.unroute('**/api/**');
+  assert.equal(await page.getByRole('button', { name: 'Sign out and forget this device' }).isVisible(), true);
+  const again = await everythingStored();
+  for (const s of secrets) assert.equal(again.includes(s), false, 'a token or key is stored in plain text');
+});
+
+test('a post changed on the server appears after the background refresh of a returning visit', async () => {
+  const key = [...secrets].find((s) => s !== OWNER_TOKEN && s.length > 0);
+  // Which workspace the key belongs to does not matter as long as it is the one shown: ask it.
+  const ws = await (await fetch(`${dash.url}/api/workspace`, { headers: { authorization: `Bearer ${key}`, accept: 'application/json' } })).json();
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), ws.name, 'the key seen last belongs to the open workspace');
+  const headers = { authorization: `Bearer ${key}`, accept: 'application/json', 'content-type': 'application/json' };
+  const accounts = await (await fetch(`${dash.url}/api/social-accounts`, { headers })).json();
+  const account = accounts.find((a) => a.is_active && ['x', 'bluesky', 'linkedin', 'threads'].includes(a.platform));
+  const res = await fetch(`${dash.url}/api/posts`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ content: 'Written elsewhere while the tab was closed', platforms: [{ social_account_id: account.id, content_type: `${account.platform}_post` }] }),
+  });
+  assert.equal(res.status, 201, await res.clone().text());
+  await page.reload();
+  await page.getByRole('grid').waitFor();
+  await page.getByRole('button', { name: /Written elsewhere while the tab was closed/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: /Updated with the latest changes/ }).waitFor();
+  // The new copy is what the next visit starts from.
+  await page.waitForFunction(() => performance.getEntriesByName('tp:cached').length > 0);
+  const stored = await everythingStored();
+  assert.ok(stored.includes('Written elsewhere while the tab was closed'));
+});
+
+test('"Sign out and forget this device" wipes the stored session, keys and cache; a reload asks to sign in', async () => {
+  await page.getByRole('button', { name: 'Sign out and forget this device' }).click();
+  await page.getByLabel('Account token').waitFor();
+  assert.deepEqual(await dbNames(), []);
+  await page.reload();
+  await page.getByLabel('Account token').waitFor();
+  assert.equal(await page.getByRole('grid').count(), 0);
+  const stored = await everythingStored();
+  for (const s of secrets) assert.equal(stored.includes(s), false);
+  assert.deepEqual(problems, []);
+});
+
+test('without "Remember on this device" nothing is stored and a reload signs out', async () => {
+  await page.getByLabel('Account token').fill(OWNER_TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('grid').waitFor();
+  assert.deepEqual(await dbNames(), []);
+  assert.equal(await page.getByRole('button', { name: 'Sign out', exact: true }).isVisible(), true);
+  await page.reload();
+  await page.getByLabel('Account token').waitFor();
+});
