@@ -5,6 +5,7 @@
 
 #include "trypost/layout.hpp"
 #include "trypost/reschedule.hpp"
+#include "trypost/response.hpp"
 #include "trypost/snapshot.hpp"
 
 namespace trypost {
@@ -728,8 +729,22 @@ std::vector<std::string> CalendarIndex::same_account_between(UtcSeconds from, Ut
 }
 
 std::string CalendarIndex::load_text(const std::string& text) {
-  const json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) return json{{"error", "The posts document is not valid JSON (it may have been cut short)."}}.dump();
+  // The same bounded parse as a snapshot import (this document may be one), refused before any
+  // of the current contents is touched.
+  const ResponseLimits limits{kMaxSnapshotBytes, kMaxSnapshotDepth, kMaxSnapshotStringBytes, kMaxSnapshotArrayLength};
+  json j;
+  if (const auto f = parse_json_within(text, limits, j)) {
+    const auto refuse = [&](const std::string& why) {
+      return json{{"error", "The posts document was not loaded: " + why}, {"status", 422}, {"reason", f->reason}}.dump();
+    };
+    if (f->reason == "too_large") return refuse("it is larger than the limit of " + std::to_string(kMaxSnapshotBytes) + " bytes.");
+    if (f->reason == "too_deep") return refuse("it nests deeper than the limit of " + std::to_string(kMaxSnapshotDepth) + " levels.");
+    if (f->reason == "string_too_long")
+      return refuse("it holds a string longer than the limit of " + std::to_string(kMaxSnapshotStringBytes) + " bytes.");
+    if (f->reason == "array_too_long")
+      return refuse("it holds a list longer than the limit of " + std::to_string(kMaxSnapshotArrayLength) + " items.");
+    return refuse("it is not valid JSON (it may have been cut short).");
+  }
   auto summary = load(j);
   if (!summary) return error_answer(summary.error());
   return summary->dump();
