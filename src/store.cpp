@@ -161,6 +161,8 @@ Expected<json> member_from_json(const json& j, const std::string& path) {
       err.add(at("user_id"), "The user id field is required.");
     if (!j.contains("role") || !j["role"].is_string() || !parse_role(j["role"].get<std::string>()))
       err.add(at("role"), "The selected role is invalid.");
+    for (const char* k : {"name", "email"})
+      if (j.contains(k) && !j[k].is_string() && !j[k].is_null()) err.add(at(k), std::string("The ") + k + " field must be a string.");
   }
   if (!err.errors.empty()) {
     err.status = 502;
@@ -634,6 +636,10 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
       }
       for (auto& p : *posts) s->staging.push_back(std::move(p));
       const json meta = body.value("meta", json::object());
+      if (!meta.is_object()) return bad(field_error("meta", "The meta field must be an object."));
+      for (const char* k : {"current_page", "last_page"})
+        if (meta.contains(k) && !meta[k].is_number_integer())
+          return bad(field_error(std::string("meta.") + k, std::string("The ") + k + " field must be an integer."));
       const auto current = int_field(meta, "current_page", 1);
       const auto last = int_field(meta, "last_page", 1);
       out["page"] = current;
@@ -794,7 +800,9 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
     }
     case RequestKind::account_api_key_create: {
       const auto plain = string_field(body, "plain_token");
-      if (plain.empty()) return bad(make_error(502, "The server answered without a key."));
+      if (plain.empty()) return bad(field_error("plain_token", "The server answered without a key."));
+      if (body.contains("token") && !(body["token"].is_object() && body["token"].contains("id")))
+        return bad(field_error("token", "The token field must be the key's metadata."));
       s->key = plain;  // one key per workspace in this client
       if (body.contains("token")) {
         s->api_keys.insert(s->api_keys.begin(), api_key_metadata(body["token"]));
