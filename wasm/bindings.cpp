@@ -22,6 +22,7 @@
 #include "trypost/retry.hpp"
 #include "trypost/signing.hpp"
 #include "trypost/version.hpp"
+#include "trypost/widget_token.hpp"
 
 namespace {
 
@@ -106,4 +107,5 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("retry_decide", +[](std::string s) { return guarded([&] { return trypost::retry_decision_json(s); }); });
   function("signature_base", +[](std::string s) { return guarded([&] { return trypost::signature_base_json(s); }); });
   function("signature_input_parse", +[](std::string s) { return guarded([&] { return trypost::parse_signature_input_json(s); }); });
+  function("widget_token_check", +[](std::string s) { return guarded([&] { return trypost::widget_token_check_json(s); }); });
 }
