@@ -20,6 +20,7 @@ let page;
 const consoleLines = [];
 const shownTexts = [];   // what the page showed right after each forced error
 const received = new Map(); // plain keys the browser was handed during the session -> where
+let afterDismiss = null;    // the page right after the shown-once key was dismissed
 
 before(async () => {
   dash = await startDashboard({ mode: 'cloud' });
@@ -111,9 +112,15 @@ test('a session of dashboard work with errors forced along the way', async () =>
   await page.getByRole('button', { name: 'Create key' }).click();
   const created = await page.getByRole('textbox', { name: 'New key "Audit key"' }).inputValue();
   assert.ok(created.length > 20);
+  // The response listener reads bodies asynchronously: give it a moment.
+  for (let i = 0; i < 50 && !received.has(created); i++) await new Promise((r) => setTimeout(r, 100));
   assert.ok(received.has(created), 'the created key was seen on the wire');
+  // The audit sees a key in the live DOM while it is shown (so it would see one left behind) ...
+  assert.ok((await pageContents()).live.includes(created));
   await page.getByRole('button', { name: 'Done, hide the key' }).click();
   await page.getByRole('textbox', { name: 'New key "Audit key"' }).waitFor({ state: 'detached' });
+  // ... and once dismissed, on the same screen, it is gone from markup and field values alike.
+  afterDismiss = await pageContents();
 
   // 402: the account's credits run out; the next workspace read is refused with a payment banner.
   await control('PUT', '/account', { credits_used: 100, credits_limit: 100 });
@@ -219,6 +226,8 @@ test('no key or signing secret is kept or shown anywhere the page can reach', as
     ['console output', consoleLines.join('\n')],
     ['the DOM', seen.dom],
     ['shadow roots and field values', seen.live],
+    ['the DOM after the shown-once key was dismissed', afterDismiss.dom],
+    ['field values after the shown-once key was dismissed', afterDismiss.live],
     ...shownTexts.map(({ what, text }) => [`the page after ${what}`, text]),
     ...seen.idb.filter((r) => !r.encrypted).map((r) => [`IndexedDB ${r.db}/${r.store}/${r.key}`, r.text]),
   ];
