@@ -1,9 +1,9 @@
 #include "trypost/store.hpp"
 
-#include "trypost/response.hpp"
-
 #include <algorithm>
 #include <unordered_set>
+
+#include "trypost/response.hpp"
 
 namespace trypost {
 namespace {
