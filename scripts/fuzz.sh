@@ -31,6 +31,7 @@ for t in "${targets[@]}"; do
   case $t in
     time) dict=(-dict=fuzz/dict/dates.dict) ;;
     signing) dict=(-dict=fuzz/dict/sf.dict) ;;
+    widget_token) dict=(-dict=fuzz/dict/jwt.dict) ;;
     counting | store) ;;  # raw text / an operation byte code: no token helps
     post | response | validation | snapshot | calendar) dict=(-dict=fuzz/dict/json.dict) ;;
     *) dict=(-dict=fuzz/dict/json.dict) ;;

@@ -7,6 +7,7 @@
 #include "trypost/layout.hpp"
 #include "trypost/post_scan.hpp"
 #include "trypost/reschedule.hpp"
+#include "trypost/response.hpp"
 #include "trypost/snapshot.hpp"
 
 namespace trypost {
@@ -775,15 +776,31 @@ std::vector<std::string> CalendarIndex::same_account_between(UtcSeconds from, Ut
 }
 
 std::string CalendarIndex::load_text(const std::string& text) {
+  // Bounded like a snapshot import (this document may be one): refused before any of the
+  // current contents is touched.
+  const ResponseLimits limits{kMaxSnapshotBytes, kMaxSnapshotDepth, kMaxSnapshotStringBytes, kMaxSnapshotArrayLength};
+  const auto refuse = [&](const std::string& reason, const std::string& why) {
+    return json{{"error", "The posts document was not loaded: " + why}, {"status", 422}, {"reason", reason}}.dump();
+  };
+  if (std::int64_t(text.size()) > std::int64_t(kMaxSnapshotBytes))
+    return refuse("too_large", "it is larger than the limit of " + std::to_string(kMaxSnapshotBytes) + " bytes.");
   // The plain case (a list of valid posts) is read in one pass without a DOM; anything else,
-  // errors included, goes through the full parser, which names what is wrong.
-  if (auto scanned = scan_posts_document(text)) {
+  // errors and limits included, goes through the full bounded parser, which names what is wrong.
+  if (auto scanned = scan_posts_document(text, ScanLimits{kMaxSnapshotDepth, kMaxSnapshotStringBytes, kMaxSnapshotArrayLength})) {
     auto summary = build(std::move(scanned->posts), std::move(scanned->labels),
                          scanned->bare ? "" : scanned->from_data ? "data" : "posts");
     if (summary) return summary->dump();
   }
-  const json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) return json{{"error", "The posts document is not valid JSON (it may have been cut short)."}}.dump();
+  json j;
+  if (const auto f = parse_json_within(text, limits, j)) {
+    if (f->reason == "too_large") return refuse(f->reason, "it is larger than the limit of " + std::to_string(kMaxSnapshotBytes) + " bytes.");
+    if (f->reason == "too_deep") return refuse(f->reason, "it nests deeper than the limit of " + std::to_string(kMaxSnapshotDepth) + " levels.");
+    if (f->reason == "string_too_long")
+      return refuse(f->reason, "it holds a string longer than the limit of " + std::to_string(kMaxSnapshotStringBytes) + " bytes.");
+    if (f->reason == "array_too_long")
+      return refuse(f->reason, "it holds a list longer than the limit of " + std::to_string(kMaxSnapshotArrayLength) + " items.");
+    return refuse(f->reason, "it is not valid JSON (it may have been cut short).");
+  }
   auto summary = load(j);
   if (!summary) return error_answer(summary.error());
   return summary->dump();

@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "trypost/time.hpp"
 
@@ -139,7 +140,8 @@ class Scanner {
   // Steps over one value of any kind, without recursion; `depth` is the nesting a container
   // there would have (the top-level container is 1).
   bool skip(int depth) {
-    std::string stack;  // 'o' / 'a' per open container
+    std::string stack;               // 'o' / 'a' per open container
+    std::vector<std::int64_t> items;  // per open container: values seen so far
     for (;;) {
       // a value
       const char c = peek();
@@ -147,8 +149,11 @@ class Scanner {
         ++p_;
         if (depth + static_cast<int>(stack.size()) > limits_.max_depth) return false;
         stack.push_back(c == '{' ? 'o' : 'a');
-        if (eat(c == '{' ? '}' : ']')) stack.pop_back();
-        else {
+        items.push_back(1);
+        if (eat(c == '{' ? '}' : ']')) {
+          stack.pop_back();
+          items.pop_back();
+        } else {
           if (c == '{' && !(string(nullptr) && eat(':'))) return false;
           continue;
         }
@@ -169,10 +174,12 @@ class Scanner {
         const bool obj = stack.back() == 'o';
         if (eat(',')) {
           if (obj && !(string(nullptr) && eat(':'))) return false;
+          if (!obj && ++items.back() > limits_.max_array_length) return false;
           break;
         }
         if (!eat(obj ? '}' : ']')) return false;
         stack.pop_back();
+        items.pop_back();
       }
     }
   }
@@ -196,8 +203,9 @@ class Scanner {
     if (!eat('[')) return false;
     if (depth > limits_.max_depth) return false;
     if (eat(']')) return true;
+    std::int64_t n = 0;
     do {
-      if (!on_item()) return false;
+      if (++n > limits_.max_array_length || !on_item()) return false;
     } while (eat(','));
     return eat(']');
   }

@@ -214,12 +214,14 @@ Expected<WorkspaceSnapshot> import_snapshot_text(std::string_view text) {
   if (static_cast<std::int64_t>(text.size()) > kMaxSnapshotBytes)
     return damaged("it is larger than the limit of " + std::to_string(kMaxSnapshotBytes) + " bytes.");
   json j;
-  const ResponseLimits limits{kMaxSnapshotBytes, kMaxSnapshotDepth, kMaxSnapshotStringBytes};
+  const ResponseLimits limits{kMaxSnapshotBytes, kMaxSnapshotDepth, kMaxSnapshotStringBytes, kMaxSnapshotArrayLength};
   if (const auto f = parse_json_within(std::string(text), limits, j)) {
     if (f->reason == "too_deep")
       return damaged("it nests deeper than the limit of " + std::to_string(kMaxSnapshotDepth) + " levels.");
     if (f->reason == "string_too_long")
       return damaged("it holds a string longer than the limit of " + std::to_string(kMaxSnapshotStringBytes) + " bytes.");
+    if (f->reason == "array_too_long")
+      return damaged("it holds a list longer than the limit of " + std::to_string(kMaxSnapshotArrayLength) + " items.");
     return damaged("it is not valid JSON (it may have been cut short).");
   }
   return import_snapshot(j);

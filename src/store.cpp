@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "trypost/response.hpp"
+
 namespace trypost {
 namespace {
 
@@ -77,6 +79,27 @@ std::string redact(std::string text, const std::string& secret) {
   return text;
 }
 
+// 1.5 million posts at the API's 15 a page.
+constexpr std::int64_t kMaxPostPages = 100000;
+
+std::int64_t int_field(const json& j, const char* key, std::int64_t fallback) {
+  if (!j.is_object()) return fallback;
+  const auto it = j.find(key);
+  return it != j.end() && it->is_number_integer() ? it->get<std::int64_t>() : fallback;
+}
+
+std::string string_field(const json& j, const char* key, const std::string& fallback = "") {
+  if (!j.is_object()) return fallback;
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
+std::uint64_t uint_field(const json& j, const char* key) {
+  if (!j.is_object()) return 0;
+  const auto it = j.find(key);
+  return it != j.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
+}
+
 ApiError merge_errors(ApiError into, const ApiError& from) {
   for (const auto& [f, list] : from.errors)
     for (const auto& m : list) into.add(f, m);
@@ -141,6 +164,8 @@ Expected<json> member_from_json(const json& j, const std::string& path) {
       err.add(at("user_id"), "The user id field is required.");
     if (!j.contains("role") || !j["role"].is_string() || !parse_role(j["role"].get<std::string>()))
       err.add(at("role"), "The selected role is invalid.");
+    for (const char* k : {"name", "email"})
+      if (j.contains(k) && !j[k].is_string() && !j[k].is_null()) err.add(at(k), std::string("The ") + k + " field must be a string.");
   }
   if (!err.errors.empty()) {
     err.status = 502;
@@ -148,8 +173,8 @@ Expected<json> member_from_json(const json& j, const std::string& path) {
     return err;
   }
   json m{{"user_id", j["user_id"].is_string() ? j["user_id"] : json(std::to_string(j["user_id"].get<std::int64_t>()))},
-         {"name", j.value("name", "")},
-         {"email", j.value("email", "")},
+         {"name", string_field(j, "name")},
+         {"email", string_field(j, "email")},
          {"role", j["role"]}};
   return m;
 }
@@ -163,6 +188,78 @@ json api_key_metadata(const json& j) {
 }
 
 std::string member_id(const json& m) { return m.value("user_id", ""); }
+
+// What a success body of each kind carries: nothing (the 204 deletes), a list, or an object that
+// a key identifies. An object with a "message" where that key should be is an error wearing a 200.
+enum class Body { empty, list, object };
+struct Expects {
+  Body body;
+  const char* marker = nullptr;
+};
+Expects expects(RequestKind k) {
+  switch (k) {
+    case RequestKind::post_delete:
+    case RequestKind::account_workspace_delete:
+    case RequestKind::account_member_remove:
+      return {Body::empty};
+    case RequestKind::labels_list:
+    case RequestKind::signatures_list:
+    case RequestKind::accounts_list:
+    case RequestKind::api_keys_list:
+    case RequestKind::account_workspaces_list:
+      return {Body::list};
+    case RequestKind::posts_page: return {Body::object, "data"};
+    case RequestKind::account_workspace_create: return {Body::object, "workspace"};
+    case RequestKind::account_members_list: return {Body::object, "members"};
+    case RequestKind::account_member_update: return {Body::object, "user_id"};
+    case RequestKind::account_api_key_create: return {Body::object, "plain_token"};
+    default: return {Body::object, "id"};
+  }
+}
+
+// At most n bytes of a server's message, cut on a character boundary (the outcome must stay UTF-8).
+std::string clip(const std::string& text, std::size_t n) {
+  if (text.size() <= n) return text;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return text.substr(0, n);
+}
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+struct Refusal {
+  std::string reason, message;
+};
+
+// The one bounded parse of a success body (the limits of response.hpp), or why it was refused.
+std::optional<Refusal> read_success_body(RequestKind kind, const std::string& text, json& body) {
+  const auto want = expects(kind);
+  if (blank(text)) {
+    if (want.body == Body::empty) return std::nullopt;
+    return Refusal{"not_json", "The server answered with an empty body where JSON was expected."};
+  }
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (text[first] == '<') return Refusal{"html", "The server answered with an HTML page instead of JSON."};
+  if (const auto f = parse_json_within(text, ResponseLimits{}, body)) {
+    if (f->reason == "not_json") return Refusal{"not_json", "The server answered with malformed JSON (cut short or corrupt)."};
+    return Refusal{f->reason, f->message};
+  }
+  const auto msg = body.is_object() ? body.find("message") : body.end();
+  if (body.is_object() && msg != body.end() && msg->is_string()) {
+    const bool error_like = want.body == Body::empty
+                                ? body.contains("exception") || body.contains("errors") || body.contains("error")
+                                : want.body == Body::list || !body.contains(want.marker);
+    if (error_like) return Refusal{"error_body", "The server reported an error: " + clip(msg->get<std::string>(), 500)};
+  }
+  return std::nullopt;
+}
+
+// The message of an error answer, when its body is a readable, bounded JSON object.
+json read_error_body(const std::string& text) {
+  json body;
+  if (blank(text) || text[text.find_first_not_of(" \t\r\n")] == '<') return body;
+  if (parse_json_within(text, ResponseLimits{}, body)) return json();
+  return body;
+}
 
 }  // namespace
 
@@ -458,16 +555,16 @@ json Store::apply_response(std::uint64_t request_id, int status, const std::stri
   };
 
   if (status == 0) return fail(make_error(0, "The server could not be reached."));
-  const json body = body_text.empty() ? json() : json::parse(body_text, nullptr, false);
 
   if (status >= 400) {
+    const json body = read_error_body(body_text);
     if (r.kind == RequestKind::account_workspaces_list && (status == 404 || status == 405 || status == 501)) {
       lifecycle_ = Lifecycle::unsupported;
       return fail(make_error(501, kUnsupported));
     }
     ApiError e = make_error(status, "The server answered " + std::to_string(status) + ".");
-    if (!body.is_discarded() && body.is_object()) {
-      if (body.contains("message") && body["message"].is_string()) e.message = body["message"].get<std::string>();
+    if (body.is_object()) {
+      if (body.contains("message") && body["message"].is_string()) e.message = clip(body["message"].get<std::string>(), 500);
       if (body.contains("errors") && body["errors"].is_object())
         for (const auto& [field, list] : body["errors"].items())
           if (list.is_array())
@@ -477,7 +574,13 @@ json Store::apply_response(std::uint64_t request_id, int status, const std::stri
     if (status == 401 && r.kind == RequestKind::workspace_probe) e.message = "The API key was not accepted.";
     return fail(std::move(e));
   }
-  if (body.is_discarded()) return fail(make_error(502, "The server answered with malformed JSON."));
+  // Nothing of the workspace is touched until the whole body has passed the limits.
+  json body;
+  if (auto refused = read_success_body(r.kind, body_text, body)) {
+    auto out = fail(make_error(502, refused->message));
+    out["reason"] = refused->reason;
+    return out;
+  }
   return apply_ok(r, s, status, body);
 }
 
@@ -487,6 +590,7 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
   const auto bad = [&](ApiError e) {
     auto o = outcome(r, "error");
     if (e.status < 500) e.status = 502;
+    o["reason"] = "shape";
     o["status"] = e.status;
     o["error"] = e.to_json();
     return o;
@@ -519,7 +623,7 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
       break;
     }
     case RequestKind::posts_page: {
-      if (r.params.value("refresh", 0ULL) != s->refresh_id) {
+      if (uint_field(r.params, "refresh") != s->refresh_id) {
         out["outcome"] = "dropped";
         out["reason"] = "a newer refresh replaced this one";
         return out;
@@ -536,10 +640,17 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
         return bad(posts.error());
       }
       const json meta = body.value("meta", json::object());
-      const auto current = meta.is_object() ? meta.value("current_page", std::int64_t{1}) : 1;
-      const auto last = meta.is_object() ? meta.value("last_page", std::int64_t{1}) : 1;
+      if (!meta.is_object()) return bad(field_error("meta", "The meta field must be an object."));
+      for (const char* k : {"current_page", "last_page"})
+        if (meta.contains(k) && !meta[k].is_number_integer())
+          return bad(field_error(std::string("meta.") + k, std::string("The ") + k + " field must be an integer."));
+      const auto current = int_field(meta, "current_page", 1);
+      const auto last = int_field(meta, "last_page", 1);
+      // A hostile or broken server must not send the walker after billions of pages.
+      if (last > kMaxPostPages)
+        return bad(field_error("meta.last_page", "The last_page field is above the limit of " + std::to_string(kMaxPostPages) + " pages."));
       // Keyed by the page asked for: that is what the walker tracks, whatever the server echoes.
-      const auto asked = r.params.value("page", std::int64_t{1});
+      const auto asked = int_field(r.params, "page", 1);
       s->staging[asked] = std::move(posts).value();
       s->staging_last = std::max({s->staging_last, last, std::int64_t{1}});
       std::int64_t have = 0;
@@ -582,7 +693,7 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
       break;
     }
     case RequestKind::post_delete:
-      remove_post(*s, r.params.value("post_id", ""));
+      remove_post(*s, string_field(r.params, "post_id"));
       bump(*s, "posts");
       break;
     case RequestKind::labels_list: {
@@ -610,6 +721,18 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
     }
     case RequestKind::api_keys_list: {
       if (!body.is_array()) return bad(make_error(502, "The server answered with a malformed list."));
+      ApiError err;
+      for (std::size_t i = 0; i < body.size(); ++i) {
+        const json& k = body[i];
+        const auto at = std::to_string(i);
+        if (!k.is_object()) err.add(at, "The key must be an object.");
+        else if (!k.contains("id") || !(k["id"].is_string() || k["id"].is_number_integer())) err.add(at + ".id", "The id field is required.");
+        else if (k.contains("name") && !k["name"].is_string()) err.add(at + ".name", "The name field must be a string.");
+      }
+      if (!err.errors.empty()) {
+        err.finalize_message();
+        return bad(err);
+      }
       s->api_keys = json::array();
       for (const auto& k : body) s->api_keys.push_back(api_key_metadata(k));
       bump(*s, "api_keys");
@@ -621,7 +744,7 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
       ApiError err;
       for (std::size_t i = 0; i < body.size(); ++i) {
         auto w = workspace_from_json(body[i], std::to_string(i));
-        const auto role = body[i].is_object() ? parse_role(body[i].value("role", "")) : std::nullopt;
+        const auto role = parse_role(string_field(body[i], "role"));
         if (!w) err = merge_errors(std::move(err), w.error());
         else if (!role) err.add(std::to_string(i) + ".role", "The selected role is invalid.");
         else listed.emplace_back(std::move(w).value(), *role);
@@ -647,9 +770,9 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
       auto w = workspace_from_json(ws, "workspace");
       if (!w) return bad(w.error());
       const json key = body.value("api_key", json::object());
-      const auto plain = key.is_object() ? key.value("plain_token", std::string()) : std::string();
+      const auto plain = string_field(key, "plain_token");
       auto& st = upsert(*w);
-      st.role = parse_role(ws.value("role", "owner")).value_or(Role::owner);
+      st.role = parse_role(string_field(ws, "role", "owner")).value_or(Role::owner);
       st.key = plain;
       active_ = w->id;  // the creator lands in the new workspace at once
       out["workspace_id"] = w->id;
@@ -663,7 +786,7 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
       if (!w) return bad(w.error());
       if (w->id != s->info.id) return bad(make_error(502, "The server answered for another workspace."));
       auto& st = upsert(*w);
-      if (const auto role = parse_role(body.value("role", ""))) st.role = *role;
+      if (const auto role = parse_role(string_field(body, "role"))) st.role = *role;
       out["workspace"] = summary(w->id);
       break;
     }
@@ -695,8 +818,10 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
       break;
     }
     case RequestKind::account_api_key_create: {
-      const auto plain = body.is_object() ? body.value("plain_token", std::string()) : std::string();
-      if (plain.empty()) return bad(make_error(502, "The server answered without a key."));
+      const auto plain = string_field(body, "plain_token");
+      if (plain.empty()) return bad(field_error("plain_token", "The server answered without a key."));
+      if (body.contains("token") && !(body["token"].is_object() && body["token"].contains("id")))
+        return bad(field_error("token", "The token field must be the key's metadata."));
       s->key = plain;  // one key per workspace in this client
       if (body.contains("token")) {
         s->api_keys.insert(s->api_keys.begin(), api_key_metadata(body["token"]));
@@ -715,7 +840,7 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
       break;
     }
     case RequestKind::account_member_remove: {
-      const auto user = r.params.value("user_id", "");
+      const auto user = string_field(r.params, "user_id");
       auto& ms = s->members;
       ms.erase(std::remove_if(ms.begin(), ms.end(), [&](const json& m) { return member_id(m) == user; }), ms.end());
       bump(*s, "members");

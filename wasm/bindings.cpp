@@ -29,6 +29,7 @@
 #include "trypost/retry.hpp"
 #include "trypost/signing.hpp"
 #include "trypost/version.hpp"
+#include "trypost/widget_token.hpp"
 
 namespace {
 
@@ -125,5 +126,6 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
     return guarded([&] { return trypost::finish_endpoint_call_json(s.store(), ws, meta, body); });
   });
   function("signature_input_parse", +[](std::string s) { return guarded([&] { return trypost::parse_signature_input_json(s); }); });
+  function("widget_token_check", +[](std::string s) { return guarded([&] { return trypost::widget_token_check_json(s); }); });
 #endif
 }

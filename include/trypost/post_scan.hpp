@@ -30,6 +30,7 @@ struct ScannedPosts {
 struct ScanLimits {
   int max_depth = 64;
   std::int64_t max_string_bytes = 1024 * 1024;
+  std::int64_t max_array_length = 100000;
 };
 
 std::optional<ScannedPosts> scan_posts_document(std::string_view text, const ScanLimits& limits = {});

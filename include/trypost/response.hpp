@@ -23,6 +23,7 @@ struct ResponseLimits {
   std::int64_t max_body_bytes = 8 * 1024 * 1024;  // a page of 25 assets is a few tens of KiB
   int max_depth = 64;                             // posts nest 4 deep; meta objects a few more
   std::int64_t max_string_bytes = 1024 * 1024;    // content is <= 10 000 characters
+  std::int64_t max_array_length = 100000;         // pages hold 15 or 25; lists are a workspace's own
 };
 
 struct HttpResponse {
@@ -44,8 +45,8 @@ struct PageInfo {
 struct ResponseFailure {
   int status = 0;
   std::string kind;
-  std::string reason;  // for malformed: too_large, too_deep, string_too_long, html, not_json,
-                       // error_body, shape
+  std::string reason;  // for malformed: too_large, too_deep, string_too_long, array_too_long,
+                       // html, not_json, error_body, shape
   std::string message;
   std::map<std::string, std::vector<std::string>> errors;  // 422 fields, or shape errors by path
   std::optional<std::int64_t> retry_after_seconds;

@@ -22,6 +22,7 @@ inline constexpr int kSnapshotVersion = 1;
 inline constexpr std::int64_t kMaxSnapshotBytes = 64 * 1024 * 1024;
 inline constexpr int kMaxSnapshotDepth = 64;
 inline constexpr std::int64_t kMaxSnapshotStringBytes = 1024 * 1024;
+inline constexpr std::int64_t kMaxSnapshotArrayLength = 1000000;  // 100 000 posts is the largest we bench
 
 struct BrandColors {
   std::string primary, background, text;  // #RRGGBB or empty

@@ -4,7 +4,8 @@
 // /widget-api/workspaces/1111…/posts?page=2 -> {upstream}/api/posts?page=2.
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { TokenError, verifyWidgetToken } from './jwt.js';
+import { loadCore } from '../../web/sdk/core.js';
+import { TokenError, verifyWidgetTokenWith } from './jwt.js';
 
 // The reads a calendar widget needs; nothing that reveals keys, assets or the team.
 const READABLE = [
@@ -24,6 +25,9 @@ export function createWidgetProxy({ prefix = '/widget-api', upstream, keys, secr
   const upstreamUrl = new URL(upstream);
   const upstreamApi = `${upstreamUrl.origin}${upstreamUrl.pathname.replace(/\/$/, '')}/api`;
   const keyFor = (id) => (keys instanceof Map ? keys.get(id) : keys[id]);
+  // Loaded once, at creation: the token check is the core's.
+  const coreReady = loadCore();
+  coreReady.catch(() => {});
 
   function cors(req) {
     const origin = req.headers.origin;
@@ -38,7 +42,7 @@ export function createWidgetProxy({ prefix = '/widget-api', upstream, keys, secr
     };
   }
 
-  return function handle(req, res) {
+  function handle(req, res) {
     const url = new URL(req.url, 'http://x');
     if (url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) return false;
     const corsHeaders = cors(req);
@@ -54,18 +58,24 @@ export function createWidgetProxy({ prefix = '/widget-api', upstream, keys, secr
     if (req.method !== 'GET') { send(res, 403, { message: 'Widget tokens are read-only.' }, headers); return true; }
     const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (!token) { send(res, 401, { message: 'Unauthenticated.' }, { ...headers, 'www-authenticate': 'Bearer' }); return true; }
-    let claims;
-    try {
-      claims = verifyWidgetToken(token, { secret, nowSec: Math.floor(clock.now() / 1000), maxTtlSec });
-    } catch (err) {
-      if (!(err instanceof TokenError)) throw err;
-      send(res, 401, { message: err.message }, { ...headers, 'www-authenticate': 'Bearer error="invalid_token"' });
-      return true;
-    }
-    if (claims.sub !== workspaceId) { send(res, 403, { message: 'This token is for another workspace.' }, headers); return true; }
+    coreReady.then((core) => {
+      try {
+        verifyWidgetTokenWith(core, token, { secret, nowSec: Math.floor(clock.now() / 1000), maxTtlSec, workspaceId });
+      } catch (err) {
+        if (!(err instanceof TokenError)) throw err;
+        const extra = err.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {};
+        send(res, err.status, { message: err.message }, { ...headers, ...extra });
+        return;
+      }
+      forward(req, res, workspaceId, apiPath, url, headers);
+    }).catch(() => { if (!res.headersSent) send(res, 500, { message: 'The widget proxy could not check the token.' }, headers); });
+    return true;
+  }
+
+  function forward(req, res, workspaceId, apiPath, url, headers) {
     const key = keyFor(workspaceId);
-    if (!key) { send(res, 404, { message: 'Unknown workspace.' }, headers); return true; }
-    if (!READABLE.some((re) => re.test(apiPath))) { send(res, 403, { message: 'Widget tokens cannot read this resource.' }, headers); return true; }
+    if (!key) { send(res, 404, { message: 'Unknown workspace.' }, headers); return; }
+    if (!READABLE.some((re) => re.test(apiPath))) { send(res, 403, { message: 'Widget tokens cannot read this resource.' }, headers); return; }
 
     const target = new URL(`${upstreamApi}${apiPath}${url.search}`);
     const proxyBase = `${req.headers['x-forwarded-proto'] ?? 'http'}://${req.headers.host}${prefix}/workspaces/${workspaceId}`;
@@ -87,8 +97,9 @@ export function createWidgetProxy({ prefix = '/widget-api', upstream, keys, secr
     upstreamReq.on('timeout', () => upstreamReq.destroy(new Error('timeout')));
     upstreamReq.on('error', () => { if (!res.headersSent) send(res, 502, { message: 'The TryPost API is unreachable.' }, headers); });
     upstreamReq.end();
-    return true;
-  };
+  }
+
+  return handle;
 }
 
 export { signWidgetToken, verifyWidgetToken } from './jwt.js';

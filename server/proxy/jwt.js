@@ -1,6 +1,8 @@
 // Widget tokens: compact JWTs signed with HS256 (node:crypto HMAC), carrying sub (workspace id),
 // iat, exp and scope "read". Only HS256 is accepted; "none" and every other alg are refused.
+// Minting stays here (the CLI's widget-token command); reading is the core's (widget_token.hpp).
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { loadCore, parseCoreAnswer } from '../../web/sdk/core.js';
 
 const b64url = (buf) => Buffer.from(buf).toString('base64url');
 const HEADER = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
@@ -11,28 +13,35 @@ export function signWidgetToken({ workspaceId, secret, ttlSec, nowSec = Math.flo
   return `${HEADER}.${payload}.${b64url(sig)}`;
 }
 
-export class TokenError extends Error {}
+// A refused token: `status` is 401 (not a usable token) or 403 (a good token for another
+// workspace); `kind` is the core's name for the reason (malformed, expired, wrong_workspace, ...).
+export class TokenError extends Error {
+  constructor(message, { status = 401, kind = 'malformed' } = {}) {
+    super(message);
+    this.name = 'TokenError';
+    this.status = status;
+    this.kind = kind;
+  }
+}
+
+// The core reads the token (segments, header, claim types, times, workspace); node:crypto
+// computes the HMAC. A forged token learns only that its signature is wrong: the claims' verdict
+// is shown after the HMAC matched.
+export function verifyWidgetTokenWith(core, token, { secret, nowSec, maxTtlSec = 3600, skewSec = 60, workspaceId }) {
+  const arg = { token: String(token), now: nowSec, max_ttl_seconds: maxTtlSec, skew_seconds: skewSec };
+  if (workspaceId) arg.workspace_id = workspaceId;
+  const answer = parseCoreAnswer(core.widget_token_check(JSON.stringify(arg)));
+  if (answer.problem?.structural) throw new TokenError(answer.problem.message, answer.problem);
+  const expected = createHmac('sha256', secret).update(answer.signing_input).digest();
+  const given = Buffer.from(answer.signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new TokenError('The token signature is invalid.', { status: 401, kind: 'bad_signature' });
+  }
+  if (answer.problem) throw new TokenError(answer.problem.message, answer.problem);
+  return answer.claims;
+}
 
 // Returns the claims or throws TokenError with the reason.
-export function verifyWidgetToken(token, { secret, nowSec, maxTtlSec = 3600, skewSec = 60 }) {
-  const parts = String(token).split('.');
-  if (parts.length !== 3) throw new TokenError('The token is malformed.');
-  let header, claims;
-  try {
-    header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
-    claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-  } catch {
-    throw new TokenError('The token is malformed.');
-  }
-  if (header?.alg !== 'HS256') throw new TokenError('The token must be signed with HS256.');
-  const expected = createHmac('sha256', secret).update(`${parts[0]}.${parts[1]}`).digest();
-  const given = Buffer.from(parts[2], 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new TokenError('The token signature is invalid.');
-  if (typeof claims?.sub !== 'string' || !claims.sub) throw new TokenError('The token names no workspace.');
-  if (claims.scope !== 'read') throw new TokenError('The token is not a read-only token.');
-  if (!Number.isInteger(claims.exp) || !Number.isInteger(claims.iat)) throw new TokenError('The token has no lifetime.');
-  if (claims.exp <= nowSec) throw new TokenError('The token has expired.');
-  if (claims.iat > nowSec + skewSec) throw new TokenError('The token was issued in the future.');
-  if (claims.exp - claims.iat > maxTtlSec) throw new TokenError('The token lives longer than this proxy allows.');
-  return claims;
+export async function verifyWidgetToken(token, options) {
+  return verifyWidgetTokenWith(await loadCore(), token, options);
 }

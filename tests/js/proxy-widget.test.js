@@ -113,3 +113,26 @@ test('trypost widget-token mints a token the proxy accepts', async () => {
   const bad = spawnSync(process.execPath, [bin, 'widget-token', '--workspace', IDS.ws1, '--secret-base64', secret.toString('base64'), '--ttl', '3601'], { encoding: 'utf8' });
   assert.equal(bad.status, 2);
 });
+
+test('the core reads the token: the signature is judged before any claim, and each refusal says why', async () => {
+  const claims = { sub: IDS.ws1, iat: now(), exp: now() + 300, scope: 'read' };
+  const cases = [
+    // A forged token with an expired claim learns only that the signature is wrong.
+    ['forged and expired', forge({ alg: 'HS256' }, { ...claims, exp: now() - 10 }, randomBytes(32)), 401, 'The token signature is invalid.'],
+    ['expired', forge({ alg: 'HS256' }, { ...claims, iat: now() - 400, exp: now() - 10 }), 401, 'The token has expired.'],
+    ['not yet valid', forge({ alg: 'HS256' }, { ...claims, nbf: now() + 600 }), 401, 'The token is not valid yet.'],
+    ['critical header', forge({ alg: 'HS256', crit: ['exp'] }, claims), 401, 'The token uses header extensions this proxy does not understand.'],
+    ['exp as text', forge({ alg: 'HS256' }, { ...claims, exp: String(now() + 300) }), 401, "The token's exp claim must be a whole number of seconds."],
+    ['another workspace', forge({ alg: 'HS256' }, { ...claims, sub: IDS.ws2 }), 403, 'This token is for another workspace.'],
+  ];
+  for (const [name, tok, status, message] of cases) {
+    const r = await get(`/${IDS.ws1}/posts`, tok);
+    assert.equal(r.status, status, name);
+    assert.equal((await r.json()).message, message, name);
+  }
+  // Padding is not base64url: one token, one spelling.
+  const [h, c, s] = token().split('.');
+  const padded = `${h}${'='.repeat((4 - (h.length % 4)) % 4) || '=='}.${c}.${s}`;
+  assert.equal((await get(`/${IDS.ws1}/posts`, padded)).status, 401);
+  assert.equal((await get(`/${IDS.ws1}/posts`, token())).status, 200);
+});

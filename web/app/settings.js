@@ -271,7 +271,13 @@ export class SettingsView extends HTMLElement {
               document.getElementById(tokenId)?.select();
               status.textContent = 'Copying was refused by the browser: the key is selected, press Ctrl+C.';
             }
-          }, text: 'Copy key' }));
+          }, text: 'Copy key' }),
+          // Shown once means gone once copied: the plain key leaves the DOM, not just the view.
+          h('button', { type: 'button', onclick: () => {
+            clear(shown);
+            status.textContent = 'The new key is hidden now; it cannot be shown again.';
+            name.focus();
+          }, text: 'Done, hide the key' }));
         name.value = '';
         reload();
       } catch (err) {
