@@ -3,6 +3,7 @@
 // the page parse: JSON.parse alone on the same text, the floor any parser pays.
 import { loadCore } from '../web/sdk/core.js';
 import { signRequest } from '../web/sdk/signing.js';
+import { timeIt } from './timing.js';
 
 function post(i) {
   return {
@@ -15,17 +16,6 @@ function post(i) {
   };
 }
 
-// Warm-up first: the first calls compile WASM functions to optimized code and initialize WebCrypto.
-async function timeIt(fn, minMs = 1000) {
-  for (let i = 0; i < 20; i++) await fn();
-  let n = 0;
-  const start = performance.now();
-  while (performance.now() - start < minMs) {
-    await fn();
-    n++;
-  }
-  return ((performance.now() - start) * 1000) / n;  // microseconds per call
-}
 
 export async function run() {
   const core = await loadCore();

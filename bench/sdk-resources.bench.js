@@ -4,17 +4,8 @@
 import { loadCore } from '../web/sdk/core.js';
 import { createClient } from '../web/sdk/index.js';
 import { startEmulator, TOKENS } from '../server/emulator/test-harness.js';
+import { timeIt } from './timing.js';
 
-async function timeIt(fn, minMs = 1000) {
-  for (let i = 0; i < 20; i++) await fn();
-  let n = 0;
-  const start = performance.now();
-  while (performance.now() - start < minMs) {
-    await fn();
-    n++;
-  }
-  return ((performance.now() - start) * 1000) / n; // microseconds per call
-}
 
 export async function run() {
   const core = await loadCore();

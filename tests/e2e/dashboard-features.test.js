@@ -2,8 +2,8 @@
 // the social accounts screen, driven only through roles and accessible names.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, watchPage } from './browser.js';
-import { startDashboard, signIn, pickWorkspace, screenshot, VIEWER_TOKEN } from './dashboard-support.js';
+import { watchPage } from './browser.js';
+import { openDashboardPage, signIn, pickWorkspace, screenshot, VIEWER_TOKEN } from './dashboard-support.js';
 import { brandCatalog } from '../../web/sdk/index.js';
 
 let browser;
@@ -12,11 +12,7 @@ let page;
 let problems;
 
 before(async () => {
-  dash = await startDashboard();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  problems = watchPage(page);
+  ({ dash, browser, page, problems } = await openDashboardPage());
   await signIn(page, dash.url);
   await page.getByRole('grid').waitFor();
 });

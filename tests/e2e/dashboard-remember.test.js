@@ -3,8 +3,7 @@
 // The token and the keys never appear in plain text in IndexedDB, Web Storage, cookies or the DOM.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, watchPage } from './browser.js';
-import { startDashboard, OWNER_TOKEN, screenshot } from './dashboard-support.js';
+import { openDashboardPage, OWNER_TOKEN, screenshot } from './dashboard-support.js';
 
 let browser;
 let dash;
@@ -13,11 +12,7 @@ let problems;
 const secrets = new Set([OWNER_TOKEN]);
 
 before(async () => {
-  dash = await startDashboard();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  problems = watchPage(page);
+  ({ dash, browser, page, problems } = await openDashboardPage());
   // Every bearer credential the page sends is a secret that must not be stored in plain text.
   page.on('request', (req) => {
     const auth = req.headers().authorization;

@@ -61,3 +61,21 @@ export function nextMonthDay(day) {
   const now = new Date();
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, day)).toISOString().slice(0, 10);
 }
+
+// The dashboard, a fresh browser and one 1280x800 page watched for console errors and CSP
+// violations; close() ends all of it.
+export async function openDashboardPage(options) {
+  const { launchBrowser, watchPage } = await import('./browser.js');
+  const dash = await startDashboard(options);
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const problems = watchPage(page);
+  return {
+    dash, browser, page, problems,
+    async close() {
+      await browser.close();
+      await dash.close();
+    },
+  };
+}

@@ -2,8 +2,7 @@
 // composing and scheduling, isolation, rescheduling by drag and by keyboard, settings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, watchPage } from './browser.js';
-import { startDashboard, signIn, switcher, pickWorkspace, screenshot, dayName, nextMonthDay } from './dashboard-support.js';
+import { openDashboardPage, signIn, switcher, pickWorkspace, screenshot, dayName, nextMonthDay } from './dashboard-support.js';
 
 let browser;
 let dash;
@@ -15,11 +14,7 @@ const day17 = nextMonthDay(17);
 const cell = (date) => page.getByRole('gridcell', { name: new RegExp(`^${dayName(date)},`) });
 
 before(async () => {
-  dash = await startDashboard();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  problems = watchPage(page);
+  ({ dash, browser, page, problems } = await openDashboardPage());
 });
 after(async () => {
   await browser?.close();
