@@ -32,10 +32,11 @@ before(async () => {
   // Every key the server hands out to this page (dashboard keys issued at sign-in, keys created in
   // Settings) joins the list of secrets, whatever the UI does with it.
   page.on('response', async (res) => {
-    if (res.request().method() !== 'POST' || !/\/api\/account\/workspaces(\/[^/]+\/api-keys)?$/.test(new URL(res.url()).pathname)) return;
+    // Any POST under /api: the account API's workspace keys and the documented /api-keys create.
+    if (res.request().method() !== 'POST' || !new URL(res.url()).pathname.startsWith('/api/')) return;
     try {
       const body = await res.json();
-      for (const plain of [body?.plain_token, body?.api_key?.plain_token]) if (plain) received.set(plain, res.url());
+      for (const plain of [body?.plain_token, body?.api_key?.plain_token, body?.data?.plain_token]) if (typeof plain === 'string') received.set(plain, res.url());
     } catch { /* not JSON: nothing handed out */ }
   });
 });
