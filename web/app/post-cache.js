@@ -4,46 +4,15 @@
 // a key is held (has_key), and nothing here is read by anything but this page.
 // Kept only when the user chose "Remember on this device"; "Sign out" deletes the whole database.
 
+import { promisify, openDatabase, inTransaction } from '../sdk/idb.js';
+
 const DB = 'trypost-cache';
 const WORKSPACES = 'workspaces';
 const META = 'meta';
 
-function promisify(request) {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
 export function openPostCache({ indexedDB = globalThis.indexedDB, name = DB } = {}) {
   let ready = null;
-  const open = () => {
-    ready ??= (async () => {
-      const request = indexedDB.open(name, 1);
-      request.onupgradeneeded = () => {
-        const db = request.result;
-        if (!db.objectStoreNames.contains(WORKSPACES)) db.createObjectStore(WORKSPACES);
-        if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
-      };
-      const db = await promisify(request);
-      // A "forget this device" elsewhere deletes the database: let it.
-      db.onversionchange = () => db.close();
-      return db;
-    })();
-    return ready;
-  };
-  const tx = async (stores, mode, fn) => {
-    const db = await open();
-    const t = db.transaction(stores, mode);
-    const done = new Promise((resolve, reject) => {
-      t.oncomplete = resolve;
-      t.onerror = () => reject(t.error);
-      t.onabort = () => reject(t.error ?? new Error('IndexedDB transaction aborted'));
-    });
-    const out = await fn(t);
-    await done;
-    return out;
-  };
+  const tx = async (stores, mode, fn) => inTransaction(await (ready ??= openDatabase(indexedDB, name, [WORKSPACES, META])), stores, mode, fn);
 
   return {
     // One transaction for what the first paint needs: the list and the open workspace's data.

@@ -8,6 +8,7 @@
 //         idempotency_key?, local_id?, created_at}
 // A create made offline answers a local id ("local:<uuid>"); later edits of that post name it, and
 // the outbox rewrites it to the server's id once the create went through.
+import { openDatabase, inStore } from './idb.js';
 
 export function createMemoryOutboxStorage() {
   let doc = null;
@@ -26,23 +27,7 @@ export function createMemoryOutboxStorage() {
 export function createIndexedDbOutboxStorage({ name = 'trypost-outbox', indexedDB = globalThis.indexedDB } = {}) {
   if (!indexedDB) throw new TypeError('createIndexedDbOutboxStorage: IndexedDB is not available');
   let dbp = null;
-  const open = () =>
-    (dbp ??= new Promise((resolve, reject) => {
-      const req = indexedDB.open(name, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore('outbox');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
-    }));
-  const run = async (mode, fn) => {
-    const db = await open();
-    return new Promise((resolve, reject) => {
-      const tx = db.transaction('outbox', mode);
-      const req = fn(tx.objectStore('outbox'));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-    });
-  };
+  const run = async (mode, fn) => inStore(await (dbp ??= openDatabase(indexedDB, name, ['outbox'])), 'outbox', mode, fn);
   return {
     kind: 'indexeddb',
     async load() {

@@ -241,6 +241,13 @@ export function createResources(io) {
   function bound(pick) {
     const ws = () => pick();
     const id = (v) => String(v);
+    // {token: ApiKey, plain_token}: the plain key is handed to the caller once; the SDK keeps
+    // no copy of it (not in the store, the key storage, a view or an error).
+    const createKey = (endpoint, { name, expiresAt } = {}) => {
+      const body = { name };
+      if (expiresAt !== undefined && expiresAt !== null) body.expires_at = expiresAt;
+      return send(ws(), { endpoint, body }).then((out) => out.data);
+    };
     return {
       labels: {
         list: () => data(ws(), { endpoint: 'labels.list' }),
@@ -276,13 +283,7 @@ export function createResources(io) {
       },
       apiKeys: {
         list: () => data(ws(), { endpoint: 'api_keys.list' }),
-        // {token: ApiKey, plain_token}: the plain key is handed to the caller once; the SDK keeps
-        // no copy of it (not in the store, the key storage, a view or an error).
-        create: ({ name, expiresAt } = {}) => {
-          const body = { name };
-          if (expiresAt !== undefined && expiresAt !== null) body.expires_at = expiresAt;
-          return send(ws(), { endpoint: 'api_keys.create', body }).then((out) => out.data);
-        },
+        create: (options) => createKey('api_keys.create', options),
         delete: (keyId) => data(ws(), { endpoint: 'api_keys.delete', params: { apiToken: id(keyId) } }),
       },
       contentTypes: {
@@ -297,11 +298,7 @@ export function createResources(io) {
         remove: (userId) => data(ws(), { endpoint: 'account.members.remove', params: { user_id: id(userId) } }),
         apiKeys: {
           list: () => data(ws(), { endpoint: 'account.api_keys.list' }),
-          create: ({ name, expiresAt } = {}) => {
-            const body = { name };
-            if (expiresAt !== undefined && expiresAt !== null) body.expires_at = expiresAt;
-            return send(ws(), { endpoint: 'account.api_keys.create', body }).then((out) => out.data);
-          },
+          create: (options) => createKey('account.api_keys.create', options),
           delete: (keyId) => data(ws(), { endpoint: 'account.api_keys.delete', params: { key: id(keyId) } }),
         },
       },

@@ -4,6 +4,8 @@
 // use it, nothing can read its bytes, and only ciphertext of the workspace keys is written.
 // Keys never go to localStorage, a log line or an error message.
 
+import { openDatabase, inStore } from './idb.js';
+
 // The interface every storage offers: load() -> [{workspaceId, key}], save(id, key), remove(id), clear().
 export function createMemoryKeyStorage() {
   const keys = new Map();
@@ -28,39 +30,6 @@ const WRAP_STORE = 'wrapping';
 const KEY_STORE = 'keys';
 const WRAP_ID = 'aes-gcm-v1';
 
-function promisify(request) {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function openDb(indexedDB, name) {
-  const request = indexedDB.open(name, 1);
-  request.onupgradeneeded = () => {
-    const db = request.result;
-    if (!db.objectStoreNames.contains(WRAP_STORE)) db.createObjectStore(WRAP_STORE);
-    if (!db.objectStoreNames.contains(KEY_STORE)) db.createObjectStore(KEY_STORE);
-  };
-  return promisify(request).then((db) => {
-    // Deleting the database (sign out, forget this device) must not wait on this connection.
-    db.onversionchange = () => db.close();
-    return db;
-  });
-}
-
-async function inStore(db, storeName, mode, fn) {
-  const tx = db.transaction(storeName, mode);
-  const done = new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-  const result = await promisify(fn(tx.objectStore(storeName)));
-  await done;
-  return result;
-}
-
 export function createEncryptedKeyStorage(options = {}) {
   const indexedDB = options.indexedDB ?? globalThis.indexedDB;
   const crypto = options.crypto ?? globalThis.crypto;
@@ -74,7 +43,7 @@ export function createEncryptedKeyStorage(options = {}) {
   // The AES key is made once per database and never leaves WebCrypto (extractable: false).
   function init() {
     ready ??= (async () => {
-      const db = await openDb(indexedDB, dbName);
+      const db = await openDatabase(indexedDB, dbName, [WRAP_STORE, KEY_STORE]);
       let aes = await inStore(db, WRAP_STORE, 'readonly', (s) => s.get(WRAP_ID));
       if (!aes) {
         aes = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
