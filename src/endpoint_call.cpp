@@ -70,13 +70,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::string redact(std::string text, const std::string& secret) {
-  if (secret.empty()) return text;
-  for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos))
-    text.replace(pos, secret.size(), "[redacted]");
-  return text;
-}
-
 // Strings anywhere in the answer, keys included in no case (keys are ours or the API's).
 void redact_all(json& j, const std::string& secret) {
   if (secret.empty()) return;

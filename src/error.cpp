@@ -39,4 +39,11 @@ ApiError field_error(const std::string& field, std::string text) {
   return e;
 }
 
+std::string redact(std::string text, const std::string& secret) {
+  if (secret.empty()) return text;
+  for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos))
+    text.replace(pos, secret.size(), "[redacted]");
+  return text;
+}
+
 }  // namespace trypost

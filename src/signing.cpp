@@ -1,11 +1,11 @@
 #include "trypost/signing.hpp"
 
-#include "trypost/url.hpp"
-
 #include <algorithm>
 #include <charconv>
 
+#include "trypost/base64.hpp"
 #include "trypost/core_answer.hpp"
+#include "trypost/url.hpp"
 
 namespace trypost {
 namespace sf {
@@ -405,30 +405,6 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-constexpr char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-std::string base64(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const unsigned n = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                       static_cast<unsigned char>(bytes[i + 2]);
-    out += kB64[(n >> 18) & 63];
-    out += kB64[(n >> 12) & 63];
-    out += kB64[(n >> 6) & 63];
-    out += kB64[n & 63];
-  }
-  if (i < bytes.size()) {
-    unsigned n = static_cast<unsigned char>(bytes[i]) << 16;
-    if (i + 1 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    out += kB64[(n >> 18) & 63];
-    out += kB64[(n >> 12) & 63];
-    out += i + 1 < bytes.size() ? kB64[(n >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -565,7 +541,7 @@ Expected<std::string> field_value(const ComponentId& c, const SignedMessage& msg
   for (const auto& raw : *values) {
     const auto line = canonical_line(raw);
     if (!line) return sig_error(where, "The field " + c.name + " holds a CR, LF or NUL character.");
-    lines.push_back(bs ? ":" + base64(*line) + ":" : *line);
+    lines.push_back(bs ? ":" + base64_encode(*line) + ":" : *line);
   }
   std::string joined;
   for (std::size_t i = 0; i < lines.size(); ++i) joined += (i ? ", " : "") + lines[i];

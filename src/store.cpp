@@ -72,13 +72,6 @@ std::string encode_segment(const std::string& s) {
   return out;
 }
 
-std::string redact(std::string text, const std::string& secret) {
-  if (secret.empty()) return text;
-  for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos))
-    text.replace(pos, secret.size(), "[redacted]");
-  return text;
-}
-
 // 1.5 million posts at the API's 15 a page.
 constexpr std::int64_t kMaxPostPages = 100000;
 

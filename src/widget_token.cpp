@@ -17,15 +17,6 @@ using P = WidgetTokenProblem;
 // Header and claims are a handful of flat fields: anything deeper or longer is not ours.
 const ResponseLimits kSegmentLimits{static_cast<std::int64_t>(kMaxWidgetTokenBytes), 4, 1024, 16};
 
-int sextet(unsigned char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '-') return 62;
-  if (c == '_') return 63;
-  return -1;
-}
-
 WidgetTokenCheck fail(WidgetTokenCheck out, P p, std::string message, bool structural) {
   out.error = WidgetTokenError{p, std::move(message), structural};
   out.claims.reset();
@@ -91,45 +82,6 @@ std::string_view wire_name(WidgetTokenProblem p) {
 }
 
 int http_status(WidgetTokenProblem p) { return p == P::wrong_workspace ? 403 : 401; }
-
-std::optional<std::string> base64url_decode(std::string_view text) {
-  if (text.size() % 4 == 1) return std::nullopt;
-  std::string out;
-  out.reserve(text.size() / 4 * 3 + 2);
-  std::uint32_t acc = 0;
-  int bits = 0;
-  for (const char ch : text) {
-    const int v = sextet(static_cast<unsigned char>(ch));
-    if (v < 0) return std::nullopt;
-    acc = (acc << 6) | static_cast<std::uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((acc >> bits) & 0xFF);
-    }
-  }
-  // Leftover bits must be zero: one token, one spelling.
-  if (bits > 0 && (acc & ((1u << bits) - 1)) != 0) return std::nullopt;
-  return out;
-}
-
-std::string base64url_encode(std::string_view bytes) {
-  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  std::uint32_t acc = 0;
-  int bits = 0;
-  for (const char ch : bytes) {
-    acc = (acc << 8) | static_cast<unsigned char>(ch);
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += kAlphabet[(acc >> bits) & 63];
-    }
-  }
-  if (bits > 0) out += kAlphabet[(acc << (6 - bits)) & 63];
-  return out;
-}
 
 WidgetTokenCheck check_widget_token(std::string_view token, const WidgetTokenPolicy& policy) {
   WidgetTokenCheck out;

@@ -57,4 +57,8 @@ Expected<T> value_or_errors(T value, ApiError& err) {
   return err;
 }
 
+// `text` with every occurrence of `secret` replaced by "[redacted]": a server that echoes the key
+// it was sent must not put it in an error the user sees or a log keeps.
+std::string redact(std::string text, const std::string& secret);
+
 }  // namespace trypost

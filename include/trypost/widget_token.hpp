@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "trypost/base64.hpp"
+
 namespace trypost {
 
 inline constexpr std::size_t kMaxWidgetTokenBytes = 4096;  // ours are ~200 bytes
@@ -68,10 +70,6 @@ struct WidgetTokenCheck {
 
 // Never throws and never reads past the token.
 WidgetTokenCheck check_widget_token(std::string_view token, const WidgetTokenPolicy& policy);
-
-// Strict base64url (RFC 4648 §5, no padding, zero trailing bits): nullopt when not canonical.
-std::optional<std::string> base64url_decode(std::string_view text);
-std::string base64url_encode(std::string_view bytes);
 
 // {"token", "now", "workspace_id"?, "max_ttl_seconds"?, "skew_seconds"?} ->
 // {"ok", "signing_input"?, "signature"? (base64url), "claims"?, "problem"?: {kind, message, status, structural}}
