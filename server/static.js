@@ -34,13 +34,22 @@ export function staticFiles(root, prefix = '/') {
       return false;
     }
     if (!st.isFile()) return false;
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-length': st.size,
+    // "no-cache" keeps every load current (an edited file is seen on the next reload), and the
+    // validator lets a returning visit hear 304 instead of downloading the modules and the core
+    // again; Chromium then also reuses its compiled code for them (scripts and WASM).
+    const etag = `"${st.size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}"`;
+    const headers = {
       'content-security-policy': CSP,
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-cache',
-    });
+      etag,
+    };
+    if (req.headers['if-none-match']?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+      res.writeHead(304, headers);
+      res.end();
+      return true;
+    }
+    res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': st.size });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
     return true;
