@@ -2,8 +2,9 @@
 // signed in with "Remember on this device":
 // - cold first visit: empty cache; navigation -> painted month is everything (sign-in, WASM load,
 //   334 API pages of 15 posts fetched 6 at a time, core index, paint);
-// - returning visit: a reload; the month is painted from the IndexedDB copy before the network is
-//   asked, then refreshed in the background (timed separately);
+// - returning visit: a reload; the month is painted from the device's saved first paint (the
+//   core's last answer for it) before the core, the rest of the modules or the network are asked;
+//   then the core takes over from the IndexedDB copy, and the refresh runs (each timed separately);
 // - posts in hand -> painted (core load + view + DOM + paint), for both;
 // - a workspace switch between two loaded workspaces (menu pick -> painted month).
 // Marks come from web/app/main.js.
@@ -41,7 +42,19 @@ function seed() {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const after = (page, name, n = 0) => page.waitForFunction(([m, k]) => performance.getEntriesByName(m).length > k, [name, n], { timeout: 180_000 });
+// Waits inside the page for the (n+1)th mark of that name. A PerformanceObserver rather than
+// page.waitForFunction: the latter injects Playwright's large selector script into each new
+// document, and compiling it landed inside the timed interval (46-76 ms here), which is the
+// harness's cost, not the page's.
+const after = (page, name, n = 0) => page.evaluate(([m, k]) => new Promise((resolve) => {
+  const seen = () => performance.getEntriesByName(m).length > k;
+  if (seen()) return resolve();
+  new PerformanceObserver((_, observer) => {
+    if (!seen()) return;
+    observer.disconnect();
+    resolve();
+  }).observe({ type: 'mark' });
+}), [name, n]);
 
 export async function run() {
   const emulator = await createEmulator({ mode: 'self-hosted', seed: seed(), tickMs: 0, rateLimit: 0 });
@@ -85,32 +98,44 @@ export async function run() {
 
     // Returning: reloads of the remembered session (no token in the address), warm cache.
     const warm = [];
-    const warmInHand = [];
     const refresh = [];
-    const warmParts = { read: [], core: [], index: [], boot: [], view: [], dom: [] };
-    for (let i = 0; i < 5; i++) {
+    const parts = { boot: [], read: [], paint: [], took: [], cacheRead: [], core: [], index: [], view: [] };
+    const RUNS = 7;
+    let saved = 0;
+    for (let i = 0; i < RUNS; i++) {
       await page.goto(`http://127.0.0.1:${port}/app/`);
       await after(page, 'tp:month-painted');
       warm.push(await mark('tp:month-painted'));
-      warmInHand.push((await mark('tp:month-painted')) - (await mark('tp:cache-read')));
-      warmParts.read.push(await mark('tp:cache-read'));
-      warmParts.boot.push(await mark('tp:boot'));
-      warmParts.view.push((await mark('tp:view-done')) - (await mark('tp:view-start')));
-      warmParts.dom.push((await mark('tp:month-painted')) - (await mark('tp:view-done')));
-      warmParts.core.push((await mark('tp:core-ready')) - (await mark('tp:cache-read')));
-      warmParts.index.push((await mark('tp:calendar-loaded')) - (await mark('tp:core-ready')));
+      parts.boot.push(await mark('tp:boot'));
+      await after(page, 'tp:calendar-loaded');
+      // Painted from the saved first paint (tp:paint-read, then the core took over) or, without
+      // one, from the posts copy through the core.
+      if (await mark('tp:saved-shown') !== null) {
+        await after(page, 'tp:core-took-over');
+        const took = await mark('tp:core-took-over');
+        saved++;
+        parts.read.push(await mark('tp:paint-read'));
+        parts.paint.push((await mark('tp:month-painted')) - (await mark('tp:paint-read')));
+        parts.took.push(took);
+      }
+      parts.cacheRead.push(await mark('tp:cache-read'));
+      parts.core.push((await mark('tp:core-ready')) - (await mark('tp:cache-read')));
+      parts.index.push((await mark('tp:calendar-loaded')) - (await mark('tp:core-ready')));
+      parts.view.push((await mark('tp:view-done')) - (await mark('tp:view-start')));
       await after(page, 'tp:refreshed');
       refresh.push(await mark('tp:refreshed'));
     }
     const changed = await page.evaluate(() => performance.getEntriesByName('tp:calendar-loaded').length > 1);
-    rows.push({ suite: 'dashboard', case: `returning visit: navigation -> painted month from the device's copy, ${POSTS} posts (median of 5)`, value: median(warm), unit: 'ms', target: '< 100 ms' });
-    rows.push({ suite: 'dashboard', case: `  returning: cached posts in hand -> painted month (median of 5)`, value: median(warmInHand), unit: 'ms', target: '< 100 ms' });
-    rows.push({ suite: 'dashboard', case: '  of which navigation -> every module loaded', value: median(warmParts.boot), unit: 'ms' });
-    rows.push({ suite: 'dashboard', case: '  of which navigation -> cached posts read (IndexedDB)', value: median(warmParts.read), unit: 'ms' });
-    rows.push({ suite: 'dashboard', case: '  of which then waiting for the WASM core', value: median(warmParts.core), unit: 'ms' });
-    rows.push({ suite: 'dashboard', case: `  of which core index load (${POSTS} posts)`, value: median(warmParts.index), unit: 'ms' });
-    rows.push({ suite: 'dashboard', case: '  of which core month view', value: median(warmParts.view), unit: 'ms' });
-    rows.push({ suite: 'dashboard', case: '  of which DOM, style, layout and the frame', value: median(warmParts.dom), unit: 'ms' });
+    const med = (xs) => (xs.length ? median(xs) : null);
+    rows.push({ suite: 'dashboard', case: `returning visit: navigation -> painted month, ${POSTS} posts (median of ${RUNS}; ${saved} from the saved first paint)`, value: median(warm), unit: 'ms', target: '< 100 ms' });
+    rows.push({ suite: 'dashboard', case: '  of which navigation -> first paint\'s modules loaded', value: med(parts.boot), unit: 'ms' });
+    rows.push({ suite: 'dashboard', case: '  of which navigation -> saved month read (IndexedDB)', value: med(parts.read), unit: 'ms' });
+    rows.push({ suite: 'dashboard', case: '  of which saved month read -> painted (shell, DOM, style, layout, frame)', value: med(parts.paint), unit: 'ms' });
+    rows.push({ suite: 'dashboard', case: '  returning: navigation -> the core\'s own answer in place (same nodes)', value: med(parts.took), unit: 'ms' });
+    rows.push({ suite: 'dashboard', case: '    of which navigation -> posts copy read and SDK loaded', value: med(parts.cacheRead), unit: 'ms' });
+    rows.push({ suite: 'dashboard', case: '    of which then waiting for the WASM core', value: med(parts.core), unit: 'ms' });
+    rows.push({ suite: 'dashboard', case: `    of which core index load (${POSTS} posts)`, value: med(parts.index), unit: 'ms' });
+    rows.push({ suite: 'dashboard', case: '    of which core month view', value: med(parts.view), unit: 'ms' });
     rows.push({ suite: 'dashboard', case: `  returning: navigation -> background refresh checked (all pages; ${changed ? 'repainted' : 'nothing changed, no repaint'})`, value: median(refresh), unit: 'ms' });
     await page.close();
   } finally {

@@ -2,6 +2,7 @@
 // the active workspace. Which posts fall on which day in which zone, "+N more", filters and facet
 // counts are the core's; this element only draws them and turns gestures into move requests.
 import { h, clear, uid } from './dom.js';
+import { parseCoreAnswer } from '../sdk/core.js';
 
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -35,8 +36,17 @@ function shiftDate(date, view, step) {
   return isoDate(d.getTime());
 }
 
+// What a fresh element shows: the view a returning visit's saved first paint must match.
+const startState = () => ({ view: 'month', date: todayIn('UTC'), zone: 'UTC', filters: { label: '', account: '', platform: '', status: '' } });
+
+// The filter options drawn beside a view (ids and names only): part of what a paint depends on.
+const filterLists = (d) => ({
+  accounts: d.accounts.map((a) => ({ id: a.id, display_name: a.display_name, platform: a.platform })),
+  labels: d.labels.map((l) => ({ id: l.id, name: l.name })),
+});
+
 export class CalendarView extends HTMLElement {
-  state = { view: 'month', date: todayIn('UTC'), zone: 'UTC', filters: { label: '', account: '', platform: '', status: '' } };
+  state = startState();
   #data = null; // {calendar, posts: Map id->post, accounts, labels, canEdit, reason}
   #cursorPages = [];
   #gridId = uid('cal');
@@ -47,6 +57,7 @@ export class CalendarView extends HTMLElement {
   }
 
   renderLoading() {
+    this.#shown = null;
     const sk = h('div', { class: 'skeleton-grid', 'aria-hidden': 'true' });
     for (let i = 0; i < 35; i++) sk.append(h('div', { class: 'skeleton' }));
     clear(this, h('p', { class: 'visually-hidden', role: 'status', text: 'Loading the calendar…' }), sk);
@@ -74,32 +85,85 @@ export class CalendarView extends HTMLElement {
   // The last painted DOM per loaded post set (a workspace's posts Map is replaced on every
   // reload): switching back to a workspace whose posts and view did not change reuses its nodes.
   #painted = new WeakMap();
+  // What is on screen: {key, text (the core's answer), lists, total, nodes}.
+  #shown = null;
+
+  #keyFor(state, d) {
+    return `${JSON.stringify(state)}|${d.canEdit}|${todayIn(state.zone)}`;
+  }
+
+  // A month saved by paintRecord on an earlier visit, drawn before the core is loaded. `data` is
+  // what setData takes, minus the calendar and the posts. False (nothing drawn) when the record is
+  // not the view this element would show now.
+  showSaved(record, data) {
+    const d = { ...data, calendar: null, saved: record, accounts: record.accounts, labels: record.labels, posts: { size: record.total, get: () => undefined } };
+    if (record.key !== this.#keyFor(this.state, d)) return false;
+    this.setData(d);
+    return true;
+  }
+
+  // The first-paint record for the device cache (post-cache.js): the core's answer on screen and
+  // what drawing it needs, when the screen shows what a fresh visit opens; otherwise null.
+  get paintRecord() {
+    const d = this.#data;
+    const s = this.#shown;
+    if (!d?.calendar || !s || s.key !== this.#keyFor(startState(), d)) return null;
+    return { key: s.key, view_text: s.text, total: s.total, ...filterLists(d) };
+  }
 
   render() {
     this.removeAttribute('aria-busy');
     const d = this.#data;
     if (!d) return this.renderLoading();
     const focusKey = document.activeElement && this.contains(document.activeElement) ? document.activeElement.dataset.focusKey : null;
-    const paintKey = `${JSON.stringify(this.state)}|${d.canEdit}|${todayIn(this.state.zone)}`;
+    const paintKey = this.#keyFor(this.state, d);
     const painted = this.#painted.get(d.posts);
     if (painted && painted.key === paintKey && !focusKey) {
       this.replaceChildren(...painted.nodes);
       this.#lastView = painted.lastView;
+      this.#shown = painted.shown;
       this.#focusDate = this.querySelector('[role=gridcell][tabindex="0"]')?.dataset.date ?? this.#focusDate;
       return;
     }
-    let view;
+    let text = null;
     let problem = null;
-    try {
-      performance.mark('tp:view-start');
-      view = d.calendar.view(this.query());
-      performance.mark('tp:view-done');
-    } catch (err) {
-      problem = err.message;
+    if (d.calendar) {
+      try {
+        performance.mark('tp:view-start');
+        text = d.calendar.viewText(this.query());
+        performance.mark('tp:view-done');
+      } catch (err) {
+        problem = err.message;
+      }
+    } else if (d.saved?.key === paintKey) text = d.saved.view_text;
+    else {
+      // Only the saved month can be drawn without the core: any other view waits for it (the
+      // data that follows repaints in the state asked for).
+      this.renderLoading();
+      this.removeAttribute('aria-busy');
+      return;
+    }
+    const lists = JSON.stringify(filterLists(d));
+    const s = this.#shown;
+    if (text !== null && s && s.text === text && s.key === paintKey && s.lists === lists && s.total === d.posts.size
+      && s.nodes.length === this.childNodes.length && s.nodes.every((n, i) => n === this.childNodes[i])) {
+      // The core answered exactly what is drawn (a month painted from the saved answer): the nodes
+      // stay, and so do focus and scroll.
+      this.#painted.set(d.posts, { key: paintKey, nodes: s.nodes, lastView: this.#lastView, shown: s });
+      return;
+    }
+    let view;
+    if (text !== null) {
+      try {
+        view = parseCoreAnswer(text);
+      } catch (err) {
+        problem = err.message;
+      }
     }
     const body = problem ? h('p', { class: 'error', role: 'alert', text: `This view cannot be shown: ${problem}` }) : this.#body(view);
     clear(this, this.#toolbar(view), this.#filters(view), body, view ? this.#unscheduled(view) : null);
-    this.#painted.set(d.posts, { key: paintKey, nodes: [...this.childNodes], lastView: this.#lastView });
+    this.#shown = view ? { key: paintKey, text, lists, total: d.posts.size, nodes: [...this.childNodes] } : null;
+    this.#painted.set(d.posts, { key: paintKey, nodes: [...this.childNodes], lastView: this.#lastView, shown: this.#shown });
     if (focusKey) this.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
   }
 
@@ -348,6 +412,7 @@ export class CalendarView extends HTMLElement {
   #renderListPage() {
     const view = this.#data.calendar.view(this.query({ cursor: this.#cursorPages.at(-1), page_size: 50 }));
     const body = this.#list(view);
+    this.#shown = null;
     this.querySelector('.post-list')?.parentElement?.replaceWith(body);
   }
 

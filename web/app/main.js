@@ -1,17 +1,43 @@
 // The dashboard shell: sign-in, sidebar with the workspace switcher, the calendar and settings
 // screens, the composer, and the page-wide states (402 banner, 429 notice, offline queue).
-// A namespace import: a piece of the SDK missing from this build fails only where it is used.
-import * as sdk from '../sdk/index.js';
+// Only what the first paint needs is imported here (the shell, <tp-calendar>, the device cache);
+// the SDK with the WASM core, settings and the composer come after it (loadRest).
 import { h, clear, field, openDialog, showErrors, errorText } from './dom.js';
 import './workspace-switcher.js';
 import './calendar-view.js';
-import './settings.js';
-import { openComposer } from './composer.js';
-import { defaultSignatureId } from './labels-signatures.js';
 import { hasRememberedSession, rememberedToken, rememberToken, keyStorageFor, forgetDevice } from './session.js';
 import { openPostCache } from './post-cache.js';
 
-performance.mark('tp:boot'); // every module is loaded
+performance.mark('tp:boot'); // the first paint's modules are loaded
+
+// The rest of the module graph, announced all at once so it arrives in one round instead of one
+// import level at a time; index.html preloads only the first paint's modules, so a returning
+// visit's paint does not queue behind these (a browser opens 6 connections per server).
+const REST = ['../sdk/index.js', '../sdk/core.js', '../sdk/client.js', '../sdk/calendar.js', '../sdk/transport.js',
+  '../sdk/outbox.js', '../sdk/posts.js', '../sdk/counting.js', '../sdk/signing.js', '../sdk/resources.js', '../sdk/brand.js',
+  '../sdk/wasm/trypost-core.mjs', './settings.js', './composer.js', './labels-signatures.js', './accounts-settings.js'];
+// A namespace object: a piece of the SDK missing from this build fails only where it is used.
+let sdk = null;
+let openComposer = null;
+let defaultSignatureId = null;
+let rest = null;
+function loadRest() {
+  rest ??= (async () => {
+    for (const href of REST) document.head.append(h('link', { rel: 'modulepreload', href }));
+    document.head.append(h('link', { rel: 'preload', href: '../sdk/wasm/trypost-core.wasm', as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous' }));
+    const [index, composer, labels] = await Promise.all([import('../sdk/index.js'), import('./composer.js'), import('./labels-signatures.js'), import('./settings.js')]);
+    ({ openComposer } = composer);
+    ({ defaultSignatureId } = labels);
+    sdk = index;
+    performance.mark('tp:rest-loaded');
+    sdk.coreVersion().then((v) => { document.getElementById('core-version').textContent = v; }, (err) => {
+      document.getElementById('core-version').textContent = 'unavailable';
+      notify(`The core failed to load (${errorText(err)}). Reload the page; if it persists, rebuild with npm run build.`);
+    });
+    return sdk;
+  })();
+  return rest;
+}
 const root = document.getElementById('app');
 let lastList = [];
 const app = {
@@ -121,6 +147,7 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
   app.remember = remember;
   if (remember) app.cache ??= openPostCache();
   app.accountToken = accountToken;
+  await loadRest();
   const client = await sdk.createClient({ baseUrl: location.origin, accountToken, storage: keyStorage() });
   // Network states (402, 429, offline) come from the SDK; the outbox's waiting edits are counted.
   client.onNetwork(onStatus);
@@ -184,26 +211,26 @@ function saveMeta() {
 
 // A returning visit on a remembered device: paint the last open workspace from the cache at
 // once, then sign in with the stored token in the background and refresh what is shown.
-async function resume(tokenPromise) {
+async function resume() {
   app.remember = true;
   app.cache = openPostCache();
   let boot = null;
   try {
     boot = await app.cache.boot();
+    performance.mark('tp:paint-read');
   } catch { /* no cache: a normal start */ }
-  if (boot?.meta?.active && boot.active) {
-    const active = boot.meta.workspaces.find((w) => w.id === boot.meta.active);
-    if (active) {
-      app.restored = { active, workspaces: boot.meta.workspaces, first: boot.active };
-      lastList = boot.meta.workspaces;
-      renderShell();
-      // Signing in (and the refresh behind it) waits for the first paint instead of competing
-      // with it for the main thread.
-      await Promise.race([firstPaint, new Promise((r) => setTimeout(r, 1000))]);
-    }
+  const active = boot?.meta?.active ? boot.meta.workspaces?.find((w) => w.id === boot.meta.active) : null;
+  if (active) {
+    app.restored = { active, workspaces: boot.meta.workspaces, paint: boot.paint };
+    lastList = boot.meta.workspaces;
+    renderShell();
+    // Everything else (modules, the core, decrypting the token, signing in, the refresh) waits
+    // for the first paint instead of competing with it.
+    await Promise.race([firstPaint, new Promise((r) => setTimeout(r, 1000))]);
   }
-  // Decrypting the token ran alongside the paint; without it there is no session to resume.
-  const token = await tokenPromise;
+  loadRest().catch(() => {});
+  // Without the token there is no session to resume.
+  const token = await rememberedToken();
   if (!token) {
     app.restored = null;
     app.remember = false;
@@ -383,8 +410,8 @@ class LazyPosts {
 
 // The device's copy of a workspace (remembered sessions only), as calendar data marked stale:
 // shown at once, then compared with the server.
-async function fromCache(ws, record) {
-  record ??= await app.cache?.get(ws.id).catch(() => null);
+async function fromCache(ws) {
+  const [record] = await Promise.all([app.cache?.get(ws.id).catch(() => null), loadRest()]);
   if (!record?.posts_text) return null;
   performance.mark('tp:cache-read');
   const calendar = await sdk.createCalendar();
@@ -398,23 +425,39 @@ async function fromCache(ws, record) {
 
 const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
+const savedText = (at) => `Showing the posts saved on this device${at ? ` (${at.slice(0, 16).replace('T', ' ')} UTC)` : ''}; checking for changes…`;
+
 async function loadWorkspace(ws, { force = false } = {}) {
   const cal = app.calendarEl;
   let data = app.data.get(ws.id);
   if (!data && app.cache) {
-    const first = app.restored?.first?.id === ws.id ? app.restored.first : undefined;
-    data = await fromCache(ws, first);
+    // A returning visit: the month saved at the last live paint is drawn before the core and the
+    // posts text are loaded; the core's answer then takes over the same nodes.
+    const saved = app.restored?.paint?.workspace === ws.id ? app.restored.paint : null;
+    let early = false;
+    if (saved) {
+      app.restored.paint = null;
+      early = cal.showSaved(saved, dataFor(ws, { accounts: [], labels: [] }));
+      if (early) {
+        performance.mark('tp:saved-shown');
+        markPainted('tp:month-painted');
+        setSync(savedText(saved.saved_at));
+      }
+    }
+    data = await fromCache(ws);
     if (data && !app.data.has(ws.id)) app.data.set(ws.id, data);
     data = app.data.get(ws.id);
     if (data && activeWs()?.id === ws.id && app.screen === 'calendar') {
       cal.setData(dataFor(ws, data));
-      markPainted(performance.getEntriesByName('tp:month-painted').length ? 'tp:switch-painted' : 'tp:month-painted');
-      if (data.stale) setSync(`Showing the posts saved on this device${data.savedAt ? ` (${data.savedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}; checking for changes…`);
+      if (early) markPainted('tp:core-took-over');
+      else markPainted(performance.getEntriesByName('tp:month-painted').length ? 'tp:switch-painted' : 'tp:month-painted');
+      if (data.stale && !data.refreshing) setSync(savedText(data.savedAt));
     }
   }
   if (data && !force && !data.stale) {
     cal.setData(dataFor(ws, data));
     markPainted('tp:switch-painted');
+    keepPaint(ws, data);
     return;
   }
   if (data && !force && activeWs()?.id === ws.id && app.screen === 'calendar') cal.setData(dataFor(ws, data));
@@ -464,8 +507,23 @@ async function loadWorkspace(ws, { force = false } = {}) {
   if (activeWs()?.id === ws.id && app.screen === 'calendar') {
     cal.setData(dataFor(ws, data));
     markPainted(stale ? 'tp:refreshed' : 'tp:month-painted');
+    keepPaint(ws, data);
     if (stale) setSync('Updated with the latest changes from the server.', { fade: true });
   }
+}
+
+// After a paint from live data, the device keeps that month for the next visit's first paint
+// (only the month a fresh visit opens; see calendar-view.js paintRecord). Written after the frame,
+// and only when it changed.
+let kept = null;
+function keepPaint(ws, data) {
+  if (!app.cache || data.stale) return;
+  const record = app.calendarEl.paintRecord;
+  if (!record || (kept?.ws === ws.id && sameJson(kept.record, record))) return;
+  kept = { ws: ws.id, record };
+  firstPaint.then(() => setTimeout(() => {
+    app.cache?.putPaint(ws.id, record).then(() => performance.mark('tp:paint-kept'), () => {});
+  }, 0));
 }
 
 // Performance marks for bench/dashboard.bench.js: the frame after the DOM change is painted.
@@ -491,6 +549,11 @@ async function reloadPosts() {
 async function movePost(id, newTime, focusKey) {
   const ws = activeWs();
   const data = app.data.get(ws.id);
+  // The month may be the saved first paint, drawn before the core and the session are back.
+  if (!data || !app.client) {
+    notify('Still loading: try the move again in a moment.');
+    return { error: 'loading' };
+  }
   let plan;
   try {
     plan = data.calendar.planMove({ post_id: id, new_time: newTime, role: ws.role });
@@ -530,6 +593,7 @@ async function movePost(id, newTime, focusKey) {
 function openPost(id) {
   const ws = activeWs();
   const data = app.data.get(ws.id);
+  if (!data || !app.client) return notify('Still signing in: open the post again in a moment.');
   const post = data.posts.get(id);
   if (!post) return;
   const canEdit = app.client.can('manage_posts');
@@ -606,7 +670,7 @@ function editPost(post, data, ws) {
 function compose(template = null) {
   const ws = activeWs();
   const data = app.data.get(ws.id);
-  if (!data) return notify('The workspace is still loading; try again in a moment.');
+  if (!data || !app.client) return notify('The workspace is still loading; try again in a moment.');
   if (!data.accounts.length) return notify('This workspace has no connected social accounts yet: connect one first, then write a post.');
   openComposer({
     accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
@@ -680,11 +744,11 @@ function createWorkspaceDialog() {
   });
 }
 
-hasRememberedSession().then((yes) => (yes ? resume(rememberedToken()) : signIn()), () => signIn());
-sdk.coreVersion().then((v) => { document.getElementById('core-version').textContent = v; }, (err) => {
-  document.getElementById('core-version').textContent = 'unavailable';
-  notify(`The core failed to load (${errorText(err)}). Reload the page; if it persists, rebuild with npm run build.`);
-});
+const firstVisit = () => {
+  loadRest().catch((err) => notify(`The page failed to load (${errorText(err)}). Reload the page.`));
+  signIn();
+};
+hasRememberedSession().then((yes) => (yes ? resume() : firstVisit()), firstVisit);
 window.addEventListener('unhandledrejection', (e) => {
   notify(`Something failed: ${errorText(e.reason)}. Try again; reload the page if it keeps failing.`);
 });

@@ -3,6 +3,11 @@
 // workspace summaries and which one was open. Never a key or a token: summaries say only whether
 // a key is held (has_key), and nothing here is read by anything but this page.
 // Kept only when the user chose "Remember on this device"; "Sign out" deletes the whole database.
+//
+// The `meta` store also keeps the first-paint record (`paint`): the core's answer for the month a
+// fresh visit opens, as painted last from live data, with what <tp-calendar> needs to draw it
+// (calendar-view.js paintRecord). It is small, so a returning visit reads it and paints before
+// the core, the modules behind it or the workspace's big posts text are loaded.
 
 import { promisify, openDatabase, inTransaction } from '../sdk/idb.js';
 
@@ -15,12 +20,12 @@ export function openPostCache({ indexedDB = globalThis.indexedDB, name = DB } = 
   const tx = async (stores, mode, fn) => inTransaction(await (ready ??= openDatabase(indexedDB, name, [WORKSPACES, META])), stores, mode, fn);
 
   return {
-    // One transaction for what the first paint needs: the list and the open workspace's data.
+    // One small read for the first paint: the list, which workspace was open, and its month.
     async boot() {
-      return tx([META, WORKSPACES], 'readonly', async (t) => {
-        const meta = await promisify(t.objectStore(META).get('last'));
-        const active = meta?.active ? await promisify(t.objectStore(WORKSPACES).get(meta.active)) : undefined;
-        return { meta: meta ?? null, active: active ?? null };
+      return tx([META], 'readonly', async (t) => {
+        const store = t.objectStore(META);
+        const [meta, paint] = await Promise.all([promisify(store.get('last')), promisify(store.get('paint'))]);
+        return { meta: meta ?? null, paint: meta?.active && paint?.workspace === meta.active ? paint : null };
       });
     },
     get: (id) => tx([WORKSPACES], 'readonly', (t) => promisify(t.objectStore(WORKSPACES).get(id))).then((r) => r ?? null),
@@ -28,5 +33,7 @@ export function openPostCache({ indexedDB = globalThis.indexedDB, name = DB } = 
     remove: (id) => tx([WORKSPACES], 'readwrite', (t) => promisify(t.objectStore(WORKSPACES).delete(id))),
     // {active: id, workspaces: [summaries]}: summaries hold no key (the core's snapshot never does).
     putMeta: (meta) => tx([META], 'readwrite', (t) => promisify(t.objectStore(META).put(meta, 'last'))),
+    // {workspace, key, view_text, total, accounts, labels}: see calendar-view.js paintRecord.
+    putPaint: (workspace, record) => tx([META], 'readwrite', (t) => promisify(t.objectStore(META).put({ ...record, workspace, saved_at: new Date().toISOString() }, 'paint'))),
   };
 }

@@ -2,7 +2,7 @@
 // only when the user asks, and only as AES-GCM ciphertext in IndexedDB under a non-extractable
 // WebCrypto key (web/sdk/storage.js). Never localStorage, sessionStorage, a cookie, the DOM or a
 // log line. "Sign out" deletes every database this page made, the wrapping keys included.
-import { createEncryptedKeyStorage } from '../sdk/index.js';
+import { createEncryptedKeyStorage } from '../sdk/storage.js';
 
 const SESSION_DB = 'trypost-session';
 const KEYS_DB = 'trypost-keys';
