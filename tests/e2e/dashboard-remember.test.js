@@ -118,6 +118,71 @@ test('a post changed on the server appears after the background refresh of a ret
   assert.ok(stored.includes('Written elsewhere while the tab was closed'));
 });
 
+// Holds every request whose URL matches until release() (the held ones then go on).
+async function hold(pattern) {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  let seen = 0;
+  await page.route(pattern, async (route) => {
+    seen++;
+    await gate;
+    // A request of a page reloaded meanwhile is already gone.
+    await route.continue().catch(() => {});
+  });
+  return { release: async () => { release(); await page.unroute(pattern); }, seen: () => seen };
+}
+
+const monthTitle = (date) => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+
+test('a returning visit paints the saved month before the core and the server answer; the core then takes it over', async () => {
+  // The month painted from live data is what the next visit starts from.
+  await page.waitForFunction(() => performance.getEntriesByName('tp:paint-kept').length > 0);
+  const shown = await postButton().getAttribute('aria-label');
+  const now = new Date();
+  const thisMonth = monthTitle(now);
+  const nextMonth = monthTitle(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)));
+
+  // 1. The API and the WASM core held: the month is on screen, and another month waits for the core.
+  let api = await hold('**/api/**');
+  let wasm = await hold('**/*.wasm');
+  // 'commit': the held core is preloaded, and a preload started before the load event delays it.
+  await page.reload({ waitUntil: 'commit' });
+  const post = page.getByRole('grid').getByRole('button', { name: shown, exact: true });
+  await post.waitFor();
+  assert.equal(await page.getByRole('heading', { level: 2, name: thisMonth }).count(), 1);
+  await page.getByRole('status').filter({ hasText: /saved on this device/ }).waitFor();
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('tp:core-ready').length), 0, 'the core is not loaded yet');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { level: 2, name: nextMonth }).waitFor();
+  assert.equal(await page.getByRole('grid').count(), 0, 'a month the device did not save waits for the core');
+  await wasm.release();
+  // The core answers for next month while the server is still held.
+  await page.getByRole('grid').waitFor();
+  assert.equal(await page.getByRole('heading', { level: 2, name: nextMonth }).count(), 1);
+  await page.getByRole('button', { name: 'Previous' }).click();
+  await post.waitFor();
+  assert.ok(wasm.seen() > 0 && api.seen() > 0, 'the core and the API were asked for and held');
+  await api.release();
+  await page.getByRole('status').filter({ hasText: /Up to date/ }).waitFor();
+
+  // 2. Again, with the keyboard on a post of the saved month: the core takes over the same
+  // nodes, so focus stays where it was, and the post then opens.
+  api = await hold('**/api/**');
+  wasm = await hold('**/*.wasm');
+  await page.reload({ waitUntil: 'commit' });
+  await post.waitFor();
+  await post.focus();
+  await wasm.release();
+  await page.waitForFunction(() => performance.getEntriesByName('tp:core-took-over').length > 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), shown, 'focus kept on the post');
+  await api.release();
+  await page.getByRole('status').filter({ hasText: /Up to date/ }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor();
+  await page.keyboard.press('Escape');
+  assert.deepEqual(problems, []);
+});
+
 test('"Sign out and forget this device" wipes the stored session, keys and cache; a reload asks to sign in', async () => {
   await page.getByRole('button', { name: 'Sign out and forget this device' }).click();
   await page.getByLabel('Account token').waitFor();

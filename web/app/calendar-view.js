@@ -58,10 +58,14 @@ export class CalendarView extends HTMLElement {
 
   renderLoading() {
     this.#shown = null;
+    clear(this, h('p', { class: 'visually-hidden', role: 'status', text: 'Loading the calendar…' }), this.#skeleton());
+    this.setAttribute('aria-busy', 'true');
+  }
+
+  #skeleton() {
     const sk = h('div', { class: 'skeleton-grid', 'aria-hidden': 'true' });
     for (let i = 0; i < 35; i++) sk.append(h('div', { class: 'skeleton' }));
-    clear(this, h('p', { class: 'visually-hidden', role: 'status', text: 'Loading the calendar…' }), sk);
-    this.setAttribute('aria-busy', 'true');
+    return sk;
   }
 
   setData(data) {
@@ -137,10 +141,11 @@ export class CalendarView extends HTMLElement {
       }
     } else if (d.saved?.key === paintKey) text = d.saved.view_text;
     else {
-      // Only the saved month can be drawn without the core: any other view waits for it (the
-      // data that follows repaints in the state asked for).
-      this.renderLoading();
-      this.removeAttribute('aria-busy');
+      // Only the saved month can be drawn without the core: another view keeps the toolbar and
+      // waits for it (the data that follows repaints in the state asked for).
+      this.#shown = null;
+      clear(this, this.#toolbar(), h('p', { class: 'visually-hidden', role: 'status', text: 'Loading the calendar…' }), this.#skeleton());
+      this.setAttribute('aria-busy', 'true');
       return;
     }
     const lists = JSON.stringify(filterLists(d));

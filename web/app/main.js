@@ -363,7 +363,8 @@ function renderScreen() {
     app.calendarEl.addEventListener('move-post', (e) => movePost(e.detail.id, e.detail.newTime, e.detail.focusKey));
     app.calendarEl.addEventListener('open-post', (e) => openPost(e.detail.id));
   }
-  clear(els.content, app.calendarEl);
+  // Already in place (signing in under a month painted from the device): moving it would lose focus.
+  if (els.content.firstChild !== app.calendarEl || els.content.childNodes.length !== 1) clear(els.content, app.calendarEl);
   loadWorkspace(ws);
 }
 
