@@ -211,14 +211,9 @@ function saveMeta() {
 
 // A returning visit on a remembered device: paint the last open workspace from the cache at
 // once, then sign in with the stored token in the background and refresh what is shown.
-async function resume() {
+async function resume(cache, boot) {
   app.remember = true;
-  app.cache = openPostCache();
-  let boot = null;
-  try {
-    boot = await app.cache.boot();
-    performance.mark('tp:paint-read');
-  } catch { /* no cache: a normal start */ }
+  app.cache = cache;
   const active = boot?.meta?.active ? boot.meta.workspaces?.find((w) => w.id === boot.meta.active) : null;
   if (active) {
     app.restored = { active, workspaces: boot.meta.workspaces, paint: boot.paint };
@@ -445,6 +440,8 @@ async function loadWorkspace(ws, { force = false } = {}) {
         setSync(savedText(saved.saved_at));
       }
     }
+    // The modules, the core and the posts copy load after that frame, not while it is drawn.
+    if (early) await firstPaint;
     data = await fromCache(ws);
     if (data && !app.data.has(ws.id)) app.data.set(ws.id, data);
     data = app.data.get(ws.id);
@@ -457,8 +454,7 @@ async function loadWorkspace(ws, { force = false } = {}) {
   }
   if (data && !force && !data.stale) {
     cal.setData(dataFor(ws, data));
-    markPainted('tp:switch-painted');
-    keepPaint(ws, data);
+    keepPaint(ws, data, markPainted('tp:switch-painted'));
     return;
   }
   if (data && !force && activeWs()?.id === ws.id && app.screen === 'calendar') cal.setData(dataFor(ws, data));
@@ -507,34 +503,32 @@ async function loadWorkspace(ws, { force = false } = {}) {
   }
   if (activeWs()?.id === ws.id && app.screen === 'calendar') {
     cal.setData(dataFor(ws, data));
-    markPainted(stale ? 'tp:refreshed' : 'tp:month-painted');
-    keepPaint(ws, data);
+    keepPaint(ws, data, markPainted(stale ? 'tp:refreshed' : 'tp:month-painted'));
     if (stale) setSync('Updated with the latest changes from the server.', { fade: true });
   }
 }
 
 // After a paint from live data, the device keeps that month for the next visit's first paint
-// (only the month a fresh visit opens; see calendar-view.js paintRecord). Written after the frame,
-// and only when it changed.
+// (only the month a fresh visit opens; see calendar-view.js paintRecord). Written once `painted`
+// (the frame) is done, and only when it changed.
 let kept = null;
-function keepPaint(ws, data) {
+function keepPaint(ws, data, painted) {
   if (!app.cache || data.stale) return;
   const record = app.calendarEl.paintRecord;
   if (!record || (kept?.ws === ws.id && sameJson(kept.record, record))) return;
   kept = { ws: ws.id, record };
-  firstPaint.then(() => setTimeout(() => {
-    app.cache?.putPaint(ws.id, record).then(() => performance.mark('tp:paint-kept'), () => {});
-  }, 0));
+  painted.then(() => app.cache?.putPaint(ws.id, record)).then(() => performance.mark('tp:paint-kept'), () => {});
 }
 
 // Performance marks for bench/dashboard.bench.js: the frame after the DOM change is painted.
 let paintedOnce;
 const firstPaint = new Promise((r) => (paintedOnce = r));
 function markPainted(name) {
-  requestAnimationFrame(() => setTimeout(() => {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => {
     performance.mark(name);
     paintedOnce();
-  }, 0));
+    resolve();
+  }, 0)));
 }
 
 function dataFor(ws, data) {
@@ -749,7 +743,14 @@ const firstVisit = () => {
   loadRest().catch((err) => notify(`The page failed to load (${errorText(err)}). Reload the page.`));
   signIn();
 };
-hasRememberedSession().then((yes) => (yes ? resume() : firstVisit()), firstVisit);
+// Whether this device is remembered and what it saved are asked at once (the copy is opened only
+// if it exists, so asking makes nothing).
+const cache = openPostCache();
+const saved = cache.boot().then((boot) => {
+  performance.mark('tp:paint-read');
+  return boot;
+}, () => null);
+Promise.all([hasRememberedSession(), saved]).then(([yes, boot]) => (yes ? resume(cache, boot) : firstVisit()), firstVisit);
 window.addEventListener('unhandledrejection', (e) => {
   notify(`Something failed: ${errorText(e.reason)}. Try again; reload the page if it keeps failing.`);
 });

@@ -9,7 +9,7 @@
 // (calendar-view.js paintRecord). It is small, so a returning visit reads it and paints before
 // the core, the modules behind it or the workspace's big posts text are loaded.
 
-import { promisify, openDatabase, inTransaction } from '../sdk/idb.js';
+import { promisify, openDatabase, openExisting, inTransaction } from '../sdk/idb.js';
 
 const DB = 'trypost-cache';
 const WORKSPACES = 'workspaces';
@@ -21,8 +21,13 @@ export function openPostCache({ indexedDB = globalThis.indexedDB, name = DB } = 
 
   return {
     // One small read for the first paint: the list, which workspace was open, and its month.
+    // Nothing (and no database made) when this device keeps no copy.
     async boot() {
-      return tx([META], 'readonly', async (t) => {
+      const db = await openExisting(indexedDB, name);
+      if (!db) return { meta: null, paint: null };
+      if (ready) db.close();
+      else ready = Promise.resolve(db);
+      return inTransaction(await ready, [META], 'readonly', async (t) => {
         const store = t.objectStore(META);
         const [meta, paint] = await Promise.all([promisify(store.get('last')), promisify(store.get('paint'))]);
         return { meta: meta ?? null, paint: meta?.active && paint?.workspace === meta.active ? paint : null };
