@@ -101,7 +101,7 @@ export class CalendarView extends HTMLElement {
   // not the view this element would show now.
   showSaved(record, data) {
     const d = { ...data, calendar: null, saved: record, accounts: record.accounts, labels: record.labels, posts: { size: record.total, get: () => undefined } };
-    if (record.key !== this.#keyFor(this.state, d)) return false;
+    if (record.paint_key !== this.#keyFor(this.state, d)) return false;
     this.setData(d);
     return true;
   }
@@ -112,7 +112,7 @@ export class CalendarView extends HTMLElement {
     const d = this.#data;
     const s = this.#shown;
     if (!d?.calendar || !s || s.key !== this.#keyFor(startState(), d)) return null;
-    return { key: s.key, view_text: s.text, total: s.total, ...filterLists(d) };
+    return { paint_key: s.key, view_text: s.text, total: s.total, ...filterLists(d) };
   }
 
   render() {
@@ -139,7 +139,7 @@ export class CalendarView extends HTMLElement {
       } catch (err) {
         problem = err.message;
       }
-    } else if (d.saved?.key === paintKey) text = d.saved.view_text;
+    } else if (d.saved?.paint_key === paintKey) text = d.saved.view_text;
     else {
       // Only the saved month can be drawn without the core: another view keeps the toolbar and
       // waits for it (the data that follows repaints in the state asked for).

@@ -38,7 +38,7 @@ export function openPostCache({ indexedDB = globalThis.indexedDB, name = DB } = 
     remove: (id) => tx([WORKSPACES], 'readwrite', (t) => promisify(t.objectStore(WORKSPACES).delete(id))),
     // {active: id, workspaces: [summaries]}: summaries hold no key (the core's snapshot never does).
     putMeta: (meta) => tx([META], 'readwrite', (t) => promisify(t.objectStore(META).put(meta, 'last'))),
-    // {workspace, key, view_text, total, accounts, labels}: see calendar-view.js paintRecord.
+    // {workspace, paint_key, view_text, total, accounts, labels}: see calendar-view.js paintRecord.
     putPaint: (workspace, record) => tx([META], 'readwrite', (t) => promisify(t.objectStore(META).put({ ...record, workspace, saved_at: new Date().toISOString() }, 'paint'))),
   };
 }
