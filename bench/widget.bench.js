@@ -218,7 +218,7 @@ export async function run() {
   else if (fc.error) console.error(`widget bench: FullCalendar rows skipped: ${fc.error}`);
   const peer = fc && !fc.error ? fc : null;
 
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ extraArgs: (process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean) });
   try {
     await servePages(browser.context, snapshotText, peer);
     await browser.context.addInitScript(installHelpers);
