@@ -70,11 +70,19 @@ function fmt(locale, options) {
   return f;
 }
 
+// Today's date in a zone, asked a few times per switch: kept until the minute ends (a local
+// date only ever changes on a minute boundary).
+const todayCache = new Map();
 function todayIn(timeZone) {
+  const now = Date.now();
+  const cached = todayCache.get(timeZone);
+  if (cached && now < cached.until) return cached.value;
   try {
-    const parts = fmt('en-CA', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
+    const parts = fmt('en-CA', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(now));
     const get = (t) => parts.find((p) => p.type === t).value;
-    return `${get('year')}-${get('month')}-${get('day')}`;
+    const value = `${get('year')}-${get('month')}-${get('day')}`;
+    todayCache.set(timeZone, { value, until: now - (now % 60000) + 60000 });
+    return value;
   } catch {
     return ymd(new Date());
   }
@@ -652,7 +660,7 @@ export class TrypostCalendar extends HTMLElement {
   #place(grid) {
     const index = [...this.#strip.children].indexOf(grid);
     const alone = this.#strip.children.length <= 1;
-    this.#strip.style.transform = alone || index <= 0 ? '' : `translateX(${-100 * index}%)`;
+    this.#strip.style.transform = `translateX(${-100 * Math.max(0, index)}%)`;
     this.#stripFit?.disconnect();
     if (alone || typeof ResizeObserver !== 'function') {
       this.#body.style.height = '';
