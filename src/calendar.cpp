@@ -829,7 +829,7 @@ std::string CalendarIndex::load_text(const std::string& text) {
       // A snapshot: its few small members go through the same checks as a full import. Any
       // refusal is left to the full parser below, so the message is the same either way.
       json head = json::object();
-      for (const auto& [key, raw] : scanned->snapshot_members) head[key] = json::parse(raw, nullptr, false);
+      for (const auto& [key, raw] : scanned->snapshot_members) head[key] = json::parse(std::string(raw), nullptr, false);
       if (auto snap = import_snapshot_with(head, std::move(scanned->posts), std::move(scanned->labels))) {
         auto summary = build(std::move(snap->posts), std::move(snap->labels), "posts");
         if (summary) {
