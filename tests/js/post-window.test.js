@@ -65,6 +65,10 @@ test('edges: a window before, after or between all posts, a single page, undated
   assert.equal(small.posts.length, 9);
   assert.equal(small.complete, true);
   assert.deepEqual(one.calls, [1]);
+  const few = paginator(spread(100));
+  const skipped = await postsInWindow(few.fetchPage, { from: T0, to: T0 + 30 * DAY }, { minPages: 8 });
+  assert.equal(skipped.skipped, true, '7 pages: reading them all is as quick');
+  assert.deepEqual(few.calls, [1]);
   const drafts = paginator(spread(0, { undated: 20 }));
   const none = await postsInWindow(drafts.fetchPage, { from: T0, to: T0 + 30 * DAY });
   assert.deepEqual(none.posts, []);

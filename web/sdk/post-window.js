@@ -17,8 +17,9 @@ export function scheduledMs(post) {
 }
 
 // -> {posts, pages: [numbers read], requests, lastPage, complete (every page was read)}.
-// `maxPages` bounds the run read (a window that holds more is cut, `cut: true`).
-export async function postsInWindow(fetchPage, { from, to }, { parallel = 6, maxPages = 40 } = {}) {
+// `maxPages` bounds the run read (a window that holds more is cut, `cut: true`). With fewer than
+// `minPages` pages in all, only page 1 is read and `skipped` is set: reading them all is as quick.
+export async function postsInWindow(fetchPage, { from, to }, { parallel = 6, maxPages = 40, minPages = 0 } = {}) {
   const pages = new Map(); // n -> posts
   let requests = 0;
   const read = async (ns) => {
@@ -30,6 +31,7 @@ export async function postsInWindow(fetchPage, { from, to }, { parallel = 6, max
   };
   const [first] = await read([1]);
   const lastPage = Math.max(1, Number(first?.page?.last_page) || 1);
+  if (lastPage < minPages) return { posts: pages.get(1), pages: [1], requests, lastPage, complete: lastPage === 1, cut: false, skipped: true };
 
   // a: the first page holding a post older than `to` (later pages are all older);
   // c: the first page whose newest post is older than `from`. The window is pages a .. c-1.
