@@ -3,6 +3,7 @@
 // rest is the posts document. Invariants, checked against the list view (which places each post
 // on its local date on its own): in every cell visible + hidden == the posts of that day, and the
 // ids a cell shows are in time-then-id order; the day view's time grid holds every post of the day.
+// And the text entry point (load_text, with its one-pass reader) agrees with the parsed one.
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -17,10 +18,24 @@ using nlohmann::json;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 8) return 0;
-  const auto doc = json::parse(reinterpret_cast<const char*>(data + 8), reinterpret_cast<const char*>(data + size), nullptr, false);
-  if (doc.is_discarded()) return 0;
+  const std::string text(reinterpret_cast<const char*>(data + 8), size - 8);
+  // The text entry point (one-pass reader first, the full parser for the rest) must agree with
+  // loading the parsed document: both refuse, or both load the same index.
+  trypost::CalendarIndex fast;
+  const json answer = json::parse(fast.load_text(text));
+  const std::string reason = answer.value("reason", "");
+  if (reason == "too_deep" || reason == "string_too_long" || reason == "array_too_long" || reason == "too_large")
+    return 0;  // a limit only the text entry point applies
+  const bool fast_ok = !answer.contains("error");
+  const auto doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded()) {
+    if (fast_ok) __builtin_trap();
+    return 0;
+  }
   trypost::CalendarIndex index;
-  if (!index.load(doc).ok()) return 0;
+  const bool full_ok = index.load(doc).ok();
+  if (fast_ok != full_ok) __builtin_trap();
+  if (!full_ok) return 0;
 
   static const char* kViews[] = {"month", "week", "day", "month"};
   const int year = 2020 + data[1] % 12, month = 1 + data[2] % 12, day = 1 + data[3] % 28;
@@ -35,6 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto query = trypost::calendar_query_from_json(q);
   if (!query.ok()) __builtin_trap();  // the harness only builds valid queries
   const json view = index.view(*query);
+  if (fast.view_string(*query) != index.view_string(*query)) __builtin_trap();
 
   // Every scheduled post, on its local date, in (time, id) order.
   json lq = {{"view", "list"}, {"zone", zone}, {"page_size", 1000}};
@@ -49,13 +65,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::size_t i = 0; i < ids.size(); ++i)
       if (ids[i] != all[i]) __builtin_trap();  // the shown ones are the first in order
   };
-  // A time grid: every post of the day placed or counted hidden, inside the day, in its column.
+  // A time grid: every post of the day placed or counted hidden, at a wall-clock minute of the
+  // day, in its column; the clock changes account for a day that is not 24 hours long.
   auto check_grid = [&](const std::string& d, const json& cell, const char* hidden_key) {
-    const std::int64_t minutes = cell["minutes"].get<std::int64_t>();
     for (const auto& it : cell["items"]) {
       const auto m = it["minute"].get<std::int64_t>();
-      if (m < 0 || m >= minutes || it["column"].get<int>() >= it["columns"].get<int>()) __builtin_trap();
+      if (m < 0 || m >= 1440 || it["column"].get<int>() >= it["columns"].get<int>()) __builtin_trap();
     }
+    std::int64_t shift = 0;
+    for (const auto& c : cell["clock_changes"]) shift += c["to_minute"].get<std::int64_t>() - c["from_minute"].get<std::int64_t>();
+    if (cell["minutes"].get<std::int64_t>() + shift != 1440) __builtin_trap();
     if (std::int64_t(cell["items"].size()) + cell[hidden_key].get<std::int64_t>() != std::int64_t(by_date[d].size()))
       __builtin_trap();
   };

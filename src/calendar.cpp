@@ -61,6 +61,12 @@ std::optional<std::pair<UtcSeconds, std::string>> parse_cursor(const std::string
   return std::make_pair(t, c.substr(colon + 1));
 }
 
+// A snapshot's own face (name, logo, brand colours) for the viewer's title and theme.
+void add_workspace(json& summary, const WorkspaceSnapshot& s) {
+  summary["workspace"] = {{"name", s.name}, {"logo_url", s.logo_url},
+                          {"brand", {{"primary", s.brand.primary}, {"background", s.brand.background}, {"text", s.brand.text}}}};
+}
+
 }  // namespace
 
 bool id_less(const std::string& a, const std::string& b) {
@@ -254,7 +260,9 @@ Expected<json> CalendarIndex::load(const json& doc) {
     }
   }
 
-  return build(std::move(parsed), std::move(labels), path);
+  auto summary = build(std::move(parsed), std::move(labels), path);
+  if (summary && snap) add_workspace(summary.value(), *snap);
+  return summary;
 }
 
 Expected<json> CalendarIndex::build(std::vector<Post> parsed, std::vector<Label> labels, const std::string& path) {
@@ -317,8 +325,13 @@ Expected<json> CalendarIndex::build(std::vector<Post> parsed, std::vector<Label>
                {"labels", labels_.size()}, {"accounts", account_names_.size()}};
   summary["first"] = timeline_.empty() ? json(nullptr) : json(format_iso_time(timeline_.front().time));
   summary["last"] = timeline_.empty() ? json(nullptr) : json(format_iso_time(timeline_.back().time));
+  // What a label filter by name and a legend need, so a viewer never parses the document again.
+  json list = json::array();
+  for (const auto& l : labels_) list.push_back({{"id", l.id}, {"name", l.name}, {"color", l.color}});
+  summary["label_list"] = std::move(list);
   return summary;
 }
+
 
 CalendarIndex::Resolved CalendarIndex::resolve(const CalendarFilter& f) const {
   Resolved r;
@@ -605,17 +618,32 @@ std::string CalendarIndex::view_string(const CalendarQuery& q) const {
     o.end_obj();
   };
 
-  // Time-grid placement of one day's posts: minutes since the local day's first instant, so a
-  // 25-hour day has 1500 minutes and a 23-hour day 1380.
+  // Time-grid placement of one day's posts on its wall clock (minute 0-1439 as the clock reads),
+  // as calendars draw a day: 24 equal hours under one hour axis shared by the week. On the day
+  // the clocks go forward the skipped hour stays empty; on the day they go back, the repeated
+  // hour's posts share their slots side by side. "minutes" is the day's real length and
+  // "clock_changes" says where the clock jumped, for the view to mark.
   auto grid = [&](std::int64_t day, const std::vector<Entry>& entries, const char* items_key, const char* hidden_key) {
     const UtcSeconds start = zone.day_start(day);
+    const UtcSeconds next = zone.day_start(day + 1);
+    const auto wall_minute = [&](UtcSeconds t, std::int32_t offset) { return floor_div(t + offset, 60) - day * 1440; };
     std::vector<SlotSpan> spans;
     spans.reserve(entries.size());
     for (const auto& e : entries) {
-      const std::int64_t m = floor_div(e.time - start, 60);
+      const std::int64_t m = wall_minute(e.time, zone.offset_at(e.time));
       spans.push_back({m, m + q.duration_minutes});
     }
-    const auto placed = place_in_columns(spans);
+    // Overlap columns are found in wall-clock order, which differs from time order only in a
+    // repeated hour; the items stay in time order.
+    std::vector<std::size_t> order(entries.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return spans[a].start < spans[b].start; });
+    std::vector<SlotSpan> by_wall;
+    by_wall.reserve(order.size());
+    for (const auto i : order) by_wall.push_back(spans[i]);
+    const auto placed_by_wall = place_in_columns(by_wall);
+    std::vector<SlotPlacement> placed(entries.size());
+    for (std::size_t k = 0; k < order.size(); ++k) placed[order[k]] = placed_by_wall[k];
     int hidden = 0;
     o.key(items_key).arr();
     for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -635,7 +663,17 @@ std::string CalendarIndex::view_string(const CalendarQuery& q) const {
       shown.push_back(entries[i].post);
     }
     o.end_arr().key(hidden_key).num(hidden);
-    o.key("minutes").num((zone.day_start(day + 1) - start) / 60);
+    o.key("minutes").num((next - start) / 60);
+    o.key("clock_changes").arr();
+    const auto& tr = zone.transitions();
+    for (std::size_t k = 1; k < tr.size(); ++k) {
+      if (tr[k].at_utc < start || tr[k].at_utc >= next || tr[k].offset_seconds == tr[k - 1].offset_seconds) continue;
+      o.obj()
+          .key("from_minute").num(wall_minute(tr[k].at_utc, tr[k - 1].offset_seconds))
+          .key("to_minute").num(wall_minute(tr[k].at_utc, tr[k].offset_seconds))
+          .end_obj();
+    }
+    o.end_arr();
   };
 
   if (q.view == CalendarView::month || q.view == CalendarView::week) {
@@ -787,9 +825,23 @@ std::string CalendarIndex::load_text(const std::string& text) {
   // The plain case (a list of valid posts) is read in one pass without a DOM; anything else,
   // errors and limits included, goes through the full bounded parser, which names what is wrong.
   if (auto scanned = scan_posts_document(text, ScanLimits{kMaxSnapshotDepth, kMaxSnapshotStringBytes, kMaxSnapshotArrayLength})) {
-    auto summary = build(std::move(scanned->posts), std::move(scanned->labels),
-                         scanned->bare ? "" : scanned->from_data ? "data" : "posts");
-    if (summary) return summary->dump();
+    if (!scanned->snapshot_members.empty()) {
+      // A snapshot: its few small members go through the same checks as a full import. Any
+      // refusal is left to the full parser below, so the message is the same either way.
+      json head = json::object();
+      for (const auto& [key, raw] : scanned->snapshot_members) head[key] = json::parse(std::string(raw), nullptr, false);
+      if (auto snap = import_snapshot_with(head, std::move(scanned->posts), std::move(scanned->labels))) {
+        auto summary = build(std::move(snap->posts), std::move(snap->labels), "posts");
+        if (summary) {
+          add_workspace(summary.value(), *snap);
+          return summary->dump();
+        }
+      }
+    } else {
+      auto summary = build(std::move(scanned->posts), std::move(scanned->labels),
+                           scanned->bare ? "" : scanned->from_data ? "data" : "posts");
+      if (summary) return summary->dump();
+    }
   }
   json j;
   if (const auto f = parse_json_within(text, limits, j)) {

@@ -1,5 +1,6 @@
 #include "trypost/post_scan.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -40,6 +41,10 @@ class Scanner {
     if (static_cast<std::size_t>(end_ - p_) < n || std::memcmp(p_, word, n) != 0) return false;
     p_ += n;
     return true;
+  }
+  const char* here() {
+    ws();
+    return p_;
   }
   bool null() {
     ws();
@@ -439,7 +444,8 @@ std::optional<ScannedPosts> scan_posts_document(std::string_view text, const Sca
   }
   if (first != '{') return std::nullopt;
   std::vector<Post> posts, data;
-  bool has_posts = false, has_data = false, snapshot_like = false;
+  bool has_posts = false, has_data = false, labels_list = false;
+  std::vector<std::pair<std::string, std::string_view>> members;
   const bool ok = s.object(1, [&](const std::string& k) {
     if (k == "posts") {
       has_posts = true;
@@ -452,14 +458,32 @@ std::optional<ScannedPosts> scan_posts_document(std::string_view text, const Sca
       return read_posts(s, 2, data);
     }
     if (k == "labels") {
-      if (s.peek() != '[') return s.skip(2);  // the full parser ignores labels that are no list
+      labels_list = s.peek() == '[';
+      if (!labels_list) return s.skip(2);  // the full parser ignores labels that are no list
       out.labels.clear();
       return s.array(2, [&] { return read_label(s, 3, out.labels.emplace_back()); });
     }
-    if (k == "format") snapshot_like = true;
-    return s.skip(2);
+    // Kept as text for the snapshot checks (name, brand, accounts, counts: a few small values).
+    const char* begin = s.here();
+    if (!s.skip(2)) return false;
+    const char* end = s.here();
+    for (auto& [key, raw] : members)
+      if (key == k) {
+        raw = std::string_view(begin, std::size_t(end - begin));
+        return true;
+      }
+    members.emplace_back(k, std::string_view(begin, std::size_t(end - begin)));
+    return true;
   });
-  if (!ok || !s.at_end() || snapshot_like) return std::nullopt;
+  if (!ok || !s.at_end()) return std::nullopt;
+  const bool snapshot_like = std::any_of(members.begin(), members.end(), [](const auto& m) { return m.first == "format"; });
+  if (snapshot_like) {
+    // A snapshot's posts and labels lists are both required; without them the full parser says so.
+    if (!has_posts || !labels_list) return std::nullopt;
+    out.posts = std::move(posts);
+    out.snapshot_members = std::move(members);
+    return out;
+  }
   if (has_posts) out.posts = std::move(posts);
   else if (has_data) {
     out.posts = std::move(data);

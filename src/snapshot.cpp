@@ -1,6 +1,8 @@
 #include "trypost/snapshot.hpp"
 
 #include <cctype>
+#include <optional>
+#include <utility>
 
 #include "trypost/json_fields.hpp"
 #include "trypost/response.hpp"
@@ -162,7 +164,10 @@ bool looks_like_snapshot(const json& j) {
   return f != j.end() && f->is_string() && f->get<std::string>() == kSnapshotFormat;
 }
 
-Expected<WorkspaceSnapshot> import_snapshot(const json& file) {
+namespace {
+
+// Everything an import checks; the posts and labels lists are read here unless `lists` holds them.
+Expected<WorkspaceSnapshot> import_checked(const json& file, std::optional<std::pair<std::vector<Post>, std::vector<Label>>> lists) {
   if (!file.is_object()) return damaged("it is not a JSON object.");
   if (!looks_like_snapshot(file))
     return make_error(422, "This file is not a TryPost calendar snapshot (its format field is missing or different).");
@@ -178,8 +183,13 @@ Expected<WorkspaceSnapshot> import_snapshot(const json& file) {
   if (auto w = file.find("workspace"); w != file.end()) read_workspace(*w, "workspace", s, err);
   else err.add("workspace", "The workspace section is missing.");
   parse_list(file, "accounts", "", social_account_from_json, s.accounts, err, true);
-  parse_list(file, "labels", "", label_from_json, s.labels, err, true);
-  parse_list(file, "posts", "", post_from_json, s.posts, err, true);
+  if (lists) {
+    s.posts = std::move(lists->first);
+    s.labels = std::move(lists->second);
+  } else {
+    parse_list(file, "labels", "", label_from_json, s.labels, err, true);
+    parse_list(file, "posts", "", post_from_json, s.posts, err, true);
+  }
   if (auto c = file.find("counts"); c != file.end()) {
     auto check = [&](const char* key, std::size_t have) {
       auto n = c->find(key);
@@ -207,6 +217,14 @@ Expected<WorkspaceSnapshot> import_snapshot(const json& file) {
     return out;
   }
   return s;
+}
+
+}  // namespace
+
+Expected<WorkspaceSnapshot> import_snapshot(const json& file) { return import_checked(file, std::nullopt); }
+
+Expected<WorkspaceSnapshot> import_snapshot_with(const json& head, std::vector<Post> posts, std::vector<Label> labels) {
+  return import_checked(head, std::make_pair(std::move(posts), std::move(labels)));
 }
 
 Expected<WorkspaceSnapshot> import_snapshot_text(std::string_view text) {

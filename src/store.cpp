@@ -1,6 +1,7 @@
 #include "trypost/store.hpp"
 
 #include <algorithm>
+#include <set>
 #include <unordered_set>
 
 #include "trypost/response.hpp"
@@ -481,6 +482,8 @@ Expected<json> Store::begin_request(const std::string& workspace_id, RequestKind
   r.kind = kind;
   r.workspace_id = s ? s->info.id : std::string();
   r.epoch = s ? s->epoch : 0;
+  // Workspaces that exist before the list is asked for are the ones its answer speaks for.
+  if (kind == RequestKind::account_workspaces_list) r.epoch = next_epoch_;
   r.params = params;
   if (kind == RequestKind::workspace_probe) r.probe_key = probe_key;
   if (kind == RequestKind::posts_page && !r.params.contains("refresh")) {
@@ -748,12 +751,28 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
       }
       lifecycle_ = Lifecycle::supported;
       json ids = json::array();
+      std::set<std::string> seen;
       for (auto& [w, role] : listed) {
         auto& st = upsert(w);
         st.role = role;
+        st.listed = true;
         ids.push_back(w.id);
+        seen.insert(w.id);
       }
       out["workspace_ids"] = ids;
+      // A workspace the account API listed before and no longer lists was deleted elsewhere (or
+      // this user lost it): it goes, with everything in it. One that appeared after this request
+      // was begun is newer than the answer, and one known by a key alone is not the account API's
+      // to speak for: both stay.
+      json removed = json::array();
+      for (const auto& id : std::vector<std::string>(order_)) {
+        const auto* st = find(id);
+        if (st && st->listed && st->epoch < r.epoch && !seen.count(id)) {
+          erase(id);
+          removed.push_back(id);
+        }
+      }
+      out["removed_workspace_ids"] = removed;
       // After sign-in the user is somewhere: the first workspace, until they switch.
       if (active_.empty() && !order_.empty()) active_ = order_.front();
       break;
@@ -766,6 +785,7 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
       const auto plain = string_field(key, "plain_token");
       auto& st = upsert(*w);
       st.role = parse_role(string_field(ws, "role", "owner")).value_or(Role::owner);
+      st.listed = true;
       st.key = plain;
       active_ = w->id;  // the creator lands in the new workspace at once
       out["workspace_id"] = w->id;

@@ -48,6 +48,9 @@ nlohmann::json strip_secrets(const nlohmann::json& j);
 Expected<WorkspaceSnapshot> snapshot_from_workspace_json(const nlohmann::json& j);
 nlohmann::json to_json(const WorkspaceSnapshot& s);  // the file
 Expected<WorkspaceSnapshot> import_snapshot(const nlohmann::json& file);
+// The same checks for a file whose posts and labels were already read (and checked) by the
+// calendar's one-pass reader: `head` holds every other member of the file.
+Expected<WorkspaceSnapshot> import_snapshot_with(const nlohmann::json& head, std::vector<Post> posts, std::vector<Label> labels);
 Expected<WorkspaceSnapshot> import_snapshot_text(std::string_view text);
 bool looks_like_snapshot(const nlohmann::json& j);
 

@@ -62,6 +62,7 @@ struct WorkspaceState {
   Role role = Role::admin;
   std::string key;  // the one workspace key this client holds; may be empty (listed, not connected)
   std::uint64_t epoch = 0;  // unique per state object: a deleted-then-re-added id is a new world
+  bool listed = false;      // known from the account API (listed or created there), not by key alone
   std::vector<Post> posts;
   std::unordered_map<std::string, std::size_t> post_index;  // id -> position in posts
   std::vector<SocialAccount> accounts;
@@ -85,7 +86,7 @@ struct PendingRequest {
   std::uint64_t id = 0;
   RequestKind kind = RequestKind::workspace_get;
   std::string workspace_id;  // empty for probe, list and create
-  std::uint64_t epoch = 0;
+  std::uint64_t epoch = 0;  // the workspace's epoch; for the account list: the next epoch when begun
   nlohmann::json params = nlohmann::json::object();
   std::string probe_key;  // workspace_probe only: the key being tried
 };

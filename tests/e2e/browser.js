@@ -18,11 +18,12 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export async function launchBrowser() {
+// `extraArgs`: for benches only (tests run with exactly CHROMIUM_ARGS).
+export async function launchBrowser({ extraArgs = [] } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'trypost-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.TRYPOST_CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     headless: true,
   });
   return {

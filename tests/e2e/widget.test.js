@@ -303,13 +303,25 @@ test('months built ahead while idle: a switch shows the same month a fresh build
   await waitRendered(page);
   const state = () => page.evaluate(() => {
     const root = document.querySelector('trypost-calendar').shadowRoot;
-    const grids = [...root.querySelector('[part~="body"]').children];
+    const body = root.querySelector('[part~="body"]');
+    const grids = [...body.querySelectorAll('[role="grid"]')];
     const shown = grids.filter((g) => !g.classList.contains('prepared'));
+    // On screen: inside the body's box (which clips), and what a pointer at its middle hits.
+    const box = body.getBoundingClientRect();
+    const inside = (g) => {
+      const r = g.getBoundingClientRect();
+      return r.right > box.left + 1 && r.left < box.right - 1;
+    };
+    const hit = root.elementFromPoint(box.left + box.width / 2, box.top + Math.min(box.height, 300) / 2)?.closest('[role="grid"]');
     return {
       title: root.querySelector('[part~="title"]').textContent,
       shown: shown.length,
+      shownOnScreen: shown.length === 1 && inside(shown[0]) && hit === shown[0] && Math.abs(box.height - shown[0].getBoundingClientRect().height) < 1,
       text: shown[0]?.innerText,
-      prepared: grids.filter((g) => g.classList.contains('prepared')).map((g) => ({ inert: g.inert, hidden: getComputedStyle(g).visibility, first: g.querySelector('[role="gridcell"]').dataset.date })),
+      prepared: grids.filter((g) => g.classList.contains('prepared')).map((g) => ({
+        hidden: g.getAttribute('aria-hidden') === 'true' && !inside(g) && !g.querySelector('[tabindex="0"]'),
+        first: g.querySelector('[role="gridcell"]').dataset.date,
+      })),
       tabStops: root.querySelectorAll('[tabindex="0"]').length,
     };
   });
@@ -321,11 +333,19 @@ test('months built ahead while idle: a switch shows the same month a fresh build
   assert.equal(june.title, 'June 2026');
   // Monday-first grids: May starts on Apr 27, July on Jun 29.
   assert.deepEqual(june.prepared.map((p) => p.first).sort(), ['2026-04-27', '2026-06-29']);
-  assert.ok(june.prepared.every((p) => p.inert && p.hidden === 'hidden'));
+  assert.ok(june.prepared.every((p) => p.hidden), 'months built ahead are off screen, hidden from assistive technology, without a tab stop');
+  assert.ok(june.shownOnScreen, 'June is the grid on screen, and the body is its height');
   await click('previous');
   const may = await state();
   assert.equal(may.title, 'May 2026');
   assert.equal(may.shown, 1);
+  await page.waitForFunction(() => {
+    const root = document.querySelector('trypost-calendar').shadowRoot;
+    const body = root.querySelector('[part~="body"]');
+    const shown = [...body.querySelectorAll('[role="grid"]')].find((g) => !g.classList.contains('prepared'));
+    return Math.abs(body.getBoundingClientRect().height - shown.getBoundingClientRect().height) < 1;
+  });
+  assert.ok((await state()).shownOnScreen, 'back to May: May is on screen');
   assert.equal(may.tabStops, 1);
   assert.ok(may.prepared.some((p) => p.first === '2026-06-01'), 'June is kept, hidden, for the way back');
   // The same month built on the spot.
@@ -428,6 +448,69 @@ test('week view: a time grid with hours down the side, posts placed by time in o
     return { title: root.querySelector('[part~="title"]').textContent, live: root.querySelector('[aria-live]').textContent, tabbable: root.querySelectorAll('[tabindex="0"]').length };
   });
   assert.deepEqual(next, { title: 'May 18 – 24, 2026', live: 'May 18 – 24, 2026', tabbable: 1 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+// Daylight saving in the week grid (Europe/Paris, 2026): every day keeps the same 24 clock hours
+// under the one hour axis, so a 10:00 post sits level with the other days' 10:00 and with the
+// "10" label; the change is marked and spoken.
+test('week view across daylight-saving changes: posts at their wall-clock time, the jump marked and spoken', async () => {
+  const post = (id, at) => ({ id, status: 'scheduled', content: `DST ${id}`, scheduled_at: at, published_at: null,
+    platforms: [{ id: `dp-${id}`, platform: 'x', content_type: 'x_post', social_account: { id: 'acc-x' } }], labels: [] });
+  const posts = [
+    post('sat10', '2026-03-28 09:00:00'), // 10:00 CET
+    post('sun0330', '2026-03-29 01:30:00'), // 03:30 CEST, just after the jump
+    post('sun10', '2026-03-29 08:00:00'), // 10:00 CEST
+    post('first0230', '2026-10-25 00:30:00'), // 02:30 CEST
+    post('second0230', '2026-10-25 01:30:00'), // 02:30 CET, an hour later
+  ];
+  const snap = JSON.stringify(await exportSnapshot({ workspace: { name: 'DST', brand: {} }, accounts: [{ id: 'acc-x', platform: 'x', display_name: 'X', username: '@x', is_active: true, status: 'connected' }], labels: [], posts }));
+  const read = (page) => page.evaluate(() => {
+    const root = document.querySelector('trypost-calendar').shadowRoot;
+    const hours = [...root.querySelectorAll('.hour')];
+    const hour = hours[0].getBoundingClientRect().height;
+    return [...root.querySelectorAll('[role="gridcell"]')].map((c) => {
+      const box = c.getBoundingClientRect();
+      const minuteOf = (r) => Math.round(((r.top - box.top - c.clientTop) / hour) * 60);
+      return {
+        date: c.dataset.date,
+        label: c.querySelector('.day-label').getAttribute('aria-label'),
+        height: Math.round(box.height / hour),
+        changes: [...c.querySelectorAll('[part~="clock-change"]')].map((l) => minuteOf(l.getBoundingClientRect())),
+        posts: [...c.querySelectorAll('[part~="post"]')].map((p) => {
+          const r = p.getBoundingClientRect();
+          return [p.querySelector('.text').textContent, minuteOf(r), Math.round(((r.left - box.left - c.clientLeft) / c.clientWidth) * 100) / 100];
+        }),
+        // the hour label level with each post, read from the side
+        labels: [...c.querySelectorAll('[part~="post"]')].map((p) => {
+          const top = p.getBoundingClientRect().top;
+          return hours.find((h) => Math.abs(h.getBoundingClientRect().top - top) < 2 || (h.getBoundingClientRect().top <= top && h.getBoundingClientRect().bottom > top))?.textContent;
+        }),
+      };
+    });
+  });
+  const { page, problems } = await openExample({ snapshot: snap, query: '?view=week&date=2026-03-29&time-zone=Europe/Paris&week-start=monday&max-rows=0' });
+  await waitRendered(page);
+  const spring = await read(page);
+  const sat = spring.find((d) => d.date === '2026-03-28');
+  const sun = spring.find((d) => d.date === '2026-03-29');
+  assert.deepEqual(sat.posts, [['DST sat10', 600, 0]]);
+  assert.deepEqual(sun.posts, [['DST sun0330', 210, 0], ['DST sun10', 600, 0]], 'Sunday 10:00 is level with Saturday 10:00');
+  assert.equal(sun.labels[1], sat.labels[0]);
+  assert.match(sun.labels[1], /10/);
+  assert.match(sun.labels[0], /3/);
+  assert.equal(sun.height, sat.height, 'a 23-hour day is drawn on the same 24 clock hours');
+  assert.deepEqual(sun.changes, [180]);
+  assert.deepEqual(sat.changes, []);
+  assert.match(sun.label, /clocks go forward 1 hour at 02:00/);
+  assert.doesNotMatch(sat.label, /clocks/);
+  await page.evaluate(() => document.querySelector('trypost-calendar').setAttribute('date', '2026-10-25'));
+  await page.waitForFunction(() => document.querySelector('trypost-calendar').shadowRoot.querySelector('[data-date="2026-10-25"]'));
+  const autumn = (await read(page)).find((d) => d.date === '2026-10-25');
+  assert.deepEqual(autumn.posts, [['DST first0230', 150, 0], ['DST second0230', 150, 0.5]], 'both 02:30s in the repeated hour, side by side');
+  assert.deepEqual(autumn.changes, [120]);
+  assert.match(autumn.label, /clocks go back 1 hour at 03:00/);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -31,6 +31,15 @@ function localDayStart(tz, date) {
   return hi;
 }
 
+// The minute of the day a wall clock in `tz` shows at `ms` (0-1439).
+const clockFmt = new Map();
+function wallMinute(tz, ms) {
+  let f = clockFmt.get(tz);
+  if (!f) clockFmt.set(tz, (f = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
+  const [h, m] = f.format(new Date(ms)).split(':').map(Number);
+  return h * 60 + m;
+}
+
 function addDays(date, n) {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 }
@@ -83,10 +92,13 @@ for (const { tz, centres, lengths } of cases) {
       const day = cal.view({ view: 'day', date, time_zone: tz });
       assert.equal(day.minutes, expected);
       assert.equal(Date.parse(day.range.start_utc), localDayStart(tz, date));
-      // Each item's minute is the time elapsed since the day's first instant.
+      // The time grid is the wall clock: each item sits at the minute the clock shows, and a day
+      // that is not 24 hours long says where its clock jumped, by exactly the difference.
+      const shift = (day.clock_changes ?? []).reduce((n, c) => n + (c.to_minute - c.from_minute), 0);
+      assert.equal(shift, 24 * 60 - expected, `${date} in ${tz}: clock changes ${JSON.stringify(day.clock_changes)}`);
       for (const it of day.items) {
         const post = posts.find((p) => p.id === it.post_id);
-        assert.equal(it.minute, Math.floor((Date.parse(post.scheduled_at) - localDayStart(tz, date)) / MIN));
+        assert.equal(it.minute, wallMinute(tz, Date.parse(post.scheduled_at)), `${post.id} at ${post.scheduled_at} in ${tz}`);
         assert.equal(Date.parse(it.start), Math.floor(Date.parse(post.scheduled_at) / 1000) * 1000);
       }
     }

@@ -103,3 +103,41 @@ test('a revoked key holds the queue; the workspace\'s new key sends it, with the
   client.close();
   owner.close();
 });
+
+// Edits waiting for a workspace that is then deleted can never be sent: they must not wait forever.
+test('deleting a workspace drops its waiting edits; one deleted elsewhere turns them into problems to dismiss', async () => {
+  const net = network();
+  const ownerToken = 'acct_test_owner';
+  const a = await createClient({ baseUrl: h.base, fetch: net.fetch, transport: fast, accountToken: ownerToken, onlineEvents: new EventTarget() });
+  const doomed = await a.workspaces.create({ name: 'Doomed here' });
+  const acct = (await a.in(doomed.id).socialAccounts.list())[0];
+  net.up = false;
+  const queued = await a.posts.create({ content: 'never sent', platforms: acct ? [{ social_account_id: acct.id, content_type: 'x_post' }] : [] });
+  assert.equal(await a.posts.flush(), 1);
+  net.up = true;
+  await a.workspaces.remove(doomed.id, { confirmName: 'Doomed here' });
+  assert.equal(a.outbox.pending(doomed.id).length, 0, 'nothing left waiting for a deleted workspace');
+  assert.deepEqual(a.outbox.problems(), [], 'the user asked for the deletion: nothing to report');
+  assert.equal((await queued.sent).status, 410);
+
+  // Deleted by someone else: client b holds an edit for it, then learns from the list.
+  const other = await a.workspaces.create({ name: 'Doomed elsewhere' });
+  const b = await createClient({ baseUrl: h.base, fetch: net.fetch, transport: fast, accountToken: ownerToken, onlineEvents: new EventTarget() });
+  await b.workspaces.list();
+  b.switchWorkspace(other.id);
+  net.up = false;
+  const held = await b.posts.create({ content: 'held in b', platforms: [] });
+  net.up = true;
+  await a.workspaces.remove(other.id, { confirmName: 'Doomed elsewhere' });
+  assert.ok(!(await b.workspaces.list()).some((w) => w.id === other.id), 'gone from the list once the server no longer has it');
+  assert.equal(b.outbox.pending(other.id).length, 0);
+  const problems = b.outbox.problems();
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0].status, 410);
+  assert.match(problems[0].message, /deleted/);
+  assert.equal((await held.sent).status, 410);
+  await b.outbox.dismissProblem(problems[0].id);
+  assert.deepEqual(b.outbox.problems(), []);
+  a.close();
+  b.close();
+});

@@ -179,20 +179,42 @@ TEST_CASE("calendar zone lens: Europe/Paris DST days are 23 and 25 hours") {
   REQUIRE(spring["items"].size() == 2);
   CHECK(spring["items"][0]["start"] == "2026-03-29T00:30:00+01:00");
   CHECK(spring["items"][1]["start"] == "2026-03-29T03:00:00+02:00");
-  CHECK(spring["items"][1]["minute"] == 120);  // two elapsed hours after midnight, though the clock says 03:00
+  // Placed where the clock says (03:00), under the same 24-hour axis as every other day; the
+  // skipped hour (02:00-03:00) is reported for the view to mark.
+  CHECK(spring["items"][0]["minute"] == 30);
+  CHECK(spring["items"][1]["minute"] == 180);
+  CHECK(spring["clock_changes"] == json::array({json{{"from_minute", 120}, {"to_minute", 180}}}));
   CHECK(spring["range"]["start_utc"] == "2026-03-28T23:00:00Z");
   const json autumn = view(idx, {{"view", "day"}, {"date", "2026-10-25"}, {"zone", zone}});
   CHECK(autumn["minutes"] == 25 * 60);
   REQUIRE(autumn["items"].size() == 3);
   CHECK(autumn["items"][0]["start"] == "2026-10-25T02:30:00+02:00");
   CHECK(autumn["items"][1]["start"] == "2026-10-25T02:30:00+01:00");
-  CHECK(autumn["items"][1]["minute"].get<int>() - autumn["items"][0]["minute"].get<int>() == 60);
-  CHECK(autumn["items"][2]["minute"] == 25 * 60 - 1);
+  // Both 02:30s sit in the repeated hour's slot, side by side, first one first; 23:59 is the last minute.
+  CHECK(autumn["items"][0]["minute"] == 150);
+  CHECK(autumn["items"][1]["minute"] == 150);
+  CHECK(autumn["items"][0]["column"] == 0);
+  CHECK(autumn["items"][1]["column"] == 1);
+  CHECK(autumn["items"][1]["columns"] == 2);
+  CHECK(autumn["items"][2]["minute"] == 24 * 60 - 1);
+  CHECK(autumn["clock_changes"] == json::array({json{{"from_minute", 180}, {"to_minute", 120}}}));
   // In UTC the same posts fall elsewhere: the lens never moves stored times.
   const json utc = view(idx, {{"view", "day"}, {"date", "2026-03-28"}});
   REQUIRE(utc["items"].size() == 1);
   CHECK(utc["items"][0]["start"] == "2026-03-28T23:30:00+00:00");
   CHECK(utc["minutes"] == 1440);
+  CHECK(utc["clock_changes"].empty());
+  // In a repeated hour, a later post earlier on the clock (02:20 CET after 02:40 CEST) gets its
+  // overlap column in wall-clock order; the items stay in time order.
+  CalendarIndex back = index_of(json::array({post("a", "2026-10-25T00:40:00Z"),    // 02:40 CEST
+                                             post("b", "2026-10-25T01:20:00Z")}));  // 02:20 CET
+  const json day = view(back, {{"view", "day"}, {"date", "2026-10-25"}, {"zone", zone}});
+  REQUIRE(day["items"].size() == 2);
+  CHECK(day["items"][0]["post_id"] == "a");
+  CHECK(day["items"][0]["minute"] == 160);
+  CHECK(day["items"][1]["minute"] == 140);
+  CHECK(day["items"][1]["column"] == 0);  // 02:20 comes first on the clock
+  CHECK(day["items"][0]["column"] == 1);  // 02:40 is inside 02:20's nominal half hour
 }
 
 TEST_CASE("calendar zone lens: Sao Paulo 2018 skipped midnight, Lord Howe half-hour DST, Kathmandu +05:45") {

@@ -2,6 +2,7 @@
 
 #include "trypost/calendar.hpp"
 #include "trypost/post_scan.hpp"
+#include "trypost/snapshot.hpp"
 
 using namespace trypost;
 using nlohmann::json;
@@ -134,7 +135,7 @@ TEST_CASE("post scan: anything the full parser refuses, or that is not a plain p
   CHECK_FALSE(scan_posts_document(std::string("[{\"id\":\"1\",\"status\":\"draft\",\"x\":\"\xC0\xAF\"}]")).has_value());
   CHECK_FALSE(scan_posts_document(std::string("[{\"id\":\"1\",\"status\":\"draft\",\"x\":\"\xED\xA0\x80\"}]")).has_value());
   CHECK(scan_posts_document(std::string("[{\"id\":\"1\",\"status\":\"draft\",\"x\":\"\xF0\x9F\x98\x80\"}]")).has_value());
-  // A snapshot goes to its own importer.
+  // A snapshot without its labels list is left to the importer, which names what is missing.
   CHECK_FALSE(scan_posts_document(R"({"format": "trypost-calendar-snapshot", "version": 1, "posts": []})").has_value());
 
   // Depth: nesting up to the limit is read, one more level is not.
@@ -178,4 +179,63 @@ TEST_CASE("calendar load_text: the fast path gives the same index and the same e
   const auto twice = json::parse(fast.load_text(json{{"data", posts}}.dump()));
   REQUIRE(twice.contains("error"));
   CHECK(twice["details"]["errors"].contains("data.4.id"));
+}
+
+TEST_CASE("calendar load_text: a snapshot file is read in one pass, with the importer's checks and errors") {
+  json posts = json::array();
+  for (int i = 0; i < 30; ++i) {
+    auto p = full_post();
+    p["id"] = std::to_string(i);
+    p["scheduled_at"] = "2026-05-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1) + " 10:00:00";
+    posts.push_back(p);
+  }
+  const json ws{{"workspace", {{"name", "Acme"}, {"brand", {{"primary", "#112233"}}}}},
+                {"accounts", json::array({{{"id", "acc1"}, {"platform", "x"}, {"display_name", "Acme X"}}})},
+                {"labels", json::array({{{"id", "l1"}, {"name", "Red"}, {"color", "#ff0000"}}})},
+                {"posts", posts}};
+  const std::string file = snapshot_export_text(ws.dump());
+  REQUIRE_FALSE(json::parse(file).contains("error"));
+  const auto scanned = scan_posts_document(file);
+  REQUIRE(scanned.has_value());  // the one-pass reader takes it
+  CHECK_FALSE(scanned->snapshot_members.empty());
+  CHECK(scanned->posts.size() == 30);
+
+  CalendarIndex fast, slow;
+  const auto summary = json::parse(fast.load_text(file));
+  CHECK(summary["posts"] == 30);
+  // The viewer's title, theme and label filter come with the summary: nothing parses the file twice.
+  CHECK(summary["workspace"]["name"] == "Acme");
+  CHECK(summary["workspace"]["brand"]["primary"] == "#112233");
+  REQUIRE(summary["label_list"].size() == 1);
+  CHECK(summary["label_list"][0]["name"] == "Red");
+  REQUIRE(slow.load(json::parse(file)).ok());
+  const auto q = calendar_query_from_json({{"view", "month"}, {"date", "2026-05-10"}, {"details", true}, {"max_rows", 3}}).value();
+  CHECK(fast.view_string(q) == slow.view_string(q));
+
+  // Each damage is refused with the importer's own message and field, and the index keeps what it had.
+  const auto refused_like_import = [&](json damaged, const char* field) {
+    const auto got = json::parse(fast.load_text(damaged.dump()));
+    CalendarIndex full;
+    const auto want = full.load(damaged);
+    REQUIRE_FALSE(want.ok());
+    REQUIRE(got.contains("error"));
+    CHECK(got["error"] == want.error().message);
+    if (*field) CHECK(got["details"]["errors"].contains(field));
+    CHECK(fast.size() == 30);
+  };
+  auto f = json::parse(file);
+  f["counts"]["posts"] = 31;
+  refused_like_import(f, "counts.posts");
+  f = json::parse(file);
+  f["version"] = 2;
+  refused_like_import(f, "");
+  f = json::parse(file);
+  f.erase("workspace");
+  refused_like_import(f, "workspace");
+  f = json::parse(file);
+  f.erase("labels");
+  refused_like_import(f, "labels");
+  f = json::parse(file);
+  f["posts"][2]["status"] = "queued";
+  refused_like_import(f, "posts.2.status");
 }

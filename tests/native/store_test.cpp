@@ -437,3 +437,34 @@ TEST_CASE("store: a listed workspace without a key gets one through the account 
   const_cast<WorkspaceState*>(st.find(a))->role = Role::member;
   CHECK(st.begin_request(a, RequestKind::account_api_key_create, {}).error().status == 403);
 }
+
+TEST_CASE("store: the account list drops a workspace deleted elsewhere, keeps key-only and newer ones") {
+  AccountFixture f;
+  const auto a = f.create("A");
+  const auto b = f.create("B");
+  f.srv.workspaces.at(b).posts = 5;
+  refresh_posts(f.st, f.srv, b);
+  REQUIRE(f.st.switch_to(b).ok());
+  // Deleted elsewhere: the server no longer has B.
+  f.srv.workspaces.erase(b);
+  // Known by a key alone: its key still works, but the account API does not list it.
+  const auto k = add_by_key(f.st, f.srv, f.srv.seed_workspace("Key only", 3));
+  f.srv.workspaces.erase(k);
+  // A list begun before C was created and answered after: C is newer than that answer.
+  const auto listing = f.st.begin_request("", RequestKind::account_workspaces_list, {});
+  REQUIRE(listing.ok());
+  const auto reply = f.srv.handle(*listing);
+  const auto c = f.create("C");
+  const auto out = f.st.apply_response((*listing)["request_id"].get<std::uint64_t>(), reply.status, reply.body);
+  REQUIRE(out["outcome"] == "applied");
+  CHECK(out["removed_workspace_ids"] == json::array({b}));
+  CHECK(f.st.find(b) == nullptr);
+  CHECK(f.st.snapshot().dump().find(b) == std::string::npos);
+  CHECK(f.st.active_id() != b);
+  CHECK(f.st.find(a) != nullptr);
+  CHECK(f.st.find(k) != nullptr);
+  CHECK(f.st.find(c) != nullptr);
+  // The next list, begun after C, lists C: nothing more goes.
+  const auto again = round_trip(f.st, f.srv, f.st.begin_request("", RequestKind::account_workspaces_list, {}));
+  CHECK(again["removed_workspace_ids"].empty());
+}

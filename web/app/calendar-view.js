@@ -342,9 +342,10 @@ export class CalendarView extends HTMLElement {
       dataset: { date: day.date },
     }, h('span', { class: 'day-num', 'aria-hidden': 'true', text: String(Number(day.date.slice(8))) }));
     if (Array.isArray(day.items) && view.view !== 'month') {
-      // The core's time grid: minute of the day and overlap column; placed through CSS variables.
+      // The core's time grid: the wall-clock minute of the day and the overlap column, placed
+      // through CSS variables. Every day has 24 clock hours (a daylight-saving jump is marked).
       cell.classList.add('timeline');
-      const minutes = day.minutes || 1440;
+      const minutes = 1440;
       if (this.#hourScale) {
         this.#hourScale = false;
         for (let hr = 1; hr < 24; hr++) {
@@ -352,6 +353,12 @@ export class CalendarView extends HTMLElement {
           mark.style.setProperty('--top', String((hr * 60) / minutes));
           cell.append(mark);
         }
+      }
+      for (const c of day.clock_changes ?? []) {
+        const forward = c.to_minute > c.from_minute;
+        const mark = h('span', { class: 'clock-change', role: 'note', text: `Clocks go ${forward ? 'forward' : 'back'} ${Math.abs(c.to_minute - c.from_minute)} min` });
+        mark.style.setProperty('--top', String(c.to_minute / minutes));
+        cell.append(mark);
       }
       for (const item of day.items) {
         const b = this.#postButton(item.post_id, view.posts?.[item.post_id], day.date);

@@ -39,6 +39,7 @@ class Client {
   #listeners = new Set();
   #snapshot = { active: null, lifecycle: 'unsupported', workspaces: [], in_flight: 0 };
   #byId = new Map();
+  #deleting = new Set(); // workspaces this client is deleting right now
   // Parsed parts per workspace, tagged with the core's revision: a switch re-parses nothing.
   #views = new Map();
   #transport;
@@ -188,8 +189,16 @@ class Client {
   }
 
   #sync() {
+    const before = this.#byId;
     this.#snapshot = this.#snapshotNow();
     this.#byId = new Map(this.#snapshot.workspaces.map((w) => [w.id, w]));
+    // A workspace this client knew that the server no longer lists was deleted elsewhere: its
+    // waiting edits cannot be sent; they become problems the user can read and dismiss.
+    for (const id of before?.keys() ?? []) {
+      if (!this.#byId.has(id) && !this.#deleting.has(id) && this.outbox?.pending(id).length) {
+        this.outbox.discard(id, { problem: 'This workspace was deleted (elsewhere), so this edit could not be sent.' }).catch(() => {});
+      }
+    }
     for (const id of this.#views.keys()) if (!this.#byId.has(id)) this.#views.delete(id);
     this.#emit();
   }
@@ -306,9 +315,16 @@ class Client {
   }
 
   async #removeWorkspace(id, { confirmName } = {}) {
-    await this.#send(id, 'account.workspaces.delete', { confirm_name: confirmName });
-    await this.#storage.remove(id);
-    this.#views.delete(id);
+    this.#deleting.add(String(id));
+    try {
+      await this.#send(id, 'account.workspaces.delete', { confirm_name: confirmName });
+      await this.#storage.remove(id);
+      this.#views.delete(id);
+      // Deleting a workspace deletes its posts: edits still waiting for it go with them.
+      await this.outbox?.discard(id);
+    } finally {
+      this.#deleting.delete(String(id));
+    }
   }
 
   // A listed workspace this client holds no key for gets one (Owner/Admin, account API only).

@@ -158,6 +158,8 @@ export interface TrypostClient {
     get(postId: string): Promise<Readonly<Record<string, unknown>>>;
     preview(postId: string): Promise<Readonly<PostPreview>>;
     metrics(postId: string): Promise<Readonly<PostMetrics>>;
+    /** One page of GET /posts, as the API orders it (newest scheduled first, undated last). */
+    page(n: number): Promise<PostPage>;
   };
   outbox: Outbox;
 }
@@ -210,6 +212,8 @@ export interface Outbox {
   pending(workspaceId?: string): OutboxEntry[];
   problems(): OutboxProblem[];
   dismissProblem(id: string): Promise<void>;
+  /** The workspace is gone: its waiting edits leave the queue (kept as problems with `problem`). */
+  discard(workspaceId: string, options?: { problem?: string | null }): Promise<number>;
   resolveId(id: string): string | null;
   state(): { pending: number; problems: number };
   subscribe(listener: (s: { pending: number; problems: number }) => void): () => void;
@@ -288,7 +292,10 @@ export interface CalendarDay {
   minutes?: number;
   items?: CalendarSlot[];
   items_hidden?: number;
+  /** Daylight-saving jumps inside the day, as wall-clock minutes (02:00 -> 03:00 is 120 -> 180). */
+  clock_changes?: ClockChange[];
 }
+export interface ClockChange { from_minute: number; to_minute: number }
 export interface CalendarSlot { post_id: string; start: string; minute: number; end_minute: number; column: number; columns: number }
 export interface CalendarViewResult {
   view: 'month' | 'week' | 'day' | 'list';
@@ -306,7 +313,21 @@ export interface CalendarViewResult {
   posts?: Record<string, { at: string | null; time?: string; status: string; platforms: string[]; labels: string[]; accounts: string[]; excerpt: string }>;
   labels?: Record<string, { name: string; color: string }>;
 }
-export interface CalendarLoadSummary { posts: number; scheduled: number; unscheduled: number; labels: number; accounts: number; first: string | null; last: string | null }
+export interface CalendarLoadSummary {
+  posts: number; scheduled: number; unscheduled: number; labels: number; accounts: number; first: string | null; last: string | null;
+  label_list: { id: string; name: string; color: string }[];
+  /** Only for a snapshot file. */
+  workspace?: { name: string; logo_url: string; brand: { primary: string; background: string; text: string } };
+}
+export interface PostPage { data: ReadonlyArray<Record<string, unknown>>; page: { current_page: number; last_page: number; per_page: number; total: number } }
+/** The posts scheduled in [from, to) (epoch ms), found by probing the pages that hold them (web/sdk/post-window.js). */
+export declare function postsInWindow(
+  fetchPage: (n: number) => Promise<PostPage>,
+  window: { from: number; to: number },
+  options?: { parallel?: number; maxPages?: number; minPages?: number },
+): Promise<{ posts: Record<string, unknown>[]; pages: number[]; requests: number; lastPage: number; complete: boolean; cut: boolean; skipped?: boolean }>;
+/** Epoch ms of a post's scheduled_at (UTC), or -Infinity without one. */
+export declare function scheduledMs(post: unknown): number;
 export interface MovePlan {
   ok: boolean;
   request?: { method: 'PUT'; path: string; body: { status: 'scheduled'; scheduled_at: string } };
@@ -489,7 +510,7 @@ export type NetworkEvent =
 // Declaration merging: these members join TrypostClient above.
 export interface TrypostClient extends WorkspaceCalls {
   /** The same calls bound to one named workspace, active or not. */
-  in(workspaceId: string): WorkspaceCalls & { posts: { get(postId: string): Promise<Readonly<Record<string, unknown>>>; preview(postId: string): Promise<Readonly<PostPreview>>; metrics(postId: string): Promise<Readonly<PostMetrics>> } };
+  in(workspaceId: string): WorkspaceCalls & { posts: { get(postId: string): Promise<Readonly<Record<string, unknown>>>; preview(postId: string): Promise<Readonly<PostPreview>>; metrics(postId: string): Promise<Readonly<PostMetrics>>; page(n: number): Promise<PostPage> } };
   invites: { accept(inviteId: string): Promise<Readonly<WorkspaceSummary>>; decline(inviteId: string): Promise<null> };
   account: {
     usage(): Promise<Readonly<{ mode: 'cloud' | 'self-hosted'; credits_used: number | null; credits_limit: number | null; resets_at: string | null; plan_status: string | null }>>;

@@ -18,3 +18,4 @@ export { createTransport, TransportError, idempotencyHeader, newIdempotencyKey }
 export { createOutbox, createMemoryOutboxStorage, createIndexedDbOutboxStorage, isLocalId } from './outbox.js';
 export { ApiError } from './resources.js';
 export { brandCatalog } from './brand.js';
+export { postsInWindow, scheduledMs } from './post-window.js';

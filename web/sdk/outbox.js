@@ -135,6 +135,20 @@ export async function createOutbox({ storage = createMemoryOutboxStorage(), send
     problems() {
       return doc.problems.map((p) => ({ ...p }));
     },
+    // The workspace is gone: its waiting edits can never be sent. They leave the queue and each
+    // waiter hears {ok: false, status: 410}; with `problem` set they are kept in problems (with
+    // that message) for the user to read and dismiss; a deletion the user asked for drops them.
+    async discard(workspaceId, { problem = null } = {}) {
+      const ws = String(workspaceId);
+      const gone = doc.entries.filter((e) => e.workspace_id === ws);
+      if (!gone.length) return 0;
+      doc.entries = doc.entries.filter((e) => e.workspace_id !== ws);
+      if (problem) for (const e of gone) doc.problems.push({ ...e, status: 410, message: problem, errors: {} });
+      await persist();
+      for (const e of gone) settle(e.id, { ok: false, status: 410, entry: e, message: problem ?? 'The workspace was deleted.', errors: {} });
+      emit();
+      return gone.length;
+    },
     async dismissProblem(id) {
       doc.problems = doc.problems.filter((p) => p.id !== id);
       await persist();

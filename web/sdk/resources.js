@@ -280,6 +280,8 @@ export function createResources(io) {
         get: (postId) => data(ws(), { endpoint: 'posts.get', params: { post: id(postId) } }),
         preview: (postId) => data(ws(), { endpoint: 'posts.preview', params: { post: id(postId) } }),
         metrics: (postId) => data(ws(), { endpoint: 'posts.metrics', params: { post: id(postId) } }),
+        // One page of the list as the API orders it: {data: [post], page: {current_page, last_page, ...}}.
+        page: (n) => send(ws(), { endpoint: 'posts.list', query: { page: Number(n) } }).then((out) => ({ data: out.data, page: out.page })),
       },
       apiKeys: {
         list: () => data(ws(), { endpoint: 'api_keys.list' }),

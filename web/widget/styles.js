@@ -47,10 +47,12 @@ export const WIDGET_CSS = `
   outline: 2px solid var(--_accent); outline-offset: -2px; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-.body { position: relative; }
+.body { position: relative; overflow: clip; }
+/* Months side by side, one column each as wide as the body; the body clips all but the one the
+   strip is moved to. Its own layer: moving it restyles and lays out nothing of the months. */
+.strip { display: grid; grid-auto-flow: column; grid-auto-columns: 100%; align-items: start;
+  will-change: transform; }
 .grid { display: block; }
-/* A month built ahead: laid out at the body's width, not painted, not hit, not in the flow. */
-.prepared { position: absolute; top: 0; left: 0; right: 0; visibility: hidden; pointer-events: none; }
 .row { display: grid; grid-template-columns: repeat(7, minmax(0, 1fr)); }
 .weekday { padding: 2px 4px; font-size: 0.8em; font-weight: 600; color: var(--_muted); text-transform: uppercase; }
 .day { min-height: 6.2em; padding: 2px 3px; border-top: 1px solid var(--_border); border-inline-start: 1px solid var(--_border);
@@ -68,9 +70,12 @@ export const WIDGET_CSS = `
 .hour-label { display: inline-block; font-size: 0.72em; color: var(--_muted); transform: translateY(-0.5em); }
 .hour:first-child .hour-label { visibility: hidden; }
 .day.timecol { position: relative; min-height: 0; padding: 0; border-top: 0; overflow: visible;
-  height: calc(var(--tp-day-minutes, 1440) * var(--_hour) / 60);
+  height: calc(24 * var(--_hour));
   background: repeating-linear-gradient(to bottom, var(--_border) 0 1px, transparent 1px var(--_hour)); }
 .posts.timed { position: absolute; inset: 0; margin: 0; }
+/* Where the clocks changed (daylight saving): a dashed line at the new time. */
+.clock-change { position: absolute; inset-inline: 0; height: 0; border-top: 2px dashed var(--_muted);
+  top: calc(var(--tp-at) * var(--_hour) / 60); z-index: 1; pointer-events: none; }
 .post.timed { position: absolute; margin: 0; font-size: inherit;
   padding: 0 3px; line-height: 1.15; overflow: hidden;
   top: calc(var(--tp-start) * var(--_hour) / 60);

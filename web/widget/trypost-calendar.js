@@ -8,6 +8,14 @@ import { Calendar } from '../sdk/calendar.js';
 import { WIDGET_CSS } from './styles.js';
 
 const VIEWS = new Set(['month', 'week', 'list']);
+
+// "Clocks go forward 1 hour at 02:00": a core clock change ({from_minute, to_minute}) in words.
+const hourMinuteFmt = (locale) => fmt(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+function clockChangeText({ from_minute: from, to_minute: to }, clock) {
+  const shift = Math.abs(to - from);
+  const amount = shift % 60 === 0 ? `${shift / 60} hour${shift === 60 ? '' : 's'}` : `${shift} minutes`;
+  return `clocks go ${to > from ? 'forward' : 'back'} ${amount} at ${clock.format(Date.UTC(2000, 0, 1, 0, from))}`;
+}
 const DATA_ATTRS = new Set(['src', 'endpoint', 'token']);
 const HEX = /^#[0-9a-f]{6}$/i;
 const PAGE_CONCURRENCY = 4;
@@ -62,11 +70,19 @@ function fmt(locale, options) {
   return f;
 }
 
+// Today's date in a zone, asked a few times per switch: kept until the minute ends (a local
+// date only ever changes on a minute boundary).
+const todayCache = new Map();
 function todayIn(timeZone) {
+  const now = Date.now();
+  const cached = todayCache.get(timeZone);
+  if (cached && now < cached.until) return cached.value;
   try {
-    const parts = fmt('en-CA', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
+    const parts = fmt('en-CA', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(now));
     const get = (t) => parts.find((p) => p.type === t).value;
-    return `${get('year')}-${get('month')}-${get('day')}`;
+    const value = `${get('year')}-${get('month')}-${get('day')}`;
+    todayCache.set(timeZone, { value, until: now - (now % 60000) + 60000 });
+    return value;
   } catch {
     return ymd(new Date());
   }
@@ -128,6 +144,8 @@ export class TrypostCalendar extends HTMLElement {
   #title;
   #live;
   #body;
+  #strip; // the body's only child: the shown grid and the prepared ones, in columns
+  #stripFit = null; // ResizeObserver: the body follows the shown grid's height
   #message;
   #prev;
   #next;
@@ -135,13 +153,17 @@ export class TrypostCalendar extends HTMLElement {
   #themeSheet;
   #labelSheet;
   #labelClasses = new Map(); // label colour -> class name with a rule in #labelSheet
-  #calendar = null;
+  #calendar = null; // the engine once started and loaded
+  #engine = null;
   #labels = [];
   #date = null; // the shown period's anchor date (null: the date attribute, else today)
   #focusDate = null;
   // Month grids built ahead while the page is idle, for the months before and after the shown one,
-  // kept in the body laid out but hidden (class "prepared", inert): a switch to one of them only
-  // swaps which grid is visible. Keyed by everything that changes a month's drawing.
+  // kept side by side with the shown grid in a strip inside the clipped body, laid out, painted and
+  // hidden from assistive technology (class "prepared", aria-hidden, no tab stop): a switch to one
+  // of them moves the strip (a compositor transform) and sets the body's height; no grid changes
+  // style, so the frame of the click restyles, lays out and repaints nothing of the months.
+  // Keyed by everything that changes a month's drawing.
   #prepared = new Map(); // key -> {grid, answer}
   #shownKey = null;
   #shownAnswer = null;
@@ -186,7 +208,9 @@ export class TrypostCalendar extends HTMLElement {
     this.#message.hidden = true;
     this.#body = el('div', 'body');
     this.#body.setAttribute('part', 'body');
-    this.#body.append(el('div', 'loading', 'Loading calendar…'));
+    this.#strip = el('div', 'strip');
+    this.#strip.append(el('div', 'loading', 'Loading calendar…'));
+    this.#body.append(this.#strip);
     this.#body.addEventListener('keydown', (e) => this.#guard(() => this.#onKey(e)));
     this.#body.addEventListener('click', (e) => this.#guard(() => this.#onClick(e)));
     this.#root.append(header, this.#live, this.#message, this.#body);
@@ -216,9 +240,20 @@ export class TrypostCalendar extends HTMLElement {
   disconnectedCallback() {
     this.#generation++;
     this.#abort?.abort();
-    this.#calendar?.dispose();
+    this.#engine?.then((calendar) => calendar.dispose(), () => {});
+    this.#engine = null;
     this.#calendar = null;
+    this.#stripFit?.disconnect();
     this.#state = 'idle';
+  }
+
+  // One engine per connected element (a promise, so a load can start it before it needs it).
+  #startEngine() {
+    this.#engine ??= Calendar.create(undefined, {}).catch((err) => {
+      this.#engine = null;
+      throw new WidgetError('core', 'The calendar engine could not start in this browser.', { cause: String(err?.message ?? err) });
+    });
+    return this.#engine;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -307,16 +342,14 @@ export class TrypostCalendar extends HTMLElement {
     const endpoint = this.getAttribute('endpoint');
     if (!src && !endpoint) return;
     this.#setState('loading');
+    // The engine starts while the posts download: neither waits for the other.
+    const engine = this.#startEngine();
+    engine.catch(() => {}); // reported below, once the download has settled
     try {
       const doc = src ? await this.#fetchSnapshot(src, abort.signal) : await this.#fetchEndpoint(endpoint, abort.signal);
       if (generation !== this.#generation) return;
-      const calendar = this.#calendar ?? (await Calendar.create(undefined, {}).catch((err) => {
-        throw new WidgetError('core', 'The calendar engine could not start in this browser.', { cause: String(err?.message ?? err) });
-      }));
-      if (generation !== this.#generation) {
-        if (calendar !== this.#calendar) calendar.dispose();
-        return;
-      }
+      const calendar = await engine;
+      if (generation !== this.#generation) return;
       this.#calendar = calendar;
       let summary;
       try {
@@ -324,12 +357,14 @@ export class TrypostCalendar extends HTMLElement {
       } catch (err) {
         throw new WidgetError('bad-data', 'This calendar file is damaged or not a TryPost calendar.', { reason: err?.message, errors: err?.details?.details?.errors ?? err?.details?.errors });
       }
-      this.#labels = doc.labels;
-      this.#themeSheet?.replaceSync(brandCss(doc.brand));
+      // A snapshot's name, brand and labels come back from the core with the load.
+      this.#labels = doc.labels ?? (Array.isArray(summary?.label_list) ? summary.label_list : []);
+      this.#themeSheet?.replaceSync(brandCss(doc.brand ?? summary?.workspace?.brand));
       this.#dropPrepared();
       this.#message.hidden = true;
       this.#setState('ready');
-      this.dispatchEvent(new CustomEvent('load', { detail: { summary, workspace: doc.workspace } }));
+      const named = doc.workspace ?? summary?.workspace;
+      this.dispatchEvent(new CustomEvent('load', { detail: { summary, workspace: named ? { name: named.name } : undefined } }));
       this.#render();
     } catch (err) {
       if (err?.name === 'AbortError' || generation !== this.#generation) return;
@@ -337,17 +372,12 @@ export class TrypostCalendar extends HTMLElement {
     }
   }
 
+  // The file's text goes to the core as it is: the core checks it and hands back its name,
+  // brand and labels with the load summary.
   async #fetchSnapshot(src, signal) {
     const url = new URL(src, document.baseURI);
     const res = await fetchOk(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } }, 'the calendar file');
-    const { text, value } = await readJson(res, 'the calendar file');
-    const ws = value && typeof value === 'object' ? value.workspace : undefined;
-    return {
-      posts: text,
-      labels: Array.isArray(value?.labels) ? value.labels : [],
-      brand: ws?.brand,
-      workspace: ws && typeof ws === 'object' ? { name: ws.name } : undefined,
-    };
+    return { posts: await res.text() };
   }
 
   // The widget proxy: {endpoint}/posts?page=N (every page), /labels and /workspace.
@@ -399,7 +429,7 @@ export class TrypostCalendar extends HTMLElement {
     this.#message.textContent = e.message;
     this.#message.hidden = false;
     this.#dropPrepared();
-    if (!this.#calendar || e.code !== 'bad-attribute') this.#body.replaceChildren();
+    if (!this.#calendar || e.code !== 'bad-attribute') this.#strip.replaceChildren();
     try {
       this.dispatchEvent(new CustomEvent('error', { detail: { code: e.code, message: e.message, details: e.details } }));
     } catch {
@@ -465,7 +495,8 @@ export class TrypostCalendar extends HTMLElement {
       this.#shownKey = key;
       this.#shownAnswer = answer;
       if (key) content.dataset.key = key;
-      this.#body.replaceChildren(content);
+      this.#strip.replaceChildren(content);
+      this.#place(content);
       if (view === 'week') this.#scrollWeek(content);
     }
     if (key && announce) this.#queuePrepare();
@@ -597,54 +628,92 @@ export class TrypostCalendar extends HTMLElement {
     return `${date.slice(0, 7)}|${JSON.stringify(rest)}|${todayIn(this.#zone())}|${locale}`;
   }
 
-  // The visible grid and its prepared neighbours are siblings in the body; showing one is a class
-  // toggle, so Chromium keeps its layout. The old grid stays as a neighbour if it is one.
+  // The visible grid and its prepared neighbours are columns of the strip; showing one moves the
+  // strip and sets the body's height. Grids far from the new month are removed later, while idle.
   #reveal(key, grid) {
     const old = this.#shown();
-    const month = key.slice(0, 7);
-    const near = new Set([addMonths(`${month}-01`, -1).slice(0, 7), addMonths(`${month}-01`, 1).slice(0, 7)]);
     if (old && old !== grid) {
       const oldKey = old.dataset.key;
-      if (oldKey && near.has(oldKey.slice(0, 7)) && !old.querySelector('.expanded')) {
+      if (oldKey && !old.querySelector('.expanded')) {
         this.#hide(old);
         this.#prepared.set(oldKey, { grid: old, answer: this.#shownAnswer });
       } else {
         old.remove();
       }
     }
-    for (const [k, entry] of this.#prepared) {
-      if (k === key || !near.has(k.slice(0, 7))) {
-        this.#prepared.delete(k);
-        if (k !== key) entry.grid.remove();
-      }
-    }
+    this.#prepared.delete(key);
     grid.classList.remove('prepared');
-    grid.inert = false;
     grid.removeAttribute('aria-hidden');
     this.#shownKey = key;
     this.#setTabStop(grid);
+    this.#place(grid);
   }
 
   #hide(grid) {
     grid.classList.add('prepared');
-    grid.inert = true;
     grid.setAttribute('aria-hidden', 'true');
     for (const c of grid.querySelectorAll('[tabindex="0"]')) c.tabIndex = -1;
   }
 
+  // Shows `grid` (a child of the strip): the strip moves to its column and the body takes its
+  // height (observed, so an expanded day or a narrower page is followed).
+  #place(grid) {
+    const index = [...this.#strip.children].indexOf(grid);
+    const alone = this.#strip.children.length <= 1;
+    this.#strip.style.transform = `translateX(${-100 * Math.max(0, index)}%)`;
+    this.#stripFit?.disconnect();
+    if (alone || typeof ResizeObserver !== 'function') {
+      this.#body.style.height = '';
+      return;
+    }
+    const known = grid.dataset.height;
+    if (known) this.#body.style.height = `${known}px`;
+    this.#stripFit ??= new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.borderBoxSize?.[0];
+      const h = box ? box.blockSize : entries.at(-1)?.target.offsetHeight;
+      if (h) this.#body.style.height = `${h}px`;
+    });
+    this.#stripFit.observe(grid);
+  }
+
   #shown() {
-    return [...this.#body.children].find((c) => !c.classList.contains('prepared')) ?? null;
+    return [...this.#strip.children].find((c) => !c.classList.contains('prepared')) ?? null;
   }
 
   #dropPrepared() {
     for (const { grid } of this.#prepared.values()) grid.remove();
     this.#prepared.clear();
+    const shown = this.#shown();
+    if (shown) this.#place(shown);
+  }
+
+  // Grids of months no longer next to the shown one go (while idle: removing a laid-out month is
+  // not free), and the strip is put back on the shown grid's column.
+  #prune() {
+    const key = this.#shownKey;
+    if (!key) return;
+    const month = key.slice(0, 7);
+    const near = new Set([addMonths(`${month}-01`, -1).slice(0, 7), addMonths(`${month}-01`, 1).slice(0, 7)]);
+    let removed = false;
+    for (const [k, entry] of this.#prepared) {
+      if (!near.has(k.slice(0, 7))) {
+        this.#prepared.delete(k);
+        entry.grid.remove();
+        removed = true;
+      }
+    }
+    const shown = this.#shown();
+    if (removed && shown) this.#place(shown);
   }
 
   // After a user moves between months: build the months on either side when the page is idle,
   // one per idle slot, and lay them out there (not in the frame of the next click).
   #queuePrepare() {
-    if (this.#prepareQueued || (this.getAttribute('prepare') ?? '').toLowerCase() === 'none') return;
+    if ((this.getAttribute('prepare') ?? '').toLowerCase() === 'none') {
+      this.#prune();
+      return;
+    }
+    if (this.#prepareQueued) return;
     this.#prepareQueued = true;
     const idle = typeof requestIdleCallback === 'function' ? (f) => requestIdleCallback(f, { timeout: 1000 }) : (f) => setTimeout(f, 50);
     // A failure here is not the user's: stop preparing; the click builds its month as usual.
@@ -664,6 +733,7 @@ export class TrypostCalendar extends HTMLElement {
       this.#prepareQueued = false;
       return;
     }
+    this.#prune();
     const locale = this.#locale();
     const date = this.#anchor();
     for (const n of [1, -1]) {
@@ -674,8 +744,8 @@ export class TrypostCalendar extends HTMLElement {
       const grid = this.#paintGrid(answer, 'month', locale, { ahead: true });
       grid.dataset.key = key;
       this.#hide(grid);
-      this.#body.append(grid);
-      void grid.offsetHeight; // lay it out now, while idle
+      this.#strip.append(grid);
+      grid.dataset.height = String(grid.offsetHeight); // laid out now, while idle
       this.#prepared.set(key, { grid, answer });
       idle(step);
       return;
@@ -683,10 +753,11 @@ export class TrypostCalendar extends HTMLElement {
     this.#prepareQueued = false;
   }
 
-  // The week as a time grid: hours down the side, one column per day, each post placed at its
-  // local minute with the core's overlap column (column of columns). Positions are custom
-  // properties set through the CSSOM (allowed under style-src 'self'); the CSS turns them into
-  // top/height/left/width. A day of 23 or 25 hours is that much shorter or taller.
+  // The week as a time grid: hours down the side, one column per day, each post placed at the
+  // minute its wall clock shows, with the core's overlap column (column of columns). Positions
+  // are custom properties set through the CSSOM (allowed under style-src 'self'); the CSS turns
+  // them into top/height/left/width. Every day has the same 24 clock hours, so the hour labels
+  // hold across a daylight-saving change; the change itself is a dashed line and is spoken.
   #paintWeek(answer, locale) {
     const days = Array.isArray(answer.weeks?.[0]?.days) ? answer.weeks[0].days : [];
     const today = todayIn(this.#zone());
@@ -734,12 +805,20 @@ export class TrypostCalendar extends HTMLElement {
       cell.setAttribute('part', `day day-column${day.date === today ? ' day-today' : ''}`);
       cell.dataset.date = day.date;
       cell.tabIndex = -1;
-      cell.style.setProperty('--tp-day-minutes', String(Number(day.minutes) || 1440));
       const total = items.length + hidden;
       const spokenDate = longDate.format(utcDate(day.date));
+      const changes = Array.isArray(day.clock_changes) ? day.clock_changes : [];
       const label = el('span', 'sr-only day-label');
-      label.setAttribute('aria-label', `${spokenDate}${day.date === today ? ', today' : ''}, ${total === 0 ? 'no posts' : total === 1 ? '1 post' : `${total} posts`}`);
+      label.setAttribute('aria-label', `${spokenDate}${day.date === today ? ', today' : ''}, ${total === 0 ? 'no posts' : total === 1 ? '1 post' : `${total} posts`}${changes.map((c) => `, ${clockChangeText(c, hourMinuteFmt(locale))}`).join('')}`);
       cell.append(label);
+      for (const c of changes) {
+        const line = el('div', 'clock-change');
+        line.setAttribute('part', 'clock-change');
+        line.setAttribute('aria-hidden', 'true');
+        line.title = clockChangeText(c, hourMinuteFmt(locale));
+        line.style.setProperty('--tp-at', String(Math.min(1440, Math.max(0, Number(c.to_minute) || 0))));
+        cell.append(line);
+      }
       if (items.length) cell.append(this.#timeItems(items, answer, spokenDate));
       if (items.length) earliest = Math.min(earliest, Number(items[0].minute) || 0);
       if (hidden > 0) cell.append(this.#moreButton(hidden));

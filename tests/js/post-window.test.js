@@ -1,0 +1,115 @@
+// Finding one month's posts in the API's pages (newest scheduled first, 15 a page, undated last)
+// without reading them all: web/sdk/post-window.js, against a fake paginator and the emulator.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { postsInWindow, scheduledMs, createClient } from '../../web/sdk/index.js';
+import { startEmulator, testSeed, TOKENS, IDS } from '../../server/emulator/test-harness.js';
+
+const DAY = 86_400_000;
+const ymd = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+
+// Posts sorted as the API sorts them, served 15 a page; every request is counted.
+function paginator(posts, size = 15) {
+  const sorted = [...posts].sort((a, b) => scheduledMs(b) - scheduledMs(a) || (a.id < b.id ? -1 : 1));
+  const last = Math.max(1, Math.ceil(sorted.length / size));
+  const calls = [];
+  const fetchPage = async (n) => {
+    calls.push(n);
+    await new Promise((r) => setTimeout(r, 0));
+    return { data: sorted.slice((n - 1) * size, n * size), page: { current_page: n, last_page: last } };
+  };
+  return { fetchPage, calls, last };
+}
+
+const T0 = Date.parse('2026-01-01T00:00:00Z');
+function spread(n, { days = 360, undated = 0 } = {}) {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push({ id: `p${i}`, scheduled_at: ymd(T0 + Math.floor((i * days * DAY) / n) + (i % 7) * 3_600_000) });
+  for (let i = 0; i < undated; i++) out.push({ id: `d${i}`, scheduled_at: null });
+  return out;
+}
+
+const inWindow = (posts, from, to) => posts.filter((p) => scheduledMs(p) >= from && scheduledMs(p) < to).map((p) => p.id).sort();
+
+test('5,000 posts over a year: every post of a month is found in a few rounds, not by reading 334 pages', async () => {
+  const posts = spread(5000, { undated: 40 });
+  const { fetchPage, calls, last } = paginator(posts);
+  assert.equal(last, 336);
+  const from = Date.parse('2026-05-01T00:00:00Z');
+  const to = Date.parse('2026-06-01T00:00:00Z');
+  const got = await postsInWindow(fetchPage, { from, to });
+  const want = inWindow(posts, from, to);
+  assert.ok(want.length > 400);
+  assert.deepEqual(inWindow(got.posts, from, to), want, 'every post of May, none missing');
+  assert.ok(got.requests < 60, `requests: ${got.requests}`);
+  assert.equal(new Set(calls).size, calls.length, 'no page is asked twice');
+  assert.equal(got.complete, false);
+  assert.equal(got.lastPage, 336);
+});
+
+test('edges: a window before, after or between all posts, a single page, undated posts only', async () => {
+  const posts = spread(300);
+  for (const [from, to] of [
+    [Date.parse('2025-01-01T00:00:00Z'), Date.parse('2025-02-01T00:00:00Z')], // before everything
+    [Date.parse('2027-03-01T00:00:00Z'), Date.parse('2027-04-01T00:00:00Z')], // after everything
+    [Date.parse('2026-01-01T00:00:00Z'), Date.parse('2026-01-02T00:00:00Z')], // the oldest day
+    [Date.parse('2026-12-20T00:00:00Z'), Date.parse('2027-01-01T00:00:00Z')], // the newest days
+    [Date.parse('2025-01-01T00:00:00Z'), Date.parse('2028-01-01T00:00:00Z')], // all of them
+  ]) {
+    const { fetchPage } = paginator(posts);
+    const got = await postsInWindow(fetchPage, { from, to }, { maxPages: 100 });
+    assert.deepEqual(inWindow(got.posts, from, to), inWindow(posts, from, to), `${new Date(from).toISOString()}..${new Date(to).toISOString()}`);
+  }
+  const one = paginator(spread(9));
+  const small = await postsInWindow(one.fetchPage, { from: T0, to: T0 + 400 * DAY });
+  assert.equal(small.posts.length, 9);
+  assert.equal(small.complete, true);
+  assert.deepEqual(one.calls, [1]);
+  const few = paginator(spread(100));
+  const skipped = await postsInWindow(few.fetchPage, { from: T0, to: T0 + 30 * DAY }, { minPages: 8 });
+  assert.equal(skipped.skipped, true, '7 pages: reading them all is as quick');
+  assert.deepEqual(few.calls, [1]);
+  const drafts = paginator(spread(0, { undated: 20 }));
+  const none = await postsInWindow(drafts.fetchPage, { from: T0, to: T0 + 30 * DAY });
+  assert.deepEqual(none.posts, []);
+});
+
+test('a window holding more than maxPages pages is cut and says so', async () => {
+  const posts = spread(3000, { days: 30 });
+  const { fetchPage } = paginator(posts);
+  const got = await postsInWindow(fetchPage, { from: T0, to: T0 + 31 * DAY }, { maxPages: 10 });
+  assert.equal(got.cut, true);
+  assert.equal(got.pages.length, 10);
+});
+
+let h;
+after(() => h?.close());
+
+test('through the SDK against the emulator: posts.page reads one page, and the window holds the month', async () => {
+  // 200 scheduled posts a day apart from today, plus two drafts without a time.
+  const seed = testSeed();
+  seed.workspaces[0].posts = [
+    ...Array.from({ length: 200 }, (_, i) => ({ content: `window ${i}`, status: 'scheduled', scheduled_at: `{{day+${i + 1}}} ${String(8 + (i % 9)).padStart(2, '0')}:00:00`, platforms: [{ account: IDS.x }] })),
+    { content: 'undated 1', platforms: [{ account: IDS.x }] },
+    { content: 'undated 2', platforms: [{ account: IDS.x }] },
+  ];
+  h = await startEmulator({ seed });
+  const client = await createClient({ baseUrl: h.base });
+  await client.addWorkspace({ apiKey: TOKENS.owner });
+  const first = await client.in(client.activeWorkspace.id).posts.page(1);
+  assert.ok(Array.isArray(first.data));
+  assert.equal(first.page.current_page, 1);
+  assert.ok(first.page.last_page >= 1);
+  const all = [];
+  for (let n = 1; n <= first.page.last_page; n++) all.push(...(await client.in(client.activeWorkspace.id).posts.page(n)).data);
+  const dated = all.filter((p) => p.scheduled_at);
+  assert.equal(dated.length, 200);
+  assert.ok(first.page.last_page >= 14);
+  const at = scheduledMs(dated[Math.floor(dated.length / 2)]);
+  const from = at - 3 * DAY;
+  const to = at + 3 * DAY;
+  const got = await postsInWindow((n) => client.in(client.activeWorkspace.id).posts.page(n), { from, to });
+  assert.deepEqual(inWindow(got.posts, from, to), inWindow(all, from, to));
+  assert.equal(inWindow(got.posts, from, to).length, 6);
+  assert.ok(got.requests < first.page.last_page, `${got.requests} requests for ${first.page.last_page} pages`);
+});
