@@ -1,7 +1,8 @@
 // The dashboard in Chromium with 5,000 posts per workspace (emulator, memory only, no rate limit),
 // signed in with "Remember on this device":
-// - cold first visit: empty cache; navigation -> painted month is everything (sign-in, WASM load,
-//   334 API pages of 15 posts fetched 6 at a time, core index, paint);
+// - cold first visit: empty cache; navigation -> painted month (sign-in, WASM load, the pages
+//   holding the month found and read, core index, paint), then -> every post in and painted (334
+//   API pages of 15 posts fetched 6 at a time beside it);
 // - returning visit: a reload; the month is painted from the device's saved first paint (the
 //   core's last answer for it) before the core, the rest of the modules or the network are asked;
 //   then the core takes over from the IndexedDB copy, and the refresh runs (each timed separately);
@@ -71,9 +72,21 @@ export async function run() {
     await page.goto(`http://127.0.0.1:${port}/app/?token=${TOKEN}&autostart=1&remember=1`);
     await after(page, 'tp:month-painted');
     const painted = await mark('tp:month-painted');
+    // The month first (from the pages holding it), then every post once the walk is done.
+    await after(page, 'tp:cached');
+    const all = (await mark('tp:all-posts-painted')) ?? painted;
     const fetched = await mark('tp:posts-fetched');
-    rows.push({ suite: 'dashboard', case: `cold first visit: navigation -> painted month, ${POSTS} posts (${Math.ceil(POSTS / 15)} API pages, 6 in parallel)`, value: painted, unit: 'ms', target: painted < 100 ? '< 100 ms' : '< 100 ms (not met: the API pages are the cost)' });
-    rows.push({ suite: 'dashboard', case: `  cold: posts in hand -> painted month`, value: painted - fetched, unit: 'ms', target: '< 100 ms' });
+    const monthFirst = all !== painted;
+    rows.push({ suite: 'dashboard', case: `cold first visit: navigation -> painted month, ${POSTS} posts (${monthFirst ? "the month's pages found and read first" : 'every page first'})`, value: painted, unit: 'ms', target: painted < 100 ? '< 100 ms' : '< 100 ms (not met: sign-in, the core and the API pages are the cost)' });
+    if (monthFirst) {
+      const start = await mark('tp:month-first-start');
+      const read = await mark('tp:month-first-read');
+      rows.push({ suite: 'dashboard', case: '  of which navigation -> signed in, the month\'s pages asked for', value: start, unit: 'ms' });
+      rows.push({ suite: 'dashboard', case: "  of which finding and reading the month's pages", value: read - start, unit: 'ms' });
+      rows.push({ suite: 'dashboard', case: '  of which core load + view + paint of those posts', value: painted - read, unit: 'ms' });
+    }
+    rows.push({ suite: 'dashboard', case: `  cold: navigation -> every post in and painted (${Math.ceil(POSTS / 15)} API pages, 6 in parallel)`, value: all, unit: 'ms' });
+    rows.push({ suite: 'dashboard', case: '  cold: all posts in hand -> painted month', value: all - fetched, unit: 'ms', target: '< 100 ms' });
     rows.push({ suite: 'dashboard', case: `  of which posts to JSON text + core index load (${POSTS} posts)`, value: (await mark('tp:calendar-loaded')) - fetched, unit: 'ms' });
     rows.push({ suite: 'dashboard', case: '  of which core month view', value: (await mark('tp:view-done')) - (await mark('tp:view-start')), unit: 'ms' });
     await after(page, 'tp:cached');

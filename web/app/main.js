@@ -15,7 +15,8 @@ performance.mark('tp:boot'); // the first paint's modules are loaded
 // visit's paint does not queue behind these (a browser opens 6 connections per server).
 const REST = ['../sdk/index.js', '../sdk/core.js', '../sdk/client.js', '../sdk/calendar.js', '../sdk/transport.js',
   '../sdk/outbox.js', '../sdk/posts.js', '../sdk/counting.js', '../sdk/signing.js', '../sdk/resources.js', '../sdk/brand.js',
-  '../sdk/wasm/trypost-core.mjs', './settings.js', './composer.js', './labels-signatures.js', './accounts-settings.js'];
+  '../sdk/wasm/trypost-core.mjs', './settings.js', './composer.js', './labels-signatures.js', './accounts-settings.js',
+  '../sdk/post-window.js', './month-first.js'];
 // A namespace object: a piece of the SDK missing from this build fails only where it is used.
 let sdk = null;
 let openComposer = null;
@@ -467,12 +468,20 @@ async function loadWorkspace(ws, { force = false } = {}) {
     if (activeWs()?.id === ws.id) setSync('Checking for changes…');
   }
   const stale = data?.stale;
+  let partial = null; // the month painted first on a first visit, replaced below
   try {
     // Accounts, labels and signatures change elsewhere rarely: read once per workspace per visit.
-    const [accounts, labels, signatures] = data && !stale
-      ? [data.accounts, data.labels, data.signatures]
-      : await Promise.all([app.client.in(ws.id).socialAccounts.list(), app.client.in(ws.id).labels.list(), app.client.in(ws.id).signatures.list()]);
-    const posts = ws.id === activeWs()?.id ? await app.client.posts.refresh() : [];
+    // They and the posts are asked for at once.
+    const lists = data && !stale
+      ? Promise.resolve([data.accounts, data.labels, data.signatures])
+      : Promise.all([app.client.in(ws.id).socialAccounts.list(), app.client.in(ws.id).labels.list(), app.client.in(ws.id).signatures.list()]);
+    // A first visit paints the month from the pages holding it before every page is walked (the
+    // two would share the browser's 6 connections, and the month would wait for the walk).
+    if (!data && ws.id === activeWs()?.id) await paintMonthFirst(ws, lists);
+    const walk = ws.id === activeWs()?.id ? app.client.posts.refresh() : Promise.resolve([]);
+    walk.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+    const [accounts, labels, signatures] = await lists;
+    const posts = await walk;
     if (typeof sdk.createCalendar !== 'function') throw new Error('This build has no calendar module (web/sdk/calendar.js). Update and rebuild, then reload.');
     // One text for the core's index and the device's copy; unchanged text means nothing to repaint.
     performance.mark('tp:posts-fetched');
@@ -488,11 +497,18 @@ async function loadWorkspace(ws, { force = false } = {}) {
     calendar.load(postsText);
     performance.mark('tp:calendar-loaded');
     data = { calendar, posts: new Map(posts.map((p) => [String(p.id), p])), postsText, accounts, labels, signatures };
+    partial = app.data.get(ws.id)?.partial ? app.data.get(ws.id) : null;
     app.data.set(ws.id, data);
     app.cache?.put(ws.id, { posts_text: postsText, accounts, labels, signatures }).then(() => performance.mark('tp:cached'), () => {});
   } catch (err) {
     if (data) data.refreshing = false;
+    const shown = app.data.get(ws.id);
+    if (shown?.partial) shown.refreshing = false; // the next visit to it walks again
     if (activeWs()?.id !== ws.id) return;
+    if (shown?.partial) {
+      setSync(`Showing this month's posts only: the others could not be loaded (${errorText(err)}). Reload to try again.`);
+      return;
+    }
     if (stale) {
       setSync(`Showing the posts saved on this device: they could not be refreshed (${errorText(err)}).`);
       return;
@@ -503,9 +519,41 @@ async function loadWorkspace(ws, { force = false } = {}) {
   }
   if (activeWs()?.id === ws.id && app.screen === 'calendar') {
     cal.setData(dataFor(ws, data));
-    keepPaint(ws, data, markPainted(stale ? 'tp:refreshed' : 'tp:month-painted'));
+    keepPaint(ws, data, markPainted(stale ? 'tp:refreshed' : partial ? 'tp:all-posts-painted' : 'tp:month-painted'));
     if (stale) setSync('Updated with the latest changes from the server.', { fade: true });
+    else if (partial) setSync(`All ${data.posts.size} posts loaded.`, { fade: true });
   }
+  partial?.calendar.dispose?.();
+}
+
+// A first visit to a workspace with many pages of posts: the month on screen is painted from the
+// pages that hold it (month-first.js) while the walk over every page goes on; the walk's result
+// replaces it (loadWorkspace). Marked stale and refreshing, so a switch back meanwhile shows it
+// and waits for that walk instead of starting another.
+async function paintMonthFirst(ws, lists) {
+  const cal = app.calendarEl;
+  const { readMonthFirst } = await import('./month-first.js');
+  performance.mark('tp:month-first-start');
+  const win = await readMonthFirst(app.client, ws.id, cal.state.date);
+  performance.mark('tp:month-first-read');
+  if (!win || app.data.has(ws.id)) return;
+  let parts;
+  try {
+    parts = await lists;
+  } catch {
+    return; // the walk's own error is shown
+  }
+  if (app.data.has(ws.id) || typeof sdk.createCalendar !== 'function') return;
+  const calendar = await sdk.createCalendar();
+  if (app.data.has(ws.id)) return calendar.dispose?.();
+  calendar.load(JSON.stringify(win.posts));
+  const [accounts, labels, signatures] = parts;
+  const data = { calendar, posts: new Map(win.posts.map((p) => [String(p.id), p])), postsText: null, accounts, labels, signatures, stale: true, refreshing: true, partial: true };
+  app.data.set(ws.id, data);
+  if (activeWs()?.id !== ws.id || app.screen !== 'calendar') return;
+  cal.setData(dataFor(ws, data));
+  markPainted('tp:month-painted');
+  setSync(`Showing this month's posts; loading the rest (${win.lastPage} pages)…`);
 }
 
 // After a paint from live data, the device keeps that month for the next visit's first paint
