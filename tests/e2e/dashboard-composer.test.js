@@ -63,7 +63,14 @@ test('a mention and an embed added in the composer are sent with the scheduled D
   await embed.getByRole('textbox', { name: `Embed 1 URL for ${ACCOUNT}` }).fill('https://summit.example/ridge');
   await embed.getByRole('textbox', { name: `Embed 1 colour for ${ACCOUNT}` }).fill('#1E90FF');
   await dialog.getByLabel('Schedule time (UTC)').fill(inDays(4));
+  await dialog.getByRole('group', { name: `Mentions for ${ACCOUNT}` }).scrollIntoViewIfNeeded();
   await screenshot(page, 'composer-discord-lists-1280');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await embed.scrollIntoViewIfNeeded();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${overflow}px of horizontal scroll at 390 px`);
+  await screenshot(page, 'composer-discord-lists-390');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await dialog.getByRole('button', { name: 'Schedule' }).click();
   await dialog.waitFor({ state: 'detached' });
 
@@ -72,6 +79,22 @@ test('a mention and an embed added in the composer are sent with the scheduled D
   const meta = post.platforms[0].meta;
   assert.deepEqual(meta.mentions, [{ token: '@here', label: 'Everyone online' }, { token: '<@&123456789012345678>' }]);
   assert.deepEqual(meta.embeds, [{ title: 'North ridge', description: 'Snow above 2000 m.', url: 'https://summit.example/ridge', color: '#1E90FF' }]);
+
+  // Reopened, the rows are filled; a removed mention and a removed embed leave the post.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Calendar' }).click();
+  await page.getByRole('button', { name: 'List' }).click();
+  await page.getByRole('button', { name: /Trail conditions for the weekend/ }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit post' });
+  assert.equal(await edit.getByRole('textbox', { name: `Mention 2 token for ${ACCOUNT}` }).inputValue(), '<@&123456789012345678>');
+  assert.equal(await edit.getByRole('textbox', { name: `Embed 1 colour for ${ACCOUNT}` }).inputValue(), '#1E90FF');
+  await edit.getByRole('button', { name: `Remove mention 1 for ${ACCOUNT}` }).click();
+  assert.equal(await edit.getByRole('textbox', { name: `Mention 1 token for ${ACCOUNT}` }).inputValue(), '<@&123456789012345678>');
+  await edit.getByRole('button', { name: `Remove embed 1 for ${ACCOUNT}` }).click();
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await edit.waitFor({ state: 'detached' });
+  const saved = (await postByContent('Trail conditions for the weekend')).platforms[0].meta;
+  assert.deepEqual(saved.mentions, [{ token: '<@&123456789012345678>' }]);
+  assert.ok(!saved.embeds?.length, `embeds left: ${JSON.stringify(saved.embeds)}`);
 });
 
 test('an invalid embed colour is refused at the colour field with everything typed kept; an 11th embed cannot be added', async () => {
@@ -138,6 +161,7 @@ test('files chosen for a new post are uploaded once its draft exists; an open po
   await attached.getByText(/summit\.png/).waitFor();
   assert.equal(await attached.getByRole('listitem').count(), 2);
   assert.deepEqual((await postByContent('Photos from the hut')).media.map((m) => m.original_filename), ['avatar.png', 'summit.png']);
+  await edit.getByRole('list', { name: 'File uploads' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'composer-upload-1280');
 
   // A file the server refuses: its message at the file field, nothing attached.

@@ -141,8 +141,9 @@ export async function openComposer(ctx) {
         if (p.stage === 'queued') note.textContent = ' queued';
         else if (p.stage === 'sending') {
           note.textContent = ' sending';
-          if (p.total) bar.value = p.loaded / p.total;
-          else bar.removeAttribute('value'); // size unknown: an indeterminate bar
+          // Bytes are reported only when the body is streamed; until then the bar is indeterminate.
+          if (p.total && p.loaded) bar.value = p.loaded / p.total;
+          else bar.removeAttribute('value');
         } else if (p.stage === 'done') {
           bar.value = 1;
           note.textContent = ' uploaded';
