@@ -1,10 +1,12 @@
 // The composer dialog: content, accounts, per-platform counters and options (with Pinterest
-// board and Discord channel pickers), media by URL, labels, signatures, schedule time. New posts:
+// board and Discord channel pickers, Discord mentions and embeds), media by URL or uploaded from
+// files with their progress, labels, signatures, schedule time. New posts:
 // Save draft / Schedule / Publish now. An existing draft or scheduled post opens here filled
 // ("Edit post") and is saved with a PUT. Counting, the catalog and every validation rule are
 // asked of the core; the server's answer lands at the same fields, and the user's text stays.
 import { h, clear, field, openDialog, showErrors, uid, errorText } from './dom.js';
 import * as sdk from '../sdk/index.js';
+import { mentionsEditor, embedsEditor } from './meta-lists.js';
 
 let catalogs = null;
 async function loadCatalogs() {
@@ -26,7 +28,9 @@ const LOOKUPS = {
 const toLocalInput = (apiTime) => (apiTime ? apiTime.replace(' ', 'T').slice(0, 16) : '');
 
 // ctx: {accounts, labels, signatures, posts, defaultSignature?, lookups?: {boards(id), channels(id)},
-//       canLookup?, post?, submit(action, {body}) -> {errors?, message?}, remove?() -> {message?}}
+//       canLookup?, media?: {upload(postId, file, {onProgress})}, post?,
+//       submit(action, {body, attach?(postId) -> {errors?, message?}}) -> {errors?, message?}, remove?() -> {message?}}
+// A new post's submit calls attach(id) once its draft exists, before scheduling or publishing it.
 export async function openComposer(ctx) {
   const cat = await loadCatalogs();
   const post = ctx.post ?? null;
@@ -100,6 +104,83 @@ export async function openComposer(ctx) {
   fields.media = field(editing ? 'Add media URL' : 'Media URL', mediaUrl, { hint: 'A public image, video or PDF address.' });
   const alt = h('input', { type: 'text' });
   fields.alt = field('Alt text', alt);
+
+  // Files from this device. An existing post takes them at once (the upload attaches them); a new
+  // one keeps them until its draft exists, then uploads them before it is scheduled or published.
+  const uploads = h('ul', { class: 'upload-list', 'aria-label': 'File uploads' });
+  const fileInput = h('input', { type: 'file', multiple: true, onchange: () => {
+    const files = [...fileInput.files];
+    fileInput.value = '';
+    fields.files.setError('');
+    for (const file of files) state.files.push(uploadRow(file));
+    uploads.hidden = state.files.length === 0;
+    if (editing && ctx.media) uploadAll(post.id);
+  } });
+  fields.files = field(editing ? 'Upload files' : 'Files to upload', fileInput, {
+    hint: editing ? 'Each file is attached to the post as soon as it is uploaded.' : 'Uploaded when the post is saved, before it is scheduled or published.',
+  });
+  fields.files.append(uploads);
+  uploads.hidden = true;
+  state.files = [];
+
+  // One line per file: its name, a <progress> fed by the SDK's stages, and what happened.
+  function uploadRow(file) {
+    const bar = h('progress', { max: '1', value: '0', 'aria-label': `Upload of ${file.name}` });
+    const note = h('span', { class: 'hint', text: editing ? ' waiting' : ' waiting for the post to be saved' });
+    const remove = editing ? null : h('button', { type: 'button', class: 'danger-link', 'aria-label': `Remove file ${file.name}`, text: 'Remove', onclick: () => {
+      state.files.splice(state.files.indexOf(row), 1);
+      li.remove();
+      uploads.hidden = state.files.length === 0;
+      fileInput.focus();
+    } });
+    const li = h('li', {}, h('span', { class: 'media-url', text: file.name }), ' ', bar, note, ' ', remove);
+    uploads.append(li);
+    const row = {
+      file, done: false,
+      progress(p) {
+        if (p.stage === 'queued') note.textContent = ' queued';
+        else if (p.stage === 'sending') {
+          note.textContent = ' sending';
+          // Bytes are reported only when the body is streamed; until then the bar is indeterminate.
+          if (p.total && p.loaded) bar.value = p.loaded / p.total;
+          else bar.removeAttribute('value');
+        } else if (p.stage === 'done') {
+          bar.value = 1;
+          note.textContent = ' uploaded';
+          remove?.remove();
+        } else if (p.stage === 'failed') {
+          bar.value = 0;
+          note.textContent = ' failed';
+        }
+      },
+    };
+    return row;
+  }
+
+  // Uploads the waiting files one by one; the post's answer carries the new media. Answers
+  // {errors, message} for the first refusal (it is shown at the file field), else {}.
+  async function uploadAll(postId) {
+    for (const row of state.files) {
+      if (row.done || row.busy) continue;
+      row.busy = true;
+      try {
+        const answer = await ctx.media.upload(postId, row.file, { onProgress: (p) => row.progress(p) });
+        row.done = true;
+        const added = answer?.media?.at(-1);
+        if (editing && added) {
+          state.media.push(added);
+          renderMedia();
+        }
+      } catch (err) {
+        const message = (err.errors?.media ?? []).join(' ') || errorText(err);
+        fields.files.setError(`${row.file.name}: ${message}`);
+        return { errors: { files: [`${row.file.name}: ${message}`] }, message };
+      } finally {
+        row.busy = false;
+      }
+    }
+    return {};
+  }
 
   const postLabels = new Set(((post ?? template)?.labels ?? []).map((l) => String(l.id)));
   const labelsBox = h('fieldset', { class: 'labels' }, h('legend', { text: 'Labels' }));
@@ -190,7 +271,15 @@ export async function openComposer(ctx) {
     return f;
   }
 
+  // What the file picker offers: the media kinds the chosen platforms take (per the core's facts).
+  function updateAccept() {
+    const kinds = new Set((selectedRows().length ? selectedRows() : rows)
+      .flatMap((r) => cat.types.get(r.account.platform)?.allowed_media_types ?? ['image', 'video']));
+    fileInput.accept = [...kinds].map((k) => ({ image: 'image/*', video: 'video/*', document: 'application/pdf' }[k])).filter(Boolean).join(',');
+  }
+
   function renderOptions() {
+    updateAccept();
     clear(options);
     for (const k of Object.keys(fields)) if (k.startsWith('platforms.')) delete fields[k];
     selectedRows().forEach((r, i) => {
@@ -208,7 +297,11 @@ export async function openComposer(ctx) {
       const meta = state.meta.get(r.key) ?? {};
       state.meta.set(r.key, meta);
       for (const m of cat.meta.get(a.platform)?.meta ?? []) {
-        if (m.type === 'array') continue; // Discord mentions and embeds: not in this composer yet
+        const lists = { mentions: mentionsEditor, embeds: embedsEditor };
+        if (lists[m.type]) {
+          box.append(lists[m.type](m, { meta, key: m.key, path: `platforms.${i}.meta.${m.key}`, account: a.display_name, fields }));
+          continue;
+        }
         if (Object.values(LOOKUPS).some((l) => l.nameKey === m.key && l.platform === a.platform)) continue; // set with its id
         let control;
         const name = `${m.key.replace(/_/g, ' ')} for ${a.display_name}${m.required_to_publish ? ' (required to publish)' : ''}`;
@@ -295,7 +388,12 @@ export async function openComposer(ctx) {
     if (p.startsWith('media.')) return 'media';
     if (p === 'platforms' || /^platforms\.\d+$/.test(p)) return 'platforms';
     if (p.startsWith('label_ids')) return 'label_ids';
-    if (/^platforms\.\d+\.meta\.[a-z_]+/.test(p)) return p.split('.').slice(0, 4).join('.');
+    // The longest registered prefix: platforms.0.meta.embeds.1.color, else .embeds.1, else .embeds.
+    if (/^platforms\.\d+\.meta\.[a-z_]+/.test(p)) {
+      const parts = p.split('.');
+      for (let n = parts.length; n >= 4; n--) if (fields[parts.slice(0, n).join('.')]) return parts.slice(0, n).join('.');
+      return parts.slice(0, 4).join('.');
+    }
     return p;
   };
   function show(errors, message) {
@@ -347,7 +445,8 @@ export async function openComposer(ctx) {
     dlg.setAttribute('aria-busy', 'true');
     formError.textContent = 'Saving…';
     try {
-      const out = await ctx.submit(action, { body: answer.body ?? b });
+      const waiting = state.files.some((f) => !f.done);
+      const out = await ctx.submit(action, { body: answer.body ?? b, attach: !editing && waiting ? uploadAll : undefined });
       // On failure the dialog stays open with everything the user typed.
       if (out?.errors || out?.message) show(out.errors ?? {}, out.message);
       else close();
@@ -382,7 +481,7 @@ export async function openComposer(ctx) {
     close = closeFn;
     bodyEl.append(h('form', { class: 'composer', novalidate: true, onsubmit: (e) => e.preventDefault() },
       editing ? h('p', { class: 'hint', text: `${post.status === 'draft' ? 'Draft' : 'Scheduled'}${post.scheduled_at ? ` for ${post.scheduled_at} UTC` : ''}.` }) : null,
-      fields.content, counters, sigs, accountsBox, options, mediaList, fields.media, fields.alt, labelsBox, fields.scheduled_at, formError,
+      fields.content, counters, sigs, accountsBox, options, mediaList, fields.media, fields.alt, ctx.media ? fields.files : null, labelsBox, fields.scheduled_at, formError,
       h('div', { class: 'actions' }, actions)));
   }, { className: 'dialog wide' });
   renderOptions();

@@ -687,7 +687,7 @@ async function deletePost(post, ws) {
 function editPost(post, data, ws) {
   openComposer({
     post, accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
-    lookups: app.client.in(ws.id).socialAccounts, canLookup: app.client.can('lookup_boards_channels'),
+    lookups: app.client.in(ws.id).socialAccounts, canLookup: app.client.can('lookup_boards_channels'), media: app.client.in(ws.id).media,
     remove: () => deletePost(post, ws),
     submit: async (action, { body }) => {
       try {
@@ -718,13 +718,13 @@ function compose(template = null) {
   openComposer({
     accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
     defaultSignature: data.signatures.find((s) => String(s.id) === defaultSignatureId(ws.id)), template,
-    lookups: app.client.in(ws.id).socialAccounts, canLookup: app.client.can('lookup_boards_channels'),
-    submit: async (action, { body }) => {
+    lookups: app.client.in(ws.id).socialAccounts, canLookup: app.client.can('lookup_boards_channels'), media: app.client.in(ws.id).media,
+    submit: async (action, { body, attach }) => {
       let created;
       try {
         const out = await deliver(await app.client.posts.create(body), ws.id);
         if (out.queued) {
-          notify('Offline: the post is saved as a draft in the outbox and is sent when the connection is back.');
+          notify(`Offline: the post is saved as a draft in the outbox and is sent when the connection is back.${attach ? ' The files are not uploaded: add them to the draft once online.' : ''}`);
           out.later.then((r) => r.ok && reloadPosts());
           return {};
         }
@@ -732,6 +732,11 @@ function compose(template = null) {
         created = await app.client.in(ws.id).posts.get(out.post_id);
       } catch (err) {
         return { errors: err.errors, message: errorText(err) };
+      }
+      const attached = attach ? await attach(created.id) : {};
+      if (attached.message) {
+        await reloadPosts();
+        return { errors: attached.errors, message: `Saved as a draft${action === 'draft' ? '' : `, not ${action === 'schedule' ? 'scheduled' : 'published'}`}: a file could not be uploaded: ${attached.message}` };
       }
       if (action !== 'draft') {
         const put = { status: action === 'schedule' ? 'scheduled' : 'publishing', platforms: (created.platforms ?? []).map((p) => ({ id: p.id })) };
