@@ -16,7 +16,7 @@ performance.mark('tp:boot'); // the first paint's modules are loaded
 const REST = ['../sdk/index.js', '../sdk/core.js', '../sdk/client.js', '../sdk/calendar.js', '../sdk/transport.js',
   '../sdk/outbox.js', '../sdk/posts.js', '../sdk/counting.js', '../sdk/signing.js', '../sdk/resources.js', '../sdk/brand.js',
   '../sdk/wasm/trypost-core.mjs', './settings.js', './composer.js', './labels-signatures.js', './accounts-settings.js',
-  '../sdk/post-window.js', './month-first.js'];
+  '../sdk/post-window.js', './month-first.js', './meta-lists.js'];
 // A namespace object: a piece of the SDK missing from this build fails only where it is used.
 let sdk = null;
 let openComposer = null;
@@ -168,24 +168,20 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
       throw err;
     }
   }
-  // Workspaces this dashboard has no key for get one when the role allows it (Owner, Admin).
-  for (const ws of await client.workspaces.list()) {
-    if (!ws.has_key && ws.permissions?.manage_api_keys) {
-      try {
-        await client.workspaces.issueKey(ws.id, { name: 'Dashboard' });
-      } catch { /* shown when that workspace is opened */ }
-    }
-  }
+  // Workspaces this dashboard has no key for get one when the role allows it (Owner, Admin), all
+  // at once.
+  const keyless = (await client.workspaces.list()).filter((ws) => !ws.has_key && ws.permissions?.manage_api_keys);
+  await Promise.all(keyless.map((ws) => client.workspaces.issueKey(ws.id, { name: 'Dashboard' }).catch(() => { /* shown when that workspace is opened */ })));
   // A returning visit reopens the workspace that was open (and may have been switched meanwhile).
   const wanted = app.restored?.active?.id;
-  const listed = await client.workspaces.list();
+  const listed = client.workspaces.known();
   if (wanted && listed.some((w) => w.id === wanted && w.has_key)) client.switchWorkspace(wanted);
   else if (!client.activeWorkspace?.has_key) {
     const withKey = listed.find((w) => w.has_key);
     if (withKey) client.switchWorkspace(withKey.id);
   }
   app.client = client;
-  lastList = await client.workspaces.list();
+  lastList = client.workspaces.known();
   client.subscribe((state) => {
     lastList = state.workspaces;
     renderChrome();

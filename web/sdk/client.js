@@ -71,6 +71,8 @@ class Client {
     const client = this;
     this.workspaces = {
       list: () => client.#listWorkspaces(),
+      // The list as this client holds it now, without asking the server.
+      known: () => client.#snapshot.workspaces,
       create: (input) => client.#createWorkspace(input),
       update: (id, patch) => client.#updateWorkspace(id, patch),
       remove: (id, options) => client.#removeWorkspace(id, options),

@@ -137,6 +137,8 @@ export interface TrypostClient {
   close(): void;
   workspaces: {
     list(): Promise<WorkspaceSummary[]>;
+    /** The list as this client holds it now, without a request. */
+    known(): ReadonlyArray<WorkspaceSummary>;
     create(input: { name: string }): Promise<WorkspaceSummary>;
     update(id: string, patch: WorkspacePatch): Promise<WorkspaceSummary>;
     remove(id: string, options: { confirmName: string }): Promise<void>;

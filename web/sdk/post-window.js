@@ -58,13 +58,15 @@ export async function postsInWindow(fetchPage, { from, to }, { parallel = 6, max
   };
   settle();
   while (Object.values(bounds).some((b) => b.lo < b.hi)) {
+    // Up to `parallel` pages a round, spread evenly over the pages still in doubt for either end
+    // (the two ends usually share one range, so all the probes narrow both).
     const open = Object.values(bounds).filter((b) => b.lo < b.hi);
+    const doubt = new Set();
+    for (const b of open) for (let n = b.lo; n < b.hi; n++) if (!pages.has(n)) doubt.add(n);
+    const candidates = [...doubt].sort((x, y) => x - y);
+    const k = Math.min(parallel, candidates.length);
     const probes = [];
-    for (const b of open) {
-      const span = b.hi - b.lo;
-      const k = Math.max(1, Math.floor(parallel / open.length));
-      for (let i = 1; i <= k; i++) probes.push(Math.min(b.hi - 1, b.lo + Math.floor((span * i) / (k + 1))));
-    }
+    for (let i = 1; i <= k; i++) probes.push(candidates[Math.min(candidates.length - 1, Math.floor((candidates.length * i) / (k + 1)))]);
     await read(probes);
     settle();
   }
