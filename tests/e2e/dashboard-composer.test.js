@@ -174,3 +174,23 @@ test('files chosen for a new post are uploaded once its draft exists; an open po
   await edit.getByRole('button', { name: 'Close' }).click();
   assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
 });
+
+test('a platform that needs media can be scheduled in one go with a file from the device', async () => {
+  const avatar = new URL('../../server/fixtures/media/avatar.png', import.meta.url).pathname;
+  await pickWorkspace(page, 'Northwind Agency');
+  await page.getByRole('button', { name: 'New post' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New post' });
+  await dialog.getByRole('checkbox', { name: 'Northwind Studio (instagram)' }).check();
+  await dialog.getByRole('textbox', { name: 'Content' }).fill('Studio tour, in one picture');
+  await dialog.getByLabel('Files to upload').setInputFiles(avatar);
+  await dialog.getByLabel('Schedule time (UTC)').fill(inDays(5));
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const key = dash.emulator.secrets.keys.find((k) => k.workspace === 'Northwind Agency').plain_token;
+  const list = await (await fetch(`${dash.url}/api/posts`, { headers: { authorization: `Bearer ${key}`, accept: 'application/json' } })).json();
+  const made = list.data.find((p) => p.content === 'Studio tour, in one picture');
+  assert.ok(made, 'the post was created');
+  assert.equal(made.status, 'scheduled');
+  assert.deepEqual(made.media.map((m) => m.original_filename), ['avatar.png']);
+  await pickWorkspace(page, 'Summit Outdoor');
+});

@@ -403,10 +403,16 @@ export async function openComposer(ctx) {
     first?.scrollIntoView({ block: 'nearest' });
   }
 
-  // The PUT that follows a create, checked against a stand-in draft before anything is sent.
+  // The PUT that follows a create, checked against a stand-in draft before anything is sent. Files
+  // still waiting to upload are attached to the draft before that PUT, so the stand-in carries
+  // them (kind, type, name, size) for the core's media rules (a platform that needs media, kinds).
   function standInPut(b, status) {
     const sel = selectedRows();
-    const stand = { id: '__new', status: 'draft', content: b.content, media: b.media ?? [], labels: [], scheduled_at: null,
+    const kind = (type) => (type.startsWith('image/') ? 'image' : type.startsWith('video/') ? 'video' : 'document');
+    const waiting = state.files.filter((f) => !f.done).map((f, i) => ({
+      id: `__file${i}`, type: kind(f.file.type || ''), mime_type: f.file.type || 'application/octet-stream', original_filename: f.file.name, size: f.file.size,
+    }));
+    const stand = { id: '__new', status: 'draft', content: b.content, media: [...(b.media ?? []), ...waiting], labels: [], scheduled_at: null,
       platforms: sel.map((r, i) => ({ id: `__pp${i}`, platform: r.account.platform, content_type: typeOf(r), meta: b.platforms[i].meta ?? {}, enabled: true, status: 'pending', social_account: r.account })) };
     const put = { status, platforms: sel.map((r, i) => ({ id: `__pp${i}` })) };
     if (status === 'scheduled') put.scheduled_at = b.scheduled_at ?? null;

@@ -734,6 +734,12 @@ function compose(template = null) {
         await reloadPosts();
         return { errors: attached.errors, message: `Saved as a draft${action === 'draft' ? '' : `, not ${action === 'schedule' ? 'scheduled' : 'published'}`}: a file could not be uploaded: ${attached.message}` };
       }
+      // The draft as it is now, with the uploaded files, for the check of the PUT below.
+      if (attach && action !== 'draft') {
+        try {
+          created = await app.client.in(ws.id).posts.get(created.id);
+        } catch { /* checked with what is known; the server has the last word */ }
+      }
       if (action !== 'draft') {
         const put = { status: action === 'schedule' ? 'scheduled' : 'publishing', platforms: (created.platforms ?? []).map((p) => ({ id: p.id })) };
         (created.platforms ?? []).forEach((p, i) => { if (body.platforms[i]?.meta) put.platforms[i].meta = body.platforms[i].meta; });
