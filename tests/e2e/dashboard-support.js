@@ -10,9 +10,9 @@ export const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 export const OWNER_TOKEN = 'acct_demo_olivia_owner_7f3c2a91d4e8b605';
 export const VIEWER_TOKEN = 'acct_demo_victor_viewer_5e6f7a8b9c0d1e2f';
 
-export async function startDashboard({ mode = 'self-hosted', rateLimit = 0 } = {}) {
+export async function startDashboard({ mode = 'self-hosted', rateLimit = 0, seed = 'demo' } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'trypost-dash-'));
-  const emulator = await createEmulator({ mode, dataDir, seed: 'demo', tickMs: 0, control: true, rateLimit });
+  const emulator = await createEmulator({ mode, dataDir, seed, tickMs: 0, control: true, rateLimit });
   const server = createDevServer({ handlers: [emulator.handle] });
   const { port } = await listen(server, 0);
   return {

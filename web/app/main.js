@@ -170,7 +170,8 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
   }
   // Workspaces this dashboard has no key for get one when the role allows it (Owner, Admin), all
   // at once.
-  const keyless = (await client.workspaces.list()).filter((ws) => !ws.has_key && ws.permissions?.manage_api_keys);
+  // (createClient has just read the account's list.)
+  const keyless = client.workspaces.known().filter((ws) => !ws.has_key && ws.permissions?.manage_api_keys);
   await Promise.all(keyless.map((ws) => client.workspaces.issueKey(ws.id, { name: 'Dashboard' }).catch(() => { /* shown when that workspace is opened */ })));
   // A returning visit reopens the workspace that was open (and may have been switched meanwhile).
   const wanted = app.restored?.active?.id;

@@ -102,6 +102,10 @@ class Client {
   async init(outboxStorage) {
     this.outbox = await createOutbox({ storage: outboxStorage ?? createMemoryOutboxStorage(), send: (e) => this.#sendQueued(e) });
     this.#listenOnline();
+    // The stored keys are read (an IndexedDB open and a decryption when remembered) while the
+    // account API is asked: neither needs the other.
+    const stored = this.#storage.load();
+    stored.catch(() => {}); // awaited below
     if (this.#snapshotNow().lifecycle === 'unknown') {
       try {
         await this.#send('', 'account.workspaces.list', {});
@@ -110,7 +114,7 @@ class Client {
         // 404 means the server has no account API: the core now reports lifecycle unsupported.
       }
     }
-    for (const { workspaceId, key } of await this.#storage.load()) {
+    for (const { workspaceId, key } of await stored) {
       try {
         await this.#probe(key);
       } catch (e) {
