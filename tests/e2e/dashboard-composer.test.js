@@ -194,3 +194,20 @@ test('a platform that needs media can be scheduled in one go with a file from th
   assert.deepEqual(made.media.map((m) => m.original_filename), ['avatar.png']);
   await pickWorkspace(page, 'Summit Outdoor');
 });
+
+test('a step that fails after the draft exists reopens that draft: trying again edits it, no second post', async () => {
+  const dialog = await newDiscordPost('One post only, please');
+  await dialog.getByLabel('Files to upload').setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
+  await dialog.getByLabel('Schedule time (UTC)').fill(inDays(8));
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit post' });
+  await edit.waitFor();
+  await edit.getByText(/Saved as a draft, not scheduled: a file could not be uploaded/).waitFor();
+  assert.equal(await edit.getByRole('textbox', { name: 'Content' }).inputValue(), 'One post only, please');
+  await edit.getByRole('button', { name: 'Schedule' }).click();
+  await edit.waitFor({ state: 'detached' });
+  const list = await api('/posts');
+  const same = (list.data ?? list).filter((p) => p.content === 'One post only, please');
+  assert.equal(same.length, 1, 'trying again did not create a second post');
+  assert.equal(same[0].status, 'scheduled');
+});

@@ -29,8 +29,11 @@ const toLocalInput = (apiTime) => (apiTime ? apiTime.replace(' ', 'T').slice(0, 
 
 // ctx: {accounts, labels, signatures, posts, defaultSignature?, lookups?: {boards(id), channels(id)},
 //       canLookup?, media?: {upload(postId, file, {onProgress})}, post?,
-//       submit(action, {body, attach?(postId) -> {errors?, message?}}) -> {errors?, message?}, remove?() -> {message?}}
+//       submit(action, {body, attach?(postId) -> {errors?, message?}}) -> {errors?, message?, draft?}, remove?() -> {message?},
+//       reopen?(draftId, {errors?, message?}), notice?: {errors?, message?}}
 // A new post's submit calls attach(id) once its draft exists, before scheduling or publishing it.
+// When a later step fails, the draft exists: the answer names it (`draft`) and the dialog gives way
+// to that draft's own (reopen), so trying again edits it instead of creating a second post.
 export async function openComposer(ctx) {
   const cat = await loadCatalogs();
   const post = ctx.post ?? null;
@@ -453,8 +456,12 @@ export async function openComposer(ctx) {
     try {
       const waiting = state.files.some((f) => !f.done);
       const out = await ctx.submit(action, { body: answer.body ?? b, attach: !editing && waiting ? uploadAll : undefined });
-      // On failure the dialog stays open with everything the user typed.
-      if (out?.errors || out?.message) show(out.errors ?? {}, out.message);
+      // On failure the dialog stays open with everything the user typed, unless the post now
+      // exists as a draft: then its own dialog takes over, with the same message.
+      if (out?.draft && ctx.reopen) {
+        close();
+        ctx.reopen(out.draft, { errors: out.errors ?? {}, message: out.message });
+      } else if (out?.errors || out?.message) show(out.errors ?? {}, out.message);
       else close();
     } finally {
       state.busy = false;
@@ -492,4 +499,9 @@ export async function openComposer(ctx) {
   }, { className: 'dialog wide' });
   renderOptions();
   recount();
+  if (ctx.notice) {
+    // What went wrong before this dialog took over: at its fields, and said in full below them.
+    show(ctx.notice.errors ?? {}, ctx.notice.message);
+    if (ctx.notice.message) formError.textContent = ctx.notice.message;
+  }
 }

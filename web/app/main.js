@@ -681,9 +681,9 @@ async function deletePost(post, ws) {
 
 // The composer, filled with the post; Save sends one PUT through the outbox (checked by the core
 // in the composer first). A refusal keeps the dialog open with the user's text.
-function editPost(post, data, ws) {
+function editPost(post, data, ws, notice = null) {
   openComposer({
-    post, accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
+    post, notice, accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
     lookups: app.client.in(ws.id).socialAccounts, canLookup: app.client.can('lookup_boards_channels'), media: app.client.in(ws.id).media,
     remove: () => deletePost(post, ws),
     submit: async (action, { body }) => {
@@ -716,6 +716,14 @@ function compose(template = null) {
     accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
     defaultSignature: data.signatures.find((s) => String(s.id) === defaultSignatureId(ws.id)), template,
     lookups: app.client.in(ws.id).socialAccounts, canLookup: app.client.can('lookup_boards_channels'), media: app.client.in(ws.id).media,
+    // A step after the draft's creation failed: the draft (reloaded, with what was uploaded) opens
+    // in its own dialog with the message, so trying again edits it.
+    reopen: async (draftId, notice) => {
+      const fresh = app.data.get(ws.id);
+      const draft = fresh?.posts.get(String(draftId));
+      if (draft && activeWs()?.id === ws.id) editPost(draft, fresh, ws, notice);
+      else notify(notice.message);
+    },
     submit: async (action, { body, attach }) => {
       let created;
       try {
@@ -733,7 +741,7 @@ function compose(template = null) {
       const attached = attach ? await attach(created.id) : {};
       if (attached.message) {
         await reloadPosts();
-        return { errors: attached.errors, message: `Saved as a draft${action === 'draft' ? '' : `, not ${action === 'schedule' ? 'scheduled' : 'published'}`}: a file could not be uploaded: ${attached.message}` };
+        return { draft: created.id, errors: attached.errors, message: `Saved as a draft${action === 'draft' ? '' : `, not ${action === 'schedule' ? 'scheduled' : 'published'}`}: a file could not be uploaded: ${attached.message}` };
       }
       // The draft as it is now, with the uploaded files, for the check of the PUT below.
       if (attach && action !== 'draft') {
@@ -748,14 +756,14 @@ function compose(template = null) {
         const check = await sdk.validatePostRequest({ workspace: { social_accounts: data.accounts, labels: data.labels, posts: [...data.posts.values(), created] }, method: 'PUT', post_id: created.id, body: put });
         if (!check.valid) {
           await reloadPosts();
-          return { errors: check.errors, message: `Saved as a draft, not ${action === 'schedule' ? 'scheduled' : 'published'}: ${check.message}` };
+          return { draft: created.id, errors: check.errors, message: `Saved as a draft, not ${action === 'schedule' ? 'scheduled' : 'published'}: ${check.message}` };
         }
         try {
           const out = await deliver(await app.client.posts.update(created.id, check.body ?? put), ws.id);
           if (!out.ok && !out.queued) throw refusal(out);
         } catch (err) {
           await reloadPosts();
-          return { errors: err.errors, message: `Saved as a draft, not ${action === 'schedule' ? 'scheduled' : 'published'}: ${errorText(err)}` };
+          return { draft: created.id, errors: err.errors, message: `Saved as a draft, not ${action === 'schedule' ? 'scheduled' : 'published'}: ${errorText(err)}` };
         }
       }
       await reloadPosts();
