@@ -172,6 +172,11 @@ test('files chosen for a new post are uploaded once its draft exists; an open po
   assert.match(message, /^notes\.txt: The media field must be a file of type/);
   assert.equal(await attached.getByRole('listitem').count(), 2);
   await edit.getByRole('button', { name: 'Close' }).click();
+  // Closed without saving, opened again: the page's copy of the post already has the upload.
+  await page.getByRole('button', { name: /Photos from the hut/ }).click();
+  const again = page.getByRole('dialog', { name: 'Edit post' });
+  await again.getByRole('list', { name: 'Attached media' }).getByText(/summit\.png/).waitFor();
+  await again.getByRole('button', { name: 'Close' }).click();
   assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
 });
 

@@ -398,6 +398,7 @@ class LazyPosts {
   get size() { return this.#map ? this.#map.size : this.#size; }
   get(id) { return this.#all().get(id); }
   has(id) { return this.#all().has(id); }
+  set(id, post) { this.#all().set(id, post); return this; }
   values() { return this.#all().values(); }
   [Symbol.iterator]() { return this.#all()[Symbol.iterator](); }
 }
@@ -682,9 +683,17 @@ async function deletePost(post, ws) {
 // The composer, filled with the post; Save sends one PUT through the outbox (checked by the core
 // in the composer first). A refusal keeps the dialog open with the user's text.
 function editPost(post, data, ws, notice = null) {
+  // A file uploaded to an open post is attached at once: the post as the server answers it
+  // replaces the page's copy, even if the dialog is then closed without saving.
+  const media = app.client.in(ws.id).media;
+  const upload = async (postId, file, options) => {
+    const answer = await media.upload(postId, file, options);
+    if (answer?.id != null) app.data.get(ws.id)?.posts.set(String(answer.id), answer);
+    return answer;
+  };
   openComposer({
     post, notice, accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
-    lookups: app.client.in(ws.id).socialAccounts, canLookup: app.client.can('lookup_boards_channels'), media: app.client.in(ws.id).media,
+    lookups: app.client.in(ws.id).socialAccounts, canLookup: app.client.can('lookup_boards_channels'), media: { ...media, upload },
     remove: () => deletePost(post, ws),
     submit: async (action, { body }) => {
       try {
