@@ -824,6 +824,22 @@ const saved = cache.boot().then((boot) => {
   return boot;
 }, () => null);
 Promise.all([hasRememberedSession(), saved]).then(([yes, boot]) => (yes ? resume(cache, boot) : firstVisit()), firstVisit);
+// Back to this tab: the account's list is read again, so a workspace created, renamed or deleted
+// elsewhere shows here. When the open one is gone, the page moves to the one the SDK opened
+// instead, and says why.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState !== 'visible' || !app.client || app.client.supports('workspace_lifecycle') === false) return;
+  const before = activeWs();
+  refreshList().then(() => {
+    for (const id of [...app.data.keys()]) if (!lastList.some((w) => w.id === id)) app.data.delete(id);
+    if (before && activeWs()?.id !== before.id) {
+      app.screen = 'calendar';
+      renderChrome();
+      renderScreen();
+      notify(`The workspace "${before.name}" was deleted elsewhere (or you no longer have access to it).`);
+    }
+  }, () => { /* offline: the list is read again next time */ });
+});
 window.addEventListener('unhandledrejection', (e) => {
   notify(`Something failed: ${errorText(e.reason)}. Try again; reload the page if it keeps failing.`);
 });
