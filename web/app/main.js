@@ -475,7 +475,7 @@ async function loadWorkspace(ws, { force = false } = {}) {
       : Promise.all([app.client.in(ws.id).socialAccounts.list(), app.client.in(ws.id).labels.list(), app.client.in(ws.id).signatures.list()]);
     // A first visit paints the month from the pages holding it before every page is walked (the
     // two would share the browser's 6 connections, and the month would wait for the walk).
-    if (!data && ws.id === activeWs()?.id) await paintMonthFirst(ws, lists);
+    if (!data && ws.id === activeWs()?.id) await paintMonthFirst(ws, lists).catch(() => { /* the walk below still loads it all */ });
     const walk = ws.id === activeWs()?.id ? app.client.posts.refresh() : Promise.resolve([]);
     walk.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
     const [accounts, labels, signatures] = await lists;
