@@ -5,13 +5,17 @@ import { postsInWindow } from '../sdk/post-window.js';
 
 const DAY = 86_400_000;
 
-// What a month grid of `date` ('YYYY-MM-DD') can show: the month with the partial weeks around
-// it, widened by a day on each side so any display zone's days are covered.
+// What the dashboard's month grid of `date` ('YYYY-MM-DD') shows: whole Monday-first weeks from
+// the one holding the 1st to the one holding the last day, widened by a day on each side so any
+// display zone's days are covered (no zone is more than 14 hours from UTC).
 export function monthWindow(date) {
   const first = Date.parse(`${date.slice(0, 7)}-01T00:00:00Z`);
   const next = new Date(first);
   next.setUTCMonth(next.getUTCMonth() + 1);
-  return { from: first - 8 * DAY, to: next.getTime() + 8 * DAY };
+  const sinceMonday = (new Date(first).getUTCDay() + 6) % 7;
+  const last = next.getTime() - DAY;
+  const untilSunday = (7 - new Date(last).getUTCDay()) % 7;
+  return { from: first - (sinceMonday + 1) * DAY, to: last + (untilSunday + 2) * DAY };
 }
 
 // -> {posts, lastPage, requests} for the month of `date`, or null when the workspace is small
