@@ -332,7 +332,6 @@ Expected<json> CalendarIndex::build(std::vector<Post> parsed, std::vector<Label>
   return summary;
 }
 
-
 CalendarIndex::Resolved CalendarIndex::resolve(const CalendarFilter& f) const {
   Resolved r;
   auto set = [](const std::vector<std::string>& wanted, const auto& names, auto name_of, std::vector<char>& on) {
@@ -634,16 +633,22 @@ std::string CalendarIndex::view_string(const CalendarQuery& q) const {
       spans.push_back({m, m + q.duration_minutes});
     }
     // Overlap columns are found in wall-clock order, which differs from time order only in a
-    // repeated hour; the items stay in time order.
-    std::vector<std::size_t> order(entries.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return spans[a].start < spans[b].start; });
-    std::vector<SlotSpan> by_wall;
-    by_wall.reserve(order.size());
-    for (const auto i : order) by_wall.push_back(spans[i]);
-    const auto placed_by_wall = place_in_columns(by_wall);
-    std::vector<SlotPlacement> placed(entries.size());
-    for (std::size_t k = 0; k < order.size(); ++k) placed[order[k]] = placed_by_wall[k];
+    // repeated hour (the only day that pays for the reordering); the items stay in time order.
+    const auto by_start = [](const SlotSpan& a, const SlotSpan& b) { return a.start < b.start; };
+    std::vector<SlotPlacement> placed;
+    if (std::is_sorted(spans.begin(), spans.end(), by_start)) {
+      placed = place_in_columns(spans);
+    } else {
+      std::vector<std::size_t> order(entries.size());
+      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return by_start(spans[a], spans[b]); });
+      std::vector<SlotSpan> by_wall;
+      by_wall.reserve(order.size());
+      for (const auto i : order) by_wall.push_back(spans[i]);
+      const auto placed_by_wall = place_in_columns(by_wall);
+      placed.resize(entries.size());
+      for (std::size_t k = 0; k < order.size(); ++k) placed[order[k]] = placed_by_wall[k];
+    }
     int hidden = 0;
     o.key(items_key).arr();
     for (std::size_t i = 0; i < entries.size(); ++i) {

@@ -9,8 +9,8 @@
 // (id, content, status, scheduled_at, published_at; per platform id, platform, content_type,
 // status, social_account.id / social_account_id; per label id, name, color). A snapshot file is
 // read the same way, its other members (format, version, workspace, accounts, counts) handed back
-// as raw text for the snapshot checks. Anything else (a damaged post, odd JSON) answers nullopt, and the caller takes the full parser,
-// which says what is wrong. Fields the index never reads (media, meta, timestamps) are checked
+// as raw text for the snapshot checks. Anything else (a damaged post, odd JSON) answers nullopt,
+// and the caller takes the full parser, which says what is wrong. Fields the index never reads (media, meta, timestamps) are checked
 // only for being valid JSON.
 #include <cstdint>
 #include <optional>
