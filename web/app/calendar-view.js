@@ -3,6 +3,7 @@
 // counts are the core's; this element only draws them and turns gestures into move requests.
 import { h, clear, uid } from './dom.js';
 import { parseCoreAnswer } from '../sdk/core.js';
+import { clockChangeText } from '../sdk/calendar.js';
 
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -355,8 +356,8 @@ export class CalendarView extends HTMLElement {
         }
       }
       for (const c of day.clock_changes ?? []) {
-        const forward = c.to_minute > c.from_minute;
-        const mark = h('span', { class: 'clock-change', role: 'note', text: `Clocks go ${forward ? 'forward' : 'back'} ${Math.abs(c.to_minute - c.from_minute)} min` });
+        const text = clockChangeText(c);
+        const mark = h('span', { class: 'clock-change', role: 'note', text: text[0].toUpperCase() + text.slice(1) });
         mark.style.setProperty('--top', String(c.to_minute / minutes));
         cell.append(mark);
       }

@@ -80,6 +80,16 @@ const leaked = typeof FinalizationRegistry === 'function' ? new FinalizationRegi
 
 const asText = (doc) => (typeof doc === 'string' ? doc : JSON.stringify(doc));
 
+// A core clock change ({from_minute, to_minute}, wall-clock minutes of the day) in words: "clocks
+// go forward 1 hour at 02:00". `clock` formats a time of day (default: 24-hour HH:MM).
+const hhmm = (minute) => `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+export function clockChangeText({ from_minute: from, to_minute: to }, clock = null) {
+  const shift = Math.abs(to - from);
+  const amount = shift % 60 === 0 ? `${shift / 60} hour${shift === 60 ? '' : 's'}` : `${shift} minutes`;
+  const at = clock ? clock.format(Date.UTC(2000, 0, 1, 0, from)) : hhmm(from);
+  return `clocks go ${to > from ? 'forward' : 'back'} ${amount} at ${at}`;
+}
+
 export class Calendar {
   #core;
   #index;

@@ -298,6 +298,8 @@ export interface CalendarDay {
   clock_changes?: ClockChange[];
 }
 export interface ClockChange { from_minute: number; to_minute: number }
+/** "clocks go forward 1 hour at 02:00"; `clock` formats the time of day (default 24-hour HH:MM). */
+export declare function clockChangeText(change: ClockChange, clock?: Intl.DateTimeFormat | null): string;
 export interface CalendarSlot { post_id: string; start: string; minute: number; end_minute: number; column: number; columns: number }
 export interface CalendarViewResult {
   view: 'month' | 'week' | 'day' | 'list';

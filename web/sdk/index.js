@@ -12,7 +12,7 @@ export { countTexts, count } from './counting.js';
 export { createClient, WorkspaceError } from './client.js';
 export { createMemoryKeyStorage, createEncryptedKeyStorage } from './storage.js';
 export { contentTypes, metaCatalog, validatePostRequest, applySignatures, validateLabel, validateSignature, previewPost } from './posts.js';
-export { Calendar, createCalendar, zoneTransitions, zoneOffsetAt, exportSnapshot, importSnapshot, planMove } from './calendar.js';
+export { Calendar, createCalendar, zoneTransitions, zoneOffsetAt, exportSnapshot, importSnapshot, planMove, clockChangeText } from './calendar.js';
 export { signRequest, verifyRequest, contentDigest, makeNonce, bytesToBase64, base64ToBytes, SigningError } from './signing.js';
 export { createTransport, TransportError, idempotencyHeader, newIdempotencyKey } from './transport.js';
 export { createOutbox, createMemoryOutboxStorage, createIndexedDbOutboxStorage, isLocalId } from './outbox.js';

@@ -4,18 +4,12 @@
 // (grid, zone lens, "+N more", filters) is the core's; this file only does I/O, DOM and keys.
 // Nothing here throws at the host page: failures become a message inside the element and an
 // `error` event.
-import { Calendar } from '../sdk/calendar.js';
+import { Calendar, clockChangeText } from '../sdk/calendar.js';
 import { WIDGET_CSS } from './styles.js';
 
 const VIEWS = new Set(['month', 'week', 'list']);
-
-// "Clocks go forward 1 hour at 02:00": a core clock change ({from_minute, to_minute}) in words.
+// The time of day in the reader's locale, for a clock change said in words.
 const hourMinuteFmt = (locale) => fmt(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
-function clockChangeText({ from_minute: from, to_minute: to }, clock) {
-  const shift = Math.abs(to - from);
-  const amount = shift % 60 === 0 ? `${shift / 60} hour${shift === 60 ? '' : 's'}` : `${shift} minutes`;
-  return `clocks go ${to > from ? 'forward' : 'back'} ${amount} at ${clock.format(Date.UTC(2000, 0, 1, 0, from))}`;
-}
 const DATA_ATTRS = new Set(['src', 'endpoint', 'token']);
 const HEX = /^#[0-9a-f]{6}$/i;
 const PAGE_CONCURRENCY = 4;
@@ -808,17 +802,18 @@ export class TrypostCalendar extends HTMLElement {
       const total = items.length + hidden;
       const spokenDate = longDate.format(utcDate(day.date));
       const changes = Array.isArray(day.clock_changes) ? day.clock_changes : [];
+      const changeTexts = changes.map((c) => clockChangeText(c, hourMinuteFmt(locale)));
       const label = el('span', 'sr-only day-label');
-      label.setAttribute('aria-label', `${spokenDate}${day.date === today ? ', today' : ''}, ${total === 0 ? 'no posts' : total === 1 ? '1 post' : `${total} posts`}${changes.map((c) => `, ${clockChangeText(c, hourMinuteFmt(locale))}`).join('')}`);
+      label.setAttribute('aria-label', `${spokenDate}${day.date === today ? ', today' : ''}, ${total === 0 ? 'no posts' : total === 1 ? '1 post' : `${total} posts`}${changeTexts.map((t) => `, ${t}`).join('')}`);
       cell.append(label);
-      for (const c of changes) {
+      changes.forEach((c, i) => {
         const line = el('div', 'clock-change');
         line.setAttribute('part', 'clock-change');
         line.setAttribute('aria-hidden', 'true');
-        line.title = clockChangeText(c, hourMinuteFmt(locale));
+        line.title = changeTexts[i];
         line.style.setProperty('--tp-at', String(Math.min(1440, Math.max(0, Number(c.to_minute) || 0))));
         cell.append(line);
-      }
+      });
       if (items.length) cell.append(this.#timeItems(items, answer, spokenDate));
       if (items.length) earliest = Math.min(earliest, Number(items[0].minute) || 0);
       if (hidden > 0) cell.append(this.#moreButton(hidden));
