@@ -8,6 +8,9 @@ import { h, clear, field, openDialog, showErrors, uid, errorText } from './dom.j
 import * as sdk from '../sdk/index.js';
 import { mentionsEditor, embedsEditor } from './meta-lists.js';
 
+// Meta keys whose values are lists of rows, by the catalog's type.
+const LIST_EDITORS = { mentions: mentionsEditor, embeds: embedsEditor };
+
 let catalogs = null;
 async function loadCatalogs() {
   if (!catalogs) catalogs = Promise.all([sdk.contentTypes(), sdk.metaCatalog()]).then(([ct, meta]) => ({
@@ -300,9 +303,8 @@ export async function openComposer(ctx) {
       const meta = state.meta.get(r.key) ?? {};
       state.meta.set(r.key, meta);
       for (const m of cat.meta.get(a.platform)?.meta ?? []) {
-        const lists = { mentions: mentionsEditor, embeds: embedsEditor };
-        if (lists[m.type]) {
-          box.append(lists[m.type](m, { meta, key: m.key, path: `platforms.${i}.meta.${m.key}`, account: a.display_name, fields }));
+        if (LIST_EDITORS[m.type]) {
+          box.append(LIST_EDITORS[m.type](m, { meta, key: m.key, path: `platforms.${i}.meta.${m.key}`, account: a.display_name, fields }));
           continue;
         }
         if (Object.values(LOOKUPS).some((l) => l.nameKey === m.key && l.platform === a.platform)) continue; // set with its id
@@ -408,12 +410,11 @@ export async function openComposer(ctx) {
 
   // The PUT that follows a create, checked against a stand-in draft before anything is sent. Files
   // still waiting to upload are attached to the draft before that PUT, so the stand-in carries
-  // them (kind, type, name, size) for the core's media rules (a platform that needs media, kinds).
+  // them (MIME type, name, size; the core tells their kind) for its media rules.
   function standInPut(b, status) {
     const sel = selectedRows();
-    const kind = (type) => (type.startsWith('image/') ? 'image' : type.startsWith('video/') ? 'video' : 'document');
     const waiting = state.files.filter((f) => !f.done).map((f, i) => ({
-      id: `__file${i}`, type: kind(f.file.type || ''), mime_type: f.file.type || 'application/octet-stream', original_filename: f.file.name, size: f.file.size,
+      id: `__file${i}`, ...(f.file.type ? { mime_type: f.file.type } : {}), original_filename: f.file.name, size: f.file.size,
     }));
     const stand = { id: '__new', status: 'draft', content: b.content, media: [...(b.media ?? []), ...waiting], labels: [], scheduled_at: null,
       platforms: sel.map((r, i) => ({ id: `__pp${i}`, platform: r.account.platform, content_type: typeOf(r), meta: b.platforms[i].meta ?? {}, enabled: true, status: 'pending', social_account: r.account })) };
