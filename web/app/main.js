@@ -169,8 +169,7 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
     }
   }
   // Workspaces this dashboard has no key for get one when the role allows it (Owner, Admin), all
-  // at once.
-  // (createClient has just read the account's list.)
+  // at once, from the list createClient has just read.
   const keyless = client.workspaces.known().filter((ws) => !ws.has_key && ws.permissions?.manage_api_keys);
   await Promise.all(keyless.map((ws) => client.workspaces.issueKey(ws.id, { name: 'Dashboard' }).catch(() => { /* shown when that workspace is opened */ })));
   // A returning visit reopens the workspace that was open (and may have been switched meanwhile).
@@ -715,6 +714,9 @@ function editPost(post, data, ws, notice = null) {
 }
 
 // ---------- composing ----------
+// What a new post is after a later step failed: "Saved as a draft, not scheduled".
+const draftOnly = (action) => `Saved as a draft${action === 'draft' ? '' : `, not ${action === 'schedule' ? 'scheduled' : 'published'}`}`;
+
 // `template`: a post whose text, accounts, options and labels the new post starts from.
 function compose(template = null) {
   const ws = activeWs();
@@ -750,7 +752,7 @@ function compose(template = null) {
       const attached = attach ? await attach(created.id) : {};
       if (attached.message) {
         await reloadPosts();
-        return { draft: created.id, errors: attached.errors, message: `Saved as a draft${action === 'draft' ? '' : `, not ${action === 'schedule' ? 'scheduled' : 'published'}`}: a file could not be uploaded: ${attached.message}` };
+        return { draft: created.id, errors: attached.errors, message: `${draftOnly(action)}: a file could not be uploaded: ${attached.message}` };
       }
       // The draft as it is now, with the uploaded files, for the check of the PUT below.
       if (attach && action !== 'draft') {
@@ -765,14 +767,14 @@ function compose(template = null) {
         const check = await sdk.validatePostRequest({ workspace: { social_accounts: data.accounts, labels: data.labels, posts: [...data.posts.values(), created] }, method: 'PUT', post_id: created.id, body: put });
         if (!check.valid) {
           await reloadPosts();
-          return { draft: created.id, errors: check.errors, message: `Saved as a draft, not ${action === 'schedule' ? 'scheduled' : 'published'}: ${check.message}` };
+          return { draft: created.id, errors: check.errors, message: `${draftOnly(action)}: ${check.message}` };
         }
         try {
           const out = await deliver(await app.client.posts.update(created.id, check.body ?? put), ws.id);
           if (!out.ok && !out.queued) throw refusal(out);
         } catch (err) {
           await reloadPosts();
-          return { draft: created.id, errors: err.errors, message: `Saved as a draft, not ${action === 'schedule' ? 'scheduled' : 'published'}: ${errorText(err)}` };
+          return { draft: created.id, errors: err.errors, message: `${draftOnly(action)}: ${errorText(err)}` };
         }
       }
       await reloadPosts();
