@@ -13,7 +13,7 @@ import { apiForwarder, parseKeyList } from './api-forward.js';
 const webRoot = fileURLToPath(new URL('../web/', import.meta.url));
 
 export function createDevServer({ handlers = [] } = {}) {
-  const serveWeb = staticFiles(webRoot, '/');
+  const serveWeb = staticFiles(webRoot, '/', { versioned: true });
   return createServer(async (req, res) => {
     try {
       for (const h of handlers) if (await h(req, res)) return;

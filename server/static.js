@@ -1,6 +1,7 @@
 // Static files for the dashboard, the SDK and the widget, always under a strict CSP.
-import { createReadStream, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { extname, join, normalize, relative, sep } from 'node:path';
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
@@ -18,12 +19,50 @@ const TYPES = {
   '.d.ts': 'text/plain; charset=utf-8',
 };
 
+// The tree's version: a digest of every file's path, size and modification time. Cheap enough to
+// take on each page request (a few dozen stats), so an edit is seen on the next reload.
+function treeVersion(root) {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) {
+        const st = statSync(path);
+        hash.update(`${relative(root, path)}\0${st.size}\0${st.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(root);
+  return hash.digest('hex').slice(0, 16);
+}
+
+// A page's own scripts and stylesheets, rewritten to the versioned path of the same file.
+const PAGE_REFS = /(<(?:script|link)\b[^>]*?\b(?:src|href)=")(\.{1,2}\/[^"]*)"/g;
+
 // Serves files below `root` for URLs below `prefix`; answers false when the URL is not ours.
-export function staticFiles(root, prefix = '/') {
+//
+// With `versioned`, every file is also served at `${prefix}_v/<version>/<path>`, and the HTML pages
+// point their scripts and stylesheets there. A versioned URL names one state of the whole tree, so
+// it is cached as immutable: a returning visit takes the module graph and the core from the
+// browser's cache without asking (relative imports stay under the same version), instead of one
+// revalidation per module. The pages themselves are still asked for each time, so the next version
+// is picked up on the next load.
+export function staticFiles(root, prefix = '/', { versioned = false } = {}) {
+  let version = versioned ? treeVersion(root) : null;
+  const versionedPrefix = `${prefix}_v/`;
   return (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(prefix) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
     let rel = decodeURIComponent(url.pathname.slice(prefix.length));
+    let asked = null; // the version named in the URL
+    if (versioned && url.pathname.startsWith(versionedPrefix)) {
+      const rest = url.pathname.slice(versionedPrefix.length);
+      const slash = rest.indexOf('/');
+      if (slash < 0) return false;
+      asked = rest.slice(0, slash);
+      rel = decodeURIComponent(rest.slice(slash + 1));
+    }
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = normalize(join(root, rel));
     if (!file.startsWith(normalize(root + sep))) return false;
@@ -34,14 +73,19 @@ export function staticFiles(root, prefix = '/') {
       return false;
     }
     if (!st.isFile()) return false;
+    const page = versioned && asked === null && extname(file) === '.html';
+    if (page) version = treeVersion(root);
     // "no-cache" keeps every load current (an edited file is seen on the next reload), and the
-    // validator lets a returning visit hear 304 instead of downloading the modules and the core
-    // again; Chromium then also reuses its compiled code for them (scripts and WASM).
-    const etag = `"${st.size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}"`;
+    // validator lets a returning visit hear 304 instead of downloading the file again; Chromium
+    // then also reuses its compiled code for it (scripts and WASM). A URL of the current version
+    // never changes its content: cached for good. One of an older version gets today's file,
+    // revalidated like an unversioned one.
+    const immutable = asked !== null && asked === version;
+    const etag = `"${st.size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}${page ? `-${version}` : ''}"`;
     const headers = {
       'content-security-policy': CSP,
       'x-content-type-options': 'nosniff',
-      'cache-control': 'no-cache',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       etag,
     };
     if (req.headers['if-none-match']?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
@@ -49,7 +93,15 @@ export function staticFiles(root, prefix = '/') {
       res.end();
       return true;
     }
-    res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': st.size });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (page) {
+      const base = `http://x${versionedPrefix}${version}/${rel}`;
+      const body = Buffer.from(readFileSync(file, 'utf8').replace(PAGE_REFS, (_, head, ref) => `${head}${new URL(ref, base).pathname}"`));
+      res.writeHead(200, { ...headers, 'content-type': type, 'content-length': body.length });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return true;
+    }
+    res.writeHead(200, { ...headers, 'content-type': type, 'content-length': st.size });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
     return true;

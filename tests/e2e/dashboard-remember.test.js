@@ -192,6 +192,8 @@ test('"Sign out and forget this device" wipes the stored session, keys and cache
   assert.equal(await page.getByRole('grid').count(), 0);
   const stored = await everythingStored();
   for (const s of secrets) assert.equal(stored.includes(s), false);
+  // The posts copy and the saved first paint (Web Storage) went too.
+  assert.equal(stored.includes('Written elsewhere while the tab was closed'), false);
   assert.deepEqual(problems, []);
 });
 
@@ -200,6 +202,8 @@ test('without "Remember on this device" nothing is stored and a reload signs out
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('grid').waitFor();
   assert.deepEqual(await dbNames(), []);
+  const webStorage = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+  assert.equal(webStorage.includes('Written elsewhere while the tab was closed'), false, 'no first paint kept either');
   assert.equal(await page.getByRole('button', { name: 'Sign out', exact: true }).isVisible(), true);
   await page.reload();
   await page.getByLabel('Account token').waitFor();

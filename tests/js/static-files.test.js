@@ -48,3 +48,51 @@ test('a file is revalidated by its ETag: 304 while unchanged, 200 with the new t
   assert.equal(await edited.text(), 'export const a = 22;\n');
   assert.notEqual(edited.headers.get('etag'), etag);
 });
+
+test('versioned: the page points at URLs of the tree\'s current version, cached for good; an edit gives new URLs', async (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'trypost-static-'));
+  writeFileSync(join(root, 'index.html'), '<link rel="stylesheet" href="./app.css"><script type="module" src="./main.js"></script><a href="./other.html">x</a>');
+  writeFileSync(join(root, 'main.js'), 'export const a = 1;\n');
+  writeFileSync(join(root, 'app.css'), 'body{}\n');
+  const serve = staticFiles(root, '/', { versioned: true });
+  const server = createServer((req, res) => {
+    if (!serve(req, res)) {
+      res.writeHead(404);
+      res.end();
+    }
+  }).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  t.after(() => {
+    server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const refs = async () => {
+    const page = await fetch(`${base}/`);
+    assert.equal(page.headers.get('cache-control'), 'no-cache', 'the page itself is always asked for');
+    const html = await page.text();
+    assert.match(html, /href="\.\/other\.html"/, 'links to other pages are left alone');
+    return { script: html.match(/src="([^"]+)"/)[1], style: html.match(/stylesheet" href="([^"]+)"/)[1] };
+  };
+
+  const first = await refs();
+  assert.match(first.script, /^\/_v\/[0-9a-f]{16}\/main\.js$/);
+  assert.equal(first.style, first.script.replace('main.js', 'app.css'), 'one version for the whole tree');
+  const module = await fetch(base + first.script);
+  assert.equal(await module.text(), 'export const a = 1;\n');
+  assert.equal(module.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  assert.equal(module.headers.get('content-type'), 'text/javascript; charset=utf-8');
+  assert.equal(module.headers.get('content-security-policy'), CSP);
+  assert.deepEqual(await refs(), first, 'unchanged tree, same URLs');
+
+  writeFileSync(join(root, 'main.js'), 'export const a = 22;\n');
+  const later = new Date(Date.now() + 5000);
+  utimesSync(join(root, 'main.js'), later, later);
+  const second = await refs();
+  assert.notEqual(second.script, first.script);
+  assert.equal(await (await fetch(base + second.script)).text(), 'export const a = 22;\n');
+  const stale = await fetch(base + first.script);
+  assert.equal(stale.headers.get('cache-control'), 'no-cache', 'an old version\'s URL is not cached for good');
+  assert.equal((await fetch(`${base}/_v/${'0'.repeat(16)}/../../etc/passwd`)).status, 404);
+  assert.equal((await fetch(`${base}/_v/nothing`)).status, 404);
+});

@@ -6,7 +6,7 @@ import { h, clear, field, openDialog, showErrors, errorText } from './dom.js';
 import './workspace-switcher.js';
 import './calendar-view.js';
 import { hasRememberedSession, rememberedToken, rememberToken, keyStorageFor, forgetDevice } from './session.js';
-import { openPostCache } from './post-cache.js';
+import { openPostCache, forgetFirstPaint } from './post-cache.js';
 
 performance.mark('tp:boot'); // the first paint's modules are loaded
 
@@ -24,8 +24,10 @@ let defaultSignatureId = null;
 let rest = null;
 function loadRest() {
   rest ??= (async () => {
-    for (const href of REST) document.head.append(h('link', { rel: 'modulepreload', href }));
-    document.head.append(h('link', { rel: 'preload', href: '../sdk/wasm/trypost-core.wasm', as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous' }));
+    // Resolved here: a link's href is relative to the page, an import's to this module.
+    const here = (path) => new URL(path, import.meta.url).href;
+    for (const href of REST) document.head.append(h('link', { rel: 'modulepreload', href: here(href) }));
+    document.head.append(h('link', { rel: 'preload', href: here('../sdk/wasm/trypost-core.wasm'), as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous' }));
     const [index, composer, labels] = await Promise.all([import('../sdk/index.js'), import('./composer.js'), import('./labels-signatures.js'), import('./settings.js')]);
     ({ openComposer } = composer);
     ({ defaultSignatureId } = labels);
@@ -203,7 +205,7 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
 function saveMeta() {
   if (!app.cache || !app.client) return;
   const active = activeWs();
-  app.cache.putMeta({ active: active?.id ?? null, workspaces: lastList }).catch(() => {});
+  app.cache.putMeta({ active: active?.id ?? null, workspaces: lastList });
 }
 
 // A returning visit on a remembered device: paint the last open workspace from the cache at
@@ -224,6 +226,8 @@ async function resume(cache, boot) {
   // Without the token there is no session to resume.
   const token = await rememberedToken();
   if (!token) {
+    // The saved sign-in is gone (site data cleared in part): so is what the page painted from.
+    forgetFirstPaint();
     app.restored = null;
     app.remember = false;
     app.cache = null;
@@ -818,14 +822,15 @@ const firstVisit = () => {
   loadRest().catch((err) => notify(`The page failed to load (${errorText(err)}). Reload the page.`));
   signIn();
 };
-// Whether this device is remembered and what it saved are asked at once (the copy is opened only
-// if it exists, so asking makes nothing).
+// A remembered device keeps its first paint in Web Storage (post-cache.js): read at once, so the
+// saved month is drawn in this task. Without it, IndexedDB says whether the device is remembered
+// (a copy saved before the record existed, or a record too big to keep).
 const cache = openPostCache();
-const saved = cache.boot().then((boot) => {
+const boot = cache.firstPaint();
+if (boot) {
   performance.mark('tp:paint-read');
-  return boot;
-}, () => null);
-Promise.all([hasRememberedSession(), saved]).then(([yes, boot]) => (yes ? resume(cache, boot) : firstVisit()), firstVisit);
+  resume(cache, boot);
+} else hasRememberedSession().then((yes) => (yes ? resume(cache, null) : firstVisit()), firstVisit);
 // Back to this tab: the account's list is read again, so a workspace created, renamed or deleted
 // elsewhere shows here. When the open one is gone, the page moves to the one the SDK opened
 // instead, and says why.

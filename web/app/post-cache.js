@@ -1,44 +1,68 @@
 // What a returning visit paints from before the network answers: per workspace, its posts (the
-// exact JSON text the core was loaded with), accounts, labels and signatures, plus the list of
-// workspace summaries and which one was open. Never a key or a token: summaries say only whether
+// exact JSON text the core was loaded with), accounts, labels and signatures. Never a key or a token: summaries say only whether
 // a key is held (has_key), and nothing here is read by anything but this page.
 // Kept only when the user chose "Remember on this device"; "Sign out" deletes the whole database.
 //
-// The `meta` store also keeps the first-paint record (`paint`): the core's answer for the month a
-// fresh visit opens, as painted last from live data, with what <tp-calendar> needs to draw it
-// (calendar-view.js paintRecord). It is small, so a returning visit reads it and paints before
-// the core, the modules behind it or the workspace's big posts text are loaded.
+// The first-paint record lives apart, in localStorage: the list of workspace summaries, which one
+// was open, and the core's answer for the month a fresh visit opens, as painted last from live data
+// (calendar-view.js paintRecord). It is small, holds no key or token either, and is read
+// synchronously, so a returning visit paints as soon as the first modules run: an IndexedDB open
+// and read cost 20-35 ms there, a third of the whole budget. It goes with the rest at sign-out.
 
-import { promisify, openDatabase, openExisting, inTransaction } from '../sdk/idb.js';
+import { promisify, openDatabase, inTransaction } from '../sdk/idb.js';
 
 const DB = 'trypost-cache';
 const WORKSPACES = 'workspaces';
-const META = 'meta';
+const FIRST_PAINT = 'trypost-first-paint';
+// A bigger record is not kept (the visit then paints through the core from the IndexedDB copy):
+// it would slow every visit's synchronous read and eat into the origin's small Web Storage quota.
+const FIRST_PAINT_MAX = 1 << 20;
 
-export function openPostCache({ indexedDB = globalThis.indexedDB, name = DB } = {}) {
+function readFirstPaint(storage) {
+  try {
+    const text = storage?.getItem(FIRST_PAINT);
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null; // storage blocked or the record damaged: an ordinary visit
+  }
+}
+
+function writeFirstPaint(storage, change) {
+  if (!storage) return;
+  const text = JSON.stringify({ ...readFirstPaint(storage), ...change });
+  try {
+    if (text.length > FIRST_PAINT_MAX) throw new RangeError('first-paint record too big');
+    storage.setItem(FIRST_PAINT, text);
+  } catch {
+    storage.removeItem(FIRST_PAINT);
+  }
+}
+
+// Sign-out: the first-paint record goes with the databases.
+export function forgetFirstPaint(storage = globalThis.localStorage) {
+  try {
+    storage?.removeItem(FIRST_PAINT);
+  } catch { /* storage blocked: nothing was kept */ }
+}
+
+export function openPostCache({ indexedDB = globalThis.indexedDB, name = DB, storage = globalThis.localStorage } = {}) {
   let ready = null;
-  const tx = async (stores, mode, fn) => inTransaction(await (ready ??= openDatabase(indexedDB, name, [WORKSPACES, META])), stores, mode, fn);
+  const tx = async (stores, mode, fn) => inTransaction(await (ready ??= openDatabase(indexedDB, name, [WORKSPACES])), stores, mode, fn);
 
   return {
-    // One small read for the first paint: the list, which workspace was open, and its month.
-    // Nothing (and no database made) when this device keeps no copy.
-    async boot() {
-      const db = await openExisting(indexedDB, name);
-      if (!db) return { meta: null, paint: null };
-      if (ready) db.close();
-      else ready = Promise.resolve(db);
-      return inTransaction(await ready, [META], 'readonly', async (t) => {
-        const store = t.objectStore(META);
-        const [meta, paint] = await Promise.all([promisify(store.get('last')), promisify(store.get('paint'))]);
-        return { meta: meta ?? null, paint: meta?.active && paint?.workspace === meta.active ? paint : null };
-      });
+    // The first paint's record, read at once: {meta: {active, workspaces}, paint} or null when this
+    // device keeps nothing. `paint` only when it is the open workspace's.
+    firstPaint() {
+      const saved = readFirstPaint(storage);
+      if (!saved?.meta) return null;
+      return { meta: saved.meta, paint: saved.meta.active && saved.paint?.workspace === saved.meta.active ? saved.paint : null };
     },
     get: (id) => tx([WORKSPACES], 'readonly', (t) => promisify(t.objectStore(WORKSPACES).get(id))).then((r) => r ?? null),
     put: (id, record) => tx([WORKSPACES], 'readwrite', (t) => promisify(t.objectStore(WORKSPACES).put({ ...record, id, saved_at: new Date().toISOString() }, id))),
     remove: (id) => tx([WORKSPACES], 'readwrite', (t) => promisify(t.objectStore(WORKSPACES).delete(id))),
     // {active: id, workspaces: [summaries]}: summaries hold no key (the core's snapshot never does).
-    putMeta: (meta) => tx([META], 'readwrite', (t) => promisify(t.objectStore(META).put(meta, 'last'))),
+    putMeta: (meta) => writeFirstPaint(storage, { meta }),
     // {workspace, paint_key, view_text, total, accounts, labels}: see calendar-view.js paintRecord.
-    putPaint: (workspace, record) => tx([META], 'readwrite', (t) => promisify(t.objectStore(META).put({ ...record, workspace, saved_at: new Date().toISOString() }, 'paint'))),
+    putPaint: (workspace, record) => writeFirstPaint(storage, { paint: { ...record, workspace, saved_at: new Date().toISOString() } }),
   };
 }

@@ -3,6 +3,7 @@
 // WebCrypto key (web/sdk/storage.js). Never localStorage, sessionStorage, a cookie, the DOM or a
 // log line. "Sign out" deletes every database this page made, the wrapping keys included.
 import { createEncryptedKeyStorage } from '../sdk/storage.js';
+import { forgetFirstPaint } from './post-cache.js';
 
 const SESSION_DB = 'trypost-session';
 const KEYS_DB = 'trypost-keys';
@@ -48,8 +49,9 @@ function deleteDb(name) {
 }
 
 // Wipes the ciphertexts first (so nothing is left even if a deletion waits on another tab), then
-// the databases with their wrapping keys, then the cached posts.
+// the databases with their wrapping keys, then the cached posts and the saved first paint.
 export async function forgetDevice() {
+  forgetFirstPaint();
   for (const make of [sessionStorageFor, keyStorageFor]) {
     try {
       await make().clear();

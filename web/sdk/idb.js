@@ -21,25 +21,6 @@ export async function openDatabase(indexedDB, name, stores) {
   return db;
 }
 
-// The database only if it exists already (null otherwise): opening one that does not would
-// create it, and a visitor who never opted in to a store gets no database.
-export async function openExisting(indexedDB, name) {
-  const request = indexedDB.open(name);
-  let missing = false;
-  request.onupgradeneeded = () => {
-    missing = true;
-    request.transaction.abort();
-  };
-  try {
-    const db = await promisify(request);
-    db.onversionchange = () => db.close();
-    return db;
-  } catch (err) {
-    if (missing) return null;
-    throw err;
-  }
-}
-
 // `stores`: one name or a list. fn(transaction) -> value or promise; resolves with it after the transaction commits.
 export async function inTransaction(db, stores, mode, fn) {
   const tx = db.transaction(stores, mode);
