@@ -142,7 +142,7 @@ export async function run() {
     const med = (xs) => (xs.length ? median(xs) : null);
     rows.push({ suite: 'dashboard', case: `returning visit: navigation -> painted month, ${POSTS} posts (median of ${RUNS}; ${saved} from the saved first paint)`, value: median(warm), unit: 'ms', target: '< 100 ms' });
     rows.push({ suite: 'dashboard', case: '  of which navigation -> first paint\'s modules loaded', value: med(parts.boot), unit: 'ms' });
-    rows.push({ suite: 'dashboard', case: '  of which navigation -> saved month read (IndexedDB)', value: med(parts.read), unit: 'ms' });
+    rows.push({ suite: 'dashboard', case: '  of which navigation -> saved month read (Web Storage)', value: med(parts.read), unit: 'ms' });
     rows.push({ suite: 'dashboard', case: '  of which saved month read -> painted (shell, DOM, style, layout, frame)', value: med(parts.paint), unit: 'ms' });
     rows.push({ suite: 'dashboard', case: '  returning: navigation -> the core\'s own answer in place (same nodes)', value: med(parts.took), unit: 'ms' });
     rows.push({ suite: 'dashboard', case: '    of which navigation -> posts copy read and SDK loaded', value: med(parts.cacheRead), unit: 'ms' });
