@@ -47,6 +47,48 @@ test('5,000 posts over a year: every post of a month is found in a few rounds, n
   assert.equal(got.lastPage, 336);
 });
 
+// The same pages on a virtual clock: each request answers `latency(n)` ticks after it was made,
+// the earliest first, once everything else waiting on the event loop has run. `busy` holds how
+// many requests were out when each answer arrived.
+function clockedPaginator(posts, latency, size = 15) {
+  const sorted = [...posts].sort((a, b) => scheduledMs(b) - scheduledMs(a) || (a.id < b.id ? -1 : 1));
+  const last = Math.max(1, Math.ceil(sorted.length / size));
+  const read = (n) => ({ data: sorted.slice((n - 1) * size, n * size), page: { current_page: n, last_page: last } });
+  const pending = [];
+  const busy = [];
+  let now = 0;
+  const tick = () => setImmediate(() => {
+    if (!pending.length) return;
+    pending.sort((x, y) => x.at - y.at);
+    busy.push(pending.length);
+    const { at, answer } = pending.shift();
+    now = at;
+    answer();
+  });
+  const fetchPage = (n) => new Promise((resolve) => {
+    pending.push({ at: now + latency(n), answer: () => resolve(read(n)) });
+    tick();
+  });
+  return { fetchPage, last, busy, now: () => now };
+}
+
+test('six requests are always out until the last few: each answer frees a slot for the next page at once', async () => {
+  // Six months of 5,000 posts (like the bench): a month grid is ~80 pages.
+  const posts = spread(5000, { days: 180 });
+  const from = Date.parse('2026-03-01T00:00:00Z');
+  const to = Date.parse('2026-04-12T00:00:00Z');
+  // Answers take 5 to 45 ticks, unevenly.
+  const clocked = clockedPaginator(posts, (n) => 5 + ((n * 37) % 41));
+  const got = await postsInWindow(clocked.fetchPage, { from, to }, { maxPages: 120 });
+  assert.deepEqual(inWindow(got.posts, from, to), inWindow(posts, from, to));
+  assert.ok(got.pages.length > 70, `${got.pages.length} pages in the run`);
+  assert.equal(Math.max(...clocked.busy), 6, 'never more than 6 at once');
+  // Page 1 comes alone (it tells the last page); after it, a slot left empty while pages remain
+  // is time lost waiting for a slower answer.
+  const afterFirst = clocked.busy.slice(1, -5);
+  assert.deepEqual(afterFirst.filter((n) => n < 6), [], `requests out at each answer: ${clocked.busy.join(' ')}`);
+});
+
 test('edges: a window before, after or between all posts, a single page, undated posts only', async () => {
   const posts = spread(300);
   for (const [from, to] of [

@@ -19,22 +19,27 @@ export function scheduledMs(post) {
 // -> {posts, pages: [numbers read], requests, lastPage, complete (every page was read)}.
 // `maxPages` bounds the run read (a window that holds more is cut, `cut: true`). With fewer than
 // `minPages` pages in all, only page 1 is read and `skipped` is set: reading them all is as quick.
+//
+// Up to `parallel` requests are in flight at any time, each slot taking the next page as soon as it
+// is free: never a round that waits for its slowest answer. Probes come first (the middle of the
+// widest stretch of pages still in doubt for either end); a slot with no probe left reads a page
+// already known to lie inside the run, so the read overlaps the search.
 export async function postsInWindow(fetchPage, { from, to }, { parallel = 6, maxPages = 40, minPages = 0 } = {}) {
   const pages = new Map(); // n -> posts
-  let requests = 0;
-  const read = async (ns) => {
-    const fresh = [...new Set(ns)].filter((n) => !pages.has(n));
-    requests += fresh.length;
-    const got = await Promise.all(fresh.map((n) => fetchPage(n)));
-    fresh.forEach((n, i) => pages.set(n, Array.isArray(got[i]?.data) ? got[i].data : []));
+  const asked = new Set();
+  const get = async (n) => {
+    asked.add(n);
+    const got = await fetchPage(n);
+    pages.set(n, Array.isArray(got?.data) ? got.data : []);
     return got;
   };
-  const [first] = await read([1]);
+  const first = await get(1);
   const lastPage = Math.max(1, Number(first?.page?.last_page) || 1);
-  if (lastPage < minPages) return { posts: pages.get(1), pages: [1], requests, lastPage, complete: lastPage === 1, cut: false, skipped: true };
+  if (lastPage < minPages) return { posts: pages.get(1), pages: [1], requests: 1, lastPage, complete: lastPage === 1, cut: false, skipped: true };
 
   // a: the first page holding a post older than `to` (later pages are all older);
   // c: the first page whose newest post is older than `from`. The window is pages a .. c-1.
+  // Each bound is known to lie in [lo, hi]; the pages lo .. hi-1 are in doubt.
   const oldest = (n) => {
     const ps = pages.get(n);
     return ps.length ? scheduledMs(ps[ps.length - 1]) : -Infinity;
@@ -43,12 +48,13 @@ export async function postsInWindow(fetchPage, { from, to }, { parallel = 6, max
     const ps = pages.get(n);
     return ps.length ? scheduledMs(ps[0]) : -Infinity;
   };
-  const bounds = {
-    a: { lo: 1, hi: lastPage + 1, test: (n) => oldest(n) < to },
-    c: { lo: 1, hi: lastPage + 1, test: (n) => newest(n) < from },
-  };
+  const bounds = [
+    { lo: 1, hi: lastPage + 1, test: (n) => oldest(n) < to },
+    { lo: 1, hi: lastPage + 1, test: (n) => newest(n) < from },
+  ];
+  const [a, c] = bounds;
   const settle = () => {
-    for (const b of Object.values(bounds)) {
+    for (const b of bounds) {
       for (const n of pages.keys()) {
         if (n < b.lo || n >= b.hi) continue;
         if (b.test(n)) b.hi = n;
@@ -56,25 +62,56 @@ export async function postsInWindow(fetchPage, { from, to }, { parallel = 6, max
       }
     }
   };
-  settle();
-  while (Object.values(bounds).some((b) => b.lo < b.hi)) {
-    // Up to `parallel` pages a round, spread evenly over the pages still in doubt for either end
-    // (the two ends usually share one range, so all the probes narrow both).
-    const open = Object.values(bounds).filter((b) => b.lo < b.hi);
-    const doubt = new Set();
-    for (const b of open) for (let n = b.lo; n < b.hi; n++) if (!pages.has(n)) doubt.add(n);
-    const candidates = [...doubt].sort((x, y) => x - y);
-    const k = Math.min(parallel, candidates.length);
-    const probes = [];
-    for (let i = 1; i <= k; i++) probes.push(candidates[Math.min(candidates.length - 1, Math.floor((candidates.length * i) / (k + 1)))]);
-    await read(probes);
+  const firstFree = (lo, hi) => {
+    for (let n = lo; n < hi; n++) if (!asked.has(n)) return n;
+    return null;
+  };
+  const runEnd = () => Math.min(c.hi - 1, lastPage, a.hi + maxPages - 1);
+  // The next page to ask for, or null when none is worth asking for now.
+  const next = () => {
     settle();
-  }
-  const a = bounds.a.hi;
-  const end = Math.min(bounds.c.hi - 1, lastPage, a + maxPages - 1);
+    let widest = null;
+    for (const b of bounds) {
+      let start = null;
+      for (let n = b.lo; n <= b.hi; n++) {
+        const free = n < b.hi && !asked.has(n);
+        if (free && start === null) start = n;
+        else if (!free && start !== null) {
+          if (!widest || n - start > widest.length) widest = { length: n - start, middle: start + ((n - start) >> 1) };
+          start = null;
+        }
+      }
+    }
+    if (widest) return widest.middle;
+    if (a.lo < a.hi || c.lo < c.hi) {
+      // Pages a.hi .. c.lo-1 are inside the window whatever the search finds; past a.lo + maxPages
+      // they may fall beyond a cut run, so they wait for the ends.
+      return firstFree(a.hi, Math.min(c.lo, a.lo + maxPages));
+    }
+    return firstFree(a.hi, runEnd() + 1);
+  };
+  await new Promise((resolve, reject) => {
+    let inFlight = 0;
+    let failed = false;
+    const pump = () => {
+      if (failed) return;
+      for (let n; inFlight < parallel && (n = next()) !== null;) {
+        inFlight++;
+        get(n).then(() => {
+          inFlight--;
+          pump();
+        }, (err) => {
+          failed = true;
+          reject(err);
+        });
+      }
+      if (inFlight === 0) resolve();
+    };
+    pump();
+  });
+  const end = runEnd();
   const run = [];
-  for (let n = a; n <= end; n++) run.push(n);
-  for (let i = 0; i < run.length; i += parallel) await read(run.slice(i, i + parallel));
+  for (let n = a.hi; n <= end; n++) run.push(n);
   const posts = run.flatMap((n) => pages.get(n));
-  return { posts, pages: run, requests, lastPage, complete: pages.size === lastPage, cut: bounds.c.hi - 1 > end };
+  return { posts, pages: run, requests: asked.size, lastPage, complete: pages.size === lastPage, cut: c.hi - 1 > end };
 }
