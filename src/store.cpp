@@ -876,6 +876,8 @@ json Store::summary(const std::string& id) const {
   out["role"] = std::string(wire_name(s->role));
   out["permissions"] = permissions_json(s->role);
   out["has_key"] = !s->key.empty();
+  // Known through the account API: it shares that account's plan and pooled AI credits.
+  out["in_account"] = s->listed;
   out["active"] = id == active_;
   out["counts"] = {{"posts", s->posts.size()},       {"accounts", s->accounts.size()},
                    {"labels", s->labels.size()},     {"signatures", s->signatures.size()},

@@ -118,3 +118,40 @@ test('credits without a date in the answer: the account API\'s resets_at becomes
   await h.emulator.setAccount({ credits_used: 0 });
   client.close();
 });
+
+test("the account's credits are pooled: a 402 in one of its workspaces holds writes in the others; a key-only workspace is held alone", async () => {
+  await h.emulator.setAccount({ plan_status: 'active', credits_used: 0 });
+  const net = recording();
+  const client = await createClient({ baseUrl: h.base, fetch: net.fetch, accountToken: ACCOUNT_TOKENS.owner });
+  await client.workspaces.issueKey(IDS.ws1);
+  await client.workspaces.issueKey(IDS.ws2);
+  assert.deepEqual(client.workspaces.known().filter((w) => w.in_account).map((w) => w.id).sort(), [IDS.ws1, IDS.ws2].sort());
+  const events = [];
+  client.onNetwork((e) => events.push(e));
+  await h.emulator.setAccount({ credits_used: 2500 });
+  await assert.rejects(client.in(IDS.ws1).labels.create({ name: 'Paid', color: '#111111' }), is402((e) => assert.equal(e.local, false)));
+  assert.deepEqual(events.find((e) => e.kind === 'payment').workspaceIds.sort(), [IDS.ws1, IDS.ws2].sort());
+  // The other workspace of the account: held here, nothing sent.
+  const before = net.sent.length;
+  assert.equal(client.paymentBlock(IDS.ws2).payment, 'credits');
+  await assert.rejects(client.in(IDS.ws2).labels.create({ name: 'Paid', color: '#111111' }), is402((e) => assert.equal(e.local, true)));
+  assert.equal(net.sent.length, before);
+  // An answer in either workspace lifts the block for both.
+  await h.emulator.setAccount({ credits_used: 10 });
+  await client.in(IDS.ws2).labels.list();
+  assert.equal(client.paymentBlock(IDS.ws1), null);
+  assert.equal(client.paymentBlock(IDS.ws2), null);
+  client.close();
+
+  // Keys alone: the two workspaces may be different accounts', so each is asked on its own.
+  const keysOnly = recording();
+  const byKey = await createClient({ baseUrl: h.base, fetch: keysOnly.fetch });
+  await byKey.addWorkspace({ apiKey: TOKENS.owner });
+  await byKey.addWorkspace({ apiKey: TOKENS.ws2 });
+  await h.emulator.setAccount({ credits_used: 2500 });
+  await assert.rejects(byKey.in(IDS.ws1).labels.create({ name: 'Paid', color: '#111111' }), is402((e) => assert.equal(e.local, false)));
+  assert.equal(byKey.paymentBlock(IDS.ws2), null);
+  await assert.rejects(byKey.in(IDS.ws2).labels.create({ name: 'Paid', color: '#111111' }), is402((e) => assert.equal(e.local, false)));
+  await h.emulator.setAccount({ credits_used: 0 });
+  byKey.close();
+});

@@ -464,6 +464,10 @@ TEST_CASE("store: the account list drops a workspace deleted elsewhere, keeps ke
   CHECK(f.st.find(a) != nullptr);
   CHECK(f.st.find(k) != nullptr);
   CHECK(f.st.find(c) != nullptr);
+  // Listed and created ones share the account (its plan and credits); a key alone says nothing.
+  CHECK(f.st.summary(a)["in_account"] == true);
+  CHECK(f.st.summary(c)["in_account"] == true);
+  CHECK(f.st.summary(k)["in_account"] == false);
   // The next list, begun after C, lists C: nothing more goes.
   const auto again = round_trip(f.st, f.srv, f.st.begin_request("", RequestKind::account_workspaces_list, {}));
   CHECK(again["removed_workspace_ids"].empty());

@@ -73,9 +73,12 @@ const banners = h('div', { class: 'banners' });
 function renderBanners() {
   const s = app.status;
   const out = [];
-  if (s.payment) {
+  // The open workspace's block (the SDK shares one over an account's workspaces), else a 402 the
+  // account API answered.
+  const payment = app.client?.paymentBlock() ?? s.payment;
+  if (payment) {
     // What the SDK's 402 error knows (sdk ApiError): credits or plan, and a date only if one was given.
-    const d = s.payment;
+    const d = payment;
     const until = d.until ? d.until.toISOString().slice(0, 19).replace('T', ' ') : null;
     let text;
     if (d.payment === 'credits' && d.creditsLimit != null) text = `${d.message ?? 'Credits exhausted'}: ${d.creditsUsed} of ${d.creditsLimit} used. ${until ? `Editing is paused until ${until} UTC, or upgrade the plan in billing.` : 'Editing is paused until the credits reset, or upgrade the plan in billing.'}`;
@@ -90,7 +93,8 @@ function renderBanners() {
 }
 function onStatus(ev) {
   const s = app.status;
-  if (ev.kind === 'payment') s.payment = ev.block ?? ev.error ?? {};
+  // A workspace's block is the SDK's to keep (paymentBlock); only the account's own 402 is kept here.
+  if (ev.kind === 'payment') s.payment = ev.workspaceId ? s.payment : ev.error ?? {};
   else if (ev.kind === 'payment-clear') s.payment = null;
   else if (ev.kind === 'rate') s.rate = ev.seconds;
   else if (ev.kind === 'rate-clear') s.rate = 0;
@@ -303,6 +307,7 @@ function renderChrome() {
   clear(els.nav, screens.map(([id, label]) => h('button', { type: 'button', 'aria-current': app.screen === id ? 'page' : null, onclick: () => { app.screen = id; renderChrome(); renderScreen(); }, text: label })));
   const ws = activeWs();
   const canPost = can('manage_posts');
+  renderBanners(); // a 402 holds some workspaces and not others
   clear(els.header,
     h('h1', { text: ws ? ws.name : 'No workspace' }),
     ws && app.screen === 'calendar' ? (canPost

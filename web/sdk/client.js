@@ -44,7 +44,7 @@ class Client {
   #views = new Map();
   #transport;
   outbox = null;
-  // resources.js: network listeners, 402 blocks per workspace, the online hook.
+  // resources.js: network listeners, 402 blocks (per workspace, shared by an account's), the online hook.
   #netListeners = new Set();
   #paymentBlocks = new Map();
   #onlineTarget = null;
@@ -402,7 +402,7 @@ class Client {
       onFailure: (e) => this.#failed(e),
       onSuccess: (ws) => {
         // The server answered this workspace: whatever blocked it has lifted.
-        if (ws && this.#paymentBlocks.delete(ws)) this.#netEmit({ kind: 'payment-clear', workspaceId: ws });
+        if (ws && this.#clearPayment(ws)) this.#netEmit({ kind: 'payment-clear', workspaceId: ws });
       },
       blocked: (ws, method) => this.#blocked(ws, method),
     };
@@ -488,17 +488,35 @@ class Client {
       return;
     }
     const block = { payment: e.payment, message: e.message, until: e.until, planStatus: e.planStatus, creditsUsed: e.creditsUsed, creditsLimit: e.creditsLimit, error: e };
-    this.#paymentBlocks.set(e.workspaceId, block);
-    this.#netEmit({ kind: 'payment', workspaceId: e.workspaceId, error: e, block: { ...block } });
+    const workspaceIds = this.#sharingAccount(e.workspaceId);
+    for (const id of workspaceIds) this.#paymentBlocks.set(id, block);
+    this.#netEmit({ kind: 'payment', workspaceId: e.workspaceId, workspaceIds, error: e, block: { ...block } });
     // Credits without a date in the answer: the account API may know when they reset.
     if (e.payment === 'credits' && !e.until && this.supports('workspace_lifecycle') && this.#usage) {
       this.#usage().then((u) => {
         const at = u?.resets_at ? new Date(`${String(u.resets_at).replace(' ', 'T')}${/Z|[+-]\d\d:?\d\d$/.test(u.resets_at) ? '' : 'Z'}`) : null;
         if (!at || Number.isNaN(at.getTime()) || this.#paymentBlocks.get(e.workspaceId) !== block) return;
         block.until = at;
-        this.#netEmit({ kind: 'payment', workspaceId: e.workspaceId, error: e, block: { ...block } });
+        this.#netEmit({ kind: 'payment', workspaceId: e.workspaceId, workspaceIds, error: e, block: { ...block } });
       }, () => {});
     }
+  }
+
+  // The plan and the AI credits are the account's, pooled over its workspaces (facts §6.4): a 402
+  // in one workspace the account API lists holds all of those. A workspace known by its key alone
+  // may belong to another account, so its 402 holds only itself.
+  #sharingAccount(id) {
+    const all = this.#snapshot.workspaces;
+    if (!all.find((w) => w.id === id)?.in_account) return [id];
+    return all.filter((w) => w.in_account).map((w) => w.id);
+  }
+
+  // An answer from the server lifts the block that held this workspace, wherever else it applied.
+  #clearPayment(id) {
+    const block = this.#paymentBlocks.get(id);
+    if (!block) return false;
+    for (const [other, b] of this.#paymentBlocks) if (b === block) this.#paymentBlocks.delete(other);
+    return true;
   }
 
   #blocked(ws, method) {

@@ -101,6 +101,8 @@ export interface WorkspaceSummary {
   role: Role;
   permissions: Record<Action, boolean>;
   has_key: boolean;
+  /** Known through the account API: shares that account's plan and pooled AI credits (one 402 holds them all). */
+  in_account: boolean;
   active: boolean;
   counts: { posts: number; accounts: number; labels: number; signatures: number; members: number; api_keys: number; outbox: number };
   revisions: Record<string, number>;
@@ -509,7 +511,7 @@ export interface PaymentBlock {
 export type NetworkEvent =
   | { kind: 'ok' | 'offline' | 'online' | 'rate-clear' }
   | { kind: 'rate'; seconds: number }
-  | { kind: 'payment'; workspaceId?: string; error: ApiError; block?: PaymentBlock }
+  | { kind: 'payment'; workspaceId?: string; /** every workspace the block holds (the account's, or just this one) */ workspaceIds?: string[]; error: ApiError; block?: PaymentBlock }
   | { kind: 'payment-clear'; workspaceId: string };
 // Declaration merging: these members join TrypostClient above.
 export interface TrypostClient extends WorkspaceCalls {
