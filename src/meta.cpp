@@ -1,5 +1,6 @@
 #include "trypost/meta.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "trypost/content_type.hpp"
@@ -79,7 +80,7 @@ json clean_items(const json& v, const std::string& path, std::initializer_list<s
 }
 
 json check_value(const MetaKeySpec& spec, const json& v, const std::string& path, RuleErrors& e,
-                 std::vector<std::string>& dropped) {
+                 std::vector<std::string>& dropped, std::vector<Notice>& notices) {
   switch (spec.kind) {
     case MetaKind::string: check_string(v, path, spec.max_length, e); return v;
     case MetaKind::boolean:
@@ -103,6 +104,10 @@ json check_value(const MetaKeySpec& spec, const json& v, const std::string& path
         if (token == m.end() || token->is_null() || (token->is_string() && token->get_ref<const std::string&>().empty()))
           e.add(at + ".token", msg::required(at + ".token"));
         else if (!token->is_string()) e.add(at + ".token", msg::string(at + ".token"));
+        else if (!discord_mention_pings(token->get_ref<const std::string&>()))
+          notices.push_back({at + ".token",
+                             "This mention will not ping anyone: Discord pings only @everyone, @here, <@USERID> "
+                             "for a member and <@&ROLEID> for a role."});
         if (const auto label = m.find("label"); label != m.end() && !label->is_null() && !label->is_string())
           e.add(at + ".label", msg::string(at + ".label"));
       });
@@ -166,8 +171,17 @@ const MetaKeySpec* find_meta_key(Platform p, std::string_view key) {
   return nullptr;
 }
 
+bool discord_mention_pings(std::string_view token) {
+  if (token == "@everyone" || token == "@here") return true;
+  std::string_view id;
+  if (token.starts_with("<@&") && token.ends_with('>')) id = token.substr(3, token.size() - 4);
+  else if (token.starts_with("<@") && token.ends_with('>')) id = token.substr(2, token.size() - 3);
+  else return false;
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 json clean_meta(Platform p, const json& meta, const std::string& path, RuleErrors& errors,
-                std::vector<std::string>& dropped) {
+                std::vector<std::string>& dropped, std::vector<Notice>& notices) {
   if (meta.is_null()) return meta;
   // PHP hands an empty JSON object over as [], so an empty array is an empty meta.
   if (meta.is_array() && meta.empty()) return json::object();
@@ -183,7 +197,7 @@ json clean_meta(Platform p, const json& meta, const std::string& path, RuleError
       dropped.push_back(at);
       continue;
     }
-    out[key] = value.is_null() ? value : check_value(*spec, value, at, errors, dropped);
+    out[key] = value.is_null() ? value : check_value(*spec, value, at, errors, dropped, notices);
   }
   return out;
 }

@@ -289,7 +289,7 @@ class PostRules {
     const json* meta = member(row, "meta");
     if (!meta || meta->is_null()) return;
     const std::string at = idx("platforms", i) + ".meta";
-    json cleaned = clean_meta(p, *meta, at, e_, dropped_);
+    json cleaned = clean_meta(p, *meta, at, e_, dropped_, r.notices);
     incoming_meta_[i] = cleaned;
     r.body["platforms"][i]["meta"] = std::move(cleaned);
   }

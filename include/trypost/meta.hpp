@@ -40,9 +40,15 @@ inline constexpr int kMaxDiscordEmbeds = 10;
 
 // Checks the meta object a request sends for `p` (at `path`, e.g. "platforms.0.meta") and returns
 // it without the keys the server would drop (also unknown fields inside mentions and embeds);
-// their paths go to `dropped`. A null value stays: on update it deletes the stored key.
+// their paths go to `dropped`. A null value stays: on update it deletes the stored key. What the
+// server takes but will not do as the user may think (a Discord mention that pings nobody) goes
+// to `notices`.
 nlohmann::json clean_meta(Platform p, const nlohmann::json& meta, const std::string& path, RuleErrors& errors,
-                          std::vector<std::string>& dropped);
+                          std::vector<std::string>& dropped, std::vector<Notice>& notices);
+
+// Whether Discord pings for this mention token: "@everyone", "@here", "<@USERID>" or "<@&ROLEID>"
+// (ids are digits). Any other text is kept and sent, and pings nobody.
+bool discord_mention_pings(std::string_view token);
 
 // An update's meta merged into the stored one: keys sent replace, a null deletes.
 nlohmann::json merge_meta(const nlohmann::json& stored, const nlohmann::json& incoming);

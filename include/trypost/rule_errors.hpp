@@ -18,6 +18,11 @@ namespace trypost {
 // exception, so no input decides whether the core throws.
 inline constexpr auto kReplaceBadUtf8 = nlohmann::json::error_handler_t::replace;
 
+// Not an error: something the server accepts but handles in a way the user should know.
+struct Notice {
+  std::string path, message;
+};
+
 class RuleErrors {
  public:
   void add(const std::string& path, std::string message);

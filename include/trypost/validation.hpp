@@ -9,6 +9,7 @@
 
 #include "trypost/error.hpp"
 #include "trypost/post.hpp"
+#include "trypost/rule_errors.hpp"
 #include "trypost/time.hpp"
 
 namespace trypost {
@@ -36,11 +37,6 @@ struct PostRequest {
   std::string post_id;  // update only
   nlohmann::json body = nlohmann::json::object();
   UtcSeconds now = 0;
-};
-
-// Not an error: something the server accepts but handles in a way the user should know.
-struct Notice {
-  std::string path, message;
 };
 
 struct ValidationResult {

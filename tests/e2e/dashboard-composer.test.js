@@ -97,6 +97,29 @@ test('a mention and an embed added in the composer are sent with the scheduled D
   assert.ok(!saved.embeds?.length, `embeds left: ${JSON.stringify(saved.embeds)}`);
 });
 
+test('a mention token Discord would not ping gets a notice at that token while typing, and is still sent as written', async () => {
+  const dialog = await newDiscordPost('Ping check');
+  await dialog.getByRole('button', { name: `Add mention for ${ACCOUNT}` }).click();
+  const token = dialog.getByRole('textbox', { name: `Mention 1 token for ${ACCOUNT}` });
+  const described = () => token.evaluate((el) => el.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id).textContent).join(' '));
+  await token.fill('everyone');
+  await dialog.getByText(/This mention will not ping anyone/).waitFor();
+  assert.match(await described(), /will not ping anyone: Discord pings only @everyone, @here/);
+  assert.equal(await token.getAttribute('aria-invalid'), null, 'a notice, not an error');
+  await dialog.getByText(/This mention will not ping anyone/).scrollIntoViewIfNeeded();
+  await screenshot(page, 'composer-mention-notice-1280');
+  await token.fill('@everyone');
+  await dialog.getByText(/This mention will not ping anyone/).waitFor({ state: 'detached' });
+  assert.doesNotMatch(await described(), /will not ping/);
+  // Taken as written: the user may mean it as text.
+  await token.fill('<@someone>');
+  await dialog.getByText(/This mention will not ping anyone/).waitFor();
+  await dialog.getByLabel('Schedule time (UTC)').fill(inDays(6));
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.deepEqual((await postByContent('Ping check')).platforms[0].meta.mentions, [{ token: '<@someone>' }]);
+});
+
 test('an invalid embed colour is refused at the colour field with everything typed kept; an 11th embed cannot be added', async () => {
   const dialog = await newDiscordPost('Colour check');
   await dialog.getByRole('button', { name: `Add mention for ${ACCOUNT}` }).click();

@@ -78,6 +78,25 @@ TEST_CASE("TikTok switches are booleans") {
   }
 }
 
+TEST_CASE("Discord mention tokens that ping nobody are sent, with a notice at the token") {
+  json mentions = json::array();
+  const char* tokens[] = {"@everyone", "@here", "<@123456789012345678>", "<@&42>",  // ping
+                          "everyone", "@Everyone", "<@abc>", "<@&>", "<@>", " @here", "<#123>", "<@12 3>"};
+  for (const char* t : tokens) mentions.push_back({{"token", t}});
+  const auto r = create_with_meta(Platform::discord, {{"channel_id", "1"}, {"channel_name", "general"}, {"mentions", mentions}});
+  CHECK(r.valid());
+  CHECK(r.body["platforms"][0]["meta"]["mentions"].size() == mentions.size());  // nothing removed
+  std::vector<std::string> paths;
+  for (const auto& n : r.notices) paths.push_back(n.path);
+  std::vector<std::string> want;
+  for (std::size_t i = 4; i < mentions.size(); ++i) want.push_back("platforms.0.meta.mentions." + std::to_string(i) + ".token");
+  CHECK(paths == want);
+  REQUIRE_FALSE(r.notices.empty());
+  CHECK(r.notices.front().message.find("will not ping") != std::string::npos);
+  CHECK(discord_mention_pings("<@&987>"));
+  CHECK_FALSE(discord_mention_pings(""));
+}
+
 TEST_CASE("Discord mentions and embeds") {
   CHECK(create_with_meta(Platform::discord, {{"channel_id", "1"}, {"channel_name", "general"},
                                              {"mentions", json::array({{{"token", "@here"}, {"label", "here"}}})}})

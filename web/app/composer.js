@@ -4,7 +4,7 @@
 // Save draft / Schedule / Publish now. An existing draft or scheduled post opens here filled
 // ("Edit post") and is saved with a PUT. Counting, the catalog and every validation rule are
 // asked of the core; the server's answer lands at the same fields, and the user's text stays.
-import { h, clear, field, openDialog, showErrors, uid, errorText } from './dom.js';
+import { h, clear, field, openDialog, showErrors, showNotices, uid, errorText } from './dom.js';
 import * as sdk from '../sdk/index.js';
 import { mentionsEditor, embedsEditor } from './meta-lists.js';
 
@@ -210,6 +210,7 @@ export async function openComposer(ctx) {
   const when = h('input', { type: 'datetime-local', step: '60', value: editing ? toLocalInput(post.scheduled_at) : '' });
   fields.scheduled_at = field('Schedule time (UTC)', when, { hint: editing ? 'Change it to move the post. Times are UTC.' : 'Needed for "Schedule". Times are UTC.' });
   const formError = h('p', { class: 'form-error', role: 'alert' });
+  const formNotice = h('p', { class: 'form-notice', role: 'status' });
 
   function typeOf(r) {
     return state.types.get(r.key) ?? cat.types.get(r.account.platform)?.default_content_type;
@@ -423,6 +424,29 @@ export async function openComposer(ctx) {
     return { post: stand, put };
   }
 
+  // The core's notices (a mention that pings nobody, alt text a platform cuts, a Telegram caption
+  // sent apart from its media) are shown while the user types, not only on a submit that would
+  // close the dialog before they are read. Errors wait for a submit.
+  let noticeSeq = 0;
+  let noticeTimer = null;
+  function refreshNotices() {
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(async () => {
+      const seq = ++noticeSeq;
+      const workspace = { social_accounts: ctx.accounts, labels: ctx.labels, posts: ctx.posts };
+      let answer;
+      try {
+        answer = await sdk.validatePostRequest(editing
+          ? { workspace, method: 'PUT', post_id: post.id, body: body() }
+          : { workspace, method: 'POST', body: { ...body(), scheduled_at: undefined } });
+      } catch {
+        return; // the submit's check says what is wrong
+      }
+      if (seq !== noticeSeq) return;
+      formNotice.textContent = showNotices(fields, answer.notices, mapPath).join(' ');
+    }, 150);
+  }
+
   async function check(action, b) {
     const workspace = { social_accounts: ctx.accounts, labels: ctx.labels, posts: ctx.posts };
     if (editing) {
@@ -495,9 +519,12 @@ export async function openComposer(ctx) {
     close = closeFn;
     bodyEl.append(h('form', { class: 'composer', novalidate: true, onsubmit: (e) => e.preventDefault() },
       editing ? h('p', { class: 'hint', text: `${post.status === 'draft' ? 'Draft' : 'Scheduled'}${post.scheduled_at ? ` for ${post.scheduled_at} UTC` : ''}.` }) : null,
-      fields.content, counters, sigs, accountsBox, options, mediaList, fields.media, fields.alt, ctx.media ? fields.files : null, labelsBox, fields.scheduled_at, formError,
+      fields.content, counters, sigs, accountsBox, options, mediaList, fields.media, fields.alt, ctx.media ? fields.files : null, labelsBox, fields.scheduled_at, formError, formNotice,
       h('div', { class: 'actions' }, actions)));
+    // Every change the form sees (typing, a ticked account, a list row added or removed).
+    for (const type of ['input', 'change', 'click']) d.addEventListener(type, refreshNotices);
   }, { className: 'dialog wide' });
+  refreshNotices();
   renderOptions();
   recount();
   if (ctx.notice) {

@@ -40,16 +40,21 @@ export function field(label, control, { hint, name } = {}) {
   const errId = `${id}-error`;
   const hintId = hint ? `${id}-hint` : null;
   const error = h('p', { class: 'field-error', id: errId, role: 'status' });
-  control.setAttribute('aria-describedby', [hintId, errId].filter(Boolean).join(' '));
+  // A notice: taken as written, but worth knowing (not an error, so no aria-invalid).
+  const notice = h('p', { class: 'field-notice', id: `${id}-notice`, role: 'status' });
+  control.setAttribute('aria-describedby', [hintId, errId, notice.id].filter(Boolean).join(' '));
   if (name) control.dataset.field = name;
   const wrap = h('div', { class: 'field' },
     h('label', { for: id, text: label }),
     hint ? h('p', { class: 'hint', id: hintId, text: hint }) : null,
-    control, error);
+    control, error, notice);
   wrap.setError = (message) => {
     error.textContent = message ?? '';
     if (message) control.setAttribute('aria-invalid', 'true');
     else control.removeAttribute('aria-invalid');
+  };
+  wrap.setNotice = (message) => {
+    if (notice.textContent !== (message ?? '')) notice.textContent = message ?? '';
   };
   wrap.control = control;
   return wrap;
@@ -92,6 +97,20 @@ export function showErrors(fields, errors, mapPath = (p) => p) {
       target.setError(prev ? `${prev} ${text}` : text);
     } else rest.push(text);
   }
+  return rest;
+}
+
+// Puts the core's notices ([{path, message}]) next to their fields, clearing the others;
+// answers the messages no field took.
+export function showNotices(fields, notices, mapPath = (p) => p) {
+  const byField = new Map();
+  const rest = [];
+  for (const { path, message } of notices ?? []) {
+    const target = fields[mapPath(path)];
+    if (target?.setNotice) byField.set(target, [...(byField.get(target) ?? []), message]);
+    else rest.push(message);
+  }
+  for (const f of new Set(Object.values(fields))) f.setNotice?.(byField.get(f)?.join(' ') ?? '');
   return rest;
 }
 
