@@ -47,7 +47,9 @@ const app = {
   client: null, accountToken: '', keys: new Map(), data: new Map(), screen: 'calendar',
   calendarEl: null, status: { payment: null, rate: 0, offline: !navigator.onLine, queued: 0 },
   // Remember on this device: keys encrypted in IndexedDB, posts cached there (post-cache.js).
-  remember: false, cache: null,
+  // `copyOnDevice`: this visit resumed a remembered session, so the device may hold posts to read
+  // (a sign-in from the form starts with none: no database is opened to find that out).
+  remember: false, cache: null, copyOnDevice: false,
   // A returning visit paints from the cache before the client is up: {active, workspaces}.
   restored: null,
 };
@@ -194,8 +196,8 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
     saveMeta();
   });
   if (remember) {
-    await rememberToken(accountToken);
-    saveMeta();
+    // Kept while the page goes on: the first paint does not wait for the encrypted write.
+    rememberToken(accountToken).then(saveMeta, (err) => notify(`This device could not remember the sign-in (${errorText(err)}); you will be asked again next time.`));
   }
   if (app.restored) {
     // The shell is already on screen from the cache: swap in the live client, refresh quietly.
@@ -217,6 +219,7 @@ function saveMeta() {
 async function resume(cache, boot) {
   app.remember = true;
   app.cache = cache;
+  app.copyOnDevice = true;
   const active = boot?.meta?.active ? boot.meta.workspaces?.find((w) => w.id === boot.meta.active) : null;
   if (active) {
     app.restored = { active, workspaces: boot.meta.workspaces, paint: boot.paint };
@@ -235,6 +238,7 @@ async function resume(cache, boot) {
     app.restored = null;
     app.remember = false;
     app.cache = null;
+    app.copyOnDevice = false;
     signIn();
     return;
   }
@@ -247,6 +251,7 @@ async function resume(cache, boot) {
       app.restored = null;
       app.remember = false;
       app.cache = null;
+      app.copyOnDevice = false;
       signIn('Your saved sign-in is no longer accepted. Sign in again.');
       return;
     }
@@ -433,7 +438,7 @@ const savedText = (at) => `Showing the posts saved on this device${at ? ` (${at.
 async function loadWorkspace(ws, { force = false } = {}) {
   const cal = app.calendarEl;
   let data = app.data.get(ws.id);
-  if (!data && app.cache) {
+  if (!data && app.cache && app.copyOnDevice) {
     // A returning visit: the month saved at the last live paint is drawn before the core and the
     // posts text are loaded; the core's answer then takes over the same nodes.
     const saved = app.restored?.paint?.workspace === ws.id ? app.restored.paint : null;
