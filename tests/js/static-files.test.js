@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { staticFiles, CSP } from '../../server/static.js';
 
-test('a file is revalidated by its ETag: 304 while unchanged, 200 with the new text once edited', async (t) => {
+// Serves a temporary folder holding `files` ({name: text}); answers {root, base}.
+async function serveFolder(t, files, options) {
   const root = mkdtempSync(join(tmpdir(), 'trypost-static-'));
-  const file = join(root, 'module.js');
-  writeFileSync(file, 'export const a = 1;\n');
-  const serve = staticFiles(root, '/');
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
+  const serve = staticFiles(root, '/', options);
   const server = createServer((req, res) => {
     if (!serve(req, res)) {
       res.writeHead(404);
@@ -25,7 +25,13 @@ test('a file is revalidated by its ETag: 304 while unchanged, 200 with the new t
     server.close();
     rmSync(root, { recursive: true, force: true });
   });
-  const url = `http://127.0.0.1:${server.address().port}/module.js`;
+  return { root, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+test('a file is revalidated by its ETag: 304 while unchanged, 200 with the new text once edited', async (t) => {
+  const { root, base } = await serveFolder(t, { 'module.js': 'export const a = 1;\n' });
+  const file = join(root, 'module.js');
+  const url = `${base}/module.js`;
 
   const first = await fetch(url);
   assert.equal(first.status, 200);
@@ -50,23 +56,11 @@ test('a file is revalidated by its ETag: 304 while unchanged, 200 with the new t
 });
 
 test('versioned: the page points at URLs of the tree\'s current version, cached for good; an edit gives new URLs', async (t) => {
-  const root = mkdtempSync(join(tmpdir(), 'trypost-static-'));
-  writeFileSync(join(root, 'index.html'), '<link rel="stylesheet" href="./app.css"><script type="module" src="./main.js"></script><a href="./other.html">x</a>');
-  writeFileSync(join(root, 'main.js'), 'export const a = 1;\n');
-  writeFileSync(join(root, 'app.css'), 'body{}\n');
-  const serve = staticFiles(root, '/', { versioned: true });
-  const server = createServer((req, res) => {
-    if (!serve(req, res)) {
-      res.writeHead(404);
-      res.end();
-    }
-  }).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  t.after(() => {
-    server.close();
-    rmSync(root, { recursive: true, force: true });
-  });
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const { root, base } = await serveFolder(t, {
+    'index.html': '<link rel="stylesheet" href="./app.css"><script type="module" src="./main.js"></script><a href="./other.html">x</a>',
+    'main.js': 'export const a = 1;\n',
+    'app.css': 'body{}\n',
+  }, { versioned: true });
   const refs = async () => {
     const page = await fetch(`${base}/`);
     assert.equal(page.headers.get('cache-control'), 'no-cache', 'the page itself is always asked for');
