@@ -1,21 +1,22 @@
 // What a returning visit paints from before the network answers: per workspace, its posts (the
-// exact JSON text the core was loaded with), accounts, labels and signatures. Never a key or a token: summaries say only whether
-// a key is held (has_key), and nothing here is read by anything but this page.
+// exact JSON text the core was loaded with), accounts, labels and signatures. Never a key or a
+// token, and nothing here is read by anything but this page.
 // Kept only when the user chose "Remember on this device"; "Sign out" deletes the whole database.
 //
-// The first-paint record lives apart, in localStorage: the list of workspace summaries, which one
-// was open, and the core's answer for the month a fresh visit opens, as painted last from live data
-// (calendar-view.js paintRecord). It is small, holds no key or token either, and is read
-// synchronously, so a returning visit paints as soon as the first modules run: an IndexedDB open
-// and read cost 20-35 ms there, a third of the whole budget. It goes with the rest at sign-out.
+// The first-paint record lives apart, in localStorage: the list of workspace summaries (they say
+// only whether a key is held, `has_key`), which one was open, and the core's answer for the month
+// a fresh visit opens, as painted last from live data (calendar-view.js paintRecord). It is small,
+// holds no key or token either, and is read synchronously, so a returning visit paints as soon as
+// the first modules run: an IndexedDB open and read cost 20-35 ms there, a third of the whole
+// budget. It goes with the rest at sign-out.
 
 import { promisify, openDatabase, inTransaction } from '../sdk/idb.js';
 
 const DB = 'trypost-cache';
 const WORKSPACES = 'workspaces';
 const FIRST_PAINT = 'trypost-first-paint';
-// A bigger record is not kept (the visit then paints through the core from the IndexedDB copy):
-// it would slow every visit's synchronous read and eat into the origin's small Web Storage quota.
+// A bigger month is not kept (that visit paints through the core from the IndexedDB copy): it
+// would slow every visit's synchronous read and eat into the origin's small Web Storage quota.
 const FIRST_PAINT_MAX = 1 << 20;
 
 function readFirstPaint(storage) {
@@ -29,12 +30,17 @@ function readFirstPaint(storage) {
 
 function writeFirstPaint(storage, change) {
   if (!storage) return;
-  const text = JSON.stringify({ ...readFirstPaint(storage), ...change });
+  const record = { ...readFirstPaint(storage), ...change };
+  let text = JSON.stringify(record);
+  // Too big a month is left out; the list and which workspace was open are still kept.
+  if (text.length > FIRST_PAINT_MAX) text = JSON.stringify({ ...record, paint: null });
   try {
-    if (text.length > FIRST_PAINT_MAX) throw new RangeError('first-paint record too big');
     storage.setItem(FIRST_PAINT, text);
   } catch {
-    storage.removeItem(FIRST_PAINT);
+    // Over the origin's quota, or storage blocked: no record rather than an old one.
+    try {
+      storage.removeItem(FIRST_PAINT);
+    } catch { /* storage blocked: nothing was kept */ }
   }
 }
 
