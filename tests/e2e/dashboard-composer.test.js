@@ -120,6 +120,23 @@ test('a mention token Discord would not ping gets a notice at that token while t
   assert.deepEqual((await postByContent('Ping check')).platforms[0].meta.mentions, [{ token: '<@someone>' }]);
 });
 
+test('alt text longer than the platform keeps gets a notice at the alt text field, not an error', async () => {
+  await page.getByRole('button', { name: 'New post' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New post' });
+  await dialog.getByRole('checkbox', { name: 'Summit (mastodon)' }).check();
+  await dialog.getByRole('textbox', { name: 'Content' }).fill('Hut photo');
+  await dialog.getByRole('textbox', { name: 'Media URL' }).fill('https://summit.example/hut.jpg');
+  const alt = dialog.getByRole('textbox', { name: 'Alt text' });
+  await alt.fill('a'.repeat(1600));
+  await dialog.getByText('Mastodon takes 1500 characters of alt text; the other 100 are cut when publishing.').waitFor();
+  const described = await alt.evaluate((el) => el.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id).textContent).join(' '));
+  assert.match(described, /Mastodon takes 1500 characters of alt text/);
+  assert.equal(await alt.getAttribute('aria-invalid'), null);
+  await alt.fill('A wooden hut under snow');
+  await dialog.getByText(/characters of alt text/).waitFor({ state: 'detached' });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+});
+
 test('an invalid embed colour is refused at the colour field with everything typed kept; an 11th embed cannot be added', async () => {
   const dialog = await newDiscordPost('Colour check');
   await dialog.getByRole('button', { name: `Add mention for ${ACCOUNT}` }).click();

@@ -391,6 +391,9 @@ export async function openComposer(ctx) {
   }
 
   const mapPath = (p) => {
+    // The alt text field belongs to the URL being added, the last item of media.
+    const altOf = /^media\.(\d+)\.meta\.alt_text$/.exec(p);
+    if (altOf && Number(altOf[1]) === state.media.length) return 'alt';
     if (p.startsWith('media.')) return 'media';
     if (p === 'platforms' || /^platforms\.\d+$/.test(p)) return 'platforms';
     if (p.startsWith('label_ids')) return 'label_ids';
@@ -426,7 +429,8 @@ export async function openComposer(ctx) {
 
   // The core's notices (a mention that pings nobody, alt text a platform cuts, a Telegram caption
   // sent apart from its media) are shown while the user types, not only on a submit that would
-  // close the dialog before they are read. Errors wait for a submit.
+  // close the dialog before they are read. Errors wait for a submit. Some notices concern
+  // publishing, so the post is also checked as it would be scheduled.
   let noticeSeq = 0;
   let noticeTimer = null;
   function refreshNotices() {
@@ -434,16 +438,24 @@ export async function openComposer(ctx) {
     noticeTimer = setTimeout(async () => {
       const seq = ++noticeSeq;
       const workspace = { social_accounts: ctx.accounts, labels: ctx.labels, posts: ctx.posts };
-      let answer;
+      const b = body();
+      let checks;
+      if (editing) checks = [{ workspace, method: 'PUT', post_id: post.id, body: { ...b, status: 'scheduled' } }];
+      else {
+        const { post: stand, put } = standInPut(b, 'scheduled');
+        checks = [{ workspace, method: 'POST', body: { ...b, scheduled_at: undefined } },
+          { workspace: { ...workspace, posts: [...ctx.posts, stand] }, method: 'PUT', post_id: '__new', body: put }];
+      }
+      let answers;
       try {
-        answer = await sdk.validatePostRequest(editing
-          ? { workspace, method: 'PUT', post_id: post.id, body: body() }
-          : { workspace, method: 'POST', body: { ...body(), scheduled_at: undefined } });
+        answers = await Promise.all(checks.map((c) => sdk.validatePostRequest(c)));
       } catch {
         return; // the submit's check says what is wrong
       }
       if (seq !== noticeSeq) return;
-      formNotice.textContent = showNotices(fields, answer.notices, mapPath).join(' ');
+      const seen = new Set();
+      const notices = answers.flatMap((a) => a.notices ?? []).filter((n) => !seen.has(n.path + n.message) && seen.add(n.path + n.message));
+      formNotice.textContent = showNotices(fields, notices, mapPath).join(' ');
     }, 150);
   }
 
