@@ -55,12 +55,29 @@ test('a month over 1 MB is left out, the list is kept; a full quota leaves no ol
   small.putPaint('ws-a', month(10));
   assert.ok(small.firstPaint().paint);
   small.putPaint('ws-a', month(8000)); // over the quota: the old month must not stay as if current
-  assert.equal(small.firstPaint(), null);
+  assert.equal(small.firstPaint().paint, null);
+  assert.equal(small.firstPaint().meta.active, 'ws-a');
+});
+
+test('the list is written on its own: a change of it does not rewrite the month', () => {
+  const storage = fakeStorage();
+  const writes = [];
+  const setItem = storage.setItem;
+  storage.setItem = (k, v) => {
+    writes.push([k, v.length]);
+    setItem(k, v);
+  };
+  const cache = openPostCache({ storage });
+  cache.putPaint('ws-a', month(50_000));
+  writes.length = 0;
+  for (let i = 0; i < 5; i++) cache.putMeta({ active: 'ws-a', workspaces: list });
+  assert.ok(writes.every(([, n]) => n < 1000), `bytes written per list change: ${writes.map(([, n]) => n).join(' ')}`);
+  assert.equal(cache.firstPaint().paint.view_text.length, 50_000);
 });
 
 test('a damaged record or blocked storage is an ordinary visit; sign-out removes the record', () => {
   const storage = fakeStorage();
-  storage.setItem('trypost-first-paint', '{"meta": {"active":');
+  storage.setItem('trypost-first-paint', '{"active":');
   assert.equal(openPostCache({ storage }).firstPaint(), null);
   const blocked = { getItem() { throw new DOMException('denied', 'SecurityError'); }, setItem() { throw new DOMException('denied', 'SecurityError'); }, removeItem() { throw new DOMException('denied', 'SecurityError'); } };
   const cache = openPostCache({ storage: blocked });

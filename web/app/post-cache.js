@@ -14,40 +14,40 @@ import { promisify, openDatabase, inTransaction } from '../sdk/idb.js';
 
 const DB = 'trypost-cache';
 const WORKSPACES = 'workspaces';
-const FIRST_PAINT = 'trypost-first-paint';
+// Two records, so that the frequent one (the list, on every change of it) is written without the
+// month: `meta` {active, workspaces} and `paint` (the month).
+const FIRST_PAINT = { meta: 'trypost-first-paint', paint: 'trypost-first-paint-month' };
 // A bigger month is not kept (that visit paints through the core from the IndexedDB copy): it
 // would slow every visit's synchronous read and eat into the origin's small Web Storage quota.
 const FIRST_PAINT_MAX = 1 << 20;
 
-function readFirstPaint(storage) {
+function read(storage, part) {
   try {
-    const text = storage?.getItem(FIRST_PAINT);
+    const text = storage?.getItem(FIRST_PAINT[part]);
     return text ? JSON.parse(text) : null;
   } catch {
     return null; // storage blocked or the record damaged: an ordinary visit
   }
 }
 
-function writeFirstPaint(storage, change) {
+function write(storage, part, value) {
   if (!storage) return;
-  const record = { ...readFirstPaint(storage), ...change };
-  let text = JSON.stringify(record);
-  // Too big a month is left out; the list and which workspace was open are still kept.
-  if (text.length > FIRST_PAINT_MAX) text = JSON.stringify({ ...record, paint: null });
   try {
-    storage.setItem(FIRST_PAINT, text);
+    const text = JSON.stringify(value);
+    if (text.length > FIRST_PAINT_MAX) throw new RangeError('too big to read at every visit');
+    storage.setItem(FIRST_PAINT[part], text);
   } catch {
-    // Over the origin's quota, or storage blocked: no record rather than an old one.
+    // Too big, over the origin's quota, or storage blocked: none rather than an old one.
     try {
-      storage.removeItem(FIRST_PAINT);
+      storage.removeItem(FIRST_PAINT[part]);
     } catch { /* storage blocked: nothing was kept */ }
   }
 }
 
-// Sign-out: the first-paint record goes with the databases.
+// Sign-out: the first-paint records go with the databases.
 export function forgetFirstPaint(storage = globalThis.localStorage) {
   try {
-    storage?.removeItem(FIRST_PAINT);
+    for (const key of Object.values(FIRST_PAINT)) storage?.removeItem(key);
   } catch { /* storage blocked: nothing was kept */ }
 }
 
@@ -59,16 +59,17 @@ export function openPostCache({ indexedDB = globalThis.indexedDB, name = DB, sto
     // The first paint's record, read at once: {meta: {active, workspaces}, paint} or null when this
     // device keeps nothing. `paint` only when it is the open workspace's.
     firstPaint() {
-      const saved = readFirstPaint(storage);
-      if (!saved?.meta) return null;
-      return { meta: saved.meta, paint: saved.meta.active && saved.paint?.workspace === saved.meta.active ? saved.paint : null };
+      const meta = read(storage, 'meta');
+      if (!meta) return null;
+      const paint = meta.active ? read(storage, 'paint') : null;
+      return { meta, paint: paint?.workspace === meta.active ? paint : null };
     },
     get: (id) => tx([WORKSPACES], 'readonly', (t) => promisify(t.objectStore(WORKSPACES).get(id))).then((r) => r ?? null),
     put: (id, record) => tx([WORKSPACES], 'readwrite', (t) => promisify(t.objectStore(WORKSPACES).put({ ...record, id, saved_at: new Date().toISOString() }, id))),
     remove: (id) => tx([WORKSPACES], 'readwrite', (t) => promisify(t.objectStore(WORKSPACES).delete(id))),
     // {active: id, workspaces: [summaries]}: summaries hold no key (the core's snapshot never does).
-    putMeta: (meta) => writeFirstPaint(storage, { meta }),
+    putMeta: (meta) => write(storage, 'meta', meta),
     // {workspace, paint_key, view_text, total, accounts, labels}: see calendar-view.js paintRecord.
-    putPaint: (workspace, record) => writeFirstPaint(storage, { paint: { ...record, workspace, saved_at: new Date().toISOString() } }),
+    putPaint: (workspace, record) => write(storage, 'paint', { ...record, workspace, saved_at: new Date().toISOString() }),
   };
 }
