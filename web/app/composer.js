@@ -89,7 +89,7 @@ export async function openComposer(ctx) {
   }
   if (editing) accountsBox.append(h('p', { class: 'hint', text: 'An existing post keeps its accounts: untick one to leave it out. To post to another account, create a new post.' }));
   accountsBox.append(accountError);
-  fields.platforms = { setError: (m) => { accountError.textContent = m ?? ''; }, querySelector: () => accountError };
+  fields.platforms = { setError: (m) => { accountError.textContent = m ?? ''; } };
 
   const options = h('div', { class: 'platform-options' });
   const mediaList = h('ul', { class: 'media-list', 'aria-label': 'Attached media' });
@@ -199,7 +199,7 @@ export async function openComposer(ctx) {
   if (!ctx.labels.length) labelsBox.append(h('p', { class: 'hint', text: 'No labels in this workspace yet: create them in Settings, Labels.' }));
   const labelError = h('p', { class: 'field-error', role: 'status' });
   labelsBox.append(labelError);
-  fields.label_ids = { setError: (m) => { labelError.textContent = m ?? ''; }, querySelector: () => labelError };
+  fields.label_ids = { setError: (m) => { labelError.textContent = m ?? ''; } };
 
   const sigs = h('div', { class: 'signatures', role: 'group', 'aria-label': 'Signatures' },
     ctx.signatures.map((s) => h('button', { type: 'button', onclick: async () => {
@@ -427,28 +427,35 @@ export async function openComposer(ctx) {
     return { post: stand, put };
   }
 
+  // What a submit asks the core, in order: the request itself, then, for a new post that will be
+  // scheduled or published, the PUT that follows its create, against a stand-in draft.
+  function checksFor(action, b) {
+    const workspace = { social_accounts: ctx.accounts, labels: ctx.labels, posts: ctx.posts };
+    if (editing) {
+      const status = { save: post.status, draft: 'draft', schedule: 'scheduled', publish: 'publishing' }[action];
+      const put = { ...b, status };
+      if (status !== 'scheduled' && action !== 'save') delete put.scheduled_at;
+      return [{ workspace, method: 'PUT', post_id: post.id, body: put }];
+    }
+    const create = { workspace, method: 'POST', body: action === 'schedule' ? b : { ...b, scheduled_at: action === 'draft' ? b.scheduled_at : undefined } };
+    if (action === 'draft') return [create];
+    const { post: stand, put } = standInPut(b, action === 'schedule' ? 'scheduled' : 'publishing');
+    return [create, { workspace: { ...workspace, posts: [...ctx.posts, stand] }, method: 'PUT', post_id: '__new', body: put }];
+  }
+
   // The core's notices (a mention that pings nobody, alt text a platform cuts, a Telegram caption
   // sent apart from its media) are shown while the user types, not only on a submit that would
   // close the dialog before they are read. Errors wait for a submit. Some notices concern
-  // publishing, so the post is also checked as it would be scheduled.
+  // publishing, so every check of "Schedule" is asked, even past a first one that fails.
   let noticeSeq = 0;
   let noticeTimer = null;
   function refreshNotices() {
     clearTimeout(noticeTimer);
     noticeTimer = setTimeout(async () => {
       const seq = ++noticeSeq;
-      const workspace = { social_accounts: ctx.accounts, labels: ctx.labels, posts: ctx.posts };
-      const b = body();
-      let checks;
-      if (editing) checks = [{ workspace, method: 'PUT', post_id: post.id, body: { ...b, status: 'scheduled' } }];
-      else {
-        const { post: stand, put } = standInPut(b, 'scheduled');
-        checks = [{ workspace, method: 'POST', body: { ...b, scheduled_at: undefined } },
-          { workspace: { ...workspace, posts: [...ctx.posts, stand] }, method: 'PUT', post_id: '__new', body: put }];
-      }
       let answers;
       try {
-        answers = await Promise.all(checks.map((c) => sdk.validatePostRequest(c)));
+        answers = await Promise.all(checksFor('schedule', body()).map((c) => sdk.validatePostRequest(c)));
       } catch {
         return; // the submit's check says what is wrong
       }
@@ -460,18 +467,11 @@ export async function openComposer(ctx) {
   }
 
   async function check(action, b) {
-    const workspace = { social_accounts: ctx.accounts, labels: ctx.labels, posts: ctx.posts };
-    if (editing) {
-      const status = { save: post.status, draft: 'draft', schedule: 'scheduled', publish: 'publishing' }[action];
-      const put = { ...b, status };
-      if (status !== 'scheduled' && action !== 'save') delete put.scheduled_at;
-      const answer = await sdk.validatePostRequest({ workspace, method: 'PUT', post_id: post.id, body: put });
-      return { ...answer, body: { ...(answer.body ?? put), status } };
-    }
-    let answer = await sdk.validatePostRequest({ workspace, method: 'POST', body: action === 'schedule' ? b : { ...b, scheduled_at: action === 'draft' ? b.scheduled_at : undefined } });
-    if (answer.valid && action !== 'draft') {
-      const { post: stand, put } = standInPut(b, action === 'schedule' ? 'scheduled' : 'publishing');
-      const second = await sdk.validatePostRequest({ workspace: { ...workspace, posts: [...ctx.posts, stand] }, method: 'PUT', post_id: '__new', body: put });
+    const [first, then] = checksFor(action, b);
+    let answer = await sdk.validatePostRequest(first);
+    if (editing) return { ...answer, body: { ...(answer.body ?? first.body), status: first.body.status } };
+    if (answer.valid && then) {
+      const second = await sdk.validatePostRequest(then);
       if (!second.valid) answer = second;
     }
     return answer;

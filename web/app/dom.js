@@ -85,33 +85,30 @@ export function openDialog(title, build, { onClose, className } = {}) {
   return { dlg, close };
 }
 
-// Puts {field: [messages]} errors next to the fields; answers the messages no field took.
-export function showErrors(fields, errors, mapPath = (p) => p) {
-  for (const f of Object.values(fields)) f.setError?.('');
+// Puts messages ({path: [messages]}) next to their fields through each field's `setter`
+// ('setError' or 'setNotice'), clearing the fields that got none; several paths that map to one
+// field share it. Answers the messages no field took.
+function place(fields, byPath, mapPath, setter) {
+  const byField = new Map();
   const rest = [];
-  for (const [path, messages] of Object.entries(errors ?? {})) {
+  for (const [path, messages] of Object.entries(byPath ?? {})) {
     const target = fields[mapPath(path)];
     const text = (Array.isArray(messages) ? messages : [messages]).join(' ');
-    if (target) {
-      const prev = target.querySelector('.field-error')?.textContent;
-      target.setError(prev ? `${prev} ${text}` : text);
-    } else rest.push(text);
+    if (target?.[setter]) byField.set(target, [...(byField.get(target) ?? []), text]);
+    else rest.push(text);
   }
+  for (const f of new Set(Object.values(fields))) f[setter]?.(byField.get(f)?.join(' ') ?? '');
   return rest;
 }
 
-// Puts the core's notices ([{path, message}]) next to their fields, clearing the others;
-// answers the messages no field took.
+// The core's (or the server's) errors, {path: [messages]}.
+export const showErrors = (fields, errors, mapPath = (p) => p) => place(fields, errors, mapPath, 'setError');
+
+// The core's notices, [{path, message}]: taken as written, worth knowing.
 export function showNotices(fields, notices, mapPath = (p) => p) {
-  const byField = new Map();
-  const rest = [];
-  for (const { path, message } of notices ?? []) {
-    const target = fields[mapPath(path)];
-    if (target?.setNotice) byField.set(target, [...(byField.get(target) ?? []), message]);
-    else rest.push(message);
-  }
-  for (const f of new Set(Object.values(fields))) f.setNotice?.(byField.get(f)?.join(' ') ?? '');
-  return rest;
+  const byPath = {};
+  for (const { path, message } of notices ?? []) (byPath[path] ??= []).push(message);
+  return place(fields, byPath, mapPath, 'setNotice');
 }
 
 export function errorText(err) {

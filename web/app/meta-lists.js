@@ -51,7 +51,7 @@ function listEditor(spec, ctx) {
     render();
     list.querySelector('.meta-item:last-child input, .meta-item:last-child textarea')?.focus();
   } });
-  fields[path] = { setError: box.setError, querySelector: () => error };
+  fields[path] = { setError: box.setError };
 
   function render() {
     for (const k of Object.keys(fields)) if (k.startsWith(`${path}.`)) delete fields[k];
