@@ -96,8 +96,9 @@ function renderBanners() {
 function onStatus(ev) {
   const s = app.status;
   // A workspace's block is the SDK's to keep (paymentBlock); only the account's own 402 is kept here.
-  if (ev.kind === 'payment') s.payment = ev.workspaceId ? s.payment : ev.error ?? {};
-  else if (ev.kind === 'payment-clear') s.payment = null;
+  if (ev.kind === 'payment') {
+    if (!ev.workspaceId) s.payment = ev.error ?? {};
+  } else if (ev.kind === 'payment-clear') s.payment = null;
   else if (ev.kind === 'rate') s.rate = ev.seconds;
   else if (ev.kind === 'rate-clear') s.rate = 0;
   else if (ev.kind === 'offline') s.offline = true;
@@ -214,6 +215,14 @@ function saveMeta() {
   app.cache.putMeta({ active: active?.id ?? null, workspaces: lastList });
 }
 
+// A remembered session that cannot be resumed: the page goes on as a visitor's.
+function endResume() {
+  app.restored = null;
+  app.remember = false;
+  app.cache = null;
+  app.copyOnDevice = false;
+}
+
 // A returning visit on a remembered device: paint the last open workspace from the cache at
 // once, then sign in with the stored token in the background and refresh what is shown.
 async function resume(cache, boot) {
@@ -235,10 +244,7 @@ async function resume(cache, boot) {
   if (!token) {
     // The saved sign-in is gone (site data cleared in part): so is what the page painted from.
     forgetFirstPaint();
-    app.restored = null;
-    app.remember = false;
-    app.cache = null;
-    app.copyOnDevice = false;
+    endResume();
     signIn();
     return;
   }
@@ -248,10 +254,7 @@ async function resume(cache, boot) {
     if (err.status === 401) {
       // The stored token was revoked: forget it and ask again.
       await forgetDevice();
-      app.restored = null;
-      app.remember = false;
-      app.cache = null;
-      app.copyOnDevice = false;
+      endResume();
       signIn('Your saved sign-in is no longer accepted. Sign in again.');
       return;
     }
