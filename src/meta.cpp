@@ -79,6 +79,10 @@ json clean_items(const json& v, const std::string& path, std::initializer_list<s
   return out;
 }
 
+// The forms Discord pings for, said once: the catalog's hint for the token field and the notice
+// for a token that is none of them.
+constexpr std::string_view kDiscordMentionForms = "@everyone, @here, <@USERID> for a member or <@&ROLEID> for a role";
+
 json check_value(const MetaKeySpec& spec, const json& v, const std::string& path, RuleErrors& e,
                  std::vector<std::string>& dropped, std::vector<Notice>& notices) {
   switch (spec.kind) {
@@ -105,9 +109,8 @@ json check_value(const MetaKeySpec& spec, const json& v, const std::string& path
           e.add(at + ".token", msg::required(at + ".token"));
         else if (!token->is_string()) e.add(at + ".token", msg::string(at + ".token"));
         else if (!discord_mention_pings(token->get_ref<const std::string&>()))
-          notices.push_back({at + ".token",
-                             "This mention will not ping anyone: Discord pings only @everyone, @here, <@USERID> "
-                             "for a member and <@&ROLEID> for a role."});
+          notices.push_back({at + ".token", "This mention will not ping anyone: Discord pings only " +
+                                                std::string(kDiscordMentionForms) + "."});
         if (const auto label = m.find("label"); label != m.end() && !label->is_null() && !label->is_string())
           e.add(at + ".label", msg::string(at + ".label"));
       });
@@ -240,7 +243,8 @@ json meta_catalog() {
                            {"image", {{"type", "url"}}},
                            {"color", {{"type", "string"}, {"format", "#RRGGBB or RRGGBB"}}}};
       if (spec.kind == MetaKind::discord_mentions)
-        k["fields"] = json{{"token", {{"type", "string"}, {"required", true}}}, {"label", {{"type", "string"}}}};
+        k["fields"] = json{{"token", {{"type", "string"}, {"required", true}, {"format", kDiscordMentionForms}}},
+                           {"label", {{"type", "string"}}}};
       keys.push_back(std::move(k));
     }
     const auto& info = platform_info(p);

@@ -91,7 +91,8 @@ const url = () => h('input', { type: 'url', inputmode: 'url', placeholder: 'http
 export function mentionsEditor(m, ctx) {
   return listEditor({
     label: 'Mention', noun: 'mention', plural: 'Mentions',
-    hint: 'Each mention is @everyone, @here, <@USERID> for a member or <@&ROLEID> for a role. The label is only for you.',
+    // The forms that ping are the core's (its catalog and its notice say them in the same words).
+    hint: `Each mention is ${m.fields?.token?.format ?? 'a Discord mention token'}. The label is only for you.`,
     fields: [
       { key: 'token', label: 'token', control: text },
       m.fields?.label ? { key: 'label', label: 'label', control: text } : null,
