@@ -127,8 +127,11 @@ test('alt text longer than the platform keeps gets a notice at the alt text fiel
   await dialog.getByRole('textbox', { name: 'Content' }).fill('Hut photo');
   await dialog.getByRole('textbox', { name: 'Media URL' }).fill('https://summit.example/hut.jpg');
   const alt = dialog.getByRole('textbox', { name: 'Alt text' });
+  // A field gets its notice slot (a live region) with its first notice, not before.
+  const regionsBefore = await dialog.getByRole('status').count();
   await alt.fill('a'.repeat(1600));
   await dialog.getByText('Mastodon takes 1500 characters of alt text; the other 100 are cut when publishing.').waitFor();
+  assert.equal(await dialog.getByRole('status').count(), regionsBefore + 1);
   const described = await alt.evaluate((el) => el.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id).textContent).join(' '));
   assert.match(described, /Mastodon takes 1500 characters of alt text/);
   assert.equal(await alt.getAttribute('aria-invalid'), null);

@@ -40,21 +40,32 @@ export function field(label, control, { hint, name } = {}) {
   const errId = `${id}-error`;
   const hintId = hint ? `${id}-hint` : null;
   const error = h('p', { class: 'field-error', id: errId, role: 'status' });
-  // A notice: taken as written, but worth knowing (not an error, so no aria-invalid).
-  const notice = h('p', { class: 'field-notice', id: `${id}-notice`, role: 'status' });
-  control.setAttribute('aria-describedby', [hintId, errId, notice.id].filter(Boolean).join(' '));
+  control.setAttribute('aria-describedby', [hintId, errId].filter(Boolean).join(' '));
   if (name) control.dataset.field = name;
   const wrap = h('div', { class: 'field' },
     h('label', { for: id, text: label }),
     hint ? h('p', { class: 'hint', id: hintId, text: hint }) : null,
-    control, error, notice);
+    control, error);
   wrap.setError = (message) => {
     error.textContent = message ?? '';
     if (message) control.setAttribute('aria-invalid', 'true');
     else control.removeAttribute('aria-invalid');
   };
+  // A notice: taken as written, but worth knowing (not an error, so no aria-invalid). Its slot is
+  // made on the first notice, so forms that never have one carry no empty live region; a live
+  // region is announced only for changes made after it is in the page, so its first text comes a
+  // task later.
+  let notice = null;
+  let text = '';
   wrap.setNotice = (message) => {
-    if (notice.textContent !== (message ?? '')) notice.textContent = message ?? '';
+    text = message ?? '';
+    if (!notice) {
+      if (!text) return;
+      notice = h('p', { class: 'field-notice', id: `${id}-notice`, role: 'status' });
+      error.after(notice);
+      control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby')} ${notice.id}`);
+      setTimeout(() => { notice.textContent = text; });
+    } else if (notice.textContent !== text) notice.textContent = text;
   };
   wrap.control = control;
   return wrap;
