@@ -10,10 +10,19 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const STATUSES = ['draft', 'scheduled', 'publishing', 'published', 'partially_published', 'failed'];
 const ZONES = ['UTC', 'America/New_York', 'America/Los_Angeles', 'America/Sao_Paulo', 'Europe/London', 'Europe/Paris', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'];
 
-const ZONE_CHOICES = [...new Set([...ZONES, Intl.DateTimeFormat().resolvedOptions().timeZone])];
 const dateMs = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
 const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
-// Intl formatters are costly to build; a month paints ~40 labels, so each is built once.
+// Calendar dates are named from these tables, not with Intl: a day of the calendar needs no zone
+// data, and the first Intl formatter a fresh renderer builds costs 30-50 ms here while ICU starts
+// up, which a new tab's first paint would wait for. What depends on a zone still asks Intl.
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const utcParts = (d) => { const x = new Date(dateMs(d)); return { weekday: x.getUTCDay(), day: x.getUTCDate(), month: x.getUTCMonth(), year: x.getUTCFullYear() }; };
+const dayMonthYear = (d) => { const p = utcParts(d); return `${p.day} ${MONTH_NAMES[p.month]} ${p.year}`; };
+// "Monday, 30 November 2026", as en-GB writes it.
+const longDate = (d) => `${WEEKDAY_NAMES[utcParts(d).weekday]}, ${dayMonthYear(d)}`;
+const monthYear = (d) => { const p = utcParts(d); return `${MONTH_NAMES[p.month]} ${p.year}`; };
+// Intl formatters are costly to build; each is built once.
 const formatters = new Map();
 function formatter(locale, opts) {
   const key = locale + JSON.stringify(opts);
@@ -21,12 +30,16 @@ function formatter(locale, opts) {
   if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, opts)));
   return f;
 }
-const LONG = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
-const longDate = (d, opts = LONG) => formatter('en-GB', { ...opts, timeZone: 'UTC' }).format(dateMs(d));
 
 export function todayIn(timeZone) {
+  if (timeZone === 'UTC') return isoDate(Date.now());
   return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
+
+// The device's own zone is offered too. Reading it starts ICU, so it is read when the page is
+// idle after its first paint, or as soon as the zone picker is used.
+let localZone = null;
+const whenIdle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 500));
 
 function shiftDate(date, view, step) {
   const d = new Date(dateMs(date));
@@ -51,6 +64,11 @@ export class CalendarView extends HTMLElement {
   #data = null; // {calendar, posts: Map id->post, accounts, labels, canEdit, reason}
   #cursorPages = [];
   #gridId = uid('cal');
+
+  constructor() {
+    super();
+    this.#listen();
+  }
 
   connectedCallback() {
     this.classList.add('calendar');
@@ -125,7 +143,6 @@ export class CalendarView extends HTMLElement {
     const painted = this.#painted.get(d.posts);
     if (painted && painted.key === paintKey && !focusKey) {
       this.replaceChildren(...painted.nodes);
-      this.#lastView = painted.lastView;
       this.#shown = painted.shown;
       this.#focusDate = this.querySelector('[role=gridcell][tabindex="0"]')?.dataset.date ?? this.#focusDate;
       return;
@@ -155,7 +172,7 @@ export class CalendarView extends HTMLElement {
       && s.nodes.length === this.childNodes.length && s.nodes.every((n, i) => n === this.childNodes[i])) {
       // The core answered exactly what is drawn (a month painted from the saved answer): the nodes
       // stay, and so do focus and scroll.
-      this.#painted.set(d.posts, { key: paintKey, nodes: s.nodes, lastView: this.#lastView, shown: s });
+      this.#painted.set(d.posts, { key: paintKey, nodes: s.nodes, shown: s });
       return;
     }
     let view;
@@ -169,7 +186,7 @@ export class CalendarView extends HTMLElement {
     const body = problem ? h('p', { class: 'error', role: 'alert', text: `This view cannot be shown: ${problem}` }) : this.#body(view);
     clear(this, this.#toolbar(view), this.#filters(view), body, view ? this.#unscheduled(view) : null);
     this.#shown = view ? { key: paintKey, text, lists, total: d.posts.size, nodes: [...this.childNodes] } : null;
-    this.#painted.set(d.posts, { key: paintKey, nodes: [...this.childNodes], lastView: this.#lastView, shown: this.#shown });
+    this.#painted.set(d.posts, { key: paintKey, nodes: [...this.childNodes], shown: this.#shown });
     if (focusKey) this.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
   }
 
@@ -181,9 +198,9 @@ export class CalendarView extends HTMLElement {
 
   #title() {
     const { view, date } = this.state;
-    if (view === 'month') return formatter('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(dateMs(date));
+    if (view === 'month') return monthYear(date);
     if (view === 'day') return longDate(date);
-    if (view === 'week') return `Week of ${longDate(date, { day: 'numeric', month: 'long', year: 'numeric' })}`;
+    if (view === 'week') return `Week of ${dayMonthYear(date)}`;
     return 'All posts';
   }
 
@@ -193,8 +210,17 @@ export class CalendarView extends HTMLElement {
       type: 'button', 'aria-pressed': String(view === v), 'data-focus-key': `view-${v}`, onclick: () => this.#set({ view: v }), text: v[0].toUpperCase() + v.slice(1),
     }));
     const zoneSelect = h('select', { id: uid('zone'), 'data-focus-key': 'zone', onchange: (e) => this.#set({ zone: e.target.value }) });
-    for (const z of ZONE_CHOICES) zoneSelect.append(h('option', { value: z, text: z === 'UTC' ? 'UTC (default)' : z }));
+    const option = (z) => h('option', { value: z, text: z === 'UTC' ? 'UTC (default)' : z });
+    for (const z of new Set([...ZONES, zone, localZone ?? 'UTC'])) zoneSelect.append(option(z));
     zoneSelect.value = zone;
+    if (!localZone) {
+      const offerLocal = () => {
+        localZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+        if (![...zoneSelect.options].some((o) => o.value === localZone)) zoneSelect.append(option(localZone));
+      };
+      whenIdle(offerLocal);
+      zoneSelect.addEventListener('focus', offerLocal, { once: true });
+    }
     return h('div', { class: 'cal-toolbar' },
       h('div', { class: 'cal-nav', role: 'group', 'aria-label': 'Dates' },
         h('button', { type: 'button', 'data-focus-key': 'today', onclick: () => this.#set({ date: todayIn(this.state.zone) }), text: 'Today' }),
@@ -239,33 +265,75 @@ export class CalendarView extends HTMLElement {
     const time = info?.time ?? '';
     const status = info?.status ?? post?.status ?? '';
     const movable = this.#data.canEdit && (status === 'draft' || status === 'scheduled') && Boolean(info?.at);
-    const b = h('button', {
+    // Its gestures are handled once for the whole calendar (see #listen): a month has ~100 of
+    // these, and four listeners each were a good part of building one.
+    return h('button', {
       type: 'button', class: `post status-${status}`, draggable: movable ? 'true' : null,
       'aria-label': `${time} ${this.#zoneLabel()} ${text || '(no text)'}, ${status.replace('_', ' ')}`,
       'aria-keyshortcuts': movable ? 'Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown' : null,
-      dataset: { postId: String(id), date: date ?? '', focusKey: `post-${id}` },
-      onclick: () => this.dispatchEvent(new CustomEvent('open-post', { bubbles: true, detail: { id: String(id) } })),
-      onkeydown: (e) => {
-        if (e.key === 'Escape' && b.closest('[role=gridcell]')) {
-          e.preventDefault();
-          b.closest('[role=gridcell]').focus();
-          return;
-        }
-        if (!e.altKey || !movable) return;
-        const days = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }[e.key];
-        if (days === undefined) return;
-        e.preventDefault();
-        this.#move(String(id), info.at, days);
-      },
-      ondragstart: (e) => {
-        e.dataTransfer.setData('text/plain', String(id));
-        e.dataTransfer.effectAllowed = 'move';
-        b.classList.add('dragging');
-      },
-      ondragend: () => b.classList.remove('dragging'),
+      dataset: { postId: String(id), date: date ?? '', focusKey: `post-${id}`, ...(movable ? { at: info.at } : {}) },
     },
     h('span', { class: 'post-time', text: time }), ' ', h('span', { class: 'post-text', text: text || '(no text)' }));
-    return b;
+  }
+
+  // One listener per gesture for everything the calendar draws, so nodes carry none of their own
+  // and a saved paint's nodes work as they are.
+  #listen() {
+    const post = (e) => e.target.closest?.('button.post');
+    const cellOf = (e) => (this.#data?.canEdit ? e.target.closest?.('[role=gridcell]') : null);
+    this.addEventListener('click', (e) => {
+      const b = post(e);
+      if (b) {
+        this.dispatchEvent(new CustomEvent('open-post', { bubbles: true, detail: { id: b.dataset.postId } }));
+        return;
+      }
+      const more = e.target.closest?.('button.more');
+      if (more) this.#set({ view: 'day', date: more.closest('[role=gridcell]').dataset.date });
+    });
+    this.addEventListener('keydown', (e) => {
+      const b = post(e);
+      if (!b) {
+        if (e.target.closest?.('[role=grid]')) this.#gridKey(e);
+        return;
+      }
+      if (e.key === 'Escape' && b.closest('[role=gridcell]')) {
+        e.preventDefault();
+        b.closest('[role=gridcell]').focus();
+        return;
+      }
+      if (!e.altKey || !b.dataset.at) return;
+      const days = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }[e.key];
+      if (days === undefined) return;
+      e.preventDefault();
+      this.#move(b.dataset.postId, b.dataset.at, days);
+    });
+    this.addEventListener('dragstart', (e) => {
+      const b = post(e);
+      if (!b) return;
+      e.dataTransfer.setData('text/plain', b.dataset.postId);
+      e.dataTransfer.effectAllowed = 'move';
+      b.classList.add('dragging');
+    });
+    this.addEventListener('dragend', (e) => post(e)?.classList.remove('dragging'));
+    this.addEventListener('dragover', (e) => {
+      const cell = cellOf(e);
+      if (!cell) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'move';
+      cell.classList.add('drop');
+    });
+    this.addEventListener('dragleave', (e) => cellOf(e)?.classList.remove('drop'));
+    this.addEventListener('drop', (e) => {
+      const cell = cellOf(e);
+      if (!cell) return;
+      e.preventDefault();
+      cell.classList.remove('drop');
+      const id = e.dataTransfer.getData('text/plain');
+      const btn = this.querySelector(`button.post[data-post-id="${CSS.escape(id)}"]`);
+      if (!btn?.dataset.date || !btn.dataset.at) return;
+      const days = Math.round((dateMs(cell.dataset.date) - dateMs(btn.dataset.date)) / DAY_MS);
+      if (days !== 0) this.#move(id, btn.dataset.at, days);
+    });
   }
 
   // The new instant keeps the time of day and moves by whole days; the core then decides.
@@ -273,29 +341,6 @@ export class CalendarView extends HTMLElement {
     const newTime = new Date(Date.parse(at) + days * DAY_MS).toISOString().replace('.000Z', 'Z');
     this.dispatchEvent(new CustomEvent('move-post', { bubbles: true, detail: { id, newTime, focusKey: `post-${id}` } }));
   }
-
-  #dropTarget(cell, date) {
-    if (!this.#data.canEdit) return;
-    cell.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'move';
-      cell.classList.add('drop');
-    });
-    cell.addEventListener('dragleave', () => cell.classList.remove('drop'));
-    cell.addEventListener('drop', (e) => {
-      e.preventDefault();
-      cell.classList.remove('drop');
-      const id = e.dataTransfer.getData('text/plain');
-      const btn = this.querySelector(`button.post[data-post-id="${CSS.escape(id)}"]`);
-      if (!btn || !btn.dataset.date) return;
-      const days = Math.round((dateMs(date) - dateMs(btn.dataset.date)) / DAY_MS);
-      if (days === 0) return;
-      const at = this.#lastView?.posts?.[id]?.at;
-      if (at) this.#move(id, at, days);
-    });
-  }
-
-  #lastView = null;
 
   #today = '';
   #focusDate = '';
@@ -374,14 +419,12 @@ export class CalendarView extends HTMLElement {
       for (const id of day.post_ids) cell.append(this.#postButton(id, view.posts?.[id], day.date));
     }
     if (showMore && day.hidden > 0) {
-      cell.append(h('button', { type: 'button', class: 'more', 'data-focus-key': `more-${day.date}`, 'aria-label': `+${day.hidden} more on ${longDate(day.date)}`, onclick: () => this.#set({ view: 'day', date: day.date }), text: `+${day.hidden} more` }));
+      cell.append(h('button', { type: 'button', class: 'more', 'data-focus-key': `more-${day.date}`, 'aria-label': `+${day.hidden} more on ${longDate(day.date)}`, text: `+${day.hidden} more` }));
     }
-    this.#dropTarget(cell, day.date);
     return cell;
   }
 
   #body(view) {
-    this.#lastView = view;
     this.#hourScale = true;
     this.#today = todayIn(this.state.zone);
     const total = this.#data.posts.size;
@@ -391,7 +434,7 @@ export class CalendarView extends HTMLElement {
         h('p', { text: this.#data.canEdit ? 'Write your first post with "New post"; it will appear here on its day.' : 'Posts will appear here once your team schedules them.' }));
     }
     if (view.view === 'list') return this.#list(view);
-    const grid = h('div', { role: 'grid', class: `grid grid-${view.view}`, 'aria-labelledby': `${this.#gridId}-title`, 'aria-readonly': String(!this.#data.canEdit), onkeydown: (e) => this.#gridKey(e) });
+    const grid = h('div', { role: 'grid', class: `grid grid-${view.view}`, 'aria-labelledby': `${this.#gridId}-title`, 'aria-readonly': String(!this.#data.canEdit) });
     const shown = view.view === 'day' ? [view.date] : view.weeks.flatMap((w) => w.days.map((d) => d.date));
     if (!shown.includes(this.#focusDate)) this.#focusDate = shown.includes(this.state.date) ? this.state.date : shown.includes(this.#today) ? this.#today : (view.weeks?.flatMap((w) => w.days).find((d) => d.in_month !== false)?.date ?? shown[0]);
     if (view.view === 'day') {
