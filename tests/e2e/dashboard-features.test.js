@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { watchPage } from './browser.js';
-import { openDashboardPage, signIn, pickWorkspace, screenshot, VIEWER_TOKEN } from './dashboard-support.js';
+import { openDashboardPage, signIn, pickWorkspace, screenshot, dayName, nextMonthDay, VIEWER_TOKEN } from './dashboard-support.js';
 import { brandCatalog } from '../../web/sdk/index.js';
 
 let browser;
@@ -359,4 +359,42 @@ test('a Viewer sees labels, signatures and accounts but no control to change the
   assert.equal(await viewer.getByRole('dialog', { name: 'Edit post' }).count(), 0);
   assert.deepEqual(seen.filter((p) => !p.includes('Failed to load resource')), []);
   await viewer.close();
+});
+
+test('a busy day shows "+N more" in the month; it opens that day with every post, and Escape leaves a post for its day', async () => {
+  const key = dash.emulator.secrets.keys.find((k) => k.user === 'adam@northwind.test' && k.plain_token.includes('northwind')).plain_token;
+  const headers = { authorization: `Bearer ${key}`, accept: 'application/json', 'content-type': 'application/json' };
+  const accounts = await (await fetch(`${dash.url}/api/social-accounts`, { headers })).json();
+  const account = accounts.find((a) => a.is_active && ['x', 'bluesky', 'threads'].includes(a.platform));
+  const day = nextMonthDay(21);
+  for (let i = 1; i <= 7; i++) {
+    const res = await fetch(`${dash.url}/api/posts`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ content: `Busy day ${i}`, scheduled_at: `${day}T${String(8 + i).padStart(2, '0')}:00:00Z`, platforms: [{ social_account_id: account.id, content_type: `${account.platform}_post` }] }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+  }
+  // Read afresh: sign in again.
+  await signIn(page, dash.url);
+  await page.getByRole('grid').waitFor();
+  await page.getByRole('button', { name: 'Next' }).click();
+  const cell = page.getByRole('gridcell', { name: new RegExp(`^${dayName(day)}, 7 posts$`) });
+  const shownInCell = await cell.getByRole('button', { name: /Busy day/ }).count();
+  assert.ok(shownInCell > 0 && shownInCell < 7, `${shownInCell} of 7 drawn in the cell`);
+  const more = cell.getByRole('button', { name: `+${7 - shownInCell} more on ${dayName(day)}` });
+  await more.click();
+  await page.getByRole('heading', { level: 2, name: dayName(day) }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Day', exact: true }).getAttribute('aria-pressed'), 'true');
+  const grid = page.getByRole('grid');
+  for (let i = 1; i <= 7; i++) await grid.getByRole('button', { name: new RegExp(`Busy day ${i},`) }).waitFor();
+  // Keyboard: into the post, Escape back to its day.
+  await grid.getByRole('button', { name: /Busy day 3,/ }).focus();
+  await page.keyboard.press('Escape');
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), new RegExp(`^${dayName(day)}, 7 posts`));
+  // A click on a post still opens it.
+  await grid.getByRole('button', { name: /Busy day 5,/ }).click();
+  await page.getByRole('dialog', { name: 'Edit post' }).getByRole('textbox', { name: 'Content' }).waitFor();
+  assert.equal(await page.getByRole('dialog', { name: 'Edit post' }).getByRole('textbox', { name: 'Content' }).inputValue(), 'Busy day 5');
+  await page.keyboard.press('Escape');
 });
