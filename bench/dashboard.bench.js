@@ -10,7 +10,7 @@
 // - a workspace switch between two loaded workspaces (menu pick -> painted month);
 // - a returning visit in a new tab (a fresh renderer, nothing of the page in memory).
 // Marks come from web/app/main.js.
-import { launchBrowser } from '../tests/e2e/browser.js';
+import { launchBrowser, BENCH_ARGS } from '../tests/e2e/browser.js';
 import { createDevServer, listen } from '../server/dev.js';
 import { createEmulator } from '../server/emulator/index.js';
 
@@ -62,7 +62,7 @@ export async function run() {
   const emulator = await createEmulator({ mode: 'self-hosted', seed: seed(), tickMs: 0, rateLimit: 0 });
   const server = createDevServer({ handlers: [emulator.handle] });
   const { port } = await listen(server, 0);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ extraArgs: BENCH_ARGS });
   const rows = [];
   try {
     const page = await browser.context.newPage();

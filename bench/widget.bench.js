@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from '../tests/e2e/browser.js';
+import { launchBrowser, BENCH_ARGS } from '../tests/e2e/browser.js';
 import { makeSnapshot } from '../tests/e2e/widget-data.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -226,7 +226,7 @@ export async function run() {
   // at the default 60 Hz is reported beside it.
   const UNTHROTTLED = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
   const measure = async (extraArgs, runs) => {
-    const browser = await launchBrowser({ extraArgs });
+    const browser = await launchBrowser({ extraArgs: [...BENCH_ARGS, ...extraArgs] });
     try {
       await servePages(browser.context, snapshotText, peer);
       await browser.context.addInitScript(installHelpers);

@@ -18,6 +18,13 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+// For benches, added to CHROMIUM_ARGS: at launch, Chromium's headless mode builds its omnibox
+// popup, a WebUI page in a renderer of its own. That is about 1 s of CPU on this 2-core machine,
+// and it lands inside the first timed page load (a cold dashboard visit took 2.5-2.8 s with it
+// and 1.8-1.9 s without). A user's browser did that work long before they opened the page.
+// Puppeteer turns the same two features off by default.
+export const BENCH_ARGS = ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'];
+
 // `extraArgs`: for benches only (tests run with exactly CHROMIUM_ARGS).
 export async function launchBrowser({ extraArgs = [] } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'trypost-chromium-'));
