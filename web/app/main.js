@@ -843,7 +843,11 @@ const boot = cache.firstPaint();
 if (boot) {
   performance.mark('tp:paint-read');
   resume(cache, boot);
-} else hasRememberedSession().then((yes) => (yes ? resume(cache, null) : firstVisit()), firstVisit);
+} else {
+  // Either way the SDK and the core are needed: their download starts while IndexedDB answers.
+  loadRest().catch(() => { /* said where it is awaited */ });
+  hasRememberedSession().then((yes) => (yes ? resume(cache, null) : firstVisit()), firstVisit);
+}
 // Back to this tab: the account's list is read again, so a workspace created, renamed or deleted
 // elsewhere shows here. When the open one is gone, the page moves to the one the SDK opened
 // instead, and says why.
