@@ -45,8 +45,9 @@ export class DiskPersistence {
     if (!existsSync(p)) return null;
     return JSON.parse(readFileSync(p, 'utf8'));
   }
-  writeState(text) {
-    return atomicWrite(join(this.dir, STATE), text);
+  // Serialised here, at once: the file holds the state as it is at this call.
+  writeState(state) {
+    return atomicWrite(join(this.dir, STATE), JSON.stringify(state));
   }
   #blobPath(rel) {
     const root = join(this.dir, 'media');

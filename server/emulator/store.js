@@ -52,8 +52,9 @@ export class Store {
       // Always yield first, so #queued is set before it is cleared here.
       await (previous ? previous.catch(() => {}) : null);
       this.#queued = null;
-      const text = JSON.stringify(this.state);
-      const write = this.persistence.writeState(text);
+      // The persistence serialises the state itself: in memory there is nothing to write, and
+      // turning 10,000 posts into text took ~50 ms per commit for nothing.
+      const write = this.persistence.writeState(this.state);
       this.#writing = write;
       try {
         await write;
