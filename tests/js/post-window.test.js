@@ -89,6 +89,41 @@ test('six requests are always out until the last few: each answer frees a slot f
   assert.deepEqual(afterFirst.filter((n) => n < 6), [], `requests out at each answer: ${clocked.busy.join(' ')}`);
 });
 
+test('evenly spread posts: the probes land where the times put the ends, so hardly a page outside the month is read', async () => {
+  // 5,000 posts over 180 days, like the bench: the month grid is ~80 pages of 334.
+  const posts = spread(5000, { days: 180 });
+  const from = Date.parse('2026-03-23T00:00:00Z');
+  const to = Date.parse('2026-05-06T00:00:00Z');
+  const { fetchPage, calls } = paginator(posts);
+  const got = await postsInWindow(fetchPage, { from, to }, { maxPages: 120 });
+  assert.deepEqual(inWindow(got.posts, from, to), inWindow(posts, from, to));
+  // Halving alone asked 16 pages outside the run here.
+  const outside = calls.filter((n) => n !== 1 && !got.pages.includes(n));
+  assert.ok(outside.length <= 7, `pages read outside the run: ${outside.join(' ')}`);
+});
+
+test('uneven spreads (busy weekdays, a burst, a growing workspace, many undated drafts): every post of the window is found', async () => {
+  const at = (days) => ymd(T0 + Math.round(days * DAY));
+  const spreads = {
+    weekdays: () => { const o = []; for (let d = 0; o.length < 4000; d++) for (let k = 0; k < ((d + 3) % 7 < 5 ? 40 : 2); k++) o.push({ id: `w${o.length}`, scheduled_at: at(d + k / 100) }); return o; },
+    burst: () => Array.from({ length: 4000 }, (_, i) => ({ id: `b${i}`, scheduled_at: at(i < 2500 ? (i / 2500) * 15 : 15 + ((i - 2500) / 1500) * 300) })),
+    growing: () => Array.from({ length: 4000 }, (_, i) => ({ id: `g${i}`, scheduled_at: at(Math.sqrt(i / 4000) * 365) })),
+    'same instant': () => Array.from({ length: 1500 }, (_, i) => ({ id: `s${i}`, scheduled_at: at(i < 1200 ? 40 : 41 + i / 100) })),
+    undated: () => [...spread(2000, { days: 200 }), ...spread(0, { undated: 900 })],
+  };
+  for (const [name, make] of Object.entries(spreads)) {
+    const posts = make();
+    for (const start of [0, 13, 38, 40, 90, 200]) {
+      const from = T0 + start * DAY;
+      const to = from + 44 * DAY;
+      const { fetchPage, calls } = paginator(posts);
+      const got = await postsInWindow(fetchPage, { from, to }, { maxPages: 300 });
+      assert.deepEqual(inWindow(got.posts, from, to), inWindow(posts, from, to), `${name}, from day ${start}`);
+      assert.equal(new Set(calls).size, calls.length, `${name}: no page asked twice`);
+    }
+  }
+});
+
 test('edges: a window before, after or between all posts, a single page, undated posts only', async () => {
   const posts = spread(300);
   for (const [from, to] of [

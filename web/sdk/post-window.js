@@ -1,8 +1,8 @@
 // The posts of one time window before the whole list is in. The API gives posts 15 a page, newest
 // `scheduled_at` first and posts without a time last (facts §1.5), so the pages that hold a window
-// [from, to) are one run of pages. They are found by probing a few pages at once (a k-ary search
-// on each end of the run), then the run is read: a first visit to a workspace of 5,000 posts can
-// paint the month from a dozen requests instead of waiting for 334.
+// [from, to) are one run of pages. Its two ends are found by probing a few pages at once (first
+// where the posts' times put them, then by halving what is still in doubt), and the run is read:
+// a first visit to a workspace of 5,000 posts can paint the month without waiting for 334 pages.
 //
 // fetchPage(n) -> {data: [post], page: {last_page}}; times are the API's UTC "Y-m-d H:i:s" (or ISO).
 
@@ -21,9 +21,9 @@ export function scheduledMs(post) {
 // `minPages` pages in all, only page 1 is read and `skipped` is set: reading them all is as quick.
 //
 // Up to `parallel` requests are in flight at any time, each slot taking the next page as soon as it
-// is free: never a round that waits for its slowest answer. Probes come first (the middle of the
-// widest stretch of pages still in doubt for either end); a slot with no probe left reads a page
-// already known to lie inside the run, so the read overlaps the search.
+// is free: never a round that waits for its slowest answer. Probes come first (where the posts'
+// times put either end, then the middle of the widest stretch of pages still in doubt); a slot with
+// no probe left reads a page already known to lie inside the run, so the read overlaps the search.
 export async function postsInWindow(fetchPage, { from, to }, { parallel = 6, maxPages = 40, minPages = 0 } = {}) {
   const pages = new Map(); // n -> posts
   const asked = new Set();
@@ -48,10 +48,12 @@ export async function postsInWindow(fetchPage, { from, to }, { parallel = 6, max
     const ps = pages.get(n);
     return ps.length ? scheduledMs(ps[0]) : -Infinity;
   };
+  // `time` is monotone (older on later pages), so a bound is the first page where time(n) < target.
   const bounds = [
-    { lo: 1, hi: lastPage + 1, test: (n) => oldest(n) < to },
-    { lo: 1, hi: lastPage + 1, test: (n) => newest(n) < from },
+    { lo: 1, hi: lastPage + 1, time: oldest, target: to, guesses: 0 },
+    { lo: 1, hi: lastPage + 1, time: newest, target: from, guesses: 0 },
   ];
+  for (const b of bounds) b.test = (n) => b.time(n) < b.target;
   const [a, c] = bounds;
   const settle = () => {
     for (const b of bounds) {
@@ -67,9 +69,60 @@ export async function postsInWindow(fetchPage, { from, to }, { parallel = 6, max
     return null;
   };
   const runEnd = () => Math.min(c.hi - 1, lastPage, a.hi + maxPages - 1);
+  // Where a bound probably lies. Posts of most workspaces are spread fairly evenly over time, so
+  // the page is interpolated between the answered pages around the bound (lo - 1 and hi) by their
+  // times; with no answered page after it, from the time a page spans on average up to lo - 1.
+  // Null when the times cannot tell (no time, or many posts at one instant).
+  const estimate = (b) => {
+    const left = b.lo - 1; // answered: lo only moves past answered pages, and page 1 comes first
+    const tLeft = b.time(left);
+    if (!Number.isFinite(tLeft)) return null;
+    const tRight = b.hi <= lastPage ? b.time(b.hi) : NaN;
+    let perPage;
+    if (Number.isFinite(tRight) && tLeft > tRight) perPage = (tLeft - tRight) / (b.hi - left);
+    else {
+      // Pages 1 .. left hold left * size posts: left * size - 1 gaps between their times.
+      const size = pages.get(1).length;
+      perPage = ((newest(1) - oldest(left)) / (left * size - 1)) * size;
+    }
+    if (!(perPage > 0)) return null;
+    const at = Math.ceil(left + (tLeft - b.target) / perPage);
+    return Math.min(b.hi - 1, Math.max(b.lo, at));
+  };
+  // Probes at an estimate and on both sides of it usually settle a bound in one round. A bound
+  // gets at most two such rounds (GUESSES probes); after that the search halves what is in doubt,
+  // so an uneven spread costs a few requests more at worst, never a page-by-page crawl.
+  const GUESSES = 6;
+  const guess = () => {
+    for (const b of bounds) {
+      if (b.lo >= b.hi || b.guesses >= GUESSES) continue;
+      const at = estimate(b);
+      if (at === null) continue;
+      for (const n of [at, at - 1, at + 1]) {
+        if (n >= b.lo && n < b.hi && !asked.has(n)) {
+          b.guesses++;
+          return n;
+        }
+      }
+    }
+    return null;
+  };
   // The next page to ask for, or null when none is worth asking for now.
   const next = () => {
     settle();
+    const guessed = guess();
+    if (guessed !== null) return guessed;
+    // While the probes at the estimates are out, the pages between them are most likely inside the
+    // run: reading them is better use of a slot than halving.
+    if (a.lo < a.hi || c.lo < c.hi) {
+      // An end already found counts as it is; one in doubt, from just past the probes at it.
+      const start = a.lo < a.hi ? (estimate(a) ?? NaN) + 2 : a.hi;
+      const end = c.lo < c.hi ? (estimate(c) ?? NaN) - 1 : c.lo;
+      if (start < end) {
+        const likely = firstFree(Math.max(start, a.lo), Math.min(end, c.hi, start + maxPages));
+        if (likely !== null) return likely;
+      }
+    }
     let widest = null;
     for (const b of bounds) {
       let start = null;
