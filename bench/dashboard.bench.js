@@ -62,34 +62,47 @@ export async function run() {
   const emulator = await createEmulator({ mode: 'self-hosted', seed: seed(), tickMs: 0, rateLimit: 0 });
   const server = createDevServer({ handlers: [emulator.handle] });
   const { port } = await listen(server, 0);
-  const browser = await launchBrowser({ extraArgs: BENCH_ARGS });
   const rows = [];
+  let browser = null;
   try {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
+    // Cold: a fresh browser and profile, nothing cached. One such visit varies by hundreds of ms
+    // here (it is CPU-bound across the browser's processes and the server), so the median of
+    // COLD_RUNS fresh browsers is reported, with the breakdown of that same run; the last browser
+    // goes on to the other cases.
+    const COLD_RUNS = 3;
+    const colds = [];
+    let page = null;
+    for (let i = 0; i < COLD_RUNS; i++) {
+      await browser?.close();
+      browser = await launchBrowser({ extraArgs: BENCH_ARGS });
+      page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`http://127.0.0.1:${port}/app/?token=${TOKEN}&autostart=1&remember=1`);
+      await after(page, 'tp:month-painted');
+      // The month first (from the pages holding it), then every post once the walk is done.
+      await after(page, 'tp:cached');
+      colds.push(await page.evaluate(() => Object.fromEntries(['tp:month-painted', 'tp:all-posts-painted', 'tp:posts-fetched', 'tp:month-first-start', 'tp:month-first-read', 'tp:calendar-loaded', 'tp:view-start', 'tp:view-done']
+        .map((n) => [n.slice(3), performance.getEntriesByName(n).at(-1)?.startTime ?? null]))));
+    }
     const mark = (name) => page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.startTime ?? null, name);
-
-    // Cold: a fresh profile, nothing cached.
-    await page.goto(`http://127.0.0.1:${port}/app/?token=${TOKEN}&autostart=1&remember=1`);
-    await after(page, 'tp:month-painted');
-    const painted = await mark('tp:month-painted');
-    // The month first (from the pages holding it), then every post once the walk is done.
-    await after(page, 'tp:cached');
-    const all = (await mark('tp:all-posts-painted')) ?? painted;
-    const fetched = await mark('tp:posts-fetched');
+    const cold = [...colds].sort((x, y) => x['month-painted'] - y['month-painted'])[Math.floor(COLD_RUNS / 2)];
+    const painted = cold['month-painted'];
+    const all = cold['all-posts-painted'] ?? painted;
     const monthFirst = all !== painted;
-    rows.push({ suite: 'dashboard', case: `cold first visit: navigation -> painted month, ${POSTS} posts (${monthFirst ? "the month's pages found and read first" : 'every page first'})`, value: painted, unit: 'ms', target: painted < 100 ? '< 100 ms' : '< 100 ms (not met: sign-in, the core and the API pages are the cost)' });
+    const spread = colds.map((c) => Math.round(c['month-painted'])).sort((x, y) => x - y).join(' / ');
+    rows.push({ suite: 'dashboard', case: `cold first visit: navigation -> painted month, ${POSTS} posts (${monthFirst ? "the month's pages found and read first" : 'every page first'}; median of ${COLD_RUNS} fresh browsers: ${spread} ms)`, value: painted, unit: 'ms', target: painted < 100 ? '< 100 ms' : '< 100 ms (not met: sign-in, the core and the API pages are the cost)' });
     if (monthFirst) {
-      const start = await mark('tp:month-first-start');
-      const read = await mark('tp:month-first-read');
+      const start = cold['month-first-start'];
+      const read = cold['month-first-read'];
       rows.push({ suite: 'dashboard', case: '  of which navigation -> signed in, the month\'s pages asked for', value: start, unit: 'ms' });
       rows.push({ suite: 'dashboard', case: "  of which finding and reading the month's pages", value: read - start, unit: 'ms' });
       rows.push({ suite: 'dashboard', case: '  of which core load + view + paint of those posts', value: painted - read, unit: 'ms' });
     }
+    const fetched = cold['posts-fetched'];
     rows.push({ suite: 'dashboard', case: `  cold: navigation -> every post in and painted (${Math.ceil(POSTS / 15)} API pages, 6 in parallel)`, value: all, unit: 'ms' });
     rows.push({ suite: 'dashboard', case: '  cold: all posts in hand -> painted month', value: all - fetched, unit: 'ms', target: '< 100 ms' });
-    rows.push({ suite: 'dashboard', case: `  of which posts to JSON text + core index load (${POSTS} posts)`, value: (await mark('tp:calendar-loaded')) - fetched, unit: 'ms' });
-    rows.push({ suite: 'dashboard', case: '  of which core month view', value: (await mark('tp:view-done')) - (await mark('tp:view-start')), unit: 'ms' });
+    rows.push({ suite: 'dashboard', case: `  of which posts to JSON text + core index load (${POSTS} posts)`, value: cold['calendar-loaded'] - fetched, unit: 'ms' });
+    rows.push({ suite: 'dashboard', case: '  of which core month view', value: cold['view-done'] - cold['view-start'], unit: 'ms' });
     await after(page, 'tp:cached');
 
     // Load the second workspace once, then time switches between the two.
@@ -165,7 +178,7 @@ export async function run() {
     rows.push({ suite: 'dashboard', case: `returning visit in a new tab: navigation -> painted month (median of ${fresh.length})`, value: median(fresh), unit: 'ms', target: median(fresh) < 100 ? '< 100 ms' : '< 100 ms (not met: a new tab starts a fresh renderer; see docs/dashboard-loading.md)' });
     await page.close();
   } finally {
-    await browser.close();
+    await browser?.close();
     server.closeAllConnections();
     server.close();
     await emulator.close?.();
