@@ -7,6 +7,7 @@ import './workspace-switcher.js';
 import './calendar-view.js';
 import { hasRememberedSession, rememberedToken, rememberToken, keyStorageFor, forgetDevice } from './session.js';
 import { openPostCache, forgetFirstPaint } from './post-cache.js';
+import { loadCore } from '../sdk/core.js';
 
 performance.mark('tp:boot'); // the first paint's modules are loaded
 
@@ -22,15 +23,19 @@ let sdk = null;
 let openComposer = null;
 let defaultSignatureId = null;
 let rest = null;
+let monthFirst = null; // month-first.js, loaded with the rest
 function loadRest() {
   rest ??= (async () => {
     // Resolved here: a link's href is relative to the page, an import's to this module.
     const here = (path) => new URL(path, import.meta.url).href;
     for (const href of REST) document.head.append(h('link', { rel: 'modulepreload', href: here(href) }));
     document.head.append(h('link', { rel: 'preload', href: here('../sdk/wasm/trypost-core.wasm'), as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous' }));
-    const [index, composer, labels] = await Promise.all([import('../sdk/index.js'), import('./composer.js'), import('./labels-signatures.js'), import('./settings.js')]);
+    // The core compiles while the rest of the modules arrive, not after: the client needs it first.
+    loadCore().catch(() => { /* reported by coreVersion below */ });
+    const [index, composer, labels, , firstMonth] = await Promise.all([import('../sdk/index.js'), import('./composer.js'), import('./labels-signatures.js'), import('./settings.js'), import('./month-first.js')]);
     ({ openComposer } = composer);
     ({ defaultSignatureId } = labels);
+    monthFirst = firstMonth;
     sdk = index;
     performance.mark('tp:rest-loaded');
     sdk.coreVersion().then((v) => { document.getElementById('core-version').textContent = v; }, (err) => {
@@ -546,7 +551,7 @@ async function loadWorkspace(ws, { force = false } = {}) {
 // and waits for that walk instead of starting another.
 async function paintMonthFirst(ws, lists) {
   const cal = app.calendarEl;
-  const { readMonthFirst } = await import('./month-first.js');
+  const { readMonthFirst } = monthFirst ?? (await import('./month-first.js'));
   performance.mark('tp:month-first-start');
   const win = await readMonthFirst(app.client, ws.id, cal.state.date);
   performance.mark('tp:month-first-read');
