@@ -213,6 +213,10 @@ test('settings: brand profile, team invite and removal, API key shown once, work
   await page.getByText('No pending invites.').waitFor();
   await page.getByRole('button', { name: /^Remove Mia/ }).click();
   await page.getByRole('table').getByText('mia@northwind.test').waitFor({ state: 'detached' });
+  // The owner's role cannot be changed, and the disabled control says why.
+  const ownerRole = page.getByRole('combobox', { name: 'Role of Olivia Owner' });
+  assert.equal(await ownerRole.isDisabled(), true);
+  assert.match(await ownerRole.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')).textContent), /ownership cannot be transferred/);
   await screenshot(page, 'settings-team-1280');
 
   await page.getByRole('tab', { name: 'API keys' }).click();
