@@ -157,6 +157,14 @@ test('views, filters and the time zone lens', async () => {
   await page.getByRole('button', { name: 'Today' }).click();
   await page.getByRole('button', { name: 'Week', exact: true }).click();
   await page.getByRole('grid').waitFor();
+  // The week is named by its Monday, and its header carries the dates (the 24 hours scroll
+  // inside the grid, opened at the working day rather than at midnight).
+  const now = new Date();
+  const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7)));
+  const mondayName = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(monday);
+  await page.getByRole('heading', { level: 2, name: `Week of ${mondayName}` }).waitFor();
+  assert.equal(await page.getByRole('columnheader').first().textContent(), `Mon ${monday.getUTCDate()}`);
+  assert.ok(await page.getByRole('grid').evaluate((g) => g.scrollTop > 0 && g.scrollHeight > g.clientHeight), 'the week opens scrolled to the working day');
   await screenshot(page, 'calendar-week-1280');
   await page.getByRole('button', { name: 'Day', exact: true }).click();
   await screenshot(page, 'calendar-day-1280');

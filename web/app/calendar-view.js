@@ -141,10 +141,14 @@ export class CalendarView extends HTMLElement {
     const focusKey = document.activeElement && this.contains(document.activeElement) ? document.activeElement.dataset.focusKey : null;
     const paintKey = this.#keyFor(this.state, d);
     const painted = this.#painted.get(d.posts);
+    // A time grid shown again at the same days keeps where it was scrolled to.
+    const oldGrid = this.querySelector('.grid-week, .grid-day');
+    const keepTop = oldGrid && this.#timelineAt === `${this.state.view}|${this.state.date}` ? oldGrid.scrollTop : null;
     if (painted && painted.key === paintKey && !focusKey) {
       this.replaceChildren(...painted.nodes);
       this.#shown = painted.shown;
       this.#focusDate = this.querySelector('[role=gridcell][tabindex="0"]')?.dataset.date ?? this.#focusDate;
+      this.#openTimeline(keepTop);
       return;
     }
     let text = null;
@@ -187,7 +191,27 @@ export class CalendarView extends HTMLElement {
     clear(this, this.#toolbar(view), this.#filters(view), body, view ? this.#unscheduled(view) : null);
     this.#shown = view ? { key: paintKey, text, lists, total: d.posts.size, nodes: [...this.childNodes] } : null;
     this.#painted.set(d.posts, { key: paintKey, nodes: [...this.childNodes], shown: this.#shown });
-    if (focusKey) this.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+    this.#openTimeline(keepTop);
+    if (focusKey) this.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus({ preventScroll: Boolean(this.#timelineAt) });
+  }
+
+  // Week and day views scroll inside their grid (24 hours are taller than a screen). A grid opens
+  // an hour before its first post, or at 07:00 when there is none earlier, as calendars do; shown
+  // again at the same days, it stays where it was.
+  #timelineAt = null;
+  #openTimeline(keepTop) {
+    const grid = this.querySelector('.grid-week, .grid-day');
+    this.#timelineAt = grid ? `${this.state.view}|${this.state.date}` : null;
+    const cell = grid?.querySelector('.day.timeline');
+    if (!cell || grid.scrollHeight <= grid.clientHeight) return;
+    if (keepTop !== null) {
+      grid.scrollTop = keepTop;
+      return;
+    }
+    const first = Math.min(8 / 24, ...[...grid.querySelectorAll('.post.timed')].map((b) => Number(b.style.getPropertyValue('--top'))));
+    const head = grid.querySelector('.row.head');
+    // Half a rem more, so the hour's label (centred on its line) is not cut.
+    grid.scrollTop = cell.offsetTop + Math.max(0, first - 1 / 24) * cell.offsetHeight - (head?.offsetHeight ?? 0) - 8;
   }
 
   #set(patch) {
@@ -200,7 +224,11 @@ export class CalendarView extends HTMLElement {
     const { view, date } = this.state;
     if (view === 'month') return monthYear(date);
     if (view === 'day') return longDate(date);
-    if (view === 'week') return `Week of ${dayMonthYear(date)}`;
+    if (view === 'week') {
+      // The week shown starts on Monday (week_start in query()), whichever of its days is the date.
+      const monday = isoDate(dateMs(date) - ((utcParts(date).weekday + 6) % 7) * DAY_MS);
+      return `Week of ${dayMonthYear(monday)}`;
+    }
     return 'All posts';
   }
 
@@ -443,7 +471,12 @@ export class CalendarView extends HTMLElement {
       if (view.hidden > 0) grid.append(h('p', { class: 'hint', text: `${view.hidden} more posts overlap and are not drawn.` }));
       return grid;
     }
-    grid.append(h('div', { role: 'row', class: 'row head' }, WEEKDAYS.map((w) => h('div', { role: 'columnheader', class: 'wd', text: w }))));
+    // A week's header also carries the dates: its grid scrolls, and the days' own numbers with it.
+    const week = view.view === 'week' ? view.weeks[0]?.days : null;
+    grid.append(h('div', { role: 'row', class: 'row head' }, WEEKDAYS.map((w, i) => h('div', {
+      role: 'columnheader', class: `wd${week?.[i]?.date === this.#today ? ' today' : ''}`,
+      text: week?.[i] ? `${w} ${Number(week[i].date.slice(8))}` : w,
+    }))));
     for (const week of view.weeks) {
       grid.append(h('div', { role: 'row', class: 'row' }, week.days.map((day) => this.#cell(day, view, { showMore: view.view === 'month' }))));
     }
