@@ -168,6 +168,11 @@ test('views, filters and the time zone lens', async () => {
   await screenshot(page, 'calendar-week-1280');
   await page.getByRole('button', { name: 'Day', exact: true }).click();
   await screenshot(page, 'calendar-day-1280');
+  // A day without posts says so, and how to add one.
+  await page.getByRole('button', { name: 'Previous' }).click();
+  while (!(await page.getByText(/^No posts on /).count())) await page.getByRole('button', { name: 'Previous' }).click();
+  assert.match(await page.getByText(/^No posts on /).textContent(), /^No posts on \w+day, \d+ \w+ \d{4}\. "New post" adds one\.$/);
+  await page.getByRole('button', { name: 'Today' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Month', exact: true }).click();
   if (!(await cell(day15).count())) await page.getByRole('button', { name: 'Next' }).click();

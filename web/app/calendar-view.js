@@ -468,8 +468,11 @@ export class CalendarView extends HTMLElement {
     if (view.view === 'day') {
       const day = { date: view.date, post_ids: view.items.map((i) => i.post_id), items: view.items, minutes: view.minutes, hidden: view.hidden };
       grid.append(h('div', { role: 'row', class: 'row' }, this.#cell(day, view, { showMore: false })));
-      if (view.hidden > 0) grid.append(h('p', { class: 'hint', text: `${view.hidden} more posts overlap and are not drawn.` }));
-      return grid;
+      // Said above the grid (a grid holds only rows): an empty day, or posts too crowded to draw.
+      const notes = [];
+      if (!view.items.length && !(view.hidden > 0)) notes.push(h('p', { class: 'hint day-note', text: `No posts on ${longDate(view.date)}.${this.#data.canEdit ? ' "New post" adds one.' : ''}` }));
+      if (view.hidden > 0) notes.push(h('p', { class: 'hint day-note', text: `${view.hidden} more posts overlap and are not drawn.` }));
+      return notes.length ? h('div', {}, notes, grid) : grid;
     }
     // A week's header also carries the dates: its grid scrolls, and the days' own numbers with it.
     const week = view.view === 'week' ? view.weeks[0]?.days : null;
