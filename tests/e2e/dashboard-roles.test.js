@@ -88,6 +88,9 @@ test('a 429 shows a notice that says how long the dashboard waits', async () => 
     const notice = page.getByRole('status').filter({ hasText: 'Too many requests' });
     await notice.waitFor();
     assert.match(await notice.textContent(), /waiting \d+ s/);
+    // It stays while the request is held, whatever else answers meanwhile (the window is a minute).
+    await page.waitForTimeout(1500);
+    assert.equal(await notice.isVisible(), true);
     await page.close();
   } finally {
     await dash.close();

@@ -367,6 +367,36 @@ test('no key for the workspace: a typed 401 before anything is sent; a revoked k
   other.client.close();
 });
 
+test('429: the notice lasts until the request held by it tries again, whatever else answers meanwhile', async () => {
+  const limited = await startEmulator({ rateLimit: 2 });
+  try {
+    // The transport's waits are held until released; the server's minute is moved by hand.
+    const held = [];
+    let t = Date.now();
+    const transport = { sleep: (ms) => new Promise((resolve) => held.push(() => { t += ms; resolve(); })), now: () => t, timeoutMs: 5000 };
+    const client = await createClient({ baseUrl: limited.base, transport });
+    await client.addWorkspace({ apiKey: TOKENS.owner });
+    await client.addWorkspace({ apiKey: TOKENS.ws2 });
+    const events = [];
+    client.onNetwork((e) => { if (e.kind.startsWith('rate')) events.push(e.kind); });
+    await client.in(IDS.ws1).labels.list();
+    const waiting = client.in(IDS.ws1).labels.list(); // over the limit: held on its Retry-After
+    while (!held.length) await new Promise((r) => setTimeout(r, 5));
+    assert.deepEqual(events, ['rate']);
+    // Another workspace answers meanwhile: the first request is still waiting, so is the notice.
+    assert.ok((await client.in(IDS.ws2).labels.list()).length >= 0);
+    assert.deepEqual(events, ['rate'], 'an unrelated answer does not end the wait');
+    // The minute is over: the held request tries again, succeeds, and the notice goes.
+    limited.clock.advance(61_000);
+    held.shift()();
+    assert.ok((await waiting).length >= 1);
+    assert.deepEqual(events, ['rate', 'rate-clear']);
+    client.close();
+  } finally {
+    await limited.close();
+  }
+});
+
 test('429: after the transport has waited and retried, the error says rate_limited and how long', async () => {
   const limited = await startEmulator({ rateLimit: 2 });
   try {

@@ -456,18 +456,17 @@ class Client {
     }
   }
 
-  #rateWaiting = false;
-  #attempted({ status, decision }) {
-    if (this.#rateWaiting) {
-      this.#rateWaiting = false;
-      this.#netEmit({ kind: 'rate-clear' });
-    }
+  // Requests now waiting out a 429. The wait is over when the last of them tries again, not when
+  // some other request answers: one that was already on its way must not hide the notice.
+  #rateWaits = 0;
+  #attempted({ status, decision, resumedFromRate }) {
+    if (resumedFromRate) this.#rateWaits = Math.max(0, this.#rateWaits - 1);
     if (status === 0) this.#netEmit({ kind: 'offline' });
     else if (status < 400) this.#netEmit({ kind: 'ok' });
     if (decision?.retry && decision.reason === 'rate_limited') {
-      this.#rateWaiting = true;
-      this.#netEmit({ kind: 'rate', seconds: Math.ceil(decision.delay_ms / 1000) });
-    }
+      this.#rateWaits++;
+      this.#netEmit({ kind: 'rate', seconds: Math.ceil(decision.delay_ms / 1000), waiting: this.#rateWaits });
+    } else if (resumedFromRate && this.#rateWaits === 0) this.#netEmit({ kind: 'rate-clear' });
   }
 
   // A 402 answered by a Store request (refresh, outbox): read by the core like any other.

@@ -510,7 +510,7 @@ export interface PaymentBlock {
 }
 export type NetworkEvent =
   | { kind: 'ok' | 'offline' | 'online' | 'rate-clear' }
-  | { kind: 'rate'; seconds: number }
+  | { kind: 'rate'; seconds: number; waiting: number }
   | { kind: 'payment'; workspaceId?: string; /** every workspace the block holds (the account's, or just this one) */ workspaceIds?: string[]; error: ApiError; block?: PaymentBlock }
   | { kind: 'payment-clear'; workspaceId: string };
 // Declaration merging: these members join TrypostClient above.

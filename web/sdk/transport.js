@@ -65,10 +65,12 @@ export function createTransport({ core, fetch, timeoutMs = 15000, sleep = realSl
     const headers = { ...(req.headers ?? {}) };
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyHeader(idempotencyKey);
     const method = String(req.method ?? 'GET').toUpperCase();
+    let resumed = false; // this attempt comes after waiting out a 429
     for (let attempt = 1; ; attempt++) {
       const r = await once({ ...req, method, headers });
       const d = decide(r.status, method, idempotencyKey, attempt, r.retryAfter);
-      onAttempt?.({ attempt, status: r.status, decision: d });
+      onAttempt?.({ attempt, status: r.status, decision: d, resumedFromRate: resumed });
+      resumed = d.retry && d.reason === 'rate_limited';
       if (!d.retry) return { status: r.status, text: r.text, attempts: attempt, reason: d.reason, timedOut: r.timedOut, retryAfterMs: d.reason === 'retry_after_too_long' ? d.delay_ms : undefined, retryAfter: r.retryAfter };
       if (d.reason === 'rate_limited') {
         const until = now() + d.delay_ms;
