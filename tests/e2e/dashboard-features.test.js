@@ -138,7 +138,7 @@ test('signatures: create, edit, mark as the default (a new post starts with it),
   await edit.waitFor({ state: 'detached' });
   await list.getByText('Book a demo: sales@northwind.test').waitFor();
 
-  const makeDefault = panel.getByRole('button', { name: 'Default signature: Sales' });
+  const makeDefault = panel.getByRole('button', { name: 'Make default: Sales' });
   assert.equal(await makeDefault.getAttribute('aria-pressed'), 'false');
   await makeDefault.click();
   assert.equal(await makeDefault.getAttribute('aria-pressed'), 'true');

@@ -297,7 +297,8 @@ export class CalendarView extends HTMLElement {
     // these, and four listeners each were a good part of building one.
     return h('button', {
       type: 'button', class: `post status-${status}`, draggable: movable ? 'true' : null,
-      'aria-label': `${time} ${this.#zoneLabel()} ${text || '(no text)'}, ${status.replace('_', ' ')}`,
+      // What the button shows comes first, whole (label in name); the zone last.
+      'aria-label': `${time} ${text || '(no text)'}, ${status.replace('_', ' ')} (${this.#zoneLabel()})`,
       'aria-keyshortcuts': movable ? 'Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown' : null,
       dataset: { postId: String(id), date: date ?? '', focusKey: `post-${id}`, ...(movable ? { at: info.at } : {}) },
     },

@@ -116,7 +116,7 @@ function collectionPanel(panel, ctx, spec) {
       const isDefault = defId === String(item.id);
       const actions = allowed ? h('div', { class: 'item-actions' },
         h('button', { type: 'button', 'aria-label': `Edit ${spec.noun} ${item.name}`, onclick: () => editDialog(item), text: 'Edit' }),
-        spec.key === 'signatures' ? h('button', { type: 'button', 'aria-pressed': String(isDefault), 'aria-label': `Default signature: ${item.name}`, onclick: () => {
+        spec.key === 'signatures' ? h('button', { type: 'button', 'aria-pressed': String(isDefault), 'aria-label': `Make default: ${item.name}`, onclick: () => {
           setDefaultSignatureId(ws.id, isDefault ? null : String(item.id));
           status.textContent = isDefault ? `"${item.name}" is no longer the default signature.` : `"${item.name}" is now the default: new posts start with it.`;
           render();

@@ -4,7 +4,9 @@ import { h, clear, uid } from './dom.js';
 
 function logo(ws) {
   if (ws?.logo_url) return h('img', { class: 'ws-logo', src: ws.logo_url, alt: '' });
-  return h('span', { class: 'ws-logo ws-initial', 'aria-hidden': 'true', text: (ws?.name ?? '?').trim().charAt(0).toUpperCase() || '?' });
+  // The initial is drawn by CSS (data-initial), so it is not part of the button's visible text:
+  // the button's name must contain what it shows (WCAG 2.5.3, label in name).
+  return h('span', { class: 'ws-logo ws-initial', 'aria-hidden': 'true', 'data-initial': (ws?.name ?? '?').trim().charAt(0).toUpperCase() || '?' });
 }
 
 const ROLE = { owner: 'Owner', admin: 'Admin', member: 'Member', viewer: 'Viewer' };
@@ -45,7 +47,7 @@ export class WorkspaceSwitcher extends HTMLElement {
       onclick: () => this.pick(ws.id),
     }, logo(ws), h('span', { class: 'ws-item-name', text: ws.name }), h('span', { class: 'ws-role', text: ROLE[ws.role] ?? ws.role })));
     const create = h('button', { type: 'button', role: 'menuitem', tabindex: '-1', class: 'ws-item ws-create', onclick: () => this.#emit('create-workspace') },
-      h('span', { class: 'ws-logo ws-initial', 'aria-hidden': 'true', text: '+' }), h('span', { text: 'Create workspace' }));
+      h('span', { class: 'ws-logo ws-initial', 'aria-hidden': 'true', 'data-initial': '+' }), h('span', { text: 'Create workspace' }));
     const menu = h('div', { role: 'menu', id: this.#menuId, 'aria-label': 'Workspaces', class: 'ws-menu', hidden: !this.#open, onkeydown: (e) => this.#menuKey(e) }, items, create);
     clear(this, button, menu);
   }

@@ -1,0 +1,103 @@
+// An automated accessibility audit (axe-core, the engine behind most such checkers) of the
+// dashboard's screens at both sizes: sign-in, the four calendar views, the workspace menu, the
+// create and composer dialogs, every settings tab, and a Viewer's calendar. Any violation fails,
+// with the rule, the element and what to fix.
+//
+// One rule is waived for one kind of element: label-content-name-mismatch on a calendar day cell.
+// A day's name is its date and its number of posts ("Tuesday, 1 December 2026, 3 posts"); the
+// text inside it is that of the post buttons it holds, each with its own name. The rule (WCAG
+// 2.5.3) is about a control named by the words it shows; the day's own visible label, its
+// number, is in its name. Every other element is held to it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { launchBrowser } from './browser.js';
+import { startDashboard, signIn, switcher, VIEWER_TOKEN } from './dashboard-support.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WAIVED = [{ rule: 'label-content-name-mismatch', selector: '[role="gridcell"]' }];
+
+let dash;
+let browser;
+before(async () => {
+  dash = await startDashboard();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await dash?.close();
+});
+
+// The page's CSP allows no inline script: axe is evaluated through the DevTools protocol.
+async function audit(page, screen) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async (waived) => {
+    const { violations: found } = await window.axe.run(document, { resultTypes: ['violations'] });
+    return found.map((v) => ({
+      rule: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.filter((n) => !waived.some((w) => w.rule === v.id && document.querySelector(n.target[0])?.matches(w.selector)))
+        .map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
+    })).filter((v) => v.nodes.length);
+  }, WAIVED);
+  assert.deepEqual(violations, [], `${screen}: ${violations.map((v) => `[${v.impact}] ${v.rule} (${v.help})\n  ${v.nodes.join('\n  ')}`).join('\n')}`);
+}
+
+for (const [width, height] of [[1280, 800], [390, 844]]) {
+  test(`every main screen passes the audit at ${width}x${height}`, async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height });
+    await page.goto(`${dash.url}/app/`);
+    await page.getByLabel('Account token').waitFor();
+    await audit(page, 'sign-in');
+    await signIn(page, dash.url);
+    await page.getByRole('grid').waitFor();
+    await audit(page, 'month');
+    for (const view of ['Week', 'Day', 'List']) {
+      await page.getByRole('button', { name: view, exact: true }).click();
+      await page.getByRole('button', { name: view, exact: true, pressed: true }).waitFor();
+      await audit(page, view);
+    }
+    await page.getByRole('button', { name: 'Month', exact: true }).click();
+
+    await switcher(page).click();
+    await page.getByRole('menu').waitFor();
+    await audit(page, 'workspace menu');
+    await page.getByRole('menuitem', { name: 'Create workspace' }).click();
+    const create = page.getByRole('dialog', { name: 'Create workspace' });
+    await create.getByRole('button', { name: 'Create' }).click(); // empty: the error at the field
+    await page.waitForFunction(() => document.querySelector('dialog [aria-invalid="true"]'));
+    await audit(page, 'create workspace, with its error');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'New post' }).click();
+    const composer = page.getByRole('dialog', { name: 'New post' });
+    await composer.getByRole('textbox', { name: 'Content' }).fill('x'.repeat(300)); // over X's limit
+    await audit(page, 'composer, over the limit');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    for (const tab of ['Workspace', 'Brand', 'Team', 'API keys', 'Labels', 'Signatures', 'Social accounts']) {
+      await page.getByRole('tab', { name: tab }).click();
+      const panel = page.getByRole('tabpanel', { name: tab });
+      await panel.waitFor();
+      await page.waitForFunction(() => !document.querySelector('[role="tabpanel"] [aria-busy="true"]'));
+      await audit(page, `settings: ${tab}`);
+    }
+    await page.close();
+  });
+}
+
+test("a Viewer's calendar and settings pass the audit", async () => {
+  const key = dash.emulator.secrets.keys.find((k) => k.user === 'victor@northwind.test').plain_token;
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, dash.url, VIEWER_TOKEN, key);
+  await page.getByRole('grid').waitFor();
+  await audit(page, 'viewer: month');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Team' }).click();
+  await page.waitForFunction(() => !document.querySelector('[role="tabpanel"] [aria-busy="true"]'));
+  await audit(page, 'viewer: team');
+  await page.close();
+});
