@@ -1,7 +1,8 @@
 // An automated accessibility audit (axe-core, the engine behind most such checkers) of the
 // dashboard's screens at both sizes: sign-in, the four calendar views, the workspace menu, the
-// create and composer dialogs, every settings tab, and a Viewer's calendar. Any violation fails,
-// with the rule, the element and what to fix.
+// create and composer dialogs, every settings tab, and a Viewer's calendar; and of the embeddable
+// widget's example page, light and dark, month and week. Any violation fails, with the rule, the
+// element and what to fix.
 //
 // One rule is waived for one kind of element: label-content-name-mismatch on a calendar day cell.
 // A day's name is its date and its number of posts ("Tuesday, 1 December 2026, 3 posts"); the
@@ -12,7 +13,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, startDevServer } from './browser.js';
+import { makeSnapshot } from './widget-data.js';
 import { startDashboard, signIn, switcher, VIEWER_TOKEN } from './dashboard-support.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -100,4 +102,25 @@ test("a Viewer's calendar and settings pass the audit", async () => {
   await page.waitForFunction(() => !document.querySelector('[role="tabpanel"] [aria-busy="true"]'));
   await audit(page, 'viewer: team');
   await page.close();
+});
+
+test('the widget passes the audit, light and dark, month and week', async () => {
+  const dev = await startDevServer({});
+  const snapshot = JSON.stringify(await makeSnapshot(2000));
+  try {
+    for (const colorScheme of ['light', 'dark']) {
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.route((url) => url.pathname === '/widget/example-snapshot.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: snapshot }));
+      await page.goto(`${dev.url}/widget/example.html`);
+      await page.waitForFunction(() => document.querySelector('trypost-calendar')?.shadowRoot?.querySelector('[role="grid"] [role="gridcell"]'));
+      await audit(page, `widget, ${colorScheme}, month`);
+      await page.evaluate(() => document.querySelector('trypost-calendar').setAttribute('view', 'week'));
+      await page.waitForFunction(() => document.querySelector('trypost-calendar').shadowRoot.querySelector('.week-view'));
+      await audit(page, `widget, ${colorScheme}, week`);
+      await page.close();
+    }
+  } finally {
+    await dev.close();
+  }
 });
