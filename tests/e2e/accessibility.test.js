@@ -55,6 +55,11 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
     await signIn(page, dash.url);
     await page.getByRole('grid').waitFor();
     await audit(page, 'month');
+    await page.getByRole('grid').getByRole('button', { name: /, scheduled \(UTC\)$/ }).first().click();
+    await page.getByRole('dialog').waitFor();
+    await audit(page, 'a scheduled post, open');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     for (const view of ['Week', 'Day', 'List']) {
       await page.getByRole('button', { name: view, exact: true }).click();
       await page.getByRole('button', { name: view, exact: true, pressed: true }).waitFor();
