@@ -224,6 +224,23 @@ test('settings: brand profile, team invite and removal, API key shown once, work
   await page.getByRole('button', { name: 'Cancel invite for nina@example.test' }).waitFor();
   await page.getByRole('button', { name: 'Cancel invite for nina@example.test' }).click();
   await page.getByText('No pending invites.').waitFor();
+  // A role changes on "Save role" only: stepping through the list sends nothing.
+  const adamRole = page.getByRole('combobox', { name: 'Role of Adam Admin' });
+  const saveAdam = page.getByRole('button', { name: 'Save role of Adam Admin' });
+  assert.equal(await saveAdam.isDisabled(), true);
+  await adamRole.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await adamRole.inputValue(), 'viewer');
+  await adamRole.selectOption('member');
+  await saveAdam.click();
+  await page.getByText('Adam Admin is now member.').waitFor();
+  assert.equal(await saveAdam.isDisabled(), true);
+  // Read back from the server: the tab lists the team afresh.
+  await page.getByRole('tab', { name: 'Brand' }).click();
+  await page.getByRole('tab', { name: 'Team' }).click();
+  await page.getByRole('table').getByText('mia@northwind.test').waitFor();
+  assert.equal(await page.getByRole('combobox', { name: 'Role of Adam Admin' }).inputValue(), 'member');
   await page.getByRole('button', { name: /^Remove Mia/ }).click();
   await page.getByRole('table').getByText('mia@northwind.test').waitFor({ state: 'detached' });
   // The owner's role cannot be changed, and the disabled control says why.

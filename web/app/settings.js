@@ -165,19 +165,25 @@ export class SettingsView extends HTMLElement {
         const rs = select(isOwner ? ['owner'] : ROLES, m.role);
         rs.disabled = !allowed || isOwner;
         rs.id = uid('role');
-        rs.addEventListener('change', async () => {
+        // A role changes on "Save role", not on the select's change: arrow keys on a closed select
+        // fire one change per step, and viewer -> admin would pass through member on its way.
+        const saveRole = allowed && !isOwner ? h('button', { type: 'button', class: 'save-role', 'aria-label': `Save role of ${m.name}`, disabled: true, text: 'Save role', onclick: async () => {
+          saveRole.disabled = true;
           try {
             await team.updateRole(m.user_id, rs.value);
+            m.role = rs.value;
             status.textContent = `${m.name} is now ${rs.value}.`;
           } catch (err) {
+            rs.value = m.role;
             status.textContent = errorText(err);
           }
-        });
+        } }) : null;
+        rs.addEventListener('change', () => { if (saveRole) saveRole.disabled = rs.value === m.role; });
         // Disabled controls say why: the owner is fixed at sign-up and cannot be handed over.
         const fixed = isOwner ? h('span', { class: 'hint', id: `${rs.id}-why`, text: ' Fixed: ownership cannot be transferred.' }) : null;
         if (fixed) rs.setAttribute('aria-describedby', fixed.id);
         return h('tr', {}, h('td', { text: m.name }), h('td', { text: m.email }),
-          h('td', {}, h('label', { class: 'visually-hidden', for: rs.id, text: `Role of ${m.name}` }), rs, fixed),
+          h('td', {}, h('label', { class: 'visually-hidden', for: rs.id, text: `Role of ${m.name}` }), rs, saveRole ? ' ' : null, saveRole, fixed),
           h('td', {}, allowed && !isOwner ? h('button', { type: 'button', class: 'danger-link', 'aria-label': `Remove ${m.name}`, onclick: async () => {
             try {
               await team.remove(m.user_id);
