@@ -153,6 +153,28 @@ test('rescheduling: drag to another day, then Alt+Arrow on the keyboard, both th
   await screenshot(page, 'calendar-month-1280');
 });
 
+test('on the week\'s time grid a drag sets the day and the time of day, to the quarter hour', async () => {
+  const day18 = nextMonthDay(18);
+  const day19 = nextMonthDay(19);
+  await page.getByRole('button', { name: 'Week', exact: true }).click();
+  const post = page.getByRole('grid').getByRole('button', { name: /^10:00 Northwind launch e2e, edited/ });
+  for (let i = 0; i < 8 && !(await post.count()); i++) await page.getByRole('button', { name: 'Next' }).click();
+  await post.waitFor();
+  const target = page.getByRole('gridcell', { name: new RegExp(`^${dayName(day19)},`) });
+  const height = await target.evaluate((el) => el.offsetHeight);
+  // Taken 2 px below its top and let go where 14:00 is, 2 px lower.
+  await post.dragTo(target, { sourcePosition: { x: 10, y: 2 }, targetPosition: { x: 20, y: (height * 14) / 24 + 2 } });
+  const moved = target.getByRole('button', { name: /^14:00 Northwind launch e2e, edited, scheduled \(UTC\)$/ });
+  await moved.waitFor();
+  assert.equal(await page.getByRole('gridcell', { name: new RegExp(`^${dayName(day18)},`) }).getByRole('button', { name: /Northwind launch e2e/ }).count(), 0);
+  // And back to 10:00 the day before, taken by its middle this time.
+  const back = page.getByRole('gridcell', { name: new RegExp(`^${dayName(day18)},`) });
+  const middle = await moved.evaluate((el) => el.offsetHeight / 2);
+  await moved.dragTo(back, { sourcePosition: { x: 10, y: middle }, targetPosition: { x: 20, y: (height * 10) / 24 + middle } });
+  await back.getByRole('button', { name: /^10:00 Northwind launch e2e, edited, scheduled \(UTC\)$/ }).waitFor();
+  await page.getByRole('button', { name: 'Month', exact: true }).click();
+});
+
 test('views, filters and the time zone lens', async () => {
   await page.getByRole('button', { name: 'Today' }).click();
   await page.getByRole('button', { name: 'Week', exact: true }).click();

@@ -3,7 +3,7 @@
 // counts are the core's; this element only draws them and turns gestures into move requests.
 import { h, clear, uid } from './dom.js';
 import { parseCoreAnswer } from '../sdk/core.js';
-import { clockChangeText } from '../sdk/calendar.js';
+import { clockChangeText, zoneOffsetAt } from '../sdk/calendar.js';
 
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -336,38 +336,92 @@ export class CalendarView extends HTMLElement {
       e.preventDefault();
       this.#move(b.dataset.postId, b.dataset.at, days);
     });
+    let grabbedAt = 0; // where in the post the pointer took it (px from its top)
     this.addEventListener('dragstart', (e) => {
       const b = post(e);
       if (!b) return;
       e.dataTransfer.setData('text/plain', b.dataset.postId);
       e.dataTransfer.effectAllowed = 'move';
+      grabbedAt = b.classList.contains('timed') ? e.clientY - b.getBoundingClientRect().top : 0;
       b.classList.add('dragging');
     });
-    this.addEventListener('dragend', (e) => post(e)?.classList.remove('dragging'));
+    this.addEventListener('dragend', (e) => {
+      post(e)?.classList.remove('dragging');
+      // A drag given up (Escape, or let go outside) leaves no mark behind.
+      for (const c of this.querySelectorAll('.drop')) c.classList.remove('drop');
+      for (const m of this.querySelectorAll('.drop-mark')) m.remove();
+    });
     this.addEventListener('dragover', (e) => {
       const cell = cellOf(e);
       if (!cell) return;
       e.preventDefault();
       e.dataTransfer.dropEffect = 'move';
       cell.classList.add('drop');
+      const minute = this.#minuteAt(cell, e.clientY - grabbedAt);
+      if (minute !== null) this.#dropMark(cell, minute);
     });
-    this.addEventListener('dragleave', (e) => cellOf(e)?.classList.remove('drop'));
+    this.addEventListener('dragleave', (e) => {
+      const cell = cellOf(e);
+      if (!cell || cell.contains(e.relatedTarget)) return;
+      cell.classList.remove('drop');
+      cell.querySelector('.drop-mark')?.remove();
+    });
     this.addEventListener('drop', (e) => {
       const cell = cellOf(e);
       if (!cell) return;
       e.preventDefault();
       cell.classList.remove('drop');
+      cell.querySelector('.drop-mark')?.remove();
       const id = e.dataTransfer.getData('text/plain');
       const btn = this.querySelector(`button.post[data-post-id="${CSS.escape(id)}"]`);
       if (!btn?.dataset.date || !btn.dataset.at) return;
+      // On a time grid the drop also sets the time of day; on a month, the day only.
+      const minute = this.#minuteAt(cell, e.clientY - grabbedAt);
+      if (minute !== null) {
+        const newTime = this.#instantOf(cell.dataset.date, minute);
+        if (newTime !== btn.dataset.at.replace('.000Z', 'Z')) this.#moveTo(id, newTime);
+        return;
+      }
       const days = Math.round((dateMs(cell.dataset.date) - dateMs(btn.dataset.date)) / DAY_MS);
       if (days !== 0) this.#move(id, btn.dataset.at, days);
     });
   }
 
+  // The wall-clock minute (display zone) under y on a time grid's day, to the quarter hour; null
+  // when the day is not drawn as a 24-hour scale (a month, or the narrow week's list of days).
+  #minuteAt(cell, y) {
+    if (!cell.classList.contains('timeline') || cell.offsetHeight < 24 * 16) return null;
+    const r = cell.getBoundingClientRect();
+    const minute = Math.round((((y - r.top) / r.height) * 1440) / 15) * 15;
+    return Math.min(1425, Math.max(0, minute));
+  }
+
+  #dropMark(cell, minute) {
+    let mark = cell.querySelector('.drop-mark');
+    if (!mark) cell.append((mark = h('span', { class: 'drop-mark', 'aria-hidden': 'true' })));
+    mark.style.setProperty('--top', String(minute / 1440));
+    mark.textContent = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  }
+
+  // The instant of a wall-clock minute of a day in the display zone (ISO, UTC). The offset is read
+  // at the naive instant, then again at the result, which settles it across a clock change.
+  #instantOf(date, minute) {
+    const wall = dateMs(date) + minute * 60_000;
+    const zone = this.state.zone;
+    let at = wall;
+    if (zone !== 'UTC') {
+      at = wall - zoneOffsetAt(zone, wall) * 1000;
+      at = wall - zoneOffsetAt(zone, at) * 1000;
+    }
+    return new Date(at).toISOString().replace('.000Z', 'Z');
+  }
+
   // The new instant keeps the time of day and moves by whole days; the core then decides.
   #move(id, at, days) {
-    const newTime = new Date(Date.parse(at) + days * DAY_MS).toISOString().replace('.000Z', 'Z');
+    this.#moveTo(id, new Date(Date.parse(at) + days * DAY_MS).toISOString().replace('.000Z', 'Z'));
+  }
+
+  #moveTo(id, newTime) {
     this.dispatchEvent(new CustomEvent('move-post', { bubbles: true, detail: { id, newTime, focusKey: `post-${id}` } }));
   }
 
