@@ -172,6 +172,13 @@ test('on the week\'s time grid a drag sets the day and the time of day, to the q
   const middle = await moved.evaluate((el) => el.offsetHeight / 2);
   await moved.dragTo(back, { sourcePosition: { x: 10, y: middle }, targetPosition: { x: 20, y: (height * 10) / 24 + middle } });
   await back.getByRole('button', { name: /^10:00 Northwind launch e2e, edited, scheduled \(UTC\)$/ }).waitFor();
+  // The keyboard's way on a time grid: Alt+ArrowDown / Alt+ArrowUp move by a quarter hour.
+  await back.getByRole('button', { name: /Northwind launch e2e/ }).focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await back.getByRole('button', { name: /^10:15 Northwind launch e2e/ }).waitFor();
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^10:15 Northwind launch e2e/);
+  await page.keyboard.press('Alt+ArrowUp');
+  await back.getByRole('button', { name: /^10:00 Northwind launch e2e/ }).waitFor();
   await page.getByRole('button', { name: 'Month', exact: true }).click();
 });
 

@@ -331,6 +331,13 @@ export class CalendarView extends HTMLElement {
         return;
       }
       if (!e.altKey || !b.dataset.at) return;
+      // On a time grid, up and down are the time of day (a quarter hour), as a drag there is.
+      if (b.classList.contains('timed') && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+        e.preventDefault();
+        const step = (e.key === 'ArrowUp' ? -15 : 15) * 60_000;
+        this.#moveTo(b.dataset.postId, new Date(Date.parse(b.dataset.at) + step).toISOString().replace('.000Z', 'Z'));
+        return;
+      }
       const days = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }[e.key];
       if (days === undefined) return;
       e.preventDefault();
