@@ -27,6 +27,8 @@ test('a Viewer sees the calendar but no edit controls, and is told why', async (
     await page.getByText(/View only: your role here is viewer/).waitFor();
     assert.equal(await page.getByRole('grid').getAttribute('aria-readonly'), 'true');
     assert.equal(await page.locator('[draggable="true"]').count(), 0);
+    await page.getByText(/^Keyboard: arrows move between days/).waitFor();
+    assert.equal(await page.getByText(/Alt\+/).count(), 0, 'no move keys offered to a Viewer');
     await page.getByRole('button', { name: 'List' }).click();
     await page.getByRole('button', { name: /UTC/ }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Post' });

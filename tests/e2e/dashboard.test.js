@@ -194,6 +194,7 @@ test('views, filters and the time zone lens', async () => {
   await page.getByRole('heading', { level: 2, name: `Week of ${mondayName}` }).waitFor();
   assert.equal(await page.getByRole('columnheader').first().textContent(), `Mon ${monday.getUTCDate()}`);
   assert.ok(await page.getByRole('grid').evaluate((g) => g.scrollTop > 0 && g.scrollHeight > g.clientHeight), 'the week opens scrolled to the working day');
+  await page.getByText(/^Keyboard: .*Alt\+Up\/Down by a quarter hour\.$/).waitFor();
   await screenshot(page, 'calendar-week-1280');
   await page.getByRole('button', { name: 'Day', exact: true }).click();
   await screenshot(page, 'calendar-day-1280');

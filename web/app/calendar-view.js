@@ -188,7 +188,7 @@ export class CalendarView extends HTMLElement {
       }
     }
     const body = problem ? h('p', { class: 'error', role: 'alert', text: `This view cannot be shown: ${problem}` }) : this.#body(view);
-    clear(this, this.#toolbar(view), this.#filters(view), body, view ? this.#unscheduled(view) : null);
+    clear(this, this.#toolbar(view), this.#filters(view), body, view ? this.#keysHint(view) : null, view ? this.#unscheduled(view) : null);
     this.#shown = view ? { key: paintKey, text, lists, total: d.posts.size, nodes: [...this.childNodes] } : null;
     this.#painted.set(d.posts, { key: paintKey, nodes: [...this.childNodes], shown: this.#shown });
     this.#openTimeline(keepTop);
@@ -568,6 +568,15 @@ export class CalendarView extends HTMLElement {
     const body = this.#list(view);
     this.#shown = null;
     this.querySelector('.post-list')?.parentElement?.replaceWith(body);
+  }
+
+  // The keyboard's ways, said once under the grid (each post also carries aria-keyshortcuts).
+  #keysHint(view) {
+    if (view.view === 'list' || !this.#data.posts.size) return null;
+    const move = !this.#data.canEdit ? '' : view.view === 'month'
+      ? ' Alt+arrows move a post by a day or a week.'
+      : ' Alt+Left/Right move a post by a day, Alt+Up/Down by a quarter hour.';
+    return h('p', { class: 'hint keys-hint', text: `Keyboard: arrows move between days, Enter goes into a day's posts, Escape comes back.${move}` });
   }
 
   #unscheduled(view) {
