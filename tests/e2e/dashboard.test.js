@@ -179,6 +179,19 @@ test('on the week\'s time grid a drag sets the day and the time of day, to the q
   assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^10:15 Northwind launch e2e/);
   await page.keyboard.press('Alt+ArrowUp');
   await back.getByRole('button', { name: /^10:00 Northwind launch e2e/ }).waitFor();
+  // In another display zone the drop is that zone's wall-clock time: 20:00 in Tokyo is 11:00 UTC.
+  await page.getByLabel('Time zone').selectOption('Asia/Tokyo');
+  const inTokyo = back.getByRole('button', { name: /^19:00 Northwind launch e2e.*\(Asia\/Tokyo\)$/ });
+  await inTokyo.waitFor();
+  const tokyoTop = await inTokyo.evaluate((el) => el.offsetHeight / 2);
+  await inTokyo.dragTo(back, { sourcePosition: { x: 10, y: tokyoTop }, targetPosition: { x: 20, y: (height * 20) / 24 + tokyoTop } });
+  await back.getByRole('button', { name: /^20:00 Northwind launch e2e.*\(Asia\/Tokyo\)$/ }).waitFor();
+  await page.getByLabel('Time zone').selectOption('UTC');
+  const inUtc = back.getByRole('button', { name: /^11:00 Northwind launch e2e, edited, scheduled \(UTC\)$/ });
+  await inUtc.waitFor();
+  await inUtc.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Alt+ArrowUp');
+  await back.getByRole('button', { name: /^10:00 Northwind launch e2e/ }).waitFor();
   await page.getByRole('button', { name: 'Month', exact: true }).click();
 });
 

@@ -331,17 +331,18 @@ export class CalendarView extends HTMLElement {
         return;
       }
       if (!e.altKey || !b.dataset.at) return;
+      const at = this.#pending.get(b.dataset.postId) ?? b.dataset.at;
       // On a time grid, up and down are the time of day (a quarter hour), as a drag there is.
       if (b.classList.contains('timed') && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
         e.preventDefault();
         const step = (e.key === 'ArrowUp' ? -15 : 15) * 60_000;
-        this.#moveTo(b.dataset.postId, new Date(Date.parse(b.dataset.at) + step).toISOString().replace('.000Z', 'Z'));
+        this.#moveTo(b.dataset.postId, new Date(Date.parse(at) + step).toISOString().replace('.000Z', 'Z'));
         return;
       }
       const days = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }[e.key];
       if (days === undefined) return;
       e.preventDefault();
-      this.#move(b.dataset.postId, b.dataset.at, days);
+      this.#move(b.dataset.postId, at, days);
     });
     let grabbedAt = 0; // where in the post the pointer took it (px from its top)
     this.addEventListener('dragstart', (e) => {
@@ -390,7 +391,7 @@ export class CalendarView extends HTMLElement {
         return;
       }
       const days = Math.round((dateMs(cell.dataset.date) - dateMs(btn.dataset.date)) / DAY_MS);
-      if (days !== 0) this.#move(id, btn.dataset.at, days);
+      if (days !== 0) this.#move(id, this.#pending.get(id) ?? btn.dataset.at, days);
     });
   }
 
@@ -428,8 +429,17 @@ export class CalendarView extends HTMLElement {
     this.#moveTo(id, new Date(Date.parse(at) + days * DAY_MS).toISOString().replace('.000Z', 'Z'));
   }
 
+  // Moves asked for and not answered yet, post id -> the time of the last one: a key pressed again
+  // before the calendar is redrawn steps on from there, not from the time still on screen.
+  #pending = new Map();
   #moveTo(id, newTime) {
+    this.#pending.set(id, newTime);
     this.dispatchEvent(new CustomEvent('move-post', { bubbles: true, detail: { id, newTime, focusKey: `post-${id}` } }));
+  }
+
+  // The page says when a move has its answer (done, refused or queued).
+  moveSettled(id, newTime) {
+    if (this.#pending.get(id) === newTime) this.#pending.delete(id);
   }
 
   #today = '';
