@@ -123,6 +123,23 @@ export async function run() {
     rows.push({ suite: 'dashboard', case: `workspace switch -> painted month, ${POSTS} posts each (median of 10)`, value: median(times), unit: 'ms', target: '< 50 ms' });
     rows.push({ suite: 'dashboard', case: 'workspace switch, worst of 10', value: Math.max(...times), unit: 'ms' });
 
+    // A post moved a day by keyboard (Alt+ArrowRight, then back): key -> the month redrawn with
+    // the server's answer (the PUT, then the calendar rebuilt from the SDK's list).
+    const moves = [];
+    for (let i = 0; i < 6; i++) {
+      const before = await page.evaluate(() => performance.getEntriesByName('tp:edit-painted').length);
+      await page.evaluate(() => {
+        const soon = Date.now() + 3 * 86_400_000;
+        const b = [...document.querySelectorAll('[role="grid"] button.post[draggable="true"]')].find((x) => Date.parse(x.dataset.at) > soon);
+        b.focus();
+        document.addEventListener('keydown', () => performance.mark('bench:move-key'), { once: true, capture: true });
+      });
+      await page.keyboard.press(i % 2 ? 'Alt+ArrowLeft' : 'Alt+ArrowRight');
+      await after(page, 'tp:edit-painted', before);
+      moves.push(await page.evaluate(() => performance.getEntriesByName('tp:edit-painted').at(-1).startTime - performance.getEntriesByName('bench:move-key').at(-1).startTime));
+    }
+    rows.push({ suite: 'dashboard', case: `move a post by keyboard -> month redrawn with the server's answer, ${POSTS} posts (median of ${moves.length})`, value: median(moves), unit: 'ms' });
+
     // Returning: reloads of the remembered session (no token in the address), warm cache.
     const warm = [];
     const refresh = [];
