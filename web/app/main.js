@@ -615,8 +615,15 @@ async function reloadPosts() {
 // page again (334 requests for 5,000 posts, seconds before "Saved" could be said). Only while the
 // list is not whole yet in this visit (a device copy being checked, the month painted first), or
 // after files were attached (their answers are not the post's), are the pages read again.
-async function refreshAfterEdit({ attached = false } = {}) {
+async function refreshAfterEdit({ attached = false, wsId = activeWs()?.id } = {}) {
   const ws = activeWs();
+  if (wsId !== ws?.id) {
+    // Answered while another workspace is open (an edit queued offline): that one is read again
+    // when it is opened next.
+    const other = app.data.get(wsId);
+    if (other) other.stale = true;
+    return;
+  }
   const data = ws && app.data.get(ws.id);
   if (attached || !app.client || !data?.calendar || data.stale || data.partial || data.refreshing) return reloadPosts();
   const posts = app.client.posts.list();
@@ -659,7 +666,7 @@ async function movePost(id, newTime, focusKey) {
     out = { ok: false, message: errorText(err) };
   }
   if (out.queued) {
-    out.later.then((r) => (r.ok ? refreshAfterEdit() : notify(`Not moved: ${r.message ?? r.status}`)));
+    out.later.then((r) => (r.ok ? refreshAfterEdit({ wsId: ws.id }) : notify(`Not moved: ${r.message ?? r.status}`)));
     notify('Offline: the move is queued and will be sent when the connection is back.');
     return { queued: true };
   }
@@ -745,7 +752,7 @@ function editPost(post, data, ws, notice = null) {
         const out = await deliver(await app.client.posts.update(post.id, body), ws.id);
         if (out.queued) {
           notify('Offline: the change is queued and is sent when the connection is back.');
-          out.later.then((r) => r.ok && refreshAfterEdit());
+          out.later.then((r) => r.ok && refreshAfterEdit({ wsId: ws.id }));
           return {};
         }
         if (!out.ok) throw refusal(out);
@@ -787,7 +794,7 @@ function compose(template = null) {
         const out = await deliver(await app.client.posts.create(body), ws.id);
         if (out.queued) {
           notify(`Offline: the post is saved as a draft in the outbox and is sent when the connection is back.${attach ? ' The files are not uploaded: add them to the draft once online.' : ''}`);
-          out.later.then((r) => r.ok && refreshAfterEdit());
+          out.later.then((r) => r.ok && refreshAfterEdit({ wsId: ws.id }));
           return {};
         }
         if (!out.ok) throw refusal(out);
