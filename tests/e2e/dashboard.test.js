@@ -251,12 +251,17 @@ test('settings: brand profile, team invite and removal, API key shown once, work
   assert.equal(await website.getAttribute('aria-invalid'), 'true');
   await website.fill('https://northwind.example');
   await page.getByLabel('Tone').selectOption('bold');
+  // A colour is picked or typed; the two controls stay in step.
+  await page.getByLabel('Pick the background colour').fill('#fdf6e3');
+  assert.equal(await page.getByRole('textbox', { name: 'Background colour', exact: true }).inputValue(), '#fdf6e3');
   await page.getByRole('button', { name: 'Save brand' }).click();
   await page.getByText('Brand profile saved.').waitFor();
   await page.getByRole('tab', { name: 'Workspace' }).click();
   await page.getByRole('tab', { name: 'Brand' }).click();
   assert.equal(await page.getByRole('textbox', { name: 'Website' }).inputValue(), 'https://northwind.example');
   assert.equal(await page.getByLabel('Tone').inputValue(), 'bold');
+  assert.equal(await page.getByRole('textbox', { name: 'Background colour', exact: true }).inputValue().then((v) => v.toLowerCase()), '#fdf6e3');
+  assert.equal(await page.getByLabel('Pick the background colour').inputValue(), '#fdf6e3');
   await screenshot(page, 'settings-brand-1280');
 
   await page.getByRole('tab', { name: 'Team' }).click();

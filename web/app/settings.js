@@ -123,6 +123,20 @@ export class SettingsView extends HTMLElement {
       c.disabled = !allowed;
       fields[k] = field(labels[k], c);
     }
+    // Each colour can be typed (#RRGGBB, or left empty for none) or picked; the two stay in step.
+    const HEX = /^#[0-9a-fA-F]{6}$/;
+    for (const k of ['primary_color', 'background_color', 'text_color']) {
+      const text = controls[k];
+      const picker = h('input', { type: 'color', 'aria-label': `Pick the ${labels[k].toLowerCase()}`, value: HEX.test(text.value) ? text.value.toLowerCase() : '#000000', disabled: !allowed });
+      // No colour set: the picker is shown faded, so its black is not read as a choice.
+      const mark = () => picker.classList.toggle('unset', !HEX.test(text.value));
+      picker.addEventListener('input', () => { text.value = picker.value; mark(); });
+      text.addEventListener('input', () => { if (HEX.test(text.value)) picker.value = text.value.toLowerCase(); mark(); });
+      mark();
+      const row = h('div', { class: 'color-row' });
+      text.replaceWith(row);
+      row.append(text, picker);
+    }
     const save = this.#saveRow('Save brand', null, !allowed);
     panel.append(this.#gate('manage_settings', 'edit the brand profile') ?? '', h('form', { class: 'brand-form', novalidate: true, onsubmit: async (e) => {
       e.preventDefault();
