@@ -5,11 +5,13 @@
 import { h, clear, field, openDialog, showErrors, errorText } from './dom.js';
 import './workspace-switcher.js';
 import './calendar-view.js';
-import { hasRememberedSession, rememberedToken, rememberToken, keyStorageFor, forgetDevice } from './session.js';
 import { openPostCache, forgetFirstPaint } from './post-cache.js';
 import { loadCore } from '../sdk/core.js';
 
 performance.mark('tp:boot'); // the first paint's modules are loaded
+
+// The remembered session (WebCrypto, IndexedDB) is needed only after the first paint: loaded then.
+const session = () => import('./session.js');
 
 // The rest of the module graph, announced all at once so it arrives in one round instead of one
 // import level at a time; index.html preloads only the first paint's modules, so a returning
@@ -17,7 +19,7 @@ performance.mark('tp:boot'); // the first paint's modules are loaded
 const REST = ['../sdk/index.js', '../sdk/core.js', '../sdk/client.js', '../sdk/calendar.js', '../sdk/transport.js',
   '../sdk/outbox.js', '../sdk/posts.js', '../sdk/counting.js', '../sdk/signing.js', '../sdk/resources.js', '../sdk/brand.js',
   '../sdk/wasm/trypost-core.mjs', './settings.js', './composer.js', './labels-signatures.js', './accounts-settings.js',
-  '../sdk/post-window.js', './month-first.js', './meta-lists.js'];
+  '../sdk/post-window.js', './month-first.js', './meta-lists.js', './session.js', '../sdk/storage.js', '../sdk/idb.js'];
 // A namespace object: a piece of the SDK missing from this build fails only where it is used.
 let sdk = null;
 let openComposer = null;
@@ -61,8 +63,8 @@ const app = {
 
 // Keys come to the dashboard through the storage interface the SDK offers; they stay in memory,
 // and, when the user chose to be remembered, also encrypted in IndexedDB (never in plain text).
-function keyStorage() {
-  const saved = app.remember ? keyStorageFor() : null;
+async function keyStorage() {
+  const saved = app.remember ? (await session()).keyStorageFor() : null;
   return {
     kind: saved ? 'encrypted-indexeddb' : 'memory',
     load: async () => {
@@ -163,7 +165,7 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
   if (remember) app.cache ??= openPostCache();
   app.accountToken = accountToken;
   await loadRest();
-  const client = await sdk.createClient({ baseUrl: location.origin, accountToken, storage: keyStorage() });
+  const client = await sdk.createClient({ baseUrl: location.origin, accountToken, storage: await keyStorage() });
   // Network states (402, 429, offline) come from the SDK; the outbox's waiting edits are counted.
   client.onNetwork(onStatus);
   client.outbox.subscribe(() => {
@@ -203,7 +205,7 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
   });
   if (remember) {
     // Kept while the page goes on: the first paint does not wait for the encrypted write.
-    rememberToken(accountToken).then(saveMeta, (err) => notify(`This device could not remember the sign-in (${errorText(err)}); you will be asked again next time.`));
+    session().then((m) => m.rememberToken(accountToken)).then(saveMeta, (err) => notify(`This device could not remember the sign-in (${errorText(err)}); you will be asked again next time.`));
   }
   if (app.restored) {
     // The shell is already on screen from the cache: swap in the live client, refresh quietly.
@@ -245,7 +247,7 @@ async function resume(cache, boot) {
   }
   loadRest().catch(() => {});
   // Without the token there is no session to resume.
-  const token = await rememberedToken();
+  const token = await (await session()).rememberedToken();
   if (!token) {
     // The saved sign-in is gone (site data cleared in part): so is what the page painted from.
     forgetFirstPaint();
@@ -258,7 +260,7 @@ async function resume(cache, boot) {
   } catch (err) {
     if (err.status === 401) {
       // The stored token was revoked: forget it and ask again.
-      await forgetDevice();
+      await (await session()).forgetDevice();
       endResume();
       signIn('Your saved sign-in is no longer accepted. Sign in again.');
       return;
@@ -300,7 +302,7 @@ function can(action) {
 }
 
 async function signOut() {
-  await forgetDevice();
+  await (await session()).forgetDevice();
   location.assign(location.pathname);
 }
 
@@ -882,7 +884,7 @@ if (boot) {
 } else {
   // Either way the SDK and the core are needed: their download starts while IndexedDB answers.
   loadRest().catch(() => { /* said where it is awaited */ });
-  hasRememberedSession().then((yes) => (yes ? resume(cache, null) : firstVisit()), firstVisit);
+  session().then((m) => m.hasRememberedSession()).then((yes) => (yes ? resume(cache, null) : firstVisit()), firstVisit);
 }
 // Back to this tab: the account's list is read again, so a workspace created, renamed or deleted
 // elsewhere shows here. When the open one is gone, the page moves to the one the SDK opened

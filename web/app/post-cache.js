@@ -10,7 +10,8 @@
 // the first modules run: an IndexedDB open and read cost 20-35 ms there, a third of the whole
 // budget. It goes with the rest at sign-out.
 
-import { promisify, openDatabase, inTransaction } from '../sdk/idb.js';
+// IndexedDB's helpers are loaded on first use: the first paint reads only Web Storage.
+const idb = () => import('../sdk/idb.js');
 
 const DB = 'trypost-cache';
 const WORKSPACES = 'workspaces';
@@ -53,7 +54,10 @@ export function forgetFirstPaint(storage = globalThis.localStorage) {
 
 export function openPostCache({ indexedDB = globalThis.indexedDB, name = DB, storage = globalThis.localStorage } = {}) {
   let ready = null;
-  const tx = async (stores, mode, fn) => inTransaction(await (ready ??= openDatabase(indexedDB, name, [WORKSPACES])), stores, mode, fn);
+  const tx = async (stores, mode, fn) => {
+    const { promisify, openDatabase, inTransaction } = await idb();
+    return inTransaction(await (ready ??= openDatabase(indexedDB, name, [WORKSPACES])), stores, mode, (t) => fn(t, promisify));
+  };
 
   return {
     // The first paint's record, read at once: {meta: {active, workspaces}, paint} or null when this
@@ -64,9 +68,9 @@ export function openPostCache({ indexedDB = globalThis.indexedDB, name = DB, sto
       const paint = meta.active ? read(storage, 'paint') : null;
       return { meta, paint: paint?.workspace === meta.active ? paint : null };
     },
-    get: (id) => tx([WORKSPACES], 'readonly', (t) => promisify(t.objectStore(WORKSPACES).get(id))).then((r) => r ?? null),
-    put: (id, record) => tx([WORKSPACES], 'readwrite', (t) => promisify(t.objectStore(WORKSPACES).put({ ...record, id, saved_at: new Date().toISOString() }, id))),
-    remove: (id) => tx([WORKSPACES], 'readwrite', (t) => promisify(t.objectStore(WORKSPACES).delete(id))),
+    get: (id) => tx([WORKSPACES], 'readonly', (t, promisify) => promisify(t.objectStore(WORKSPACES).get(id))).then((r) => r ?? null),
+    put: (id, record) => tx([WORKSPACES], 'readwrite', (t, promisify) => promisify(t.objectStore(WORKSPACES).put({ ...record, id, saved_at: new Date().toISOString() }, id))),
+    remove: (id) => tx([WORKSPACES], 'readwrite', (t, promisify) => promisify(t.objectStore(WORKSPACES).delete(id))),
     // {active: id, workspaces: [summaries]}: summaries hold no key (the core's snapshot never does).
     putMeta: (meta) => write(storage, 'meta', meta),
     // {workspace, paint_key, view_text, total, accounts, labels}: see calendar-view.js paintRecord.
