@@ -54,9 +54,10 @@ export function forgetFirstPaint(storage = globalThis.localStorage) {
 
 export function openPostCache({ indexedDB = globalThis.indexedDB, name = DB, storage = globalThis.localStorage } = {}) {
   let ready = null;
-  const tx = async (stores, mode, fn) => {
-    const { promisify, openDatabase, inTransaction } = await idb();
-    return inTransaction(await (ready ??= openDatabase(indexedDB, name, [WORKSPACES])), stores, mode, (t) => fn(t, promisify));
+  // One request on the workspaces store, answered once committed.
+  const request = async (mode, fn) => {
+    const { openDatabase, inStore } = await idb();
+    return inStore(await (ready ??= openDatabase(indexedDB, name, [WORKSPACES])), WORKSPACES, mode, fn);
   };
 
   return {
@@ -68,9 +69,9 @@ export function openPostCache({ indexedDB = globalThis.indexedDB, name = DB, sto
       const paint = meta.active ? read(storage, 'paint') : null;
       return { meta, paint: paint?.workspace === meta.active ? paint : null };
     },
-    get: (id) => tx([WORKSPACES], 'readonly', (t, promisify) => promisify(t.objectStore(WORKSPACES).get(id))).then((r) => r ?? null),
-    put: (id, record) => tx([WORKSPACES], 'readwrite', (t, promisify) => promisify(t.objectStore(WORKSPACES).put({ ...record, id, saved_at: new Date().toISOString() }, id))),
-    remove: (id) => tx([WORKSPACES], 'readwrite', (t, promisify) => promisify(t.objectStore(WORKSPACES).delete(id))),
+    get: (id) => request('readonly', (store) => store.get(id)).then((r) => r ?? null),
+    put: (id, record) => request('readwrite', (store) => store.put({ ...record, id, saved_at: new Date().toISOString() }, id)),
+    remove: (id) => request('readwrite', (store) => store.delete(id)),
     // {active: id, workspaces: [summaries]}: summaries hold no key (the core's snapshot never does).
     putMeta: (meta) => write(storage, 'meta', meta),
     // {workspace, paint_key, view_text, total, accounts, labels}: see calendar-view.js paintRecord.
