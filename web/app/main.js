@@ -518,12 +518,8 @@ async function loadWorkspace(ws, { force = false } = {}) {
       return;
     }
     const calendar = data?.calendar ?? (await sdk.createCalendar());
-    calendar.load(postsText);
-    performance.mark('tp:calendar-loaded');
-    data = { calendar, posts: new Map(posts.map((p) => [String(p.id), p])), postsText, accounts, labels, signatures };
     partial = app.data.get(ws.id)?.partial ? app.data.get(ws.id) : null;
-    app.data.set(ws.id, data);
-    app.cache?.put(ws.id, { posts_text: postsText, accounts, labels, signatures }).then(() => performance.mark('tp:cached'), () => {});
+    data = holdPosts(ws, calendar, posts, postsText, { accounts, labels, signatures });
   } catch (err) {
     if (data) data.refreshing = false;
     const shown = app.data.get(ws.id);
@@ -541,9 +537,7 @@ async function loadWorkspace(ws, { force = false } = {}) {
       h('button', { type: 'button', onclick: () => loadWorkspace(ws, { force: true }), text: 'Try again' })));
     return;
   }
-  if (activeWs()?.id === ws.id && app.screen === 'calendar') {
-    cal.setData(dataFor(ws, data));
-    keepPaint(ws, data, markPainted(stale ? 'tp:refreshed' : partial ? 'tp:all-posts-painted' : 'tp:month-painted'));
+  if (showIfOpen(ws, data, stale ? 'tp:refreshed' : partial ? 'tp:all-posts-painted' : 'tp:month-painted')) {
     if (stale) setSync('Updated with the latest changes from the server.', { fade: true });
     else if (partial) setSync(`All ${data.posts.size} posts loaded.`, { fade: true });
   }
@@ -629,15 +623,27 @@ async function refreshAfterEdit({ attached = false, wsId = activeWs()?.id } = {}
   const data = ws && app.data.get(ws.id);
   if (attached || !app.client || !data?.calendar || data.stale || data.partial || data.refreshing) return reloadPosts();
   const posts = app.client.posts.list();
-  const postsText = JSON.stringify(posts);
-  data.calendar.load(postsText);
-  data.posts = new Map(posts.map((p) => [String(p.id), p]));
-  data.postsText = postsText;
-  app.cache?.put(ws.id, { posts_text: postsText, accounts: data.accounts, labels: data.labels, signatures: data.signatures }).catch(() => {});
-  if (activeWs()?.id === ws.id && app.screen === 'calendar') {
-    app.calendarEl.setData(dataFor(ws, data));
-    keepPaint(ws, data, markPainted('tp:edit-painted'));
-  }
+  showIfOpen(ws, holdPosts(ws, data.calendar, posts, JSON.stringify(posts), data), 'tp:edit-painted');
+}
+
+// What a workspace shows from a whole list of posts: the core's index and the device's copy, both
+// from one text.
+function holdPosts(ws, calendar, posts, postsText, { accounts, labels, signatures }) {
+  calendar.load(postsText);
+  performance.mark('tp:calendar-loaded');
+  const data = { calendar, posts: new Map(posts.map((p) => [String(p.id), p])), postsText, accounts, labels, signatures };
+  app.data.set(ws.id, data);
+  app.cache?.put(ws.id, { posts_text: postsText, accounts, labels, signatures }).then(() => performance.mark('tp:cached'), () => {});
+  return data;
+}
+
+// Draws a workspace's data if it is the one on screen, and keeps that month for the next visit's
+// first paint. Says whether it drew.
+function showIfOpen(ws, data, mark) {
+  if (activeWs()?.id !== ws.id || app.screen !== 'calendar') return false;
+  app.calendarEl.setData(dataFor(ws, data));
+  keepPaint(ws, data, markPainted(mark));
+  return true;
 }
 
 // ---------- moving ----------
