@@ -12,6 +12,8 @@ const ZONES = ['UTC', 'America/New_York', 'America/Los_Angeles', 'America/Sao_Pa
 
 const dateMs = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
 const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
+// An instant as the API takes it: "2026-12-04T10:15:00Z".
+const isoInstant = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
 // Calendar dates are named from these tables, not with Intl: a day of the calendar needs no zone
 // data, and the first Intl formatter a fresh renderer builds costs 30-50 ms here while ICU starts
 // up, which a new tab's first paint would wait for. What depends on a zone still asks Intl.
@@ -331,18 +333,13 @@ export class CalendarView extends HTMLElement {
         return;
       }
       if (!e.altKey || !b.dataset.at) return;
-      const at = this.#pending.get(b.dataset.postId) ?? b.dataset.at;
-      // On a time grid, up and down are the time of day (a quarter hour), as a drag there is.
-      if (b.classList.contains('timed') && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
-        e.preventDefault();
-        const step = (e.key === 'ArrowUp' ? -15 : 15) * 60_000;
-        this.#moveTo(b.dataset.postId, new Date(Date.parse(at) + step).toISOString().replace('.000Z', 'Z'));
-        return;
-      }
-      const days = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }[e.key];
-      if (days === undefined) return;
+      // On a time grid, up and down are the time of day (a quarter hour), as a drag there is;
+      // elsewhere a day or a week.
+      const vertical = b.classList.contains('timed') ? 15 * 60_000 : 7 * DAY_MS;
+      const by = { ArrowLeft: -DAY_MS, ArrowRight: DAY_MS, ArrowUp: -vertical, ArrowDown: vertical }[e.key];
+      if (by === undefined) return;
       e.preventDefault();
-      this.#move(b.dataset.postId, at, days);
+      this.#move(b.dataset.postId, this.#pending.get(b.dataset.postId) ?? b.dataset.at, by);
     });
     let grabbedAt = 0; // where in the post the pointer took it (px from its top)
     this.addEventListener('dragstart', (e) => {
@@ -387,11 +384,11 @@ export class CalendarView extends HTMLElement {
       const minute = this.#minuteAt(cell, e.clientY - grabbedAt);
       if (minute !== null) {
         const newTime = this.#instantOf(cell.dataset.date, minute);
-        if (newTime !== btn.dataset.at.replace('.000Z', 'Z')) this.#moveTo(id, newTime);
+        if (newTime !== isoInstant(Date.parse(btn.dataset.at))) this.#moveTo(id, newTime);
         return;
       }
       const days = Math.round((dateMs(cell.dataset.date) - dateMs(btn.dataset.date)) / DAY_MS);
-      if (days !== 0) this.#move(id, this.#pending.get(id) ?? btn.dataset.at, days);
+      if (days !== 0) this.#move(id, this.#pending.get(id) ?? btn.dataset.at, days * DAY_MS);
     });
   }
 
@@ -421,12 +418,12 @@ export class CalendarView extends HTMLElement {
       at = wall - zoneOffsetAt(zone, wall) * 1000;
       at = wall - zoneOffsetAt(zone, at) * 1000;
     }
-    return new Date(at).toISOString().replace('.000Z', 'Z');
+    return isoInstant(at);
   }
 
-  // The new instant keeps the time of day and moves by whole days; the core then decides.
-  #move(id, at, days) {
-    this.#moveTo(id, new Date(Date.parse(at) + days * DAY_MS).toISOString().replace('.000Z', 'Z'));
+  // Moved by `by` ms (whole days keep the time of day); the core then decides.
+  #move(id, at, by) {
+    this.#moveTo(id, isoInstant(Date.parse(at) + by));
   }
 
   // Moves asked for and not answered yet, post id -> the time of the last one: a key pressed again
