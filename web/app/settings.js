@@ -7,6 +7,10 @@ import { labelsPanel, signaturesPanel } from './labels-signatures.js';
 import { accountsPanel } from './accounts-settings.js';
 
 const ROLES = ['admin', 'member', 'viewer'];
+
+// A table's header row, ending with the column of row actions (named for screen readers).
+const tableHead = (...names) => h('thead', {}, h('tr', {}, names.map((t) => h('th', { scope: 'col', text: t })),
+  h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: 'Actions' }))));
 const TABS = [['workspace', 'Workspace'], ['brand', 'Brand'], ['team', 'Team'], ['keys', 'API keys'], ['labels', 'Labels'], ['signatures', 'Signatures'], ['accounts', 'Social accounts']];
 
 function select(options, value) {
@@ -220,7 +224,7 @@ export class SettingsView extends HTMLElement {
         }, text: 'Cancel invite' }) : null));
       clear(listBox,
         h('table', { class: 'table' }, h('caption', { text: 'Members' }),
-          h('thead', {}, h('tr', {}, ['Name', 'Email', 'Role'].map((t) => h('th', { scope: 'col', text: t })), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: 'Actions' })))), h('tbody', {}, rows)),
+          tableHead('Name', 'Email', 'Role'), h('tbody', {}, rows)),
         h('h3', { text: 'Pending invites' }),
         invites.length ? h('ul', { class: 'invites' }, invites) : h('p', { class: 'hint', text: 'No pending invites.' }));
     };
@@ -264,7 +268,7 @@ export class SettingsView extends HTMLElement {
       }
       listBox.removeAttribute('aria-busy');
       clear(listBox, keys.length ? h('table', { class: 'table' }, h('caption', { text: 'Your keys for this workspace' }),
-        h('thead', {}, h('tr', {}, ['Name', 'Created', 'Expires', 'Last used'].map((t) => h('th', { scope: 'col', text: t })), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: 'Actions' })))),
+        tableHead('Name', 'Created', 'Expires', 'Last used'),
         h('tbody', {}, keys.map((k) => h('tr', {}, h('td', { text: k.name }), h('td', { text: k.created_at?.slice(0, 10) ?? '' }), h('td', { text: k.expires_at?.slice(0, 10) ?? 'Never' }), h('td', { text: k.last_used_at?.slice(0, 16).replace('T', ' ') ?? 'Never' }),
           h('td', {}, h('button', { type: 'button', class: 'danger-link', 'aria-label': `Delete key ${k.name}`, onclick: async () => {
             try {
