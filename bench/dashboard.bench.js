@@ -103,7 +103,6 @@ export async function run() {
     rows.push({ suite: 'dashboard', case: '  cold: all posts in hand -> painted month', value: all - fetched, unit: 'ms', target: '< 100 ms' });
     rows.push({ suite: 'dashboard', case: `  of which posts to JSON text + core index load (${POSTS} posts)`, value: cold['calendar-loaded'] - fetched, unit: 'ms' });
     rows.push({ suite: 'dashboard', case: '  of which core month view', value: cold['view-done'] - cold['view-start'], unit: 'ms' });
-    await after(page, 'tp:cached');
 
     // Load the second workspace once, then time switches between the two.
     const pick = async (name) => {
