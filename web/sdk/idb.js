@@ -1,8 +1,8 @@
 // The IndexedDB plumbing the key storage, the outbox and the dashboard's device cache share:
-// requests as promises, a version-1 database with its object stores, and a transaction whose
-// result counts only once it has committed.
+// a version-1 database with its object stores, and one request whose result counts only once its
+// transaction has committed.
 
-export function promisify(request) {
+function promisify(request) {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
@@ -21,18 +21,16 @@ export async function openDatabase(indexedDB, name, stores) {
   return db;
 }
 
-// `stores`: one name or a list. fn(transaction) -> value or promise; resolves with it after the transaction commits.
-export async function inTransaction(db, stores, mode, fn) {
-  const tx = db.transaction(stores, mode);
+// One request against one store: fn(objectStore) -> IDBRequest; resolves with its result after the
+// transaction commits (a write is not reported done before it is).
+export async function inStore(db, store, mode, fn) {
+  const tx = db.transaction(store, mode);
   const done = new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
   });
-  const result = await fn(tx);
+  const result = await promisify(fn(tx.objectStore(store)));
   await done;
   return result;
 }
-
-// One request against one store, answered after the commit.
-export const inStore = (db, store, mode, fn) => inTransaction(db, store, mode, (tx) => promisify(fn(tx.objectStore(store))));
