@@ -535,7 +535,14 @@ export async function openComposer(ctx) {
       h('div', { class: 'actions' }, actions)));
     // Every change the form sees (typing, a ticked account, a list row added or removed).
     for (const type of ['input', 'change', 'click']) d.addEventListener(type, refreshNotices);
-  }, { className: 'dialog wide' });
+  }, {
+    className: 'dialog wide',
+    // A check set off by the last click (Schedule, Close) has nothing to show once the dialog is gone.
+    onClose: () => {
+      clearTimeout(noticeTimer);
+      noticeSeq++;
+    },
+  });
   refreshNotices();
   renderOptions();
   recount();
