@@ -3,7 +3,8 @@
 // The token and the keys never appear in plain text in IndexedDB, Web Storage, cookies or the DOM.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openDashboardPage, OWNER_TOKEN, screenshot } from './dashboard-support.js';
+import { writeFile } from 'node:fs/promises';
+import { openDashboardPage, OWNER_TOKEN, screenshot, ARTIFACTS } from './dashboard-support.js';
 
 let browser;
 let dash;
@@ -132,6 +133,9 @@ async function hold(pattern) {
   return { release: async () => { release(); await page.unroute(pattern); }, seen: () => seen };
 }
 
+// The modules' page is in place (first-paint.js marks its saved page busy until then).
+const live = () => page.locator('#app[aria-busy="false"]').waitFor({ state: 'attached' });
+
 const monthTitle = (date) => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 
 test('a returning visit paints the saved month before the core and the server answer; the core then takes it over', async () => {
@@ -149,6 +153,8 @@ test('a returning visit paints the saved month before the core and the server an
   await page.reload({ waitUntil: 'commit' });
   const post = page.getByRole('grid').getByRole('button', { name: shown, exact: true });
   await post.waitFor();
+  // The saved page first-paint.js draws is inert; this is about the live page the modules build.
+  await live();
   assert.equal(await page.getByRole('heading', { level: 2, name: thisMonth }).count(), 1);
   await page.getByRole('status').filter({ hasText: /saved on this device/ }).waitFor();
   assert.equal(await page.evaluate(() => performance.getEntriesByName('tp:core-ready').length), 0, 'the core is not loaded yet');
@@ -171,6 +177,7 @@ test('a returning visit paints the saved month before the core and the server an
   wasm = await hold('**/*.wasm');
   await page.reload({ waitUntil: 'commit' });
   await post.waitFor();
+  await live();
   await post.focus();
   await wasm.release();
   await page.waitForFunction(() => performance.getEntriesByName('tp:core-took-over').length > 0);
@@ -178,6 +185,55 @@ test('a returning visit paints the saved month before the core and the server an
   await api.release();
   await page.getByRole('status').filter({ hasText: /Up to date/ }).waitFor();
   await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor();
+  await page.keyboard.press('Escape');
+  assert.deepEqual(problems, []);
+});
+
+test('with the modules held back, a reload draws the saved page from HTML; the live page then replaces it without a visible change', async () => {
+  // Kept at the last live paint (an earlier visit of this test file).
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('trypost-first-paint-month'))?.page?.html, null, { timeout: 5000 });
+  const shown = await postButton().getAttribute('aria-label');
+  const workspace = await page.getByRole('heading', { level: 1 }).textContent();
+  // The saved page is the chrome and the calendar only: open a dialog with typed text and a menu,
+  // and they must not reach storage even when the page is saved again meanwhile.
+  await page.getByRole('button', { name: 'New post' }).click();
+  await page.getByRole('dialog').getByRole('textbox', { name: 'Content' }).fill('Typed but not saved: must stay off the disk');
+  const saved = await page.evaluate(() => localStorage.getItem('trypost-first-paint-month'));
+  const { page: snap } = JSON.parse(saved);
+  assert.ok(snap?.html.includes(shown.split(',')[0]), 'the saved page holds the month');
+  for (const bad of ['<dialog', 'role="dialog"', 'role="menu"', 'Typed but not saved', '<tp-', '<script']) assert.equal(snap.html.includes(bad), false, `${bad} is not saved`);
+  await page.keyboard.press('Escape');
+
+  // The API and the core are held too, so the screen cannot change for another reason meanwhile.
+  const main = await hold('**/main.js');
+  const api = await hold('**/api/**');
+  const wasm = await hold('**/*.wasm');
+  await page.reload({ waitUntil: 'commit' });
+  // Drawn before main.js has even arrived: the month, the workspace, busy and inert.
+  await page.waitForFunction(() => performance.getEntriesByName('tp:month-painted').length > 0);
+  assert.ok(main.seen() > 0, 'main.js was asked for and held');
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('tp:core-ready').length + performance.getEntriesByName('tp:boot').length), 0, 'no module has run');
+  assert.equal(await page.locator('#app').getAttribute('aria-busy'), 'true');
+  assert.equal(await page.locator('#app h1').textContent(), workspace);
+  assert.equal(await page.evaluate((label) => [...document.querySelectorAll('#app button[aria-label]')].some((b) => b.getAttribute('aria-label') === label), shown), true, 'the post is drawn');
+  assert.equal(await page.evaluate(() => [...document.getElementById('app').children].every((el) => el.inert)), true, 'nothing answers a click before the page is live');
+  const before = await page.screenshot();
+  await main.release();
+  await page.waitForFunction(() => performance.getEntriesByName('tp:page-took-over').length > 0);
+  assert.equal(await page.locator('#app').getAttribute('aria-busy'), 'false');
+  assert.equal(await page.evaluate(() => [...document.getElementById('app').children].some((el) => el.inert)), false);
+  const after = await page.screenshot();
+  if (!before.equals(after)) {
+    await writeFile(new URL('saved-page-drawn.png', ARTIFACTS), before);
+    await writeFile(new URL('saved-page-live.png', ARTIFACTS), after);
+    assert.fail('the live page looks different from the saved one (tests/e2e/artifacts/saved-page-{drawn,live}.png)');
+  }
+  await wasm.release();
+  await api.release();
+  // And it is the live page: once signed in again, the post opens.
+  await page.getByRole('status').filter({ hasText: /Up to date/ }).waitFor();
+  await page.getByRole('grid').getByRole('button', { name: shown, exact: true }).click();
   await page.getByRole('dialog').waitFor();
   await page.keyboard.press('Escape');
   assert.deepEqual(problems, []);

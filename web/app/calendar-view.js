@@ -133,7 +133,7 @@ export class CalendarView extends HTMLElement {
     const d = this.#data;
     const s = this.#shown;
     if (!d?.calendar || !s || s.key !== this.#keyFor(startState(), d)) return null;
-    return { paint_key: s.key, view_text: s.text, total: s.total, ...filterLists(d) };
+    return { paint_key: s.key, date: this.state.date, view_text: s.text, total: s.total, ...filterLists(d) };
   }
 
   render() {

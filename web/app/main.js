@@ -8,7 +8,14 @@ import './calendar-view.js';
 import { openPostCache, forgetFirstPaint } from './post-cache.js';
 import { loadCore } from '../sdk/core.js';
 
+// This version of the app (its URL names the version, server/static.js): a saved page drawn by
+// another version's first-paint.js would not match this one's DOM.
+const APP_BASE = new URL('.', import.meta.url).href;
+
 performance.mark('tp:boot'); // the first paint's modules are loaded
+// The saved page drawn by first-paint.js is put on screen before this module builds the live one:
+// the parser runs the modules right after it, which would otherwise fold both into one frame.
+if (document.getElementById('app')?.dataset.saved === 'drawn') await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
 // The remembered session (WebCrypto, IndexedDB) is needed only after the first paint: loaded then.
 const session = () => import('./session.js');
@@ -238,7 +245,10 @@ async function resume(cache, boot) {
   app.copyOnDevice = true;
   const active = boot?.meta?.active ? boot.meta.workspaces?.find((w) => w.id === boot.meta.active) : null;
   if (active) {
-    app.restored = { active, workspaces: boot.meta.workspaces, paint: boot.paint };
+    // first-paint.js may have drawn the saved page already: the live one replaces it in this task.
+    const drawn = root.dataset.saved === 'drawn';
+    delete root.dataset.saved;
+    app.restored = { active, workspaces: boot.meta.workspaces, paint: boot.paint, drawn };
     lastList = boot.meta.workspaces;
     renderShell();
     // Everything else (modules, the core, decrypting the token, signing in, the refresh) waits
@@ -461,7 +471,7 @@ async function loadWorkspace(ws, { force = false } = {}) {
       early = cal.showSaved(saved, dataFor(ws, { accounts: [], labels: [] }));
       if (early) {
         performance.mark('tp:saved-shown');
-        markPainted('tp:month-painted');
+        markPainted(app.restored.drawn ? 'tp:page-took-over' : 'tp:month-painted');
         setSync(savedText(saved.saved_at));
       }
     }
@@ -578,12 +588,24 @@ async function paintMonthFirst(ws, lists) {
 // (only the month a fresh visit opens; see calendar-view.js paintRecord). Written once `painted`
 // (the frame) is done, and only when it changed.
 let kept = null;
+// With it, the page as painted (page-snapshot.js), which first-paint.js draws before the modules
+// run; it is taken after the frame, while the screen still shows that month, and off the paint's path.
 function keepPaint(ws, data, painted) {
   if (!app.cache || data.stale) return;
   const record = app.calendarEl.paintRecord;
-  if (!record || (kept?.ws === ws.id && sameJson(kept.record, record))) return;
-  kept = { ws: ws.id, record };
-  painted.then(() => app.cache?.putPaint(ws.id, record)).then(() => performance.mark('tp:paint-kept'), () => {});
+  if (!record) return;
+  painted.then(async () => {
+    const savedAt = new Date().toISOString();
+    const same = app.screen === 'calendar' && activeWs()?.id === ws.id && app.calendarEl.paintRecord?.paint_key === record.paint_key;
+    const html = same ? (await import('./page-snapshot.js')).pageSnapshot(root, { syncText: savedText(savedAt) }) : null;
+    const page = html && { html, base: APP_BASE, day: record.date, can_edit: can('manage_posts') };
+    const full = { ...record, page };
+    // The same month and page as last kept: only its time would change.
+    if (kept?.ws === ws.id && sameJson(kept.record, full)) return;
+    kept = { ws: ws.id, record: full };
+    app.cache?.putPaint(ws.id, { ...full, saved_at: savedAt });
+    performance.mark('tp:paint-kept');
+  }).catch(() => {});
 }
 
 // Performance marks for bench/dashboard.bench.js: the frame after the DOM change is painted.

@@ -17,6 +17,7 @@ const DB = 'trypost-cache';
 const WORKSPACES = 'workspaces';
 // Two records, so that the frequent one (the list, on every change of it) is written without the
 // month: `meta` {active, workspaces} and `paint` (the month).
+// first-paint.js (a classic script, which cannot import this) reads them by the same names.
 const FIRST_PAINT = { meta: 'trypost-first-paint', paint: 'trypost-first-paint-month' };
 // A bigger month is not kept (that visit paints through the core from the IndexedDB copy): it
 // would slow every visit's synchronous read and eat into the origin's small Web Storage quota.
@@ -74,7 +75,8 @@ export function openPostCache({ indexedDB = globalThis.indexedDB, name = DB, sto
     remove: (id) => request('readwrite', (store) => store.delete(id)),
     // {active: id, workspaces: [summaries]}: summaries hold no key (the core's snapshot never does).
     putMeta: (meta) => write(storage, 'meta', meta),
-    // {workspace, paint_key, view_text, total, accounts, labels}: see calendar-view.js paintRecord.
-    putPaint: (workspace, record) => write(storage, 'paint', { ...record, workspace, saved_at: new Date().toISOString() }),
+    // {workspace, paint_key, date, view_text, total, accounts, labels}: see calendar-view.js
+    // paintRecord; with `page` {html, base, day, can_edit} (main.js keepPaint, first-paint.js).
+    putPaint: (workspace, record) => write(storage, 'paint', { saved_at: new Date().toISOString(), ...record, workspace }),
   };
 }

@@ -1,0 +1,85 @@
+// web/app/first-paint.js: the classic script that draws a returning visit's saved page before any
+// module runs. It must draw only what main.js would draw now, and otherwise leave the page alone
+// and announce the first paint's modules. Run here against stand-ins for the DOM and storage.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+
+const SOURCE = readFileSync(new URL('../../web/app/first-paint.js', import.meta.url), 'utf8');
+const SRC = 'http://127.0.0.1:5173/_v/abc123/app/first-paint.js';
+const BASE = 'http://127.0.0.1:5173/_v/abc123/app/';
+const today = () => new Date().toISOString().slice(0, 10);
+
+const meta = (over = {}) => ({ active: 'ws-a', workspaces: [{ id: 'ws-a', name: 'A', permissions: { manage_posts: true } }, { id: 'ws-b', name: 'B', permissions: { manage_posts: false } }], ...over });
+const paint = (page = {}, over = {}) => ({ workspace: 'ws-a', paint_key: 'k', view_text: '{}', page: { html: '<div class="shell"><p>Saved month</p></div>', base: BASE, day: today(), can_edit: true, ...page }, ...over });
+
+// Runs the script once: -> what it did to #app, the head and the marks.
+function run({ items = { 'trypost-first-paint': JSON.stringify(meta()), 'trypost-first-paint-month': JSON.stringify(paint()) }, storageThrows = false, src = SRC } = {}) {
+  const app = { innerHTML: '<main>Loading…</main>', children: [], dataset: {}, attrs: {}, setAttribute(k, v) { this.attrs[k] = v; } };
+  Object.defineProperty(app, 'html', { get() { return this.innerHTML; } });
+  const head = [];
+  const marks = [];
+  const frames = [];
+  const document = {
+    currentScript: { src },
+    getElementById: (id) => (id === 'app' ? app : null),
+    createElement: () => ({}),
+    head: { append: (el) => head.push(el) },
+  };
+  const localStorage = { getItem: (k) => { if (storageThrows) throw new Error('SecurityError'); return items[k] ?? null; } };
+  // innerHTML's children, as the parser would make them.
+  let html = app.innerHTML;
+  Object.defineProperty(app, 'innerHTML', { get: () => html, set: (v) => { html = v; app.children = [{ inert: false }, { inert: false }]; } });
+  vm.runInNewContext(SOURCE, {
+    document, localStorage, URL, JSON, Date,
+    performance: { mark: (n) => marks.push(n) },
+    requestAnimationFrame: (fn) => frames.push(fn),
+    setTimeout: (fn) => fn(),
+  });
+  for (const f of frames) f();
+  return { html, app, head: head.map((l) => `${l.rel} ${l.href}`), marks };
+}
+
+test('the saved page of the open workspace, saved today by this version, is drawn inert and busy', () => {
+  const r = run();
+  assert.equal(r.html, '<div class="shell"><p>Saved month</p></div>');
+  assert.ok(r.app.children.every((c) => c.inert), 'nothing answers before the live page is built');
+  assert.equal(r.app.attrs['aria-busy'], 'true');
+  assert.equal(r.app.dataset.saved, 'drawn', 'main.js is told to take it over');
+  assert.deepEqual(r.marks, ['tp:first-paint-script', 'tp:snapshot-shown', 'tp:month-painted']);
+  assert.deepEqual(r.head, [], 'no module preloads compete with the first frame');
+});
+
+// Preloads are named beside the script, in the version it was served from.
+const notDrawn = (r, src = SRC) => {
+  assert.equal(r.html, '<main>Loading…</main>', 'the page is left as it was');
+  assert.equal(r.app.dataset.saved, undefined);
+  assert.equal(r.marks.includes('tp:month-painted'), false);
+  assert.deepEqual(r.head, ['dom.js', 'workspace-switcher.js', 'calendar-view.js', 'sdk/core.js', 'sdk/calendar.js', 'post-cache.js']
+    .map((m) => `modulepreload ${new URL(m.startsWith('sdk/') ? `../${m}` : m, src).href}`));
+};
+
+test('nothing is drawn from a page that another version of the app saved', () => {
+  const src = 'http://127.0.0.1:5173/_v/def456/app/first-paint.js';
+  notDrawn(run({ src }), src);
+});
+
+test('nothing is drawn from a page saved on another day (the month it opens has moved on)', () => {
+  const items = { 'trypost-first-paint': JSON.stringify(meta()), 'trypost-first-paint-month': JSON.stringify(paint({ day: '2020-01-31' })) };
+  notDrawn(run({ items }));
+});
+
+test('nothing is drawn for another workspace, or when the role no longer matches what was drawn', () => {
+  notDrawn(run({ items: { 'trypost-first-paint': JSON.stringify(meta({ active: 'ws-b' })), 'trypost-first-paint-month': JSON.stringify(paint()) } }));
+  notDrawn(run({ items: { 'trypost-first-paint': JSON.stringify(meta()), 'trypost-first-paint-month': JSON.stringify(paint({ can_edit: false })) } }));
+  notDrawn(run({ items: { 'trypost-first-paint': JSON.stringify(meta({ active: 'ws-gone' })), 'trypost-first-paint-month': JSON.stringify(paint()) } }));
+});
+
+test('a record without a page, damaged, missing, or storage that refuses: nothing is drawn', () => {
+  notDrawn(run({ items: { 'trypost-first-paint': JSON.stringify(meta()), 'trypost-first-paint-month': JSON.stringify(paint({}, { page: null })) } }));
+  notDrawn(run({ items: { 'trypost-first-paint': JSON.stringify(meta()), 'trypost-first-paint-month': '{"workspace":"ws-a","page":{"html":' } }));
+  notDrawn(run({ items: { 'trypost-first-paint': JSON.stringify(meta()), 'trypost-first-paint-month': JSON.stringify(paint({ html: 42 })) } }));
+  notDrawn(run({ items: {} }));
+  notDrawn(run({ storageThrows: true }));
+});

@@ -1,0 +1,58 @@
+// A returning visit's first frame, drawn by a classic script before any module has loaded: the
+// page as last painted from live data (page-snapshot.js), kept in the first-paint record
+// (post-cache.js). Modules wait for the whole parse and their import graph; this draws the month
+// as soon as the parser reaches it (a new tab: ~165 ms instead of ~195 ms, docs/dashboard-loading.md).
+// main.js then builds the live page in its place, the same nodes and text, so nothing visibly
+// changes; until then the saved page is inert and marked busy.
+//
+// Writing stored HTML with innerHTML: the text is the page's own DOM serialised (text and
+// attributes escaped by the serialiser), read from this origin's storage, which only script
+// already running on this origin can write; and the origin's CSP (script-src 'self') keeps any
+// inline script or handler in it from running.
+//
+// It is drawn only when main.js would draw the same month: the record is the open workspace's,
+// saved by this version of the app (the versioned URL it is served from), on today's UTC date
+// (a fresh visit opens today's month), for the permissions the workspace still has.
+//
+// A classic script cannot import post-cache.js: the two record names below are the ones it keeps.
+(() => {
+  performance.mark('tp:first-paint-script');
+  const here = document.currentScript.src;
+  const root = document.getElementById('app');
+
+  // The saved page's HTML, or null when it is not what main.js would draw now.
+  const savedPage = () => {
+    try {
+      const meta = JSON.parse(localStorage.getItem('trypost-first-paint'));
+      const paint = JSON.parse(localStorage.getItem('trypost-first-paint-month'));
+      const active = meta?.workspaces?.find((w) => w.id === meta.active);
+      const page = paint?.page;
+      if (!active || paint.workspace !== active.id || typeof page?.html !== 'string') return null;
+      if (page.base !== new URL('.', here).href) return null;
+      if (page.day !== new Date().toISOString().slice(0, 10)) return null;
+      if (page.can_edit !== (active.permissions?.manage_posts === true)) return null;
+      return page.html;
+    } catch {
+      return null; // storage blocked or the record damaged: the modules paint as on any visit
+    }
+  };
+
+  const html = root ? savedPage() : null;
+  if (html === null) {
+    // The first paint's modules, announced at once (main.js would find them one import level at
+    // a time). Not after a saved page is drawn: fetched and compiled beside its first frame, they
+    // delayed it (new tab, median of 5: 168-169 ms against 140-159 ms), and main.js finds them in
+    // time to take over.
+    for (const m of ['./dom.js', './workspace-switcher.js', './calendar-view.js', '../sdk/core.js', '../sdk/calendar.js', './post-cache.js']) {
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(m, here).href }));
+    }
+    return;
+  }
+  root.innerHTML = html;
+  for (const el of root.children) el.inert = true;
+  root.setAttribute('aria-busy', 'true');
+  root.dataset.saved = 'drawn';
+  performance.mark('tp:snapshot-shown');
+  // The frame after the change (as main.js marks its paints).
+  requestAnimationFrame(() => setTimeout(() => performance.mark('tp:month-painted'), 0));
+})();
