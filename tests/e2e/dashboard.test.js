@@ -153,6 +153,56 @@ test('rescheduling: drag to another day, then Alt+Arrow on the keyboard, both th
   await screenshot(page, 'calendar-month-1280');
 });
 
+test('a move shows at once, marked as being saved; one the server refuses goes back, saying why', async () => {
+  const day18 = nextMonthDay(18);
+  const day19 = nextMonthDay(19);
+  const post = () => page.getByRole('grid').getByRole('button', { name: /^10:00 Northwind launch e2e, edited/ });
+  const inDay = (date) => cell(date).getByRole('button', { name: /Northwind launch e2e/ });
+  await inDay(day18).waitFor();
+  // The server's answer held back: the post is already on the next day, busy, and keeps the focus.
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route('**/api/posts/*', async (route) => {
+    if (route.request().method() === 'PUT') await gate;
+    await route.continue();
+  });
+  await post().focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await inDay(day19).waitFor();
+  assert.equal(await inDay(day19).getAttribute('aria-busy'), 'true', 'marked as being saved');
+  assert.equal(await inDay(day18).count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')?.includes('Northwind launch e2e')), true, 'focus moved with it');
+  release();
+  await page.waitForFunction(() => !document.querySelector('[role=grid] button.post[aria-busy="true"]'));
+  assert.equal(await inDay(day19).count(), 1, 'where the server put it');
+  await page.unroute('**/api/posts/*');
+
+  // Refused by the server: shown on the new day while asked, then back, with the server's reason.
+  let answered;
+  const refused = new Promise((r) => (answered = r));
+  await page.route('**/api/posts/*', async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    await new Promise((r) => setTimeout(r, 300));
+    await route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ message: 'The slot is taken by the e2e test.', errors: { scheduled_at: ['The slot is taken by the e2e test.'] } }) });
+    answered();
+  });
+  await post().focus();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await inDay(day18).waitFor();
+  await refused;
+  await inDay(day19).waitFor();
+  assert.equal(await inDay(day18).count(), 0, 'back where the server has it');
+  assert.equal(await inDay(day19).getAttribute('aria-busy'), null);
+  await page.getByRole('status').filter({ hasText: /Not moved: .*slot is taken by the e2e test/ }).waitFor();
+  await page.unroute('**/api/posts/*');
+
+  // And back to the 18th for the next test.
+  await post().focus();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await inDay(day18).waitFor();
+  await page.waitForFunction(() => !document.querySelector('[role=grid] button.post[aria-busy="true"]'));
+});
+
 test('on the week\'s time grid a drag sets the day and the time of day, to the quarter hour', async () => {
   const day18 = nextMonthDay(18);
   const day19 = nextMonthDay(19);

@@ -434,6 +434,46 @@ export class CalendarView extends HTMLElement {
     this.dispatchEvent(new CustomEvent('move-post', { bubbles: true, detail: { id, newTime, focusKey: `post-${id}` } }));
   }
 
+  // A move the core has planned and the server not answered yet: the post is shown where the
+  // gesture put it at once (its day, and its time of day on a time grid), marked as being saved,
+  // instead of ~200 ms later. The redraw with the server's answer replaces it; a refused move is
+  // redrawn from the core, where the post never moved. Nothing is decided here: the day and the
+  // time are the ones the user asked for.
+  showMoving(id, newTime) {
+    const btn = this.querySelector(`button.post[data-post-id="${CSS.escape(id)}"]`);
+    if (!btn) return;
+    // What is on screen is no longer the core's answer: not to be reused for a later paint.
+    if (this.#data) this.#painted.delete(this.#data.posts);
+    this.#shown = null;
+    btn.classList.add('moving');
+    btn.setAttribute('aria-busy', 'true');
+    btn.setAttribute('aria-description', 'Saving the move');
+    const at = Date.parse(newTime);
+    const wall = at + (this.state.zone === 'UTC' ? 0 : zoneOffsetAt(this.state.zone, at) * 1000);
+    const cell = this.querySelector(`[role=gridcell][data-date="${isoDate(wall)}"]`);
+    // Outside the days shown: it leaves with the redraw.
+    if (!cell) return;
+    const minute = Math.floor((wall - dateMs(isoDate(wall))) / 60_000);
+    const hhmm = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+    const time = btn.querySelector('.post-time');
+    if (time && time.textContent !== hhmm) {
+      btn.setAttribute('aria-label', btn.getAttribute('aria-label').replace(time.textContent, hhmm));
+      time.textContent = hhmm;
+    }
+    if (btn.classList.contains('timed')) {
+      btn.style.setProperty('--top', String(minute / 1440));
+      btn.style.setProperty('--col', '0');
+      btn.style.setProperty('--cols', '1');
+    }
+    btn.dataset.date = cell.dataset.date;
+    const focused = document.activeElement === btn;
+    // Among the day's posts by time, before its "+N more".
+    const later = [...cell.querySelectorAll('button.post, button.more')].find((b) => b !== btn && (b.classList.contains('more') || Date.parse(b.dataset.at) > at));
+    if (later) later.before(btn);
+    else cell.append(btn);
+    if (focused) btn.focus({ preventScroll: true });
+  }
+
   // The page says when a move has its answer (done, refused or queued).
   moveSettled(id, newTime) {
     if (this.#pending.get(id) === newTime) this.#pending.delete(id);

@@ -689,6 +689,12 @@ async function movePost(id, newTime, focusKey) {
     notify(`Not moved: ${why}`);
     return { error: why };
   }
+  app.calendarEl.showMoving(id, newTime);
+  markPainted('tp:move-shown');
+  // The calendar as the core has it (a move refused, or waiting in the queue).
+  const putBack = () => {
+    if (activeWs()?.id === ws.id && app.screen === 'calendar') app.calendarEl.render();
+  };
   let out;
   try {
     out = await deliver(await app.client.posts.update(id, plan.request.body), ws.id);
@@ -696,11 +702,13 @@ async function movePost(id, newTime, focusKey) {
     out = { ok: false, message: errorText(err) };
   }
   if (out.queued) {
+    putBack();
     out.later.then((r) => (r.ok ? refreshAfterEdit({ wsId: ws.id }) : notify(`Not moved: ${r.message ?? r.status}`)));
     notify('Offline: the move is queued and will be sent when the connection is back.');
     return { queued: true };
   }
   if (!out.ok) {
+    putBack();
     notify(`Not moved: ${out.message}`);
     return { error: out.message };
   }
