@@ -15,7 +15,13 @@ const APP_BASE = new URL('.', import.meta.url).href;
 performance.mark('tp:boot'); // the first paint's modules are loaded
 // The saved page drawn by first-paint.js is put on screen before this module builds the live one:
 // the parser runs the modules right after it, which would otherwise fold both into one frame.
-if (document.getElementById('app')?.dataset.saved === 'drawn') await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+// A tab opened in the background makes no frames: there the page goes on after a moment anyway.
+if (document.getElementById('app')?.dataset.saved === 'drawn') {
+  await Promise.race([
+    new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))),
+    new Promise((r) => setTimeout(r, 250)),
+  ]);
+}
 
 // The remembered session (WebCrypto, IndexedDB) is needed only after the first paint: loaded then.
 const session = () => import('./session.js');
