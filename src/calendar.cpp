@@ -320,16 +320,144 @@ Expected<json> CalendarIndex::build(std::vector<Post> parsed, std::vector<Label>
   std::sort(next.unscheduled_.begin(), next.unscheduled_.end(),
             [&](std::uint32_t a, std::uint32_t b) { return id_less(ids[a], ids[b]); });
   *this = std::move(next);
+  return summary();
+}
 
-  json summary{{"posts", ids_.size()}, {"scheduled", timeline_.size()}, {"unscheduled", unscheduled_.size()},
-               {"labels", labels_.size()}, {"accounts", account_names_.size()}};
-  summary["first"] = timeline_.empty() ? json(nullptr) : json(format_iso_time(timeline_.front().time));
-  summary["last"] = timeline_.empty() ? json(nullptr) : json(format_iso_time(timeline_.back().time));
+json CalendarIndex::summary() const {
+  json out{{"posts", ids_.size()}, {"scheduled", timeline_.size()}, {"unscheduled", unscheduled_.size()},
+           {"labels", labels_.size()}, {"accounts", account_names_.size()}};
+  out["first"] = timeline_.empty() ? json(nullptr) : json(format_iso_time(timeline_.front().time));
+  out["last"] = timeline_.empty() ? json(nullptr) : json(format_iso_time(timeline_.back().time));
   // What a label filter by name and a legend need, so a viewer never parses the document again.
   json list = json::array();
   for (const auto& l : labels_) list.push_back({{"id", l.id}, {"name", l.name}, {"color", l.color}});
-  summary["label_list"] = std::move(list);
-  return summary;
+  out["label_list"] = std::move(list);
+  return out;
+}
+
+// A post's labels and accounts are interned as build does; few of either, so a scan finds them.
+std::uint32_t CalendarIndex::intern_label(const Label& l) {
+  for (std::uint32_t i = 0; i < labels_.size(); ++i)
+    if (labels_[i].id == l.id) {
+      if (labels_[i].name.empty()) labels_[i] = l;
+      return i;
+    }
+  labels_.push_back(l);
+  return std::uint32_t(labels_.size() - 1);
+}
+
+std::uint32_t CalendarIndex::intern_account(const std::string& id) {
+  for (std::uint32_t i = 0; i < account_names_.size(); ++i)
+    if (account_names_[i] == id) return i;
+  account_names_.push_back(id);
+  return std::uint32_t(account_names_.size() - 1);
+}
+
+namespace {
+bool timeline_less(const std::vector<std::string>& ids, UtcSeconds at, std::uint32_t a, UtcSeconds bt, std::uint32_t b) {
+  if (at != bt) return at < bt;
+  return id_less(ids[a], ids[b]);
+}
+
+// Replaces list[start[p]..start[p+1]) with `items` and shifts the starts after p (CSR).
+void replace_run(std::vector<std::uint32_t>& start, std::vector<std::uint32_t>& list, std::uint32_t p,
+                 const std::vector<std::uint32_t>& items) {
+  const auto from = start[p];
+  const auto to = start[p + 1];
+  list.erase(list.begin() + from, list.begin() + to);
+  list.insert(list.begin() + from, items.begin(), items.end());
+  const auto delta = std::int64_t(items.size()) - std::int64_t(to - from);
+  if (delta != 0)
+    for (auto k = std::size_t(p) + 1; k < start.size(); ++k) start[k] = std::uint32_t(std::int64_t(start[k]) + delta);
+}
+}  // namespace
+
+void CalendarIndex::unplace(std::uint32_t post) {
+  if (times_[post]) {
+    const UtcSeconds t = *times_[post];
+    auto it = std::lower_bound(timeline_.begin(), timeline_.end(), post, [&](const Entry& e, std::uint32_t p) {
+      return timeline_less(ids_, e.time, e.post, t, p);
+    });
+    if (it != timeline_.end() && it->post == post) timeline_.erase(it);
+  } else {
+    auto it = std::lower_bound(unscheduled_.begin(), unscheduled_.end(), post,
+                               [&](std::uint32_t a, std::uint32_t b) { return id_less(ids_[a], ids_[b]); });
+    if (it != unscheduled_.end() && *it == post) unscheduled_.erase(it);
+  }
+}
+
+void CalendarIndex::place(std::uint32_t post) {
+  if (times_[post]) {
+    const UtcSeconds t = *times_[post];
+    auto it = std::lower_bound(timeline_.begin(), timeline_.end(), post, [&](const Entry& e, std::uint32_t p) {
+      return timeline_less(ids_, e.time, e.post, t, p);
+    });
+    timeline_.insert(it, Entry{t, post});
+  } else {
+    auto it = std::lower_bound(unscheduled_.begin(), unscheduled_.end(), post,
+                               [&](std::uint32_t a, std::uint32_t b) { return id_less(ids_[a], ids_[b]); });
+    unscheduled_.insert(it, post);
+  }
+}
+
+Expected<json> CalendarIndex::upsert(const json& posts) {
+  if (!posts.is_array()) return field_error("posts", "The posts must be a list.");
+  // Every post is read before any is applied: a damaged one refuses them all.
+  std::vector<Post> parsed;
+  ApiError err;
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    auto p = post_from_json(posts[i], std::to_string(i));
+    if (p) parsed.push_back(std::move(p).value());
+    else
+      for (const auto& [f, msgs] : p.error().errors)
+        for (const auto& m : msgs)
+          if (err.errors.size() < 50) err.add(f, m);
+  }
+  for (std::size_t i = 0; i < parsed.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (parsed[i].id == parsed[j].id) err.add(std::to_string(i) + ".id", "The post id " + parsed[i].id + " appears twice.");
+  if (!err.empty()) {
+    err.finalize_message();
+    err.message = "The posts were not applied: " + err.message;
+    return err;
+  }
+  for (const Post& p : parsed) {
+    std::uint32_t slot;
+    if (auto it = by_id_.find(p.id); it != by_id_.end()) {
+      slot = it->second;
+      unplace(slot);
+    } else {
+      slot = std::uint32_t(ids_.size());
+      by_id_.emplace(p.id, slot);
+      ids_.push_back(p.id);
+      times_.emplace_back();
+      status_.push_back(0);
+      platforms_.push_back(0);
+      excerpts_.emplace_back();
+      // An empty run at the end of each CSR list (a never-loaded index has no start yet).
+      for (auto* start : {&account_start_, &label_start_}) {
+        if (start->empty()) start->push_back(0);
+        start->push_back(start->back());
+      }
+    }
+    times_[slot] = calendar_time(p);
+    status_[slot] = std::uint8_t(p.status);
+    std::uint16_t mask = 0;
+    std::vector<std::uint32_t> accounts, labels;
+    for (const auto& pp : p.platforms) {
+      mask = std::uint16_t(mask | (1u << unsigned(pp.platform)));
+      if (pp.social_account_id.empty()) continue;
+      const auto a = intern_account(pp.social_account_id);
+      if (std::find(accounts.begin(), accounts.end(), a) == accounts.end()) accounts.push_back(a);
+    }
+    for (const auto& l : p.labels) labels.push_back(intern_label(l));
+    platforms_[slot] = mask;
+    replace_run(account_start_, account_ids_, slot, accounts);
+    replace_run(label_start_, label_ids_, slot, labels);
+    excerpts_[slot] = detail::json_quoted(excerpt_of(p.content, 80));
+    place(slot);
+  }
+  return summary();
 }
 
 CalendarIndex::Resolved CalendarIndex::resolve(const CalendarFilter& f) const {
@@ -859,6 +987,18 @@ std::string CalendarIndex::load_text(const std::string& text) {
     return refuse(f->reason, "it is not valid JSON (it may have been cut short).");
   }
   auto summary = load(j);
+  if (!summary) return error_answer(summary.error());
+  return summary->dump();
+}
+
+// A list of posts (an API page's `data`, or the posts an edit's answer holds), bounded like a load.
+std::string CalendarIndex::upsert_text(const std::string& text) {
+  const ResponseLimits limits{kMaxSnapshotBytes, kMaxSnapshotDepth, kMaxSnapshotStringBytes, kMaxSnapshotArrayLength};
+  json j;
+  if (const auto f = parse_json_within(text, limits, j))
+    return json{{"error", "The posts were not applied: they are not valid JSON within the limits (" + f->reason + ")."},
+                {"status", 422}, {"reason", f->reason}}.dump();
+  auto summary = upsert(j);
   if (!summary) return error_answer(summary.error());
   return summary->dump();
 }

@@ -66,12 +66,17 @@ class CalendarIndex {
   // Replaces the contents with the posts of a document: a snapshot, {"posts": [...]}, the API's
   // page {"data": [...]}, or a bare array. All or nothing: a damaged post refuses the whole load.
   Expected<nlohmann::json> load(const nlohmann::json& doc);
+  // Adds the posts of a list, or replaces those whose id it holds (an edit the server answered),
+  // without rebuilding the rest: O(posts) moves of small integers instead of a parse of every
+  // post. All or nothing, like load. -> the same summary as load.
+  Expected<nlohmann::json> upsert(const nlohmann::json& posts);
   std::string view_string(const CalendarQuery& q) const;  // the view as JSON text
   nlohmann::json view(const CalendarQuery& q) const;       // the same, parsed (tests, native callers)
   std::size_t size() const { return ids_.size(); }
 
   // The text entry points the bindings forward to.
   std::string load_text(const std::string& text);
+  std::string upsert_text(const std::string& text);
   std::string view_text(const std::string& query) const;
   std::string plan_move_text(const std::string& request) const;
 
@@ -94,6 +99,11 @@ class CalendarIndex {
 
   // The index over parsed posts (ids must be unique); `path` names them in errors.
   Expected<nlohmann::json> build(std::vector<Post> posts, std::vector<Label> labels, const std::string& path);
+  nlohmann::json summary() const;
+  std::uint32_t intern_label(const Label& l);
+  std::uint32_t intern_account(const std::string& id);
+  void unplace(std::uint32_t post);  // out of the timeline or the unscheduled list
+  void place(std::uint32_t post);
   Resolved resolve(const CalendarFilter& f) const;
   bool matches_kind(std::uint32_t post, const Resolved& r, int kind) const;
   bool matches(std::uint32_t post, const Resolved& r) const;

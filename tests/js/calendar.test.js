@@ -181,3 +181,31 @@ test('malformed input is refused as a value and the index keeps answering', asyn
     cal.dispose();
   }
 });
+
+test('upsert: an edited post moves and a new one appears, the rest untouched; a damaged one changes nothing', async () => {
+  const cal = await Calendar.create({ posts });
+  const day = (v, date) => v.weeks.flatMap((w) => w.days).find((d) => d.date === date);
+  const month = () => cal.view({ view: 'month', date: '2026-05-15', details: true });
+  const summary = cal.upsert([
+    { ...posts[0], scheduled_at: '2026-05-20T09:00:00Z', content: 'Launch, moved' },
+    { id: '6', status: 'scheduled', content: 'New', scheduled_at: '2026-05-04T08:00:00Z', platforms: [platform('acc3')], labels: [label('green', '#22c55e')] },
+  ]);
+  assert.equal(summary.posts, 6);
+  assert.equal(cal.size, 6);
+  assert.deepEqual(summary.label_list.map((l) => l.id).sort(), ['blue', 'green', 'red']);
+  let v = month();
+  assert.deepEqual(day(v, '2026-05-04').post_ids, ['6', '2']);
+  assert.deepEqual(day(v, '2026-05-20').post_ids, ['1']);
+  assert.equal(v.posts['1'].excerpt, 'Launch, moved');
+  assert.equal(v.counts.accounts.acc3, 1);
+  // One post alone is taken too.
+  cal.upsert({ ...posts[2], scheduled_at: '2026-05-21 10:00:00', status: 'scheduled' });
+  v = month();
+  assert.deepEqual(day(v, '2026-05-21').post_ids, ['3']);
+  assert.deepEqual(v.unscheduled, []);
+  // Refused whole, with the field: nothing of the list is applied.
+  assert.throws(() => cal.upsert([{ ...posts[1], scheduled_at: '2026-05-22T09:00:00Z' }, { ...posts[3], status: 'on_fire' }]), (err) => err instanceof CoreError && /1\.status/.test(JSON.stringify(err.details ?? null) + err.message));
+  assert.deepEqual(day(month(), '2026-05-04').post_ids, ['6', '2']);
+  assert.throws(() => cal.upsert('[{'), CoreError);
+  cal.dispose();
+});

@@ -121,6 +121,13 @@ export class Calendar {
     return this.#summary;
   }
 
+  // Posts added or replaced by id (an edit the server answered), without reading every post
+  // again; a damaged one refuses the list and changes nothing. -> the summary, as load.
+  upsert(posts) {
+    this.#summary = parseCoreAnswer(this.#index.upsert(asText(Array.isArray(posts) ? posts : [posts])));
+    return this.#summary;
+  }
+
   get summary() {
     return this.#summary;
   }

@@ -355,6 +355,8 @@ export interface CalendarSnapshot {
 export declare class Calendar {
   static create(doc?: unknown, options?: { wasmBinary?: ArrayBuffer | Uint8Array }): Promise<Calendar>;
   load(doc: unknown): CalendarLoadSummary;
+  /** Adds posts, or replaces those with the same id, without reloading the rest. All or nothing. */
+  upsert(posts: unknown[] | object): CalendarLoadSummary;
   readonly summary: CalendarLoadSummary | null;
   readonly size: number;
   view(query: CalendarQuery): CalendarViewResult;
