@@ -239,6 +239,34 @@ test('with the modules held back, a reload draws the saved page from HTML; the l
   assert.deepEqual(problems, []);
 });
 
+test('a move is kept on the device: a reload with the server held back shows the post on its new day', async () => {
+  await page.getByRole('status').filter({ hasText: /Up to date/ }).waitFor();
+  // A scheduled post at least two days ahead, moved a day later by keyboard.
+  const target = await page.evaluate(() => {
+    const soon = Date.now() + 2 * 86_400_000;
+    const b = [...document.querySelectorAll('[role="grid"] button.post[draggable="true"]')].find((x) => Date.parse(x.dataset.at) > soon && x.closest('[role=gridcell]')?.nextElementSibling);
+    return b && { label: b.getAttribute('aria-label'), from: b.dataset.date };
+  });
+  assert.ok(target, 'a movable post in the month');
+  const next = new Date(Date.parse(`${target.from}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const inCell = (date) => page.locator(`[role=gridcell][data-date="${date}"]`).getByRole('button', { name: target.label, exact: true });
+  const cached = await page.evaluate(() => performance.getEntriesByName('tp:cached').length);
+  await inCell(target.from).focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await page.waitForFunction(() => !document.querySelector('[role=grid] button.post[aria-busy="true"]'));
+  await inCell(next).waitFor();
+  await page.waitForFunction((n) => performance.getEntriesByName('tp:cached').length > n, cached);
+  const api = await hold('**/api/**');
+  await page.reload({ waitUntil: 'commit' });
+  await live();
+  await inCell(next).waitFor();
+  assert.equal(await inCell(target.from).count(), 0, 'not on the day it left');
+  await api.release();
+  await page.getByRole('status').filter({ hasText: /Up to date|Updated/ }).waitFor();
+  await inCell(next).waitFor();
+  assert.deepEqual(problems, []);
+});
+
 test('"Sign out and forget this device" wipes the stored session, keys and cache; a reload asks to sign in', async () => {
   await page.getByRole('button', { name: 'Sign out and forget this device' }).click();
   await page.getByLabel('Account token').waitFor();

@@ -639,7 +639,10 @@ async function reloadPosts() {
 // page again (334 requests for 5,000 posts, seconds before "Saved" could be said). Only while the
 // list is not whole yet in this visit (a device copy being checked, the month painted first), or
 // after files were attached (their answers are not the post's), are the pages read again.
-async function refreshAfterEdit({ attached = false, wsId = activeWs()?.id } = {}) {
+// `changed`: the ids of the posts the edit touched. The core's index then takes just those
+// (upsert, well under a millisecond) instead of loading every post again (60-75 ms at 5,000
+// posts, seconds at 100,000), and the device's copy is written once the page is idle.
+async function refreshAfterEdit({ attached = false, wsId = activeWs()?.id, changed = null } = {}) {
   const ws = activeWs();
   if (wsId !== ws?.id) {
     // Answered while another workspace is open (an edit queued offline): that one is read again
@@ -651,8 +654,24 @@ async function refreshAfterEdit({ attached = false, wsId = activeWs()?.id } = {}
   const data = ws && app.data.get(ws.id);
   if (attached || !app.client || !data?.calendar || data.stale || data.partial || data.refreshing) return reloadPosts();
   const posts = app.client.posts.list();
+  const touched = changed?.map((id) => posts.find((p) => String(p.id) === String(id)));
+  if (touched?.length && touched.every(Boolean) && typeof data.calendar.upsert === 'function') {
+    data.calendar.upsert(touched);
+    performance.mark('tp:calendar-loaded');
+    const next = { ...data, posts: new Map(posts.map((p) => [String(p.id), p])), postsText: null };
+    app.data.set(ws.id, next);
+    showIfOpen(ws, next, 'tp:edit-painted');
+    afterIdle(() => {
+      if (app.data.get(ws.id) !== next) return; // replaced meanwhile, with its own copy
+      next.postsText = JSON.stringify(posts);
+      keepCopy(ws, next);
+    });
+    return;
+  }
   showIfOpen(ws, holdPosts(ws, data.calendar, posts, JSON.stringify(posts), data), 'tp:edit-painted');
 }
+
+const afterIdle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200));
 
 // What a workspace shows from a whole list of posts: the core's index and the device's copy, both
 // from one text.
@@ -661,8 +680,13 @@ function holdPosts(ws, calendar, posts, postsText, { accounts, labels, signature
   performance.mark('tp:calendar-loaded');
   const data = { calendar, posts: new Map(posts.map((p) => [String(p.id), p])), postsText, accounts, labels, signatures };
   app.data.set(ws.id, data);
-  app.cache?.put(ws.id, { posts_text: postsText, accounts, labels, signatures }).then(() => performance.mark('tp:cached'), () => {});
+  keepCopy(ws, data);
   return data;
+}
+
+// The device's copy of a workspace (remembered sessions only), from the text the core took.
+function keepCopy(ws, { postsText, accounts, labels, signatures }) {
+  app.cache?.put(ws.id, { posts_text: postsText, accounts, labels, signatures }).then(() => performance.mark('tp:cached'), () => {});
 }
 
 // Draws a workspace's data if it is the one on screen, and keeps that month for the next visit's
@@ -718,7 +742,7 @@ async function movePost(id, newTime, focusKey) {
     notify(`Not moved: ${out.message}`);
     return { error: out.message };
   }
-  await refreshAfterEdit();
+  await refreshAfterEdit({ changed: [id] });
   const warn = plan.warnings?.map((w) => w.message).join(' ');
   notify(`Moved to ${newTime.replace('T', ' ').replace(/:00Z$|Z$/, '')} UTC.${warn ? ` ${warn}` : ''}`);
   if (focusKey) app.calendarEl.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
@@ -803,7 +827,7 @@ function editPost(post, data, ws, notice = null) {
       } catch (err) {
         return { errors: err.errors, message: errorText(err) };
       }
-      await refreshAfterEdit();
+      await refreshAfterEdit({ changed: [post.id] });
       notify(body.status === 'scheduled' ? `Post saved, scheduled for ${body.scheduled_at?.replace('T', ' ').replace(/:00Z$|Z$/, '') ?? post.scheduled_at} UTC.` : body.status === 'publishing' ? 'Publishing now.' : 'Post saved as a draft.');
       return {};
     },
