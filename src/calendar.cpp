@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <unordered_set>
 
 #include "trypost/layout.hpp"
 #include "trypost/post_scan.hpp"
@@ -207,6 +208,23 @@ struct CalendarIndex::Resolved {
   std::uint8_t statuses = 0;
 };
 
+namespace {
+// The posts of a list, each checked; what is wrong goes into `err` under its index (at most 50).
+std::vector<Post> parse_posts(const json& list, const std::string& path, ApiError& err) {
+  std::vector<Post> parsed;
+  parsed.reserve(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    auto p = post_from_json(list[i], path.empty() ? std::to_string(i) : path + "." + std::to_string(i));
+    if (p) parsed.push_back(std::move(p).value());
+    else
+      for (const auto& [f, msgs] : p.error().errors)
+        for (const auto& m : msgs)
+          if (err.errors.size() < 50) err.add(f, m);
+  }
+  return parsed;
+}
+}  // namespace
+
 Expected<json> CalendarIndex::load(const json& doc) {
   const json* posts = nullptr;
   const json* extra_labels = nullptr;
@@ -236,15 +254,7 @@ Expected<json> CalendarIndex::load(const json& doc) {
   } else {
     if (!posts->is_array()) return field_error(path.empty() ? "posts" : path, "The posts must be a list.");
     ApiError err;
-    parsed.reserve(posts->size());
-    for (std::size_t i = 0; i < posts->size(); ++i) {
-      auto p = post_from_json((*posts)[i], path.empty() ? std::to_string(i) : path + "." + std::to_string(i));
-      if (p) parsed.push_back(std::move(p).value());
-      else
-        for (const auto& [f, msgs] : p.error().errors)
-          for (const auto& m : msgs)
-            if (err.errors.size() < 50) err.add(f, m);
-    }
+    parsed = parse_posts(*posts, path, err);
     if (extra_labels && extra_labels->is_array())
       for (std::size_t i = 0; i < extra_labels->size(); ++i) {
         auto l = label_from_json((*extra_labels)[i], "labels." + std::to_string(i));
@@ -268,14 +278,7 @@ Expected<json> CalendarIndex::load(const json& doc) {
 Expected<json> CalendarIndex::build(std::vector<Post> parsed, std::vector<Label> labels, const std::string& path) {
   // Build into fresh containers and swap at the end, so a refused load leaves the old contents.
   CalendarIndex next;
-  std::unordered_map<std::string, std::uint32_t> account_of, label_of;
-  auto intern_label = [&](const Label& l) {
-    auto [it, fresh] = label_of.emplace(l.id, std::uint32_t(next.labels_.size()));
-    if (fresh) next.labels_.push_back(l);
-    else if (next.labels_[it->second].name.empty()) next.labels_[it->second] = l;
-    return it->second;
-  };
-  for (const auto& l : labels) intern_label(l);
+  for (const auto& l : labels) next.intern_label(l);
   const auto n = std::uint32_t(parsed.size());
   next.ids_.reserve(n);
   next.times_.reserve(n);
@@ -283,30 +286,11 @@ Expected<json> CalendarIndex::build(std::vector<Post> parsed, std::vector<Label>
   next.label_start_.reserve(n + 1);
   for (std::uint32_t i = 0; i < n; ++i) {
     const Post& p = parsed[i];
-    if (!next.by_id_.emplace(p.id, i).second)
+    if (next.by_id_.count(p.id))
       return field_error(path.empty() ? std::to_string(i) + ".id" : path + "." + std::to_string(i) + ".id",
                          "The post id " + p.id + " appears twice.");
-    next.ids_.push_back(p.id);
-    next.times_.push_back(calendar_time(p));
-    next.status_.push_back(std::uint8_t(p.status));
-    std::uint16_t mask = 0;
-    next.account_start_.push_back(std::uint32_t(next.account_ids_.size()));
-    for (const auto& pp : p.platforms) {
-      mask = std::uint16_t(mask | (1u << unsigned(pp.platform)));
-      if (pp.social_account_id.empty()) continue;
-      auto [it, fresh] = account_of.emplace(pp.social_account_id, std::uint32_t(next.account_names_.size()));
-      if (fresh) next.account_names_.push_back(pp.social_account_id);
-      const auto begin = next.account_ids_.begin() + next.account_start_.back();
-      if (std::find(begin, next.account_ids_.end(), it->second) == next.account_ids_.end())
-        next.account_ids_.push_back(it->second);
-    }
-    next.platforms_.push_back(mask);
-    next.label_start_.push_back(std::uint32_t(next.label_ids_.size()));
-    for (const auto& l : p.labels) next.label_ids_.push_back(intern_label(l));
-    next.excerpts_.push_back(detail::json_quoted(excerpt_of(p.content, 80)));
+    next.fill(next.add_slot(p.id), p);
   }
-  next.account_start_.push_back(std::uint32_t(next.account_ids_.size()));
-  next.label_start_.push_back(std::uint32_t(next.label_ids_.size()));
 
   for (std::uint32_t i = 0; i < n; ++i) {
     if (next.times_[i]) next.timeline_.push_back({*next.times_[i], i});
@@ -335,22 +319,18 @@ json CalendarIndex::summary() const {
   return out;
 }
 
-// A post's labels and accounts are interned as build does; few of either, so a scan finds them.
+// Labels and accounts are kept once each, by id, in first-seen order.
 std::uint32_t CalendarIndex::intern_label(const Label& l) {
-  for (std::uint32_t i = 0; i < labels_.size(); ++i)
-    if (labels_[i].id == l.id) {
-      if (labels_[i].name.empty()) labels_[i] = l;
-      return i;
-    }
-  labels_.push_back(l);
-  return std::uint32_t(labels_.size() - 1);
+  auto [it, fresh] = label_of_.emplace(l.id, std::uint32_t(labels_.size()));
+  if (fresh) labels_.push_back(l);
+  else if (labels_[it->second].name.empty()) labels_[it->second] = l;
+  return it->second;
 }
 
 std::uint32_t CalendarIndex::intern_account(const std::string& id) {
-  for (std::uint32_t i = 0; i < account_names_.size(); ++i)
-    if (account_names_[i] == id) return i;
-  account_names_.push_back(id);
-  return std::uint32_t(account_names_.size() - 1);
+  auto [it, fresh] = account_of_.emplace(id, std::uint32_t(account_names_.size()));
+  if (fresh) account_names_.push_back(id);
+  return it->second;
 }
 
 namespace {
@@ -400,61 +380,59 @@ void CalendarIndex::place(std::uint32_t post) {
   }
 }
 
+// A new post's slot at the end, empty until fill (a never-loaded index has no CSR start yet).
+std::uint32_t CalendarIndex::add_slot(const std::string& id) {
+  const auto slot = std::uint32_t(ids_.size());
+  by_id_.emplace(id, slot);
+  ids_.push_back(id);
+  times_.emplace_back();
+  status_.push_back(0);
+  platforms_.push_back(0);
+  excerpts_.emplace_back();
+  for (auto* start : {&account_start_, &label_start_}) {
+    if (start->empty()) start->push_back(0);
+    start->push_back(start->back());
+  }
+  return slot;
+}
+
+// What the index keeps of a post, in its slot (a new one at the end, or one being replaced).
+void CalendarIndex::fill(std::uint32_t slot, const Post& p) {
+  times_[slot] = calendar_time(p);
+  status_[slot] = std::uint8_t(p.status);
+  std::uint16_t mask = 0;
+  std::vector<std::uint32_t> accounts, labels;
+  for (const auto& pp : p.platforms) {
+    mask = std::uint16_t(mask | (1u << unsigned(pp.platform)));
+    if (pp.social_account_id.empty()) continue;
+    const auto a = intern_account(pp.social_account_id);
+    if (std::find(accounts.begin(), accounts.end(), a) == accounts.end()) accounts.push_back(a);
+  }
+  for (const auto& l : p.labels) labels.push_back(intern_label(l));
+  platforms_[slot] = mask;
+  replace_run(account_start_, account_ids_, slot, accounts);
+  replace_run(label_start_, label_ids_, slot, labels);
+  excerpts_[slot] = detail::json_quoted(excerpt_of(p.content, 80));
+}
+
 Expected<json> CalendarIndex::upsert(const json& posts) {
   if (!posts.is_array()) return field_error("posts", "The posts must be a list.");
   // Every post is read before any is applied: a damaged one refuses them all.
-  std::vector<Post> parsed;
   ApiError err;
-  for (std::size_t i = 0; i < posts.size(); ++i) {
-    auto p = post_from_json(posts[i], std::to_string(i));
-    if (p) parsed.push_back(std::move(p).value());
-    else
-      for (const auto& [f, msgs] : p.error().errors)
-        for (const auto& m : msgs)
-          if (err.errors.size() < 50) err.add(f, m);
-  }
+  std::vector<Post> parsed = parse_posts(posts, "", err);
+  std::unordered_set<std::string> seen;
   for (std::size_t i = 0; i < parsed.size(); ++i)
-    for (std::size_t j = 0; j < i; ++j)
-      if (parsed[i].id == parsed[j].id) err.add(std::to_string(i) + ".id", "The post id " + parsed[i].id + " appears twice.");
+    if (!seen.insert(parsed[i].id).second) err.add(std::to_string(i) + ".id", "The post id " + parsed[i].id + " appears twice.");
   if (!err.empty()) {
     err.finalize_message();
     err.message = "The posts were not applied: " + err.message;
     return err;
   }
   for (const Post& p : parsed) {
-    std::uint32_t slot;
-    if (auto it = by_id_.find(p.id); it != by_id_.end()) {
-      slot = it->second;
-      unplace(slot);
-    } else {
-      slot = std::uint32_t(ids_.size());
-      by_id_.emplace(p.id, slot);
-      ids_.push_back(p.id);
-      times_.emplace_back();
-      status_.push_back(0);
-      platforms_.push_back(0);
-      excerpts_.emplace_back();
-      // An empty run at the end of each CSR list (a never-loaded index has no start yet).
-      for (auto* start : {&account_start_, &label_start_}) {
-        if (start->empty()) start->push_back(0);
-        start->push_back(start->back());
-      }
-    }
-    times_[slot] = calendar_time(p);
-    status_[slot] = std::uint8_t(p.status);
-    std::uint16_t mask = 0;
-    std::vector<std::uint32_t> accounts, labels;
-    for (const auto& pp : p.platforms) {
-      mask = std::uint16_t(mask | (1u << unsigned(pp.platform)));
-      if (pp.social_account_id.empty()) continue;
-      const auto a = intern_account(pp.social_account_id);
-      if (std::find(accounts.begin(), accounts.end(), a) == accounts.end()) accounts.push_back(a);
-    }
-    for (const auto& l : p.labels) labels.push_back(intern_label(l));
-    platforms_[slot] = mask;
-    replace_run(account_start_, account_ids_, slot, accounts);
-    replace_run(label_start_, label_ids_, slot, labels);
-    excerpts_[slot] = detail::json_quoted(excerpt_of(p.content, 80));
+    const auto it = by_id_.find(p.id);
+    const auto slot = it != by_id_.end() ? it->second : add_slot(p.id);
+    if (it != by_id_.end()) unplace(slot);
+    fill(slot, p);
     place(slot);
   }
   return summary();

@@ -102,6 +102,8 @@ class CalendarIndex {
   nlohmann::json summary() const;
   std::uint32_t intern_label(const Label& l);
   std::uint32_t intern_account(const std::string& id);
+  std::uint32_t add_slot(const std::string& id);
+  void fill(std::uint32_t slot, const Post& p);
   void unplace(std::uint32_t post);  // out of the timeline or the unscheduled list
   void place(std::uint32_t post);
   Resolved resolve(const CalendarFilter& f) const;
@@ -121,6 +123,7 @@ class CalendarIndex {
   std::vector<Label> labels_;
   std::vector<std::string> excerpts_;  // each already a quoted JSON string
   std::unordered_map<std::string, std::uint32_t> by_id_;
+  std::unordered_map<std::string, std::uint32_t> label_of_, account_of_;  // id -> index in labels_ / account_names_
   std::vector<Entry> timeline_;              // scheduled posts by (time, id)
   std::vector<std::uint32_t> unscheduled_;  // by id
 };
