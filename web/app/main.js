@@ -434,7 +434,7 @@ class LazyPosts {
     this.#size = size;
   }
   #all() {
-    this.#map ??= new Map(JSON.parse(this.#text).map((p) => [String(p.id), p]));
+    this.#map ??= byId(JSON.parse(this.#text));
     return this.#map;
   }
   get size() { return this.#map ? this.#map.size : this.#size; }
@@ -582,7 +582,7 @@ async function paintMonthFirst(ws, lists) {
   if (app.data.has(ws.id)) return calendar.dispose?.();
   calendar.load(JSON.stringify(win.posts));
   const [accounts, labels, signatures] = parts;
-  const data = { calendar, posts: new Map(win.posts.map((p) => [String(p.id), p])), postsText: null, accounts, labels, signatures, stale: true, refreshing: true, partial: true };
+  const data = { calendar, posts: byId(win.posts), postsText: null, accounts, labels, signatures, stale: true, refreshing: true, partial: true };
   app.data.set(ws.id, data);
   if (activeWs()?.id !== ws.id || app.screen !== 'calendar') return;
   cal.setData(dataFor(ws, data));
@@ -655,10 +655,10 @@ async function refreshAfterEdit({ attached = false, wsId = activeWs()?.id, chang
   if (attached || !app.client || !data?.calendar || data.stale || data.partial || data.refreshing) return reloadPosts();
   const posts = app.client.posts.list();
   const touched = changed?.map((id) => posts.find((p) => String(p.id) === String(id)));
-  if (touched?.length && touched.every(Boolean) && typeof data.calendar.upsert === 'function') {
+  if (touched?.length && touched.every(Boolean)) {
     data.calendar.upsert(touched);
     performance.mark('tp:calendar-loaded');
-    const next = { ...data, posts: new Map(posts.map((p) => [String(p.id), p])), postsText: null };
+    const next = { ...data, posts: byId(posts), postsText: null };
     app.data.set(ws.id, next);
     showIfOpen(ws, next, 'tp:edit-painted');
     afterIdle(() => {
@@ -673,12 +673,15 @@ async function refreshAfterEdit({ attached = false, wsId = activeWs()?.id, chang
 
 const afterIdle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200));
 
+// A workspace's posts by id (ids as strings: the API may send numbers).
+const byId = (posts) => new Map(posts.map((p) => [String(p.id), p]));
+
 // What a workspace shows from a whole list of posts: the core's index and the device's copy, both
 // from one text.
 function holdPosts(ws, calendar, posts, postsText, { accounts, labels, signatures }) {
   calendar.load(postsText);
   performance.mark('tp:calendar-loaded');
-  const data = { calendar, posts: new Map(posts.map((p) => [String(p.id), p])), postsText, accounts, labels, signatures };
+  const data = { calendar, posts: byId(posts), postsText, accounts, labels, signatures };
   app.data.set(ws.id, data);
   keepCopy(ws, data);
   return data;
