@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstring>
 #include <unordered_set>
+#include <utility>
 
 #include "trypost/layout.hpp"
 #include "trypost/post_scan.hpp"
@@ -436,6 +437,58 @@ Expected<json> CalendarIndex::upsert(const json& posts) {
     place(slot);
   }
   return summary();
+}
+
+Expected<json> CalendarIndex::remove(const json& ids) {
+  if (!ids.is_array()) return field_error("ids", "The ids must be a list.");
+  std::vector<std::string> wanted;
+  ApiError err;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const json& id = ids[i];
+    if (id.is_string()) wanted.push_back(id.get<std::string>());
+    else if (id.is_number_integer()) wanted.push_back(id.dump());
+    else err.add(std::to_string(i), "A post id must be a string or an integer.");
+  }
+  if (!err.empty()) {
+    err.finalize_message();
+    err.message = "No post was removed: " + err.message;
+    return err;
+  }
+  for (const auto& id : wanted)
+    if (const auto it = by_id_.find(id); it != by_id_.end()) drop_slot(it->second);
+  return summary();
+}
+
+// Slots stay dense: the last post moves into the freed slot, so every scan stays a plain loop.
+void CalendarIndex::drop_slot(std::uint32_t slot) {
+  const auto last = std::uint32_t(ids_.size() - 1);
+  unplace(slot);
+  by_id_.erase(ids_[slot]);
+  if (slot != last) {
+    unplace(last);
+    auto run = [&](std::vector<std::uint32_t>& start, std::vector<std::uint32_t>& list) {
+      const std::vector<std::uint32_t> items(list.begin() + start[last], list.begin() + start[last + 1]);
+      replace_run(start, list, slot, items);
+    };
+    run(account_start_, account_ids_);
+    run(label_start_, label_ids_);
+    ids_[slot] = std::move(ids_[last]);
+    times_[slot] = times_[last];
+    status_[slot] = status_[last];
+    platforms_[slot] = platforms_[last];
+    excerpts_[slot] = std::move(excerpts_[last]);
+    by_id_[ids_[slot]] = slot;
+    place(slot);
+  }
+  for (auto [start, list] : {std::pair{&account_start_, &account_ids_}, std::pair{&label_start_, &label_ids_}}) {
+    list->resize((*start)[last]);  // the last slot's run is the list's tail
+    start->pop_back();
+  }
+  ids_.pop_back();
+  times_.pop_back();
+  status_.pop_back();
+  platforms_.pop_back();
+  excerpts_.pop_back();
 }
 
 CalendarIndex::Resolved CalendarIndex::resolve(const CalendarFilter& f) const {
@@ -977,6 +1030,18 @@ std::string CalendarIndex::upsert_text(const std::string& text) {
     return json{{"error", "The posts were not applied: they are not valid JSON within the limits (" + f->reason + ")."},
                 {"status", 422}, {"reason", f->reason}}.dump();
   auto summary = upsert(j);
+  if (!summary) return error_answer(summary.error());
+  return summary->dump();
+}
+
+// A list of post ids: the posts a delete took out.
+std::string CalendarIndex::remove_text(const std::string& text) {
+  const ResponseLimits limits{kMaxSnapshotBytes, kMaxSnapshotDepth, kMaxSnapshotStringBytes, kMaxSnapshotArrayLength};
+  json j;
+  if (const auto f = parse_json_within(text, limits, j))
+    return json{{"error", "No post was removed: the ids are not valid JSON within the limits (" + f->reason + ")."},
+                {"status", 422}, {"reason", f->reason}}.dump();
+  auto summary = remove(j);
   if (!summary) return error_answer(summary.error());
   return summary->dump();
 }

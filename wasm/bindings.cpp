@@ -104,6 +104,7 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
       .constructor<>()
       .function("load", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.load_text(s); }); })
       .function("upsert", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.upsert_text(s); }); })
+      .function("remove", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.remove_text(s); }); })
       .function("view", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.view_text(s); }); })
       .function("planMove", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.plan_move_text(s); }); })
       .function("size", +[](trypost::CalendarIndex& c) { return double(c.size()); });

@@ -70,6 +70,11 @@ class CalendarIndex {
   // without rebuilding the rest: O(posts) moves of small integers instead of a parse of every
   // post. All or nothing, like load. -> the same summary as load.
   Expected<nlohmann::json> upsert(const nlohmann::json& posts);
+  // Takes out the posts with these ids (strings or integers; an id it does not hold is already
+  // gone, not an error): a delete the server answered, again without rebuilding the rest. The
+  // labels and accounts it has seen stay known, as a workspace's labels outlive their posts.
+  // -> the same summary as load.
+  Expected<nlohmann::json> remove(const nlohmann::json& ids);
   std::string view_string(const CalendarQuery& q) const;  // the view as JSON text
   nlohmann::json view(const CalendarQuery& q) const;       // the same, parsed (tests, native callers)
   std::size_t size() const { return ids_.size(); }
@@ -77,6 +82,7 @@ class CalendarIndex {
   // The text entry points the bindings forward to.
   std::string load_text(const std::string& text);
   std::string upsert_text(const std::string& text);
+  std::string remove_text(const std::string& text);
   std::string view_text(const std::string& query) const;
   std::string plan_move_text(const std::string& request) const;
 
@@ -104,6 +110,7 @@ class CalendarIndex {
   std::uint32_t intern_account(const std::string& id);
   std::uint32_t add_slot(const std::string& id);
   void fill(std::uint32_t slot, const Post& p);
+  void drop_slot(std::uint32_t slot);
   void unplace(std::uint32_t post);  // out of the timeline or the unscheduled list
   void place(std::uint32_t post);
   Resolved resolve(const CalendarFilter& f) const;

@@ -207,5 +207,15 @@ test('upsert: an edited post moves and a new one appears, the rest untouched; a 
   assert.throws(() => cal.upsert([{ ...posts[1], scheduled_at: '2026-05-22T09:00:00Z' }, { ...posts[3], status: 'on_fire' }]), (err) => err instanceof CoreError && /1\.status/.test(JSON.stringify(err.details ?? null) + err.message));
   assert.deepEqual(day(month(), '2026-05-04').post_ids, ['6', '2']);
   assert.throws(() => cal.upsert('[{'), CoreError);
+  // A deleted post goes from its day and from the counts; numbers and unknown ids are fine.
+  const after = cal.remove([6, 'nope']);
+  assert.equal(after.posts, 5);
+  v = month();
+  assert.deepEqual(day(v, '2026-05-04').post_ids, ['2']);
+  assert.equal(v.counts.accounts.acc3, undefined);
+  assert.equal(cal.remove('3').posts, 4);
+  assert.deepEqual(day(month(), '2026-05-21').post_ids, []);
+  assert.throws(() => cal.remove([{ id: 1 }]), CoreError);
+  assert.equal(cal.size, 4);
   cal.dispose();
 });

@@ -404,10 +404,14 @@ TEST_CASE("calendar index: all-or-nothing loads, details for painting") {
 
 namespace {
 // What an index answers for a spread of queries: months, a long list, filters, and the summary.
-std::string answers(const CalendarIndex& idx, json summary) {
+// `known` drops the labels and accounts the summary counts: after a remove, the index still knows
+// those no post uses any more, which a fresh load never saw.
+std::string answers(const CalendarIndex& idx, json summary, bool known = true) {
   // Labels are listed in the order first seen, which a later edit can change: compared as a set.
   auto& labels = summary["label_list"];
   std::sort(labels.begin(), labels.end(), [](const json& a, const json& b) { return a["id"] < b["id"]; });
+  if (!known)
+    for (const char* k : {"labels", "accounts", "label_list"}) summary.erase(k);
   std::string out = summary.dump();
   for (const char* month : {"2026-04-01", "2026-05-01", "2026-06-01"}) {
     out += view(idx, {{"view", "month"}, {"date", month}, {"details", true}, {"max_rows", 3}}).dump();
@@ -419,7 +423,7 @@ std::string answers(const CalendarIndex& idx, json summary) {
 }
 }  // namespace
 
-TEST_CASE("calendar upsert: posts added or replaced one by one answer exactly as a fresh load of the result") {
+TEST_CASE("calendar upsert and remove: posts added, replaced or taken out answer exactly as a fresh load of the result") {
   std::mt19937 rng(20261204);
   auto pick = [&](int n) { return int(rng() % unsigned(n)); };
   const char* statuses[] = {"draft", "scheduled", "published", "failed"};
@@ -443,25 +447,38 @@ TEST_CASE("calendar upsert: posts added or replaced one by one answer exactly as
   };
   CalendarIndex live;
   REQUIRE(live.load(json{{"posts", list()}}).ok());
-  for (int step = 0; step < 150; ++step) {
+  bool removed = false;
+  for (int step = 0; step < 250; ++step) {
     json batch = json::array();
     std::set<std::string> seen;
+    const bool removing = pick(3) == 0;
     for (int k = 1 + pick(3); k > 0; --k) {
-      // An edit of a post held, or a new one (numeric and other ids, to exercise the id order).
+      // An edit of a post held, or a new one (numeric and other ids, to exercise the id order);
+      // a remove takes held posts, ids never held (already gone), numbers as well as strings.
       const std::string id = pick(3) ? std::to_string(pick(int(current.size()) + 5)) : "n" + std::to_string(step) + "-" + std::to_string(k);
       if (!seen.insert(id).second) continue;
+      if (removing) {
+        current.erase(id);
+        batch.push_back(pick(2) && id[0] != 'n' ? json(std::stoll(id)) : json(id));
+        continue;
+      }
       json p = random_post(id);
       current[id] = p;
       batch.push_back(p);
     }
-    auto summary = live.upsert(batch);
+    removed = removed || removing;
+    auto summary = removing ? live.remove(batch) : live.upsert(batch);
     REQUIRE(summary.ok());
     CalendarIndex fresh;
     auto expected = fresh.load(json{{"posts", list()}});
     REQUIRE(expected.ok());
     CHECK(live.size() == current.size());
-    const auto a = answers(live, summary.value());
-    const auto b = answers(fresh, expected.value());
+    for (const auto& l : expected.value()["label_list"]) {
+      const auto& known = summary.value()["label_list"];
+      CHECK(std::find(known.begin(), known.end(), l) != known.end());
+    }
+    const auto a = answers(live, summary.value(), !removed);
+    const auto b = answers(fresh, expected.value(), !removed);
     const bool same = a == b;
     if (!same) {
       std::size_t i = 0;
@@ -493,6 +510,31 @@ TEST_CASE("calendar upsert: a damaged post or a repeated id refuses the whole li
   const json ok = json::parse(idx.upsert_text(json::array({moved}).dump()));
   CHECK(ok["posts"] == 2);
   CHECK(ok["last"] == "2026-05-20T10:00:00Z");
+}
+
+TEST_CASE("calendar remove: every post, then none; bad ids refuse the list and change nothing") {
+  CalendarIndex idx = index_of(json::array({post("1", "2026-05-10T10:00:00Z", "scheduled", "acc1", "x", {"l1"}), post("2", nullptr, "draft"),
+                                            post("3", "2026-05-10T10:00:00Z")}));
+  const std::string before = view(idx, {{"view", "month"}, {"date", "2026-05-01"}}).dump();
+  auto bad = idx.remove(json::array({"1", json::object()}));
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().errors.count("1") == 1);
+  CHECK(idx.size() == 3);
+  CHECK(view(idx, {{"view", "month"}, {"date", "2026-05-01"}}).dump() == before);
+  CHECK_FALSE(idx.remove(json("1")).ok());
+  CHECK(json::parse(idx.remove_text("[1,")).contains("error"));
+  auto r = idx.remove(json::array({1, "2", "404"}));
+  REQUIRE(r.ok());
+  CHECK(r.value()["posts"] == 1);
+  CHECK_FALSE(idx.find("1").has_value());
+  CHECK(idx.find("3").has_value());
+  CHECK(json::parse(idx.remove_text("[\"3\"]"))["posts"] == 0);
+  const json empty = view(idx, {{"view", "month"}, {"date", "2026-05-01"}, {"details", true}});
+  CHECK(empty["posts"].empty());
+  CHECK(empty["unscheduled"].empty());
+  // The emptied index takes posts again.
+  REQUIRE(idx.upsert(json::array({post("3", "2026-05-11T10:00:00Z")})).ok());
+  CHECK(idx.find("3")->time.has_value());
 }
 
 TEST_CASE("calendar upsert into an index never loaded") {

@@ -128,6 +128,13 @@ export class Calendar {
     return this.#summary;
   }
 
+  // Posts taken out by id (a delete the server answered), again without reading every post.
+  // An id the index does not hold is already gone. -> the summary, as load.
+  remove(ids) {
+    this.#summary = parseCoreAnswer(this.#index.remove(JSON.stringify(Array.isArray(ids) ? ids : [ids])));
+    return this.#summary;
+  }
+
   get summary() {
     return this.#summary;
   }

@@ -357,6 +357,8 @@ export declare class Calendar {
   load(doc: unknown): CalendarLoadSummary;
   /** Adds posts, or replaces those with the same id, without reloading the rest. All or nothing. */
   upsert(posts: unknown[] | object): CalendarLoadSummary;
+  /** Takes out the posts with these ids without reloading the rest; an id not held is ignored. */
+  remove(ids: (string | number)[] | string | number): CalendarLoadSummary;
   readonly summary: CalendarLoadSummary | null;
   readonly size: number;
   view(query: CalendarQuery): CalendarViewResult;
