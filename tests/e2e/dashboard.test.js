@@ -203,6 +203,39 @@ test('a move shows at once, marked as being saved; one the server refuses goes b
   await page.waitForFunction(() => !document.querySelector('[role=grid] button.post[aria-busy="true"]'));
 });
 
+test('a new post appears on its day; deleting one takes it off at once, and a refused delete keeps it', async () => {
+  const day20 = nextMonthDay(20);
+  const doomed = () => cell(day20).getByRole('button', { name: /Northwind doomed e2e/ });
+  await compose('Northwind doomed e2e', 'Northwind (x)', day20, '09:00');
+  await doomed().waitFor();
+  const kept = cell(nextMonthDay(18)).getByRole('button', { name: /Northwind launch e2e/ });
+  assert.equal(await kept.count(), 1);
+
+  // Refused by the server: the post stays, and the dialog says why.
+  await page.route('**/api/posts/*', (route) => (route.request().method() === 'DELETE'
+    ? route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ message: 'Deleting is refused by the e2e test.' }) })
+    : route.continue()));
+  await doomed().click();
+  const dialog = page.getByRole('dialog', { name: 'Edit post' });
+  await dialog.getByRole('button', { name: 'Delete post' }).click();
+  await dialog.getByText(/refused by the e2e test/).waitFor();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  assert.equal(await doomed().count(), 1);
+  await page.unroute('**/api/posts/*');
+
+  await doomed().click();
+  await dialog.getByRole('button', { name: 'Delete post' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await doomed().waitFor({ state: 'detached' });
+  assert.equal(await kept.count(), 1, 'the other posts stay');
+  // The list view asks the core's index too: gone there as well.
+  await page.getByRole('button', { name: 'List', exact: true }).click();
+  await page.getByRole('button', { name: /Northwind launch e2e/ }).first().waitFor();
+  assert.equal(await page.getByRole('button', { name: /Northwind doomed e2e/ }).count(), 0);
+  await page.getByRole('button', { name: 'Month', exact: true }).click();
+  await kept.waitFor();
+});
+
 test('on the week\'s time grid a drag sets the day and the time of day, to the quarter hour', async () => {
   const day18 = nextMonthDay(18);
   const day19 = nextMonthDay(19);
