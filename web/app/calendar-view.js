@@ -13,6 +13,8 @@ const ZONES = ['UTC', 'America/New_York', 'America/Los_Angeles', 'America/Sao_Pa
 const dateMs = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
 const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
 // An instant as the API takes it: "2026-12-04T10:15:00Z".
+// A minute of the day as the clock shows it: 570 -> "09:30".
+const clockText = (minute) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 const isoInstant = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
 // Calendar dates are named from these tables, not with Intl: a day of the calendar needs no zone
 // data, and the first Intl formatter a fresh renderer builds costs 30-50 ms here while ICU starts
@@ -405,7 +407,14 @@ export class CalendarView extends HTMLElement {
     let mark = cell.querySelector('.drop-mark');
     if (!mark) cell.append((mark = h('span', { class: 'drop-mark', 'aria-hidden': 'true' })));
     mark.style.setProperty('--top', String(minute / 1440));
-    mark.textContent = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+    mark.textContent = clockText(minute);
+  }
+
+  // The display zone's wall clock at an instant: its day, and the minute of that day.
+  #wallOf(at) {
+    const wall = at + (this.state.zone === 'UTC' ? 0 : zoneOffsetAt(this.state.zone, at) * 1000);
+    const date = isoDate(wall);
+    return { date, minute: Math.floor((wall - dateMs(date)) / 60_000) };
   }
 
   // The instant of a wall-clock minute of a day in the display zone (ISO, UTC). The offset is read
@@ -449,12 +458,11 @@ export class CalendarView extends HTMLElement {
     btn.setAttribute('aria-busy', 'true');
     btn.setAttribute('aria-description', 'Saving the move');
     const at = Date.parse(newTime);
-    const wall = at + (this.state.zone === 'UTC' ? 0 : zoneOffsetAt(this.state.zone, at) * 1000);
-    const cell = this.querySelector(`[role=gridcell][data-date="${isoDate(wall)}"]`);
+    const { date, minute } = this.#wallOf(at);
+    const cell = this.querySelector(`[role=gridcell][data-date="${date}"]`);
     // Outside the days shown: it leaves with the redraw.
     if (!cell) return;
-    const minute = Math.floor((wall - dateMs(isoDate(wall))) / 60_000);
-    const hhmm = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+    const hhmm = clockText(minute);
     const time = btn.querySelector('.post-time');
     if (time && time.textContent !== hhmm) {
       btn.setAttribute('aria-label', btn.getAttribute('aria-label').replace(time.textContent, hhmm));
@@ -532,7 +540,7 @@ export class CalendarView extends HTMLElement {
       if (this.#hourScale) {
         this.#hourScale = false;
         for (let hr = 1; hr < 24; hr++) {
-          const mark = h('span', { class: 'hour', 'aria-hidden': 'true', text: `${String(hr).padStart(2, '0')}:00` });
+          const mark = h('span', { class: 'hour', 'aria-hidden': 'true', text: clockText(hr * 60) });
           mark.style.setProperty('--top', String((hr * 60) / minutes));
           cell.append(mark);
         }
