@@ -16,6 +16,18 @@
 
 using nlohmann::json;
 
+namespace {
+bool overflows(const std::string& text) {
+  try {
+    (void)json::parse(text);
+  } catch (const json::out_of_range& e) {
+    return e.id == 406;
+  } catch (const json::exception&) {
+  }
+  return false;
+}
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 8) return 0;
   const std::string text(reinterpret_cast<const char*>(data + 8), size - 8);
@@ -29,7 +41,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bool fast_ok = !answer.contains("error");
   const auto doc = json::parse(text, nullptr, false);
   if (doc.is_discarded()) {
-    if (fast_ok) __builtin_trap();
+    // The one difference allowed: a number beyond a double's range (1e309) in a field the index
+    // does not read. The one-pass reader skips such a value, as a browser's JSON.parse takes it;
+    // the full parser refuses the whole text.
+    if (fast_ok && !overflows(text)) __builtin_trap();
     return 0;
   }
   trypost::CalendarIndex index;
@@ -55,6 +70,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (doc.is_array()) {
     trypost::CalendarIndex again = index;
     if (!again.upsert(doc).ok() || again.view_string(*query) != index.view_string(*query)) __builtin_trap();
+    // Removing the first post answers as a load of the others does (as parsed JSON: the counts
+    // list labels and accounts in the order first seen, which the removed post may have set).
+    if (!doc.empty() && doc[0].is_object() && doc[0].contains("id")) {
+      json rest = doc;
+      rest.erase(rest.begin());
+      trypost::CalendarIndex without;
+      if (!without.load(rest).ok() || !again.remove(json::array({doc[0]["id"]})).ok() ||
+          again.view(*query) != without.view(*query))
+        __builtin_trap();
+    }
   }
 
   // Every scheduled post, on its local date, in (time, id) order.
