@@ -525,7 +525,8 @@ async function loadWorkspace(ws, { force = false } = {}) {
     if (typeof sdk.createCalendar !== 'function') throw new Error('This build has no calendar module (web/sdk/calendar.js). Update and rebuild, then reload.');
     // One text for the core's index and the device's copy; unchanged text means nothing to repaint.
     performance.mark('tp:posts-fetched');
-    const postsText = JSON.stringify(posts);
+    // A background check leaves the page to the user: the text is written while idle.
+    const postsText = stale ? await postsTextWhenIdle(posts) : JSON.stringify(posts);
     if (stale && postsText === data.postsText && sameJson(accounts, data.accounts) && sameJson(labels, data.labels) && sameJson(signatures, data.signatures)) {
       data.stale = false;
       data.refreshing = false;
