@@ -335,6 +335,20 @@ test('months built ahead while idle: a switch shows the same month a fresh build
   assert.deepEqual(june.prepared.map((p) => p.first).sort(), ['2026-04-27', '2026-06-29']);
   assert.ok(june.prepared.every((p) => p.hidden), 'months built ahead are off screen, hidden from assistive technology, without a tab stop');
   assert.ok(june.shownOnScreen, 'June is the grid on screen, and the body is its height');
+  // Find in page (Ctrl+F) finds the month on screen, never a month built ahead out of sight.
+  const findable = await page.evaluate(() => {
+    const root = document.querySelector('trypost-calendar').shadowRoot;
+    const grids = [...root.querySelectorAll('[role="grid"]')];
+    const shownText = grids.find((g) => !g.classList.contains('prepared')).innerText;
+    const words = (g) => [...g.querySelectorAll('[part~="post"]')].map((p) => p.textContent.trim()).filter((t) => t.length > 6);
+    const onlyAhead = grids.filter((g) => g.classList.contains('prepared')).flatMap(words).find((t) => !shownText.includes(t));
+    const onScreen = words(grids.find((g) => !g.classList.contains('prepared')))[0];
+    const found = (t) => { getSelection().removeAllRanges(); return window.find(t, true, false, true); };
+    return { onlyAhead, onScreen, aheadFound: onlyAhead ? found(onlyAhead) : null, shownFound: found(onScreen) };
+  });
+  assert.ok(findable.onlyAhead, 'a post shown only in a month built ahead');
+  assert.equal(findable.shownFound, true, `"${findable.onScreen}" is found on screen`);
+  assert.equal(findable.aheadFound, false, `"${findable.onlyAhead}" is not found: its month is out of sight`);
   await click('previous');
   const may = await state();
   assert.equal(may.title, 'May 2026');

@@ -54,6 +54,9 @@ export const WIDGET_CSS = `
 .strip { display: grid; grid-auto-flow: column; grid-auto-columns: 100%; align-items: start;
   will-change: transform; }
 .grid { display: block; }
+/* A month built ahead, once laid out: its text is skipped by find-in-page while its layout is
+   kept, so showing it again lays nothing out (inert would restyle every post). */
+.grid.prepared { content-visibility: hidden; }
 .row { display: grid; grid-template-columns: repeat(7, minmax(0, 1fr)); }
 .weekday { padding: 2px 4px; font-size: 0.8em; font-weight: 600; color: var(--_muted); text-transform: uppercase; }
 .day { min-height: 6.2em; padding: 2px 3px; border-top: 1px solid var(--_border); border-inline-start: 1px solid var(--_border);

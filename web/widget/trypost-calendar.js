@@ -737,9 +737,10 @@ export class TrypostCalendar extends HTMLElement {
       const answer = this.#ask(this.#query('month', other));
       const grid = this.#paintGrid(answer, 'month', locale, { ahead: true });
       grid.dataset.key = key;
-      this.#hide(grid);
       this.#strip.append(grid);
-      grid.dataset.height = String(grid.offsetHeight); // laid out now, while idle
+      // Laid out now, while idle, and measured before it is hidden (a hidden month has no size).
+      grid.dataset.height = String(grid.offsetHeight);
+      this.#hide(grid);
       this.#prepared.set(key, { grid, answer });
       idle(step);
       return;
