@@ -79,6 +79,25 @@ export async function run() {
       value: median(() => cal.view({ ...ui, time_zone: 'Europe/Paris' }), rounds),
       unit: 'ms',
     });
+    // An edit the server answered: the one post into the index (upsert), or out of it (remove),
+    // against loading every post again, which is what the dashboard did before.
+    const posts = JSON.parse(text).posts;
+    const edited = posts.slice(0, 1).map((p) => ({ ...p, scheduled_at: '2026-05-20 09:00:00', status: 'scheduled' }));
+    const moved = [edited, posts.slice(0, 1)];
+    let flip = 0;
+    const upsertMs = median(() => cal.upsert(moved[flip++ % 2]), rounds);
+    rows.push({ suite: 'calendar', case: `one edited post into the index (upsert), ${label} posts`, value: upsertMs, unit: 'ms',
+      peer: 'load of every post', peer_value: loadMs, ratio: loadMs / upsertMs });
+    const removeTimes = [];
+    for (let i = 0; i < rounds; i++) {
+      const t0 = performance.now();
+      cal.remove([posts[i].id]);
+      removeTimes.push(performance.now() - t0);
+      cal.upsert([posts[i]]);
+    }
+    const removeMs = removeTimes.sort((a, b) => a - b)[Math.floor(rounds / 2)];
+    rows.push({ suite: 'calendar', case: `one deleted post out of the index (remove), ${label} posts`, value: removeMs, unit: 'ms',
+      peer: 'load of every post', peer_value: loadMs, ratio: loadMs / removeMs });
     cal.dispose();
   }
   return rows;
