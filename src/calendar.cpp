@@ -1022,28 +1022,29 @@ std::string CalendarIndex::load_text(const std::string& text) {
   return summary->dump();
 }
 
-// A list of posts (an API page's `data`, or the posts an edit's answer holds), bounded like a load.
-std::string CalendarIndex::upsert_text(const std::string& text) {
+namespace {
+// A text entry point that changes the index: JSON bounded like a load, then `apply`, then the
+// summary or an error answer. `refused` opens the message when the text itself is refused.
+template <class Apply>
+std::string bounded_change(const std::string& text, const std::string& refused, Apply&& apply) {
   const ResponseLimits limits{kMaxSnapshotBytes, kMaxSnapshotDepth, kMaxSnapshotStringBytes, kMaxSnapshotArrayLength};
   json j;
   if (const auto f = parse_json_within(text, limits, j))
-    return json{{"error", "The posts were not applied: they are not valid JSON within the limits (" + f->reason + ")."},
-                {"status", 422}, {"reason", f->reason}}.dump();
-  auto summary = upsert(j);
+    return json{{"error", refused + " not valid JSON within the limits (" + f->reason + ")."}, {"status", 422}, {"reason", f->reason}}.dump();
+  auto summary = apply(j);
   if (!summary) return error_answer(summary.error());
   return summary->dump();
+}
+}  // namespace
+
+// A list of posts (an API page's `data`, or the posts an edit's answer holds).
+std::string CalendarIndex::upsert_text(const std::string& text) {
+  return bounded_change(text, "The posts were not applied: they are", [&](const json& j) { return upsert(j); });
 }
 
 // A list of post ids: the posts a delete took out.
 std::string CalendarIndex::remove_text(const std::string& text) {
-  const ResponseLimits limits{kMaxSnapshotBytes, kMaxSnapshotDepth, kMaxSnapshotStringBytes, kMaxSnapshotArrayLength};
-  json j;
-  if (const auto f = parse_json_within(text, limits, j))
-    return json{{"error", "No post was removed: the ids are not valid JSON within the limits (" + f->reason + ")."},
-                {"status", 422}, {"reason", f->reason}}.dump();
-  auto summary = remove(j);
-  if (!summary) return error_answer(summary.error());
-  return summary->dump();
+  return bounded_change(text, "No post was removed: the ids are", [&](const json& j) { return remove(j); });
 }
 
 std::string CalendarIndex::view_text(const std::string& text) const {

@@ -12,9 +12,9 @@ const ZONES = ['UTC', 'America/New_York', 'America/Los_Angeles', 'America/Sao_Pa
 
 const dateMs = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
 const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
-// An instant as the API takes it: "2026-12-04T10:15:00Z".
 // A minute of the day as the clock shows it: 570 -> "09:30".
 const clockText = (minute) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+// An instant as the API takes it: "2026-12-04T10:15:00Z".
 const isoInstant = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
 // Calendar dates are named from these tables, not with Intl: a day of the calendar needs no zone
 // data, and the first Intl formatter a fresh renderer builds costs 30-50 ms here while ICU starts

@@ -749,8 +749,9 @@ async function movePost(id, newTime, focusKey) {
   }
   app.calendarEl.showMoving(id, newTime);
   // The frame first: the SDK checks the request before it is sent (6-12 ms here), which would
-  // hold the post's new place off the screen.
-  await markPainted('tp:move-shown');
+  // hold the post's new place off the screen. A hidden tab draws no frame: the move is not held
+  // for it.
+  await Promise.race([markPainted('tp:move-shown'), new Promise((r) => setTimeout(r, 100))]);
   // The calendar as the core has it (a move refused, or waiting in the queue).
   const putBack = () => {
     if (activeWs()?.id === ws.id && app.screen === 'calendar') app.calendarEl.render();
