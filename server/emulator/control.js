@@ -31,8 +31,9 @@ export function controlRoutes({ emulator, store, scheduler, clock, caps, outbox,
     }
     if (req.method === 'PUT' && path === '/account') {
       const allowed = Object.fromEntries(Object.entries(body).filter(([k]) => ['plan_status', 'credits_used', 'credits_limit'].includes(k)));
-      await emulator.setAccount(allowed);
-      return { status: 200, body: { ...store.account, resets_at: formatApi(store.account.resets_at) } };
+      const a = await emulator.setAccount(allowed, body.account_id ?? null);
+      if (!a) return { status: 404, body: { message: 'Account not found.' } };
+      return { status: 200, body: { ...a, resets_at: formatApi(a.resets_at) } };
     }
     if (req.method === 'GET' && path === '/outbox') return { status: 200, body: outbox };
     return { status: 404, body: { message: 'Unknown emulator control route.' } };

@@ -82,9 +82,13 @@ export async function createEmulator(options = {}) {
       }
       return false;
     },
-    async setAccount(fields) {
-      Object.assign(store.account, fields);
+    // `accountId`: one of the seed's other accounts instead of the emulated one.
+    async setAccount(fields, accountId = null) {
+      const a = accountId ? store.state.other_accounts?.find((x) => x.id === accountId) : store.account;
+      if (!a) return null;
+      Object.assign(a, fields);
       await store.commit();
+      return a;
     },
     signUploadUrl: (workspaceId, { origin = options.publicOrigin ?? 'http://127.0.0.1', ttlMs } = {}) =>
       signUploadUrl({ appKey: store.state.app_key, origin, workspaceId, now: clock.now(), ttlMs }),
@@ -127,9 +131,9 @@ export async function createEmulator(options = {}) {
     return { ws, key, user, role };
   }
 
-  function cloudGate() {
+  function cloudGate(ws) {
     if (mode !== 'cloud') return;
-    const a = store.account;
+    const a = store.accountOf(ws);
     if (LAPSED.includes(a.plan_status)) {
       throw new HttpError(402, 'An active subscription is required.', { extra: { plan_status: a.plan_status } });
     }
@@ -178,7 +182,7 @@ export async function createEmulator(options = {}) {
     } else {
       Object.assign(ctx, authenticateKey(req));
       if (emulator.requireSignatures) verifier.verify(req, bytes, ctx.ws.id);
-      cloudGate();
+      cloudGate(ctx.ws);
       const limit = rateLimit ? apiLimiter.hit(`ws:${ctx.ws.id}`) : null;
       if (limit) Object.assign(headers, apiLimiter.headers(limit));
       if (limit && !limit.allowed) throw new HttpError(429, 'Too Many Attempts.', { headers });

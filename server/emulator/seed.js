@@ -57,19 +57,32 @@ export async function buildState(seed, { now, persistence }) {
     plan_status: acc.plan_status ?? 'active', credits_used: acc.credits_used ?? 0,
     credits_limit: acc.credits_limit ?? 2500, resets_at: time(acc.resets_at, now, state.account.resets_at),
   });
+  // Other accounts: a workspace of theirs is reached by its key alone, and answers 402 by their
+  // plan and credits, not the emulated account's.
+  state.other_accounts = (seed.other_accounts ?? []).map((o) => ({
+    id: o.id ?? uuid(), name: o.name ?? 'Other account', owner_id: byEmail(o.owner)?.id ?? null,
+    plan_status: o.plan_status ?? 'active', credits_used: o.credits_used ?? 0,
+    credits_limit: o.credits_limit ?? 2500, resets_at: time(o.resets_at, now, state.account.resets_at),
+  }));
   let seq = 0;
   const signingKeys = [];
   for (const w of seed.workspaces ?? []) {
     const ws = newWorkspace({ id: w.id ?? uuid(), name: w.name, now: time(w.created_at, now, now) });
+    if (w.account) {
+      const other = state.other_accounts.find((o) => o.id === w.account);
+      if (!other) throw new Error(`seed: workspace ${w.name} names account ${w.account}, which is not in other_accounts`);
+      ws.account_id = other.id;
+    }
+    const wsOwner = ws.account_id ? state.users.find((u) => u.id === state.other_accounts.find((o) => o.id === ws.account_id).owner_id) : owner;
     ws.logo_url = w.logo_url ?? null;
     Object.assign(ws.brand, w.brand ?? {});
     for (const m of w.members ?? []) {
       const u = byEmail(m.email ?? m.user);
       if (!u) throw new Error(`seed: member ${m.email} is not in users`);
-      if (u.id !== owner?.id) ws.members.push({ user_id: u.id, role: m.role });
+      if (u.id !== wsOwner?.id) ws.members.push({ user_id: u.id, role: m.role });
     }
     for (const k of w.api_keys ?? []) {
-      const u = k.user ? byEmail(k.user) : keyUser(state, ws, k.role, owner);
+      const u = k.user ? byEmail(k.user) : keyUser(state, ws, k.role, wsOwner);
       if (!u) throw new Error(`seed: key user ${k.user} is not in users`);
       ws.api_keys.push({
         id: k.id ?? uuid(), name: k.name ?? 'Seed key', user_id: u.id, token_hash: hashToken(k.plain_token),

@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, watchPage } from './browser.js';
-import { startDashboard, signIn, screenshot, VIEWER_TOKEN } from './dashboard-support.js';
+import { readFileSync } from 'node:fs';
+import { startDashboard, signIn, screenshot, pickWorkspace, VIEWER_TOKEN } from './dashboard-support.js';
 
 let browser;
 before(async () => {
@@ -77,6 +78,42 @@ test('a lapsed cloud plan, then exhausted credits, show the payment banner with 
     await credits.waitFor();
     assert.match(await credits.textContent(), /2500 of 2500 used\. Editing is paused until \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
     await again.close();
+  } finally {
+    await dash.close();
+  }
+});
+
+test('a workspace of another account on a lapsed plan shows the banner there only', async () => {
+  // The demo account plus a workspace reached by its key alone, on an account of its own (a client
+  // that shared a key with the agency), whose plan lapses once it was added.
+  const seed = JSON.parse(readFileSync(new URL('../../seeds/demo.json', import.meta.url), 'utf8'));
+  const HARBOR_KEY = 'tp_e2e_harbor_owner_H4r8Bq2Lw6Tz0Kc3Vn7Mx1Ps5Dg9Fj2Ya';
+  const HARBOR_ACCOUNT = '00000000-0000-4000-8000-0000000000bb';
+  seed.other_accounts = [{ id: HARBOR_ACCOUNT, name: 'Harbor', owner: 'nina@example.test' }];
+  seed.workspaces.push({
+    name: 'Harbor Cafe', account: HARBOR_ACCOUNT,
+    api_keys: [{ name: 'Shared with the agency', user: 'nina@example.test', plain_token: HARBOR_KEY }],
+    social_accounts: [{ platform: 'x', display_name: 'Harbor Cafe', username: 'harborcafe' }],
+  });
+  const dash = await startDashboard({ mode: 'cloud', seed });
+  try {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, dash.url, undefined, HARBOR_KEY);
+    await page.getByRole('grid').waitFor();
+    assert.ok(await dash.emulator.setAccount({ plan_status: 'past_due' }, HARBOR_ACCOUNT));
+    const banner = page.getByRole('alert').filter({ hasText: 'Payment needed' });
+    await pickWorkspace(page, 'Harbor Cafe');
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /past due/);
+    // The agency's own workspaces are on another account, whose plan is active: no banner there.
+    await pickWorkspace(page, 'Northwind Agency');
+    await page.getByRole('grid').waitFor();
+    assert.equal(await banner.count(), 0);
+    await page.getByRole('button', { name: 'New post' }).waitFor();
+    await pickWorkspace(page, 'Harbor Cafe');
+    await banner.waitFor();
+    await page.close();
   } finally {
     await dash.close();
   }

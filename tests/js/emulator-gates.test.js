@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClock, createManualClock } from '../../server/emulator/clock.js';
-import { IDS, TOKENS, ACCOUNT_TOKENS, multipart, startEmulator } from '../../server/emulator/test-harness.js';
+import { IDS, TOKENS, ACCOUNT_TOKENS, multipart, startEmulator, testSeed } from '../../server/emulator/test-harness.js';
 
 const label = (i) => ({ name: `L${i}`, color: '#123456' });
 
@@ -43,6 +43,31 @@ describe('cloud mode 402 and self-hosted mode', () => {
       clock.set(Date.UTC(2026, 5, 1, 0, 0, 1));
       await h.emulator.tick();
       assert.equal((await h.api('GET', 'workspace')).status, 200);
+    } finally {
+      await h.close();
+    }
+  });
+  test('cloud: a workspace of another account answers by that account\'s plan; its owner is not the emulated account\'s', async () => {
+    const seed = testSeed();
+    const other = '0b000000-0000-4000-8000-0000000000cc';
+    const key = 'tp_test_gamma_key_0000000000000000000000007';
+    seed.other_accounts = [{ id: other, name: 'Other account', owner: 'outsider@test.example', plan_status: 'past_due' }];
+    seed.workspaces.push({ name: 'Gamma', account: other, api_keys: [{ name: 'gamma', user: 'outsider@test.example', plain_token: key }] });
+    const h = await startEmulator({ mode: 'cloud', seed });
+    try {
+      assert.equal((await h.api('GET', 'workspace', { token: key })).status, 402);
+      assert.equal((await h.api('GET', 'workspace')).status, 200, 'the emulated account is active');
+      // The emulated account's owner does not own, or see, the other account's workspace.
+      const mine = await h.api('GET', 'account/workspaces', { token: ACCOUNT_TOKENS.owner });
+      assert.equal(mine.body.some((w) => w.name === 'Gamma'), false);
+      const theirs = await h.api('GET', 'account/workspaces', { token: ACCOUNT_TOKENS.outsider });
+      assert.deepEqual(theirs.body.map((w) => [w.name, w.role]), [['Gamma', 'owner']]);
+      // Renewed: that workspace answers; the emulated account lapsing does not touch it.
+      assert.ok(await h.emulator.setAccount({ plan_status: 'active' }, other));
+      await h.emulator.setAccount({ plan_status: 'past_due' });
+      assert.equal((await h.api('GET', 'workspace', { token: key })).status, 200);
+      assert.equal((await h.api('GET', 'workspace')).status, 402);
+      assert.equal(await h.emulator.setAccount({ plan_status: 'active' }, 'no-such-account'), null);
     } finally {
       await h.close();
     }

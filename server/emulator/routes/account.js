@@ -113,7 +113,7 @@ function deleteWorkspace(ctx) {
 }
 
 function memberList(ctx, ws) {
-  const owner = ctx.store.user(ctx.store.account.owner_id);
+  const owner = ctx.store.user(ctx.store.accountOf(ws).owner_id);
   const members = owner ? [present.member(owner, 'owner')] : [];
   for (const m of ws.members) {
     if (m.user_id === owner?.id) continue;
@@ -184,7 +184,7 @@ function decline(ctx) {
 
 function findMember(ctx, ws) {
   const userId = ctx.params.user;
-  const owner = userId === ctx.store.account.owner_id;
+  const owner = userId === ctx.store.accountOf(ws).owner_id;
   const m = ws.members.find((x) => x.user_id === userId);
   if (!owner && !m) throw notFound('Member not found.');
   return { owner, m };
