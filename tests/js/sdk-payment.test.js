@@ -155,3 +155,18 @@ test("the account's credits are pooled: a 402 in one of its workspaces holds wri
   await h.emulator.setAccount({ credits_used: 0 });
   byKey.close();
 });
+
+test('a key refused with 402 when it is added: the caller gets the 402, and no payment event claims the signed-in account', async () => {
+  await h.emulator.setAccount({ plan_status: 'past_due', credits_used: 0 });
+  const client = await createClient({ baseUrl: h.base, accountToken: ACCOUNT_TOKENS.owner });
+  const events = [];
+  client.onNetwork((e) => events.push(e));
+  try {
+    await assert.rejects(client.addWorkspace({ apiKey: TOKENS.ws2 }), (e) => e.status === 402);
+    assert.deepEqual(events.filter((e) => e.kind === 'payment'), []);
+    assert.equal(client.paymentBlock(), null);
+  } finally {
+    await h.emulator.setAccount({ plan_status: 'active' });
+    client.close();
+  }
+});

@@ -132,10 +132,10 @@ window.addEventListener('offline', () => onStatus({ kind: 'offline' }));
 // A short message for what just happened (moves, saves), announced politely.
 const toast = h('p', { class: 'toast', role: 'status', 'aria-live': 'polite' });
 let toastTimer;
-function notify(text) {
+function notify(text, { ms = 6000 } = {}) {
   toast.textContent = text;
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { toast.textContent = ''; }, 6000);
+  toastTimer = setTimeout(() => { toast.textContent = ''; }, ms);
 }
 
 // ---------- sign-in ----------
@@ -189,12 +189,19 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
     err.status = 401;
     throw err;
   }
+  // A key whose workspace answers 402 is valid, but the workspace (even its name) cannot be read
+  // until its account pays. With other workspaces to open, signing in goes on without it and says
+  // so; with none, the reason is shown at the key's field.
+  let keyNotice = '';
   if (apiKey) {
     try {
       await client.addWorkspace({ apiKey });
     } catch (err) {
-      err.field = 'api_key';
-      throw err;
+      if (err.status !== 402 || !client.workspaces.known().length) {
+        err.field = 'api_key';
+        throw err;
+      }
+      keyNotice = `The workspace of the API key was not added: its account needs payment (${errorText(err)}). Add the key again once that account's plan is renewed.`;
     }
   }
   // Workspaces this dashboard has no key for get one when the role allows it (Owner, Admin), all
@@ -226,6 +233,7 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
     renderChrome();
     renderScreen();
   } else renderShell();
+  if (keyNotice) notify(keyNotice, { ms: 20000 });
 }
 
 // The list and which workspace is open, for the next visit's first paint (no key in a summary).

@@ -238,7 +238,9 @@ class Client {
   async #probe(apiKey) {
     if (typeof apiKey !== 'string') throw new WorkspaceError('The api key field is required.', { status: 422, errors: { api_key: ['The api key field is required.'] } });
     const req = coreAnswer(this.#store.probeKey(apiKey));
-    return this.#perform(req);
+    // A 402 here is the key's own workspace's account (unknown until it answers), not the
+    // account signed in: it is the caller's error, never a banner over every workspace.
+    return this.#perform(req, { probe: true });
   }
 
   // Begins through the store (which picks the key of `workspaceId`), fetches, applies.
@@ -247,7 +249,7 @@ class Client {
     return this.#perform(req, { sync, keepText });
   }
 
-  async #perform(req, { sync = true, keepText = false, idempotencyKey } = {}) {
+  async #perform(req, { sync = true, keepText = false, idempotencyKey, probe = false } = {}) {
     let status = 0;
     let text = '';
     // The transport never throws for HTTP: status 0 is "could not be reached" for the core.
@@ -255,7 +257,7 @@ class Client {
     const out = JSON.parse(this.#store.applyResponse(req.request_id, status, text));
     if (sync && out.outcome !== 'dropped') this.#sync();
     if (out.outcome === 'error') {
-      if (status === 402) this.#paymentFrom(req, text);
+      if (status === 402 && !probe) this.#paymentFrom(req, text);
       throw new WorkspaceError(out.error?.message ?? 'Request failed', { status: out.status, errors: out.error?.errors ?? {} });
     }
     // Only the two answers that carry a new key are kept, and only to hand it to the storage.
