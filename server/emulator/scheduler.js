@@ -98,8 +98,8 @@ export class Scheduler {
         }
       }
     }
-    const account = this.store.account;
-    if (account.resets_at && now >= account.resets_at) {
+    for (const account of [this.store.account, ...(this.store.state.other_accounts ?? [])]) {
+      if (!account.resets_at || now < account.resets_at) continue;
       account.credits_used = 0;
       const d = new Date(account.resets_at);
       account.resets_at = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());

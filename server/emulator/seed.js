@@ -68,12 +68,13 @@ export async function buildState(seed, { now, persistence }) {
   const signingKeys = [];
   for (const w of seed.workspaces ?? []) {
     const ws = newWorkspace({ id: w.id ?? uuid(), name: w.name, now: time(w.created_at, now, now) });
+    let wsOwner = owner;
     if (w.account) {
       const other = state.other_accounts.find((o) => o.id === w.account);
       if (!other) throw new Error(`seed: workspace ${w.name} names account ${w.account}, which is not in other_accounts`);
       ws.account_id = other.id;
+      wsOwner = state.users.find((u) => u.id === other.owner_id);
     }
-    const wsOwner = ws.account_id ? state.users.find((u) => u.id === state.other_accounts.find((o) => o.id === ws.account_id).owner_id) : owner;
     ws.logo_url = w.logo_url ?? null;
     Object.assign(ws.brand, w.brand ?? {});
     for (const m of w.members ?? []) {

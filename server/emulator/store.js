@@ -87,12 +87,13 @@ export class Store {
     }
     return null;
   }
-  // "owner" for the account owner (full access everywhere), else the workspace role, else null.
   // The account a workspace belongs to: the emulated account, or (for a workspace reached only by
   // its key) another one, with its own owner, plan and credits.
   accountOf(ws) {
     return (ws?.account_id && this.state.other_accounts?.find((a) => a.id === ws.account_id)) || this.state.account;
   }
+  // "owner" for the workspace's account owner (full access everywhere), else the workspace role,
+  // else null.
   roleOf(ws, userId) {
     if (userId && userId === this.accountOf(ws).owner_id) return 'owner';
     return ws.members.find((m) => m.user_id === userId)?.role ?? null;

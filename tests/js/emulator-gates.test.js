@@ -53,7 +53,8 @@ describe('cloud mode 402 and self-hosted mode', () => {
     const key = 'tp_test_gamma_key_0000000000000000000000007';
     seed.other_accounts = [{ id: other, name: 'Other account', owner: 'outsider@test.example', plan_status: 'past_due' }];
     seed.workspaces.push({ name: 'Gamma', account: other, api_keys: [{ name: 'gamma', user: 'outsider@test.example', plain_token: key }] });
-    const h = await startEmulator({ mode: 'cloud', seed });
+    const clock = createClock(Date.UTC(2026, 4, 20, 12));
+    const h = await startEmulator({ mode: 'cloud', seed, clock });
     try {
       assert.equal((await h.api('GET', 'workspace', { token: key })).status, 402);
       assert.equal((await h.api('GET', 'workspace')).status, 200, 'the emulated account is active');
@@ -68,6 +69,14 @@ describe('cloud mode 402 and self-hosted mode', () => {
       assert.equal((await h.api('GET', 'workspace', { token: key })).status, 200);
       assert.equal((await h.api('GET', 'workspace')).status, 402);
       assert.equal(await h.emulator.setAccount({ plan_status: 'active' }, 'no-such-account'), null);
+      // Its credits are its own, and reset on its own date.
+      await h.emulator.setAccount({ plan_status: 'active' });
+      await h.emulator.setAccount({ credits_used: 2500 }, other);
+      assert.equal((await h.api('GET', 'workspace', { token: key })).body.message, 'Monthly AI credits exhausted');
+      assert.equal((await h.api('GET', 'workspace')).status, 200);
+      clock.set(Date.UTC(2026, 5, 1, 0, 0, 1));
+      await h.emulator.tick();
+      assert.equal((await h.api('GET', 'workspace', { token: key })).status, 200);
     } finally {
       await h.close();
     }
