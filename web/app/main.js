@@ -687,18 +687,21 @@ const afterIdle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(
 
 // The posts as JSON text, written a slice at a time while the page is idle: in one piece, 5,000
 // posts take 40-50 ms here, and a key pressed meanwhile (the next move) waited for all of it. An
-// idle period may be 50 ms long, so each turn also stops after a few ms of its own.
+// idle period may be 50 ms long, so each turn also stops after a few ms of its own. A hidden tab
+// has no one to keep waiting, and its idle callbacks may come a second or more apart: it writes
+// the rest at once.
 function postsTextWhenIdle(posts, slice = 100) {
   return new Promise((resolve) => {
     const parts = [];
     let i = 0;
     const step = (deadline) => {
       const until = performance.now() + 4;
+      const hidden = document.visibilityState === 'hidden';
       do {
         const end = Math.min(i + slice, posts.length);
         if (end > i) parts.push(JSON.stringify(posts.slice(i, end)).slice(1, -1));
         i = end;
-      } while (i < posts.length && performance.now() < until && deadline?.timeRemaining() > 1);
+      } while (i < posts.length && (hidden || (performance.now() < until && deadline?.timeRemaining() > 1)));
       if (i < posts.length) afterIdle(step);
       else resolve(`[${parts.join(',')}]`);
     };
