@@ -20,6 +20,19 @@ namespace {
 
 std::string error_answer(const ApiError& e) { return json{{"error", e.message}, {"details", e.to_json()}}.dump(); }
 
+// A post id as the index keys it: the API's string, or an integer a caller passed for it.
+std::optional<std::string> id_text(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer()) return v.dump();
+  return std::nullopt;
+}
+
+// The timeline's order: by time, then by id (a post's place for a given time is its id's).
+bool timeline_less(const std::vector<std::string>& ids, UtcSeconds at, std::uint32_t a, UtcSeconds bt, std::uint32_t b) {
+  if (at != bt) return at < bt;
+  return id_less(ids[a], ids[b]);
+}
+
 bool all_digits(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -173,8 +186,7 @@ Expected<CalendarQuery> calendar_query_from_json(const json& j) {
           return;
         }
         for (const auto& v : *it) {
-          if (v.is_string()) out.push_back(v.get<std::string>());
-          else if (v.is_number_integer()) out.push_back(std::to_string(v.get<std::int64_t>()));
+          if (auto id = id_text(v)) out.push_back(std::move(*id));
           else err.add(path, "The " + path + " values must be strings.");
         }
       };
@@ -287,10 +299,11 @@ Expected<json> CalendarIndex::build(std::vector<Post> parsed, std::vector<Label>
   next.label_start_.reserve(n + 1);
   for (std::uint32_t i = 0; i < n; ++i) {
     const Post& p = parsed[i];
-    if (next.by_id_.count(p.id))
+    const auto slot = next.add_slot(p.id);
+    if (next.by_id_.size() != next.ids_.size())  // add_slot found the id already there
       return field_error(path.empty() ? std::to_string(i) + ".id" : path + "." + std::to_string(i) + ".id",
                          "The post id " + p.id + " appears twice.");
-    next.fill(next.add_slot(p.id), p);
+    next.fill(slot, p);
   }
 
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -298,10 +311,8 @@ Expected<json> CalendarIndex::build(std::vector<Post> parsed, std::vector<Label>
     else next.unscheduled_.push_back(i);
   }
   const auto& ids = next.ids_;
-  std::sort(next.timeline_.begin(), next.timeline_.end(), [&](const Entry& a, const Entry& b) {
-    if (a.time != b.time) return a.time < b.time;
-    return id_less(ids[a.post], ids[b.post]);
-  });
+  std::sort(next.timeline_.begin(), next.timeline_.end(),
+            [&](const Entry& a, const Entry& b) { return timeline_less(ids, a.time, a.post, b.time, b.post); });
   std::sort(next.unscheduled_.begin(), next.unscheduled_.end(),
             [&](std::uint32_t a, std::uint32_t b) { return id_less(ids[a], ids[b]); });
   *this = std::move(next);
@@ -335,11 +346,6 @@ std::uint32_t CalendarIndex::intern_account(const std::string& id) {
 }
 
 namespace {
-bool timeline_less(const std::vector<std::string>& ids, UtcSeconds at, std::uint32_t a, UtcSeconds bt, std::uint32_t b) {
-  if (at != bt) return at < bt;
-  return id_less(ids[a], ids[b]);
-}
-
 // Replaces list[start[p]..start[p+1]) with `items` and shifts the starts after p (CSR).
 void replace_run(std::vector<std::uint32_t>& start, std::vector<std::uint32_t>& list, std::uint32_t p,
                  const std::vector<std::uint32_t>& items) {
@@ -353,32 +359,32 @@ void replace_run(std::vector<std::uint32_t>& start, std::vector<std::uint32_t>& 
 }
 }  // namespace
 
+// Where a post stands (or would stand) in the timeline by (time, id), or in the unscheduled list
+// by id: one search for both taking it out and putting it in.
+std::vector<CalendarIndex::Entry>::iterator CalendarIndex::timeline_at(std::uint32_t post) {
+  const UtcSeconds t = *times_[post];
+  return std::lower_bound(timeline_.begin(), timeline_.end(), post,
+                          [&](const Entry& e, std::uint32_t p) { return timeline_less(ids_, e.time, e.post, t, p); });
+}
+
+std::vector<std::uint32_t>::iterator CalendarIndex::unscheduled_at(std::uint32_t post) {
+  return std::lower_bound(unscheduled_.begin(), unscheduled_.end(), post,
+                          [&](std::uint32_t a, std::uint32_t b) { return id_less(ids_[a], ids_[b]); });
+}
+
 void CalendarIndex::unplace(std::uint32_t post) {
   if (times_[post]) {
-    const UtcSeconds t = *times_[post];
-    auto it = std::lower_bound(timeline_.begin(), timeline_.end(), post, [&](const Entry& e, std::uint32_t p) {
-      return timeline_less(ids_, e.time, e.post, t, p);
-    });
+    const auto it = timeline_at(post);
     if (it != timeline_.end() && it->post == post) timeline_.erase(it);
   } else {
-    auto it = std::lower_bound(unscheduled_.begin(), unscheduled_.end(), post,
-                               [&](std::uint32_t a, std::uint32_t b) { return id_less(ids_[a], ids_[b]); });
+    const auto it = unscheduled_at(post);
     if (it != unscheduled_.end() && *it == post) unscheduled_.erase(it);
   }
 }
 
 void CalendarIndex::place(std::uint32_t post) {
-  if (times_[post]) {
-    const UtcSeconds t = *times_[post];
-    auto it = std::lower_bound(timeline_.begin(), timeline_.end(), post, [&](const Entry& e, std::uint32_t p) {
-      return timeline_less(ids_, e.time, e.post, t, p);
-    });
-    timeline_.insert(it, Entry{t, post});
-  } else {
-    auto it = std::lower_bound(unscheduled_.begin(), unscheduled_.end(), post,
-                               [&](std::uint32_t a, std::uint32_t b) { return id_less(ids_[a], ids_[b]); });
-    unscheduled_.insert(it, post);
-  }
+  if (times_[post]) timeline_.insert(timeline_at(post), Entry{*times_[post], post});
+  else unscheduled_.insert(unscheduled_at(post), post);
 }
 
 // A new post's slot at the end, empty until fill (a never-loaded index has no CSR start yet).
@@ -444,9 +450,7 @@ Expected<json> CalendarIndex::remove(const json& ids) {
   std::vector<std::string> wanted;
   ApiError err;
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    const json& id = ids[i];
-    if (id.is_string()) wanted.push_back(id.get<std::string>());
-    else if (id.is_number_integer()) wanted.push_back(id.dump());
+    if (auto id = id_text(ids[i])) wanted.push_back(std::move(*id));
     else err.add(std::to_string(i), "A post id must be a string or an integer.");
   }
   if (!err.empty()) {
@@ -1062,9 +1066,9 @@ std::string CalendarIndex::plan_move_text(const std::string& text) const {
   auto req = move_request_from_json(j);
   if (!req) return error_answer(req.error());
   auto id = j.find("post_id");
-  if (id == j.end() || !(id->is_string() || id->is_number_integer()))
-    return json{{"error", "The post_id field is required."}}.dump();
-  const std::string pid = id->is_string() ? id->get<std::string>() : std::to_string(id->get<std::int64_t>());
+  const auto given = id == j.end() ? std::nullopt : id_text(*id);
+  if (!given) return json{{"error", "The post_id field is required."}}.dump();
+  const std::string& pid = *given;
   const auto info = find(pid);
   if (!info) return json{{"error", "No post " + pid + " in this calendar."}}.dump();
   const UtcSeconds minute = floor_div(req->new_time, 60) * 60;

@@ -113,6 +113,8 @@ class CalendarIndex {
   void drop_slot(std::uint32_t slot);
   void unplace(std::uint32_t post);  // out of the timeline or the unscheduled list
   void place(std::uint32_t post);
+  std::vector<Entry>::iterator timeline_at(std::uint32_t post);
+  std::vector<std::uint32_t>::iterator unscheduled_at(std::uint32_t post);
   Resolved resolve(const CalendarFilter& f) const;
   bool matches_kind(std::uint32_t post, const Resolved& r, int kind) const;
   bool matches(std::uint32_t post, const Resolved& r) const;
