@@ -238,9 +238,7 @@ class Client {
   async #probe(apiKey) {
     if (typeof apiKey !== 'string') throw new WorkspaceError('The api key field is required.', { status: 422, errors: { api_key: ['The api key field is required.'] } });
     const req = coreAnswer(this.#store.probeKey(apiKey));
-    // A 402 here is the key's own workspace's account (unknown until it answers), not the
-    // account signed in: it is the caller's error, never a banner over every workspace.
-    return this.#perform(req, { probe: true });
+    return this.#perform(req);
   }
 
   // Begins through the store (which picks the key of `workspaceId`), fetches, applies.
@@ -249,7 +247,7 @@ class Client {
     return this.#perform(req, { sync, keepText });
   }
 
-  async #perform(req, { sync = true, keepText = false, idempotencyKey, probe = false } = {}) {
+  async #perform(req, { sync = true, keepText = false, idempotencyKey } = {}) {
     let status = 0;
     let text = '';
     // The transport never throws for HTTP: status 0 is "could not be reached" for the core.
@@ -257,7 +255,7 @@ class Client {
     const out = JSON.parse(this.#store.applyResponse(req.request_id, status, text));
     if (sync && out.outcome !== 'dropped') this.#sync();
     if (out.outcome === 'error') {
-      if (status === 402 && !probe) this.#paymentFrom(req, text);
+      if (status === 402) this.#paymentFrom(req, text);
       throw new WorkspaceError(out.error?.message ?? 'Request failed', { status: out.status, errors: out.error?.errors ?? {} });
     }
     // Only the two answers that carry a new key are kept, and only to hand it to the storage.
@@ -472,8 +470,12 @@ class Client {
   }
 
   // A 402 answered by a Store request (refresh, outbox): read by the core like any other.
+  // It holds the workspace it answered for, or the signed-in account when the account API answered.
+  // A key's probe (workspace.probe) answers for a workspace not known yet, perhaps another
+  // account's: the caller gets the error, and nothing is held.
   #paymentFrom(req, text) {
     const ws = req.workspace_id ?? '';
+    if (!ws && !String(req.kind).startsWith('account.')) return;
     const endpoint = ws ? 'workspace.get' : 'account.me';
     try {
       const read = JSON.parse(this.#core.store_finish_endpoint(this.#store, ws, JSON.stringify({ endpoint, status: 402, now: Math.floor(Date.now() / 1000) }), text ?? ''));
