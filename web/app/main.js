@@ -12,16 +12,16 @@ import { loadCore } from '../sdk/core.js';
 // another version's first-paint.js would not match this one's DOM.
 const APP_BASE = new URL('.', import.meta.url).href;
 
+// Once the next frame is painted (a task after the frame's rAF); `orAfter` bounds a wait for one,
+// since a hidden tab paints no frames.
+const afterFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+const orAfter = (promise, ms) => Promise.race([promise, new Promise((r) => setTimeout(r, ms))]);
+
 performance.mark('tp:boot'); // the first paint's modules are loaded
 // The saved page drawn by first-paint.js is put on screen before this module builds the live one:
 // the parser runs the modules right after it, which would otherwise fold both into one frame.
 // A tab opened in the background makes no frames: there the page goes on after a moment anyway.
-if (document.getElementById('app')?.dataset.saved === 'drawn') {
-  await Promise.race([
-    new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))),
-    new Promise((r) => setTimeout(r, 250)),
-  ]);
-}
+if (document.getElementById('app')?.dataset.saved === 'drawn') await orAfter(afterFrame(), 250);
 
 // The remembered session (WebCrypto, IndexedDB) is needed only after the first paint: loaded then.
 const session = () => import('./session.js');
@@ -627,11 +627,10 @@ function keepPaint(ws, data, painted) {
 let paintedOnce;
 const firstPaint = new Promise((r) => (paintedOnce = r));
 function markPainted(name) {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => {
+  return afterFrame().then(() => {
     performance.mark(name);
     paintedOnce();
-    resolve();
-  }, 0)));
+  });
 }
 
 function dataFor(ws, data) {
@@ -664,13 +663,15 @@ async function refreshAfterEdit({ attached = false, wsId = activeWs()?.id, chang
   const data = ws && app.data.get(ws.id);
   if (attached || !app.client || !data?.calendar || data.stale || data.partial || data.refreshing) return reloadPosts();
   const posts = app.client.posts.list();
-  const touched = changed?.map((id) => posts.find((p) => String(p.id) === String(id)));
+  const held = byId(posts);
+  const touched = changed?.map((id) => held.get(String(id)));
   const gone = removed?.map(String);
-  const applied = gone ? !posts.some((p) => gone.includes(String(p.id))) && data.calendar.remove(gone)
+  // Only when the Store's list agrees with the edit (the post is there, or gone): else it is read whole.
+  const applied = gone ? !gone.some((id) => held.has(id)) && data.calendar.remove(gone)
     : touched?.length && touched.every(Boolean) && data.calendar.upsert(touched);
   if (applied) {
     performance.mark('tp:calendar-loaded');
-    const next = { ...data, posts: byId(posts), postsText: null };
+    const next = { ...data, posts: held, postsText: null };
     app.data.set(ws.id, next);
     showIfOpen(ws, next, 'tp:edit-painted');
     postsTextWhenIdle(posts).then((text) => {
@@ -762,7 +763,7 @@ async function movePost(id, newTime, focusKey) {
   // The frame first: the SDK checks the request before it is sent (6-12 ms here), which would
   // hold the post's new place off the screen. A hidden tab draws no frame: the move is not held
   // for it.
-  await Promise.race([markPainted('tp:move-shown'), new Promise((r) => setTimeout(r, 100))]);
+  await orAfter(markPainted('tp:move-shown'), 100);
   // The calendar as the core has it (a move refused, or waiting in the queue).
   const putBack = () => {
     if (activeWs()?.id === ws.id && app.screen === 'calendar') app.calendarEl.render();
