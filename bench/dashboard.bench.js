@@ -70,9 +70,57 @@ const after = (page, name, n = 0) => page.evaluate(([m, k]) => new Promise((reso
   }).observe({ type: 'mark' });
 }), [name, n]);
 
+// When the page is first on screen: its first contentful paint, whose time is the frame's
+// presentation. The marks above end when the main thread has painted; rasterising and drawing the
+// frame come after, and here (software raster, 2 cores) a month grid at 1280x800 takes 40-80 ms
+// more. Read only where the saved month was drawn before any frame (first-paint.js runs before the
+// parser lets one happen), so that first paint is the month. Null when none came in 3 s.
+const presented = (page) => page.evaluate(() => new Promise((resolve) => {
+  const first = (list) => list.find((e) => e.name === 'first-contentful-paint');
+  const timer = setTimeout(() => resolve(null), 3000);
+  new PerformanceObserver((list, observer) => {
+    const e = first(list.getEntries());
+    if (!e) return;
+    observer.disconnect();
+    clearTimeout(timer);
+    resolve(e.startTime);
+  }).observe({ type: 'paint', buffered: true });
+}));
+
+// The same month as a plain HTML file: the saved page (as first-paint.js draws it) inside the
+// app's own index.html and stylesheet, without any script. What presenting this page costs the
+// browser by itself, so the app's time can be reported against it.
+const STATIC_PATH = '/bench-static/';
+let staticPage = null;
+function staticCopy(req, res) {
+  if (req.url !== STATIC_PATH || staticPage === null) return false;
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(staticPage);
+  return true;
+}
+async function makeStaticCopy(page, port) {
+  const html = await page.evaluate(() => JSON.parse(localStorage.getItem('trypost-first-paint-month'))?.page?.html ?? null);
+  if (html === null) return false;
+  const index = await (await fetch(`http://127.0.0.1:${port}/app/`)).text();
+  staticPage = index.replace(/<script\b[^>]*><\/script>\s*/g, '').replace(/(<div id="app"[^>]*>)[\s\S]*?(<\/div>\s*<!--)/, `$1${html}$2`)
+    .replace('</body>', "<script>requestAnimationFrame(() => setTimeout(() => performance.mark('tp:month-painted'), 0));</script></body>");
+  return true;
+}
+
+// A row of the app's on-screen times against the static copy's, medians of the runs that gave one.
+function onScreenRow(rows, label, app, copy, peer) {
+  const a = app.filter((x) => x !== null);
+  const c = copy.filter((x) => x !== null);
+  if (!a.length) return;
+  const value = median(a);
+  rows.push({ suite: 'dashboard', case: `${label}; median of ${a.length}; against the same month as a static HTML file without script, same run)`, value, unit: 'ms',
+    ...(c.length ? { peer, peer_value: median(c), ratio: value / median(c) } : {}),
+    target: value < 100 ? '< 100 ms' : '< 100 ms (not met on screen: the static file alone takes the peer value; see docs/dashboard-loading.md)' });
+}
+
 export async function run() {
   const emulator = await createEmulator({ mode: 'self-hosted', seed: seed(), tickMs: 0, rateLimit: 0 });
-  const server = createDevServer({ handlers: [floorPage, emulator.handle] });
+  const server = createDevServer({ handlers: [floorPage, staticCopy, emulator.handle] });
   const { port } = await listen(server, 0);
   const rows = [];
   let browser = null;
@@ -158,6 +206,7 @@ export async function run() {
 
     // Returning: reloads of the remembered session (no token in the address), warm cache.
     const warm = [];
+    const onScreen = [];
     const refresh = [];
     const parts = { boot: [], drawn: [], modules: [], took: [], cacheRead: [], core: [], index: [], view: [] };
     const RUNS = 7;
@@ -167,6 +216,7 @@ export async function run() {
       await page.goto(`http://127.0.0.1:${port}/app/`);
       await after(page, 'tp:month-painted');
       warm.push(await mark('tp:month-painted'));
+      if (await mark('tp:snapshot-shown') !== null) onScreen.push(await presented(page));
       parts.boot.push(await mark('tp:boot'));
       await after(page, 'tp:calendar-loaded');
       // Painted from the saved page (first-paint.js, before any module; the modules then take it
@@ -190,7 +240,7 @@ export async function run() {
     }
     const changed = await page.evaluate(() => performance.getEntriesByName('tp:calendar-loaded').length > 1);
     const med = (xs) => (xs.length ? median(xs) : null);
-    rows.push({ suite: 'dashboard', case: `returning visit: navigation -> painted month, ${POSTS} posts (median of ${RUNS}; ${saved} from the saved first paint, ${drawn} of them drawn before the modules)`, value: median(warm), unit: 'ms', target: '< 100 ms' });
+    rows.push({ suite: 'dashboard', case: `returning visit: navigation -> month painted on the main thread, ${POSTS} posts (median of ${RUNS}; ${saved} from the saved first paint, ${drawn} of them drawn before the modules)`, value: median(warm), unit: 'ms', target: median(warm) < 100 ? '< 100 ms' : '< 100 ms (not met in this run)' });
     rows.push({ suite: 'dashboard', case: '  of which navigation -> saved page in the DOM (HTML parsed, classic script)', value: med(parts.drawn), unit: 'ms' });
     rows.push({ suite: 'dashboard', case: '  returning: navigation -> first paint\'s modules loaded', value: med(parts.boot), unit: 'ms' });
     rows.push({ suite: 'dashboard', case: '  returning: navigation -> the live page in place of the saved one (painted)', value: med(parts.modules), unit: 'ms' });
@@ -200,29 +250,43 @@ export async function run() {
     rows.push({ suite: 'dashboard', case: `    of which core index load (${POSTS} posts)`, value: med(parts.index), unit: 'ms' });
     rows.push({ suite: 'dashboard', case: '    of which core month view', value: med(parts.view), unit: 'ms' });
     rows.push({ suite: 'dashboard', case: `  returning: navigation -> background refresh checked (all pages; ${changed ? 'repainted' : 'nothing changed, no repaint'})`, value: median(refresh), unit: 'ms' });
+    // The same month as a static file, navigated to from itself as the reloads above are.
+    const hasCopy = await makeStaticCopy(page, port);
+    const staticOnScreen = [];
+    for (let i = 0; hasCopy && i < RUNS; i++) {
+      await page.goto(`http://127.0.0.1:${port}${STATIC_PATH}`);
+      staticOnScreen.push(await presented(page));
+    }
+    onScreenRow(rows, 'returning visit: navigation -> month on screen (presented: first contentful paint', onScreen, staticOnScreen, 'same page, static file');
     // A returning visit in a new tab (the user comes back later): no previous page to tear down.
     // Each is followed by the blank page in a new tab, so both see the same machine state.
     const fresh = [];
     const blank = [];
-    const newTab = async (path, settled) => {
+    const freshOnScreen = [];
+    const copyOnScreen = [];
+    const newTab = async (path, settled, onScreen) => {
       const tab = await browser.context.newPage();
       await tab.setViewportSize({ width: 1280, height: 800 });
       await tab.goto(`http://127.0.0.1:${port}${path}`);
       await after(tab, 'tp:month-painted');
       const t = await tab.evaluate(() => performance.getEntriesByName('tp:month-painted')[0].startTime);
+      // The app's first paint is the month only when the saved page was drawn (see presented).
+      if (onScreen && (path === STATIC_PATH || await tab.evaluate(() => performance.getEntriesByName('tp:snapshot-shown').length > 0))) onScreen.push(await presented(tab));
       if (settled) await after(tab, settled);
       await tab.close();
       return t;
     };
     for (let i = 0; i < 5; i++) {
-      fresh.push(await newTab('/app/', 'tp:refreshed'));
+      fresh.push(await newTab('/app/', 'tp:refreshed', freshOnScreen));
       blank.push(await newTab(FLOOR_PATH, null));
+      if (hasCopy) await newTab(STATIC_PATH, null, copyOnScreen);
     }
     const tabMs = median(fresh);
     const floorMs = median(blank);
-    rows.push({ suite: 'dashboard', case: `returning visit in a new tab: navigation -> painted month (median of ${fresh.length}; against a blank page in a new tab, same run)`, value: tabMs, unit: 'ms',
+    rows.push({ suite: 'dashboard', case: `returning visit in a new tab: navigation -> month painted on the main thread (median of ${fresh.length}; against a blank page in a new tab, same run)`, value: tabMs, unit: 'ms',
       peer: 'blank page, new tab', peer_value: floorMs, ratio: tabMs / floorMs,
       target: tabMs < 100 ? '< 100 ms' : '< 100 ms (not met: the blank page alone takes the peer value; see docs/dashboard-loading.md)' });
+    onScreenRow(rows, 'returning visit in a new tab: navigation -> month on screen (presented', freshOnScreen, copyOnScreen, 'same page, static file, new tab');
     await page.close();
   } finally {
     await browser?.close();
