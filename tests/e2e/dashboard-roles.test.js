@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, watchPage } from './browser.js';
 import { readFileSync } from 'node:fs';
-import { startDashboard, signIn, screenshot, pickWorkspace, VIEWER_TOKEN } from './dashboard-support.js';
+import { startDashboard, signIn, screenshot, pickWorkspace, VIEWER_TOKEN, OWNER_TOKEN } from './dashboard-support.js';
 
 let browser;
 before(async () => {
@@ -103,11 +103,43 @@ test('a workspace of another account on a lapsed plan: not added at sign-in, wit
     const first = await browser.context.newPage();
     await signIn(first, dash.url, undefined, HARBOR_KEY);
     await first.getByRole('grid').waitFor();
-    await first.getByRole('status').filter({ hasText: /workspace of the API key was not added: its account needs payment/ }).waitFor();
+    await first.getByRole('status').filter({ hasText: /workspace of the API key is not open yet: its account needs payment/ }).waitFor();
     assert.equal(await banner(first).count(), 0);
     await first.getByRole('button', { name: /^Workspace: / }).click();
     assert.equal(await first.getByRole('menuitem', { name: /^Harbor Cafe/ }).count(), 0);
+    await first.keyboard.press('Escape');
+    // The key waits (for this session: the device is not remembered) and is tried again on demand.
+    const waiting = first.getByText("A workspace key waits for its account's payment.");
+    await waiting.waitFor();
+    const retry = first.getByRole('button', { name: 'Try the waiting key again' });
+    await retry.click();
+    await first.getByRole('status').filter({ hasText: 'Still waiting: its account needs payment.' }).waitFor();
+    assert.ok(await dash.emulator.setAccount({ plan_status: 'active' }, HARBOR_ACCOUNT));
+    await retry.click();
+    await first.getByRole('status').filter({ hasText: 'Opened: Harbor Cafe.' }).waitFor();
+    assert.equal(await waiting.count(), 0);
+    await pickWorkspace(first, 'Harbor Cafe');
     await first.close();
+
+    // Remembered: the waiting key outlives a reload (encrypted on the device), and the sign-in
+    // after the account paid opens its workspace without asking for the key again.
+    assert.ok(await dash.emulator.setAccount({ plan_status: 'past_due' }, HARBOR_ACCOUNT));
+    const kept = await browser.context.newPage();
+    await kept.goto(`${dash.url}/app/`);
+    await kept.getByLabel('Account token').fill(OWNER_TOKEN);
+    await kept.getByLabel('Workspace API key (optional)').fill(HARBOR_KEY);
+    await kept.getByRole('checkbox', { name: 'Remember on this device' }).check();
+    await kept.getByRole('button', { name: 'Sign in' }).click();
+    await kept.getByText("A workspace key waits for its account's payment.").waitFor();
+    // The sign-in is written to the device beside the first load: its posts are cached after it.
+    await kept.waitForFunction(() => performance.getEntriesByName('tp:cached').length > 0);
+    assert.ok(await dash.emulator.setAccount({ plan_status: 'active' }, HARBOR_ACCOUNT));
+    await kept.reload();
+    await pickWorkspace(kept, 'Harbor Cafe');
+    assert.equal(await kept.getByText("A workspace key waits for its account's payment.").count(), 0);
+    await kept.getByRole('button', { name: 'Sign out and forget this device' }).click();
+    await kept.getByLabel('Account token').waitFor();
+    await kept.close();
 
     // Renewed, added, then lapsed again while open.
     assert.ok(await dash.emulator.setAccount({ plan_status: 'active' }, HARBOR_ACCOUNT));

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, ApiError } from '../../web/sdk/index.js';
+import { createMemoryKeyStorage } from '../../web/sdk/storage.js';
 import { startEmulator, IDS, TOKENS, ACCOUNT_TOKENS } from '../../server/emulator/test-harness.js';
 
 let h;
@@ -167,6 +168,49 @@ test('a key refused with 402 when it is added: the caller gets the 402, and no p
     assert.equal(client.paymentBlock(), null);
   } finally {
     await h.emulator.setAccount({ plan_status: 'active' });
+    client.close();
+  }
+});
+
+test('a key refused with 402 waits: kept in the key storage, opened once its account pays (retry or next start), dropped when refused with 401', async () => {
+  const storage = createMemoryKeyStorage();
+  const stored = async () => (await storage.load()).filter((e) => e.key === TOKENS.ws2).map((e) => e.workspaceId);
+  await h.emulator.setAccount({ plan_status: 'past_due', credits_used: 0 });
+  let client = await createClient({ baseUrl: h.base, accountToken: ACCOUNT_TOKENS.owner, storage });
+  try {
+    await assert.rejects(client.addWorkspace({ apiKey: TOKENS.ws2 }), (e) => e.status === 402 && e.keyKept === true && !e.message.includes(TOKENS.ws2));
+    // Given twice, kept once.
+    await assert.rejects(client.addWorkspace({ apiKey: TOKENS.ws2 }), (e) => e.status === 402);
+    assert.equal(client.waitingKeys(), 1);
+    assert.equal((await stored()).length, 1);
+    assert.notEqual((await stored())[0], IDS.ws2, 'its workspace is not known yet');
+    // Still lapsed: it waits on.
+    assert.deepEqual(await client.retryWaitingKeys(), { added: [], waiting: 1 });
+    await h.emulator.setAccount({ plan_status: 'active' });
+    const { added, waiting } = await client.retryWaitingKeys();
+    assert.equal(waiting, 0);
+    assert.deepEqual(added.map((w) => w.id), [IDS.ws2]);
+    assert.equal(added[0].has_key, true);
+    assert.deepEqual(await stored(), [IDS.ws2], 'kept under its workspace from now on');
+  } finally {
+    client.close();
+  }
+
+  // Kept while lapsed, then the account pays: the next start opens it.
+  await storage.clear();
+  await h.emulator.setAccount({ plan_status: 'past_due' });
+  client = await createClient({ baseUrl: h.base, accountToken: ACCOUNT_TOKENS.owner, storage });
+  await assert.rejects(client.addWorkspace({ apiKey: TOKENS.ws2 }), (e) => e.status === 402);
+  client.close();
+  await storage.save('waiting:revoked', 'tp_test_revoked_key_does_not_exist_0000000');
+  await h.emulator.setAccount({ plan_status: 'active' });
+  client = await createClient({ baseUrl: h.base, accountToken: ACCOUNT_TOKENS.owner, storage });
+  try {
+    assert.equal(client.waitingKeys(), 0);
+    assert.ok(client.workspaces.known().some((w) => w.id === IDS.ws2 && w.has_key));
+    assert.deepEqual(await stored(), [IDS.ws2]);
+    assert.deepEqual((await storage.load()).filter((e) => e.workspaceId.startsWith('waiting:')), [], 'a key refused with 401 is forgotten');
+  } finally {
     client.close();
   }
 });

@@ -198,10 +198,12 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
       await client.addWorkspace({ apiKey });
     } catch (err) {
       if (err.status !== 402 || !client.workspaces.known().length) {
+        // Nothing to sign in to: the key the SDK kept to try again is not kept past this answer.
+        if (err.keyKept) await client.forgetWaitingKeys().catch(() => {});
         err.field = 'api_key';
         throw err;
       }
-      keyNotice = `The workspace of the API key was not added: its account needs payment (${errorText(err)}). Add the key again once that account's plan is renewed.`;
+      keyNotice = `The workspace of the API key is not open yet: its account needs payment (${errorText(err)}). The key is kept ${remember ? 'on this device (encrypted)' : 'until you sign out'} and tried again at each sign-in, or with "Try the waiting key again" in the sidebar.`;
     }
   }
   // Workspaces this dashboard has no key for get one when the role allows it (Owner, Admin), all
@@ -303,11 +305,12 @@ function renderShell() {
   const nav = h('nav', { 'aria-label': 'Main', class: 'nav' });
   const header = h('div', { class: 'page-head' });
   const content = h('div', { class: 'content' });
-  els = { switcher, nav, header, content };
+  const waiting = h('div', { class: 'waiting-keys', hidden: true });
+  els = { switcher, nav, header, content, waiting };
   clear(root,
     h('a', { href: '#content', class: 'skip', text: 'Skip to content' }),
     h('div', { class: 'shell' },
-      h('aside', { class: 'sidebar' }, h('p', { class: 'brand', text: 'TryPost' }), switcher, nav,
+      h('aside', { class: 'sidebar' }, h('p', { class: 'brand', text: 'TryPost' }), switcher, waiting, nav,
         h('button', { type: 'button', class: 'signout', onclick: signOut, text: app.remember ? 'Sign out and forget this device' : 'Sign out' })),
       h('main', { class: 'main', id: 'content', tabindex: '-1' }, banners, header, sync, content, toast)));
   root.setAttribute('aria-busy', 'false');
@@ -347,6 +350,7 @@ function renderChrome() {
   const ws = activeWs();
   const canPost = can('manage_posts');
   renderBanners(); // a 402 holds some workspaces and not others
+  renderWaitingKeys();
   clear(els.header,
     h('h1', { text: ws ? ws.name : 'No workspace' }),
     ws && app.screen === 'calendar' ? (canPost
@@ -354,6 +358,35 @@ function renderChrome() {
       : h('p', { class: 'notice', text: `View only: your role here is ${ws.role}.` })) : null);
 }
 
+
+// Keys whose workspace cannot be opened until its account pays (the SDK keeps and retries them).
+function renderWaitingKeys() {
+  const n = app.client?.waitingKeys() ?? 0;
+  els.waiting.hidden = !n; // no empty gap in the sidebar
+  if (!n) return clear(els.waiting);
+  const keys = n === 1 ? 'the waiting key' : 'the waiting keys';
+  const act = (fn) => async (e) => {
+    e.currentTarget.disabled = true;
+    try {
+      await fn();
+    } catch (err) {
+      notify(`${keys[0].toUpperCase()}${keys.slice(1)} could not be tried: ${errorText(err)}. Try again later.`);
+    }
+    renderChrome();
+  };
+  clear(els.waiting,
+    h('p', { text: n === 1 ? "A workspace key waits for its account's payment." : `${n} workspace keys wait for their accounts' payment.` }),
+    h('button', { type: 'button', onclick: act(async () => {
+      const { added, waiting } = await app.client.retryWaitingKeys();
+      if (added.length) notify(`Opened: ${added.map((w) => w.name).join(', ')}.`);
+      else if (waiting) notify(`Still waiting: ${n === 1 ? 'its account needs' : 'their accounts need'} payment.`);
+      else notify(`${keys[0].toUpperCase()}${keys.slice(1)} ${n === 1 ? 'was' : 'were'} refused by the server and forgotten.`);
+    }), text: `Try ${keys} again` }),
+    h('button', { type: 'button', onclick: act(async () => {
+      await app.client.forgetWaitingKeys();
+      notify(`${keys[0].toUpperCase()}${keys.slice(1)} ${n === 1 ? 'is' : 'are'} forgotten.`);
+    }), text: `Forget ${keys}` }));
+}
 
 async function refreshList() {
   lastList = await app.client.workspaces.list();

@@ -7,6 +7,9 @@ import { createTransport } from './transport.js';
 import { createOutbox, createMemoryOutboxStorage } from './outbox.js';
 import { createResources, ApiError } from './resources.js';
 
+// Storage ids of keys kept while their account needs payment (their workspace id is not known).
+const WAITING = 'waiting:';
+
 export class WorkspaceError extends Error {
   constructor(message, { status = 0, errors = {} } = {}) {
     super(message);
@@ -115,6 +118,10 @@ class Client {
       }
     }
     for (const { workspaceId, key } of await stored) {
+      if (workspaceId.startsWith(WAITING)) {
+        this.#waiting.set(workspaceId, key);
+        continue;
+      }
       try {
         await this.#probe(key);
       } catch (e) {
@@ -123,8 +130,51 @@ class Client {
         if (e.status === 401) await this.#storage.remove(workspaceId);
       }
     }
+    if (this.#waiting.size) await this.retryWaitingKeys({ sync: false });
     this.#sync();
     return this;
+  }
+
+  // Keys whose workspace could not be added because its account needs payment (402): valid keys,
+  // but nothing of the workspace, not even its id, can be read until that account pays. They are
+  // kept where the other keys are (encrypted when remembered), tried again at each start and by
+  // retryWaitingKeys(), and never shown.
+  #waiting = new Map(); // storage id (WAITING + uuid) -> key
+
+  waitingKeys() {
+    return this.#waiting.size;
+  }
+
+  // Tries each waiting key again: a key its account has paid for opens its workspace, a refused
+  // one (401) is forgotten, one still answered 402 waits on. An unreachable server throws and
+  // keeps them all. -> {added: WorkspaceSummary[], waiting: number}
+  async retryWaitingKeys({ sync = true } = {}) {
+    const added = [];
+    for (const [id, key] of [...this.#waiting]) {
+      try {
+        const out = await this.#probe(key);
+        await this.#storage.save(out.workspace_id, key);
+        await this.#storage.remove(id);
+        this.#waiting.delete(id);
+        added.push(out.workspace_id);
+      } catch (e) {
+        if (!(e instanceof WorkspaceError)) throw e;
+        if (e.status === 401) {
+          await this.#storage.remove(id);
+          this.#waiting.delete(id);
+        }
+      }
+    }
+    if (sync) this.#sync();
+    for (const id of added) this.#keyUsable(id);
+    return { added: added.map((id) => this.#byId.get(id)).filter(Boolean), waiting: this.#waiting.size };
+  }
+
+  async forgetWaitingKeys() {
+    for (const id of [...this.#waiting.keys()]) {
+      await this.#storage.remove(id);
+      this.#waiting.delete(id);
+    }
   }
 
   get activeWorkspace() {
@@ -153,7 +203,21 @@ class Client {
   }
 
   async addWorkspace({ apiKey } = {}) {
-    const out = await this.#probe(apiKey);
+    let out;
+    try {
+      out = await this.#probe(apiKey);
+    } catch (e) {
+      if (e instanceof WorkspaceError && e.status === 402) {
+        // Kept to be tried again (waitingKeys); the caller still hears why it is not open.
+        if (![...this.#waiting.values()].includes(apiKey)) {
+          const id = `${WAITING}${crypto.randomUUID()}`;
+          await this.#storage.save(id, apiKey);
+          this.#waiting.set(id, apiKey);
+        }
+        e.keyKept = true;
+      }
+      throw e;
+    }
     await this.#storage.save(out.workspace_id, apiKey);
     this.#sync();
     this.#keyUsable(out.workspace_id);

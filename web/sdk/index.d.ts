@@ -134,7 +134,17 @@ export interface TrypostClient {
   can(action: Action): boolean;
   permissionTable(): { roles: Role[]; actions: Action[]; matrix: Record<Role, Record<Action, boolean>> };
   subscribe(listener: (state: ClientState) => void): () => void;
+  /**
+   * Opens the key's workspace. A key its account must pay for first (402) is kept, where the
+   * other keys are, and the 402 is thrown with `keyKept: true`: see waitingKeys().
+   */
   addWorkspace(input: { apiKey: string }): Promise<WorkspaceSummary>;
+  /** Keys kept while their account needs payment; their workspaces cannot be read yet. */
+  waitingKeys(): number;
+  /** Tries the waiting keys again (also done at each start): paid ones open, 401s are forgotten. */
+  retryWaitingKeys(): Promise<{ added: WorkspaceSummary[]; waiting: number }>;
+  /** Forgets the waiting keys. */
+  forgetWaitingKeys(): Promise<void>;
   switchWorkspace(id: string): WorkspaceSummary;
   close(): void;
   workspaces: {
