@@ -111,6 +111,7 @@ test('a workspace of another account on a lapsed plan: not added at sign-in, wit
     // The key waits (for this session: the device is not remembered) and is tried again on demand.
     const waiting = first.getByText("A workspace key waits for its account's payment.");
     await waiting.waitFor();
+    await screenshot(first, 'waiting-key-1280');
     const retry = first.getByRole('button', { name: 'Try the waiting key again' });
     await retry.click();
     await first.getByRole('status').filter({ hasText: 'Still waiting: its account needs payment.' }).waitFor();

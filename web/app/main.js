@@ -203,7 +203,7 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
         err.field = 'api_key';
         throw err;
       }
-      keyNotice = `The workspace of the API key is not open yet: its account needs payment (${errorText(err)}). The key is kept ${remember ? 'on this device (encrypted)' : 'until you sign out'} and tried again at each sign-in, or with "Try the waiting key again" in the sidebar.`;
+      keyNotice = `The workspace of the API key is not open yet: its account needs payment (${errorText(err).replace(/\.$/, '')}). The key is kept ${remember ? 'on this device (encrypted)' : 'until you sign out'} and tried again at each sign-in, or with "Try the waiting key again" in the sidebar.`;
     }
   }
   // Workspaces this dashboard has no key for get one when the role allows it (Owner, Admin), all
