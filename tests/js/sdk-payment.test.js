@@ -202,6 +202,16 @@ test('a key refused with 402 waits: kept in the key storage, opened once its acc
   client = await createClient({ baseUrl: h.base, accountToken: ACCOUNT_TOKENS.owner, storage });
   await assert.rejects(client.addWorkspace({ apiKey: TOKENS.ws2 }), (e) => e.status === 402);
   client.close();
+  // Forgotten on request: nothing of it stays in the storage.
+  const other = createMemoryKeyStorage();
+  const forgetting = await createClient({ baseUrl: h.base, accountToken: ACCOUNT_TOKENS.owner, storage: other });
+  await assert.rejects(forgetting.addWorkspace({ apiKey: TOKENS.ws2 }), (e) => e.status === 402);
+  assert.equal(forgetting.waitingKeys(), 1);
+  await forgetting.forgetWaitingKeys();
+  assert.equal(forgetting.waitingKeys(), 0);
+  assert.deepEqual(await other.load(), []);
+  assert.deepEqual(await forgetting.retryWaitingKeys(), { added: [], waiting: 0 });
+  forgetting.close();
   await storage.save('waiting:revoked', 'tp_test_revoked_key_does_not_exist_0000000');
   await h.emulator.setAccount({ plan_status: 'active' });
   client = await createClient({ baseUrl: h.base, accountToken: ACCOUNT_TOKENS.owner, storage });
