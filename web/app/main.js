@@ -365,12 +365,13 @@ function renderWaitingKeys() {
   els.waiting.hidden = !n; // no empty gap in the sidebar
   if (!n) return clear(els.waiting);
   const keys = n === 1 ? 'the waiting key' : 'the waiting keys';
+  const Keys = n === 1 ? 'The waiting key' : 'The waiting keys';
   const act = (fn) => async (e) => {
     e.currentTarget.disabled = true;
     try {
       await fn();
     } catch (err) {
-      notify(`${keys[0].toUpperCase()}${keys.slice(1)} could not be tried: ${errorText(err)}. Try again later.`);
+      notify(`${Keys} could not be tried: ${errorText(err)}. Try again later.`);
     }
     renderChrome();
   };
@@ -380,11 +381,11 @@ function renderWaitingKeys() {
       const { added, waiting } = await app.client.retryWaitingKeys();
       if (added.length) notify(`Opened: ${added.map((w) => w.name).join(', ')}.`);
       else if (waiting) notify(`Still waiting: ${n === 1 ? 'its account needs' : 'their accounts need'} payment.`);
-      else notify(`${keys[0].toUpperCase()}${keys.slice(1)} ${n === 1 ? 'was' : 'were'} refused by the server and forgotten.`);
+      else notify(`${Keys} ${n === 1 ? 'was' : 'were'} refused by the server and forgotten.`);
     }), text: `Try ${keys} again` }),
     h('button', { type: 'button', onclick: act(async () => {
       await app.client.forgetWaitingKeys();
-      notify(`${keys[0].toUpperCase()}${keys.slice(1)} ${n === 1 ? 'is' : 'are'} forgotten.`);
+      notify(`${Keys} ${n === 1 ? 'is' : 'are'} forgotten.`);
     }), text: `Forget ${keys}` }));
 }
 
