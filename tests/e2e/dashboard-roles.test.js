@@ -112,6 +112,10 @@ test('a workspace of another account on a lapsed plan: not added at sign-in, wit
     const waiting = first.getByText("A workspace key waits for its account's payment.");
     await waiting.waitFor();
     await screenshot(first, 'waiting-key-1280');
+    await first.setViewportSize({ width: 390, height: 844 });
+    await screenshot(first, 'waiting-key-390');
+    assert.equal(await first.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'no horizontal scroll at 390 px');
+    await first.setViewportSize({ width: 1280, height: 800 });
     const retry = first.getByRole('button', { name: 'Try the waiting key again' });
     await retry.click();
     await first.getByRole('status').filter({ hasText: 'Still waiting: its account needs payment.' }).waitFor();
