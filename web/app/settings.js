@@ -200,7 +200,7 @@ export class SettingsView extends HTMLElement {
         // Disabled controls say why: the owner is fixed at sign-up and cannot be handed over.
         const fixed = isOwner ? h('span', { class: 'hint', id: `${rs.id}-why`, text: ' Fixed: ownership cannot be transferred.' }) : null;
         if (fixed) rs.setAttribute('aria-describedby', fixed.id);
-        return h('tr', {}, h('td', { text: m.name }), h('td', { text: m.email }),
+        return h('tr', {}, h('td', { text: m.name }), h('td', { class: 'email', text: m.email }),
           h('td', {}, h('label', { class: 'visually-hidden', for: rs.id, text: `Role of ${m.name}` }), rs, saveRole ? ' ' : null, saveRole, fixed),
           h('td', {}, allowed && !isOwner ? h('button', { type: 'button', class: 'danger-link', 'aria-label': `Remove ${m.name}`, onclick: async () => {
             try {
