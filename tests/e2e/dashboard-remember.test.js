@@ -292,3 +292,20 @@ test('without "Remember on this device" nothing is stored and a reload signs out
   await page.reload();
   await page.getByLabel('Account token').waitFor();
 });
+
+test('a remembered sign-in refused at its key keeps nothing: the field says why, and a reload asks again', async () => {
+  await page.getByLabel('Account token').fill(OWNER_TOKEN);
+  const key = page.getByLabel('Workspace API key (optional)');
+  await key.fill('tp_not_a_key_of_this_server_00000000000000');
+  await page.getByRole('checkbox', { name: 'Remember on this device' }).check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]') !== null);
+  assert.equal(await key.getAttribute('aria-invalid'), 'true');
+  // The token is written while the sign-in runs; refused, it is taken back.
+  await page.reload();
+  await page.getByLabel('Account token').waitFor();
+  assert.equal(await page.getByRole('grid').count(), 0);
+  const stored = await everythingStored();
+  for (const s of secrets) assert.equal(stored.includes(s), false, 'a token or key is stored in plain text');
+  assert.doesNotMatch(stored, /trypost-session\/keys: \S/, 'no token record, not even encrypted');
+});

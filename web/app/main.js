@@ -189,6 +189,11 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
     err.status = 401;
     throw err;
   }
+  // The token is written (encrypted) while the rest of the sign-in runs, and the page waits for it
+  // before it shows, so a reload right after the page appears finds the session. A returning
+  // visit read it from there: nothing to write.
+  const remembering = remember && !app.restored ? session().then((m) => m.rememberToken(accountToken)) : null;
+  remembering?.catch(() => { /* said below */ });
   // A key whose workspace answers 402 is valid, but the workspace (even its name) cannot be read
   // until its account pays. With other workspaces to open, signing in goes on without it and says
   // so; with none, the reason is shown at the key's field.
@@ -198,8 +203,10 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
       await client.addWorkspace({ apiKey });
     } catch (err) {
       if (err.status !== 402 || !client.workspaces.known().length) {
-        // Nothing to sign in to: the key the SDK kept to try again is not kept past this answer.
+        // Nothing to sign in to: neither the key the SDK kept to try again nor the token is kept
+        // past this answer.
         if (err.keyKept) await client.forgetWaitingKeys().catch(() => {});
+        if (remembering) await remembering.then(async () => (await session()).forgetToken()).catch(() => {});
         err.field = 'api_key';
         throw err;
       }
@@ -225,10 +232,11 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
     renderChrome();
     saveMeta();
   });
-  if (remember) {
-    // Kept while the page goes on: the first paint does not wait for the encrypted write.
-    session().then((m) => m.rememberToken(accountToken)).then(saveMeta, (err) => notify(`This device could not remember the sign-in (${errorText(err)}); you will be asked again next time.`));
-  }
+  if (remembering) {
+    // Bounded: storage that hangs (another tab holding the database) does not hold the page back.
+    await orAfter(remembering.catch(() => {}), 1000);
+    remembering.then(saveMeta, (err) => notify(`This device could not remember the sign-in (${errorText(err)}); you will be asked again next time.`));
+  } else if (remember) saveMeta();
   if (app.restored) {
     // The shell is already on screen from the cache: swap in the live client, refresh quietly.
     app.restored = null;

@@ -40,6 +40,11 @@ export async function rememberToken(token) {
   await sessionStorageFor().save(ACCOUNT, token);
 }
 
+// A sign-in that failed after its token was written: the token goes, nothing else was kept.
+export async function forgetToken() {
+  await sessionStorageFor().remove(ACCOUNT);
+}
+
 function deleteDb(name) {
   return new Promise((resolve) => {
     const request = indexedDB.deleteDatabase(name);
