@@ -118,19 +118,26 @@ test('rescheduling: drag to another day, then Alt+Arrow on the keyboard, both th
   await post().dragTo(cell(day16));
   await cell(day16).getByRole('button', { name: /Northwind launch e2e/ }).waitFor();
   assert.equal(await cell(day15).getByRole('button', { name: /Northwind launch e2e/ }).count(), 0);
+  await page.waitForFunction(() => !document.querySelector('[role=grid] button.post[aria-busy="true"]'));
 
   await post().focus();
   await page.keyboard.press('Alt+ArrowRight');
   await cell(day17).getByRole('button', { name: /Northwind launch e2e/ }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')?.includes('Northwind launch e2e')), true);
+  // Shown at once, then saved: the next step goes offline, which must not catch this move's
+  // request still on its way (it would be queued too).
+  await page.waitForFunction(() => !document.querySelector('[role=grid] button.post[aria-busy="true"]'));
 
   // Offline: the move waits in a queue, the count is shown, and it is sent once back online.
   const day18 = nextMonthDay(18);
   await page.context().setOffline(true);
-  await post().focus();
-  await page.keyboard.press('Alt+ArrowRight');
-  await page.getByRole('status').filter({ hasText: '1 edit queued' }).waitFor();
-  await page.context().setOffline(false);
+  try {
+    await post().focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.getByRole('status').filter({ hasText: '1 edit queued' }).waitFor();
+  } finally {
+    await page.context().setOffline(false); // the next tests share this page
+  }
   await cell(day18).getByRole('button', { name: /Northwind launch e2e/ }).waitFor();
   await page.getByRole('status').filter({ hasText: 'edit queued' }).waitFor({ state: 'detached' });
 
