@@ -12,6 +12,9 @@ const day15 = nextMonthDay(15);
 const day16 = nextMonthDay(16);
 const day17 = nextMonthDay(17);
 const cell = (date) => page.getByRole('gridcell', { name: new RegExp(`^${dayName(date)},`) });
+// A move is shown at once and marked busy until the server has answered: a step that depends on
+// the saved state waits for this.
+const movesSaved = () => page.waitForFunction(() => !document.querySelector('[role=grid] button.post[aria-busy="true"]'));
 
 before(async () => {
   ({ dash, browser, page, problems } = await openDashboardPage());
@@ -118,7 +121,7 @@ test('rescheduling: drag to another day, then Alt+Arrow on the keyboard, both th
   await post().dragTo(cell(day16));
   await cell(day16).getByRole('button', { name: /Northwind launch e2e/ }).waitFor();
   assert.equal(await cell(day15).getByRole('button', { name: /Northwind launch e2e/ }).count(), 0);
-  await page.waitForFunction(() => !document.querySelector('[role=grid] button.post[aria-busy="true"]'));
+  await movesSaved();
 
   await post().focus();
   await page.keyboard.press('Alt+ArrowRight');
@@ -126,7 +129,7 @@ test('rescheduling: drag to another day, then Alt+Arrow on the keyboard, both th
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')?.includes('Northwind launch e2e')), true);
   // Shown at once, then saved: the next step goes offline, which must not catch this move's
   // request still on its way (it would be queued too).
-  await page.waitForFunction(() => !document.querySelector('[role=grid] button.post[aria-busy="true"]'));
+  await movesSaved();
 
   // Offline: the move waits in a queue, the count is shown, and it is sent once back online.
   const day18 = nextMonthDay(18);
@@ -180,7 +183,7 @@ test('a move shows at once, marked as being saved; one the server refuses goes b
   assert.equal(await inDay(day18).count(), 0);
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')?.includes('Northwind launch e2e')), true, 'focus moved with it');
   release();
-  await page.waitForFunction(() => !document.querySelector('[role=grid] button.post[aria-busy="true"]'));
+  await movesSaved();
   assert.equal(await inDay(day19).count(), 1, 'where the server put it');
   await page.unroute('**/api/posts/*');
 
@@ -207,7 +210,7 @@ test('a move shows at once, marked as being saved; one the server refuses goes b
   await post().focus();
   await page.keyboard.press('Alt+ArrowLeft');
   await inDay(day18).waitFor();
-  await page.waitForFunction(() => !document.querySelector('[role=grid] button.post[aria-busy="true"]'));
+  await movesSaved();
 });
 
 test('a new post appears on its day; deleting one takes it off at once, and a refused delete keeps it', async () => {
@@ -252,23 +255,38 @@ test('on the week\'s time grid a drag sets the day and the time of day, to the q
   await post.waitFor();
   const target = page.getByRole('gridcell', { name: new RegExp(`^${dayName(day19)},`) });
   const height = await target.evaluate((el) => el.offsetHeight);
+  // The server holds the saves back: the second drag comes while the first is being saved.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/api/posts/**', async (route) => {
+    if (route.request().method() === 'PUT') await held;
+    await route.continue().catch(() => {});
+  });
   // Taken 2 px below its top and let go where 14:00 is, 2 px lower.
   await post.dragTo(target, { sourcePosition: { x: 10, y: 2 }, targetPosition: { x: 20, y: (height * 14) / 24 + 2 } });
   const moved = target.getByRole('button', { name: /^14:00 Northwind launch e2e, edited, scheduled \(UTC\)$/ });
   await moved.waitFor();
   assert.equal(await page.getByRole('gridcell', { name: new RegExp(`^${dayName(day18)},`) }).getByRole('button', { name: /Northwind launch e2e/ }).count(), 0);
-  // And back to 10:00 the day before, taken by its middle this time.
+  // And back to 10:00 the day before (where the core still has it), taken by its middle this time.
   const back = page.getByRole('gridcell', { name: new RegExp(`^${dayName(day18)},`) });
   const middle = await moved.evaluate((el) => el.offsetHeight / 2);
   await moved.dragTo(back, { sourcePosition: { x: 10, y: middle }, targetPosition: { x: 20, y: (height * 10) / 24 + middle } });
   await back.getByRole('button', { name: /^10:00 Northwind launch e2e, edited, scheduled \(UTC\)$/ }).waitFor();
+  release();
+  await movesSaved();
+  await page.unroute('**/api/posts/**');
+  // Both saves went, in order: the post is where it was let go last.
+  await back.getByRole('button', { name: /^10:00 Northwind launch e2e, edited, scheduled \(UTC\)$/ }).waitFor();
+  assert.equal(await target.getByRole('button', { name: /Northwind launch e2e/ }).count(), 0);
   // The keyboard's way on a time grid: Alt+ArrowDown / Alt+ArrowUp move by a quarter hour.
   await back.getByRole('button', { name: /Northwind launch e2e/ }).focus();
   await page.keyboard.press('Alt+ArrowDown');
   await back.getByRole('button', { name: /^10:15 Northwind launch e2e/ }).waitFor();
+  await movesSaved();
   assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^10:15 Northwind launch e2e/);
   await page.keyboard.press('Alt+ArrowUp');
   await back.getByRole('button', { name: /^10:00 Northwind launch e2e/ }).waitFor();
+  await movesSaved();
   // In another display zone the drop is that zone's wall-clock time: 20:00 in Tokyo is 11:00 UTC.
   await page.getByLabel('Time zone').selectOption('Asia/Tokyo');
   const inTokyo = back.getByRole('button', { name: /^19:00 Northwind launch e2e.*\(Asia\/Tokyo\)$/ });
@@ -276,12 +294,14 @@ test('on the week\'s time grid a drag sets the day and the time of day, to the q
   const tokyoTop = await inTokyo.evaluate((el) => el.offsetHeight / 2);
   await inTokyo.dragTo(back, { sourcePosition: { x: 10, y: tokyoTop }, targetPosition: { x: 20, y: (height * 20) / 24 + tokyoTop } });
   await back.getByRole('button', { name: /^20:00 Northwind launch e2e.*\(Asia\/Tokyo\)$/ }).waitFor();
+  await movesSaved();
   await page.getByLabel('Time zone').selectOption('UTC');
   const inUtc = back.getByRole('button', { name: /^11:00 Northwind launch e2e, edited, scheduled \(UTC\)$/ });
   await inUtc.waitFor();
   await inUtc.focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('Alt+ArrowUp');
   await back.getByRole('button', { name: /^10:00 Northwind launch e2e/ }).waitFor();
+  await movesSaved();
   await page.getByRole('button', { name: 'Month', exact: true }).click();
 });
 

@@ -386,7 +386,9 @@ export class CalendarView extends HTMLElement {
       const minute = this.#minuteAt(cell, e.clientY - grabbedAt);
       if (minute !== null) {
         const newTime = this.#instantOf(cell.dataset.date, minute);
-        if (newTime !== isoInstant(Date.parse(btn.dataset.at))) this.#moveTo(id, newTime);
+        // Against where the post is going, not where the core last had it: dragged back to its
+        // old place while the first move is being saved, it must go back too.
+        if (newTime !== isoInstant(Date.parse(this.#pending.get(id) ?? btn.dataset.at))) this.#moveTo(id, newTime);
         return;
       }
       const days = Math.round((dateMs(cell.dataset.date) - dateMs(btn.dataset.date)) / DAY_MS);
