@@ -118,21 +118,32 @@ class Client {
       }
     }
     for (const { workspaceId, key } of await stored) {
-      if (workspaceId.startsWith(WAITING)) {
-        this.#waiting.set(workspaceId, key);
-        continue;
-      }
-      try {
-        await this.#probe(key);
-      } catch (e) {
-        // A refused key is forgotten; an unreachable server keeps it for the next start.
-        if (!(e instanceof WorkspaceError)) throw e;
-        if (e.status === 401) await this.#storage.remove(workspaceId);
-      }
+      if (workspaceId.startsWith(WAITING)) this.#waiting.set(workspaceId, key);
+      await this.#reopen(workspaceId, key);
     }
-    if (this.#waiting.size) await this.retryWaitingKeys({ sync: false });
     this.#sync();
     return this;
+  }
+
+  // A stored key, probed again: its workspace id when it opens one (a waiting key is then filed
+  // under it). A refused key (401) is forgotten; any other answer keeps it as it is (a 402 waits
+  // on); an unreachable server throws and keeps it for the next try.
+  async #reopen(storageId, key) {
+    try {
+      const out = await this.#probe(key);
+      if (this.#waiting.delete(storageId)) {
+        await this.#storage.save(out.workspace_id, key);
+        await this.#storage.remove(storageId);
+      }
+      return out.workspace_id;
+    } catch (e) {
+      if (!(e instanceof WorkspaceError)) throw e;
+      if (e.status === 401) {
+        this.#waiting.delete(storageId);
+        await this.#storage.remove(storageId);
+      }
+      return null;
+    }
   }
 
   // Keys whose workspace could not be added because its account needs payment (402): valid keys,
@@ -148,24 +159,13 @@ class Client {
   // Tries each waiting key again: a key its account has paid for opens its workspace, a refused
   // one (401) is forgotten, one still answered 402 waits on. An unreachable server throws and
   // keeps them all. -> {added: WorkspaceSummary[], waiting: number}
-  async retryWaitingKeys({ sync = true } = {}) {
+  async retryWaitingKeys() {
     const added = [];
     for (const [id, key] of [...this.#waiting]) {
-      try {
-        const out = await this.#probe(key);
-        await this.#storage.save(out.workspace_id, key);
-        await this.#storage.remove(id);
-        this.#waiting.delete(id);
-        added.push(out.workspace_id);
-      } catch (e) {
-        if (!(e instanceof WorkspaceError)) throw e;
-        if (e.status === 401) {
-          await this.#storage.remove(id);
-          this.#waiting.delete(id);
-        }
-      }
+      const opened = await this.#reopen(id, key);
+      if (opened) added.push(opened);
     }
-    if (sync) this.#sync();
+    this.#sync();
     for (const id of added) this.#keyUsable(id);
     return { added: added.map((id) => this.#byId.get(id)).filter(Boolean), waiting: this.#waiting.size };
   }
