@@ -84,7 +84,7 @@ export async function createEmulator(options = {}) {
     },
     // `accountId`: one of the seed's other accounts instead of the emulated one.
     async setAccount(fields, accountId = null) {
-      const a = accountId ? store.state.other_accounts?.find((x) => x.id === accountId) : store.account;
+      const a = accountId ? store.otherAccount(accountId) : store.account;
       if (!a) return null;
       Object.assign(a, fields);
       await store.commit();

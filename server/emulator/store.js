@@ -90,7 +90,10 @@ export class Store {
   // The account a workspace belongs to: the emulated account, or (for a workspace reached only by
   // its key) another one, with its own owner, plan and credits.
   accountOf(ws) {
-    return (ws?.account_id && this.state.other_accounts?.find((a) => a.id === ws.account_id)) || this.state.account;
+    return (ws?.account_id && this.otherAccount(ws.account_id)) || this.state.account;
+  }
+  otherAccount(id) {
+    return this.state.other_accounts?.find((a) => a.id === id) ?? null;
   }
   // "owner" for the workspace's account owner (full access everywhere), else the workspace role,
   // else null.

@@ -748,7 +748,8 @@ function postsTextWhenIdle(posts, slice = 100) {
         const end = Math.min(i + slice, posts.length);
         if (end > i) parts.push(JSON.stringify(posts.slice(i, end)).slice(1, -1));
         i = end;
-      } while (i < posts.length && (hidden || (performance.now() < until && deadline?.timeRemaining() > 1)));
+      // Without requestIdleCallback (afterIdle's timer) there is no deadline: the few ms alone.
+      } while (i < posts.length && (hidden || (performance.now() < until && (!deadline || deadline.timeRemaining() > 1))));
       if (i < posts.length) afterIdle(step);
       else resolve(`[${parts.join(',')}]`);
     };
