@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, watchPage } from './browser.js';
 import { readFileSync } from 'node:fs';
-import { startDashboard, signIn, screenshot, pickWorkspace, VIEWER_TOKEN, OWNER_TOKEN } from './dashboard-support.js';
+import { startDashboard, signIn, screenshot, pickWorkspace, VIEWER_TOKEN } from './dashboard-support.js';
 
 let browser;
 before(async () => {
@@ -130,11 +130,7 @@ test('a workspace of another account on a lapsed plan: not added at sign-in, wit
     // after the account paid opens its workspace without asking for the key again.
     assert.ok(await dash.emulator.setAccount({ plan_status: 'past_due' }, HARBOR_ACCOUNT));
     const kept = await browser.context.newPage();
-    await kept.goto(`${dash.url}/app/`);
-    await kept.getByLabel('Account token').fill(OWNER_TOKEN);
-    await kept.getByLabel('Workspace API key (optional)').fill(HARBOR_KEY);
-    await kept.getByRole('checkbox', { name: 'Remember on this device' }).check();
-    await kept.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(kept, dash.url, undefined, HARBOR_KEY, { remember: true });
     await kept.getByText("A workspace key waits for its account's payment.").waitFor();
     // Reloaded as soon as the page shows: the sign-in is already on the device.
     assert.ok(await dash.emulator.setAccount({ plan_status: 'active' }, HARBOR_ACCOUNT));

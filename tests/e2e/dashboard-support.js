@@ -27,10 +27,11 @@ export async function startDashboard({ mode = 'self-hosted', rateLimit = 0, seed
   };
 }
 
-export async function signIn(page, url, token = OWNER_TOKEN, key = '') {
+export async function signIn(page, url, token = OWNER_TOKEN, key = '', { remember = false } = {}) {
   await page.goto(`${url}/app/`);
   await page.getByLabel('Account token').fill(token);
   if (key) await page.getByLabel('Workspace API key (optional)').fill(key);
+  if (remember) await page.getByRole('checkbox', { name: 'Remember on this device' }).check();
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: /^Workspace: / }).waitFor();
 }
