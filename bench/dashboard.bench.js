@@ -76,10 +76,9 @@ const after = (page, name, n = 0) => page.evaluate(([m, k]) => new Promise((reso
 // more. Read only where the saved month was drawn before any frame (first-paint.js runs before the
 // parser lets one happen), so that first paint is the month. Null when none came in 3 s.
 const presented = (page) => page.evaluate(() => new Promise((resolve) => {
-  const first = (list) => list.find((e) => e.name === 'first-contentful-paint');
   const timer = setTimeout(() => resolve(null), 3000);
   new PerformanceObserver((list, observer) => {
-    const e = first(list.getEntries());
+    const e = list.getEntriesByName('first-contentful-paint')[0];
     if (!e) return;
     observer.disconnect();
     clearTimeout(timer);
