@@ -14,11 +14,11 @@ while (($#)); do
     *) targets+=("$1"); shift ;;
   esac
 done
-bash scripts/build.sh fuzz >/dev/null
+bash scripts/build.sh native-asan >/dev/null
 if ((${#targets[@]} == 0)); then
   for f in fuzz/*_fuzz.cpp; do n=$(basename "$f" .cpp); targets+=("${n%_fuzz}"); done
 fi
-work=build/fuzz/work
+work=build/native-asan/fuzz-work
 mkdir -p "$work"
 total=0
 status=0
@@ -38,7 +38,7 @@ for t in "${targets[@]}"; do
   esac
   log="$work/$t.log"
   if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-     "build/fuzz/${t}_fuzz" "${dict[@]}" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+     "build/native-asan/${t}_fuzz" "${dict[@]}" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
        -print_final_stats=1 -artifact_prefix="$work/$t-artifacts/" "$corpus" >"$log" 2>&1; then
     result=ok
   else

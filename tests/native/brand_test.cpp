@@ -7,6 +7,9 @@
 #include "trypost/brand.hpp"
 #include "trypost/workspace.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace brand_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -49,3 +52,5 @@ TEST_CASE("brand catalog: labels a person reads, defaults the form starts from")
   CHECK(cat.at("content_languages").at(1) == json{{"value", "pt-BR"}, {"label", "Portuguese (Brazil)"}});
   CHECK(cat.at("defaults") == json{{"image_style", "cinematic"}, {"font", "Inter"}, {"content_language", "en"}});
 }
+
+}  // namespace brand_test

@@ -3,6 +3,9 @@
 #include "trypost/calendar.hpp"
 #include "trypost/reschedule.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace calendar_move_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -92,3 +95,5 @@ TEST_CASE("calendar plan_move warns, without refusing, about the same account in
   CHECK(free["request"]["body"]["scheduled_at"] == "2026-05-11T07:30:00Z");
   CHECK(free["warnings"][0]["post_ids"] == json::array({"2"}));
 }
+
+}  // namespace calendar_move_test

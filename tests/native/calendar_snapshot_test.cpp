@@ -3,6 +3,9 @@
 #include "trypost/calendar.hpp"
 #include "trypost/snapshot.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace calendar_snapshot_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -106,3 +109,5 @@ TEST_CASE("calendar snapshot import: round trip, newer versions and damage refus
   CHECK(json::parse(idx.load_text(broken.dump())).contains("error"));
   CHECK(idx.size() == 1);
 }
+
+}  // namespace calendar_snapshot_test

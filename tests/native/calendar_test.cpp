@@ -10,6 +10,9 @@
 #include "trypost/layout.hpp"
 #include "trypost/zone.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace calendar_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -546,3 +549,5 @@ TEST_CASE("calendar upsert into an index never loaded") {
   CHECK(v.dump().find("\"7\"") != std::string::npos);
   CHECK(v["unscheduled"] == json::array());
 }
+
+}  // namespace calendar_test

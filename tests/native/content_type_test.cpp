@@ -6,6 +6,9 @@
 #include "trypost/counting.hpp"
 #include "validation_fixtures.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace content_type_test {
+
 using namespace trypost;
 using namespace trypost::testing;
 using nlohmann::json;
@@ -226,3 +229,5 @@ TEST_CASE("media kind comes from type, else MIME, else the file name") {
   json gif_by_name{{"url", "https://cdn.example.com/a.gif"}};
   CHECK(has_error(publish_with_media(ContentType::instagram_feed, json::array({gif_by_name})), "platforms.0.content_type"));
 }
+
+}  // namespace content_type_test

@@ -11,6 +11,9 @@
 #include "trypost/counting.hpp"
 #include "trypost/unicode.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace counting_test {
+
 using namespace trypost;
 using trypost::testing::read_file;
 using trypost::testing::fixture_path;
@@ -254,3 +257,5 @@ TEST_CASE("count_batch splits texts by their UTF-16 lengths") {
   for (std::size_t i = 0; i < texts.size(); ++i) CHECK(out[i] == static_cast<std::int32_t>(count_x_weighted(texts[i])));
   CHECK(out[3] == 2 + 23);
 }
+
+}  // namespace counting_test

@@ -2,6 +2,9 @@
 
 #include "trypost/endpoint_call.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace endpoint_call_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -133,3 +136,5 @@ TEST_CASE("endpoint call: a success is the parser's answer, data in the API's sh
   CHECK(odd["ok"] == false);
   CHECK(odd["failure"]["message"].get<std::string>().find("key-a") == std::string::npos);
 }
+
+}  // namespace endpoint_call_test

@@ -6,6 +6,9 @@
 #include "trypost/label.hpp"
 #include "trypost/signature.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace label_signature_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -53,3 +56,5 @@ TEST_CASE("signatures append in click order, one blank line apart") {
   CHECK(out["content"] == "Hi\n\na\n\nb");
   CHECK(json::parse(apply_signatures_json(R"({"content":"Hi","signatures":[5]})")).contains("error"));
 }
+
+}  // namespace label_signature_test

@@ -9,6 +9,9 @@
 #include "trypost/snapshot.hpp"
 #include "trypost/store.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace limits_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -241,3 +244,5 @@ TEST_CASE("limits: a posts page claiming more than 100 000 pages is refused; 100
   CHECK(ok["outcome"] == "applied");
   CHECK(ok["last_page"] == 100000);
 }
+
+}  // namespace limits_test

@@ -4,6 +4,9 @@
 #include "trypost/meta.hpp"
 #include "validation_fixtures.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace meta_test {
+
 using namespace trypost;
 using namespace trypost::testing;
 using nlohmann::json;
@@ -198,3 +201,5 @@ TEST_CASE("the meta catalog lists every key with its limits") {
   CHECK(meta_keys(Platform::x).empty());
   CHECK(meta_keys(Platform::tiktok).size() == 9);
 }
+
+}  // namespace meta_test

@@ -4,6 +4,9 @@
 #include "trypost/post_scan.hpp"
 #include "trypost/snapshot.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace post_scan_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -239,3 +242,5 @@ TEST_CASE("calendar load_text: a snapshot file is read in one pass, with the imp
   f["posts"][2]["status"] = "queued";
   refused_like_import(f, "posts.2.status");
 }
+
+}  // namespace post_scan_test

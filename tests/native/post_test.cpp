@@ -2,6 +2,9 @@
 
 #include "trypost/post.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace post_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -52,3 +55,5 @@ TEST_CASE("enum spellings round-trip") {
   CHECK_FALSE(is_hex_color("#A0b1C"));
   CHECK_FALSE(is_hex_color("A0b1C2f"));
 }
+
+}  // namespace post_test

@@ -2,6 +2,9 @@
 
 #include "trypost/preview.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace preview_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -65,3 +68,5 @@ TEST_CASE("sanitizing: LinkedIn bold and underline, Mastodon and Telegram allow-
   CHECK(entry(p, "pp-tg")["truncated"] == true);
   CHECK(entry(p, "pp-x")["truncated"] == false);
 }
+
+}  // namespace preview_test

@@ -4,6 +4,9 @@
 
 #include "trypost/request.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace request_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -216,3 +219,5 @@ TEST_CASE("arguments nested past 128 levels are refused before any DOM is built"
   CHECK(deep.contains("error"));
   CHECK(json::parse(build_request_json(R"({"endpoint":"labels.create","body":{"name":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\\"}})")).contains("method"));
 }
+
+}  // namespace request_test

@@ -2,6 +2,9 @@
 
 #include "trypost/response.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace response_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -298,3 +301,5 @@ TEST_CASE("the body may travel as its own text, with the same answer") {
   CHECK(json::parse(parse_response_text(R"({"endpoint":"posts.list","status":200})", body.substr(0, 9)))["failure"]["reason"] == "not_json");
   CHECK(json::parse(parse_response_text("{", body)).contains("error"));
 }
+
+}  // namespace response_test

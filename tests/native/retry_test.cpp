@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace retry_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -138,3 +141,5 @@ TEST_CASE("the JSON entry point: idempotent from the request, or from method and
   CHECK(json::parse(retry_decision_json(R"({"status":503,"idempotent":true,"random":2})")).contains("error"));
   CHECK(json::parse(retry_decision_json("nope")).contains("error"));
 }
+
+}  // namespace retry_test

@@ -2,6 +2,9 @@
 
 #include "trypost/role.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace role_test {
+
 using namespace trypost;
 
 namespace {
@@ -67,3 +70,5 @@ TEST_CASE("roles: the exported table is the same table can() answers from") {
     CHECK((!can(Role::viewer, a) || can(Role::member, a)));
   }
 }
+
+}  // namespace role_test

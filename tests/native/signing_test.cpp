@@ -2,6 +2,9 @@
 
 #include "trypost/signing.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace signing_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -265,3 +268,5 @@ TEST_CASE("every truncation of a Signature-Input field parses or fails cleanly, 
   CHECK(full->at(0).params.nonce == "x\\y\"z");
   CHECK(full->at(0).extra_params.size() == 4);
 }
+
+}  // namespace signing_test

@@ -6,6 +6,9 @@
 #include "store_fake_server.hpp"
 #include "trypost/store.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace store_malformed_test {
+
 using namespace trypost;
 using trypost::testing::FakeServer;
 using nlohmann::json;
@@ -256,3 +259,5 @@ TEST_CASE("store: each kind it ingests turns wrong types, missing fields, HTML, 
   CHECK(checked > 150);
   CHECK(st.in_flight() == 0);
 }
+
+}  // namespace store_malformed_test

@@ -9,6 +9,9 @@
 #include "store_fake_server.hpp"
 #include "trypost/store.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace store_property_test {
+
 using namespace trypost;
 using trypost::testing::FakeServer;
 using nlohmann::json;
@@ -178,3 +181,5 @@ void run_property(unsigned seed, int steps) {
 TEST_CASE("store property: random interleavings across >= 5 workspaces never mix workspaces or keys") {
   for (const unsigned seed : {1u, 2026u}) run_property(seed, 1500);
 }
+
+}  // namespace store_property_test

@@ -3,6 +3,9 @@
 #include "store_fake_server.hpp"
 #include "trypost/store.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace store_test {
+
 using namespace trypost;
 using trypost::testing::FakeServer;
 using nlohmann::json;
@@ -472,3 +475,5 @@ TEST_CASE("store: the account list drops a workspace deleted elsewhere, keeps ke
   const auto again = round_trip(f.st, f.srv, f.st.begin_request("", RequestKind::account_workspaces_list, {}));
   CHECK(again["removed_workspace_ids"].empty());
 }
+
+}  // namespace store_test

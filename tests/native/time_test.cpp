@@ -2,6 +2,9 @@
 
 #include "trypost/time.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace time_test {
+
 using namespace trypost;
 
 TEST_CASE("ISO 8601 input with any offset lands on the same UTC instant") {
@@ -35,3 +38,5 @@ TEST_CASE("formats: API, ISO with Z, ISO with +00:00; dates before the epoch") {
   CHECK(weekday_of(0) == 3);  // Thursday
   CHECK(civil_from_days(days_from_civil({2000, 2, 29})) == CivilDate{2000, 2, 29});
 }
+
+}  // namespace time_test

@@ -3,6 +3,9 @@
 #include "trypost/counting.hpp"
 #include "validation_fixtures.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace validation_test {
+
 using namespace trypost;
 using namespace trypost::testing;
 using nlohmann::json;
@@ -278,3 +281,5 @@ TEST_CASE("alt text past the platform's maximum is a notice when publishing") {
   CHECK(with_alt(ContentType::x_post, 1001).notices.size() == 1);
   CHECK(with_alt(ContentType::telegram_post, 2000).notices.empty());  // no alt text there at all
 }
+
+}  // namespace validation_test

@@ -6,6 +6,9 @@
 
 #include "trypost/widget_token.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace widget_token_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -215,3 +218,5 @@ TEST_CASE("widget token: the JSON entry point answers the verdict, the signed by
   CHECK(json::parse(widget_token_check_json(R"({"token":"a.b.c","now":-1})")).contains("error"));
   CHECK(json::parse(widget_token_check_json("[")).contains("error"));
 }
+
+}  // namespace widget_token_test

@@ -2,6 +2,9 @@
 
 #include "trypost/workspace.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace workspace_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -165,3 +168,5 @@ TEST_CASE("workspace from the server: the account shape and the REST shape") {
   CHECK(has_error(bad.error(), "workspace.name"));
   CHECK(has_error(bad.error(), "workspace.brand.tone"));
 }
+
+}  // namespace workspace_test
