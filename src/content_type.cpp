@@ -13,7 +13,7 @@ using CT = ContentType;
 constexpr std::optional<std::int64_t> none = std::nullopt;
 constexpr std::int64_t MiB = 1048576;
 
-// One row per content type, in enum order. Numbers are the server catalog's (facts §5.2); labels
+// One row per content type, in enum order. Numbers are the server catalog's (docs/api-contract.md#content-types); labels
 // and descriptions are ours, for display.
 // clang-format off
 const std::array<ContentTypeInfo, kContentTypeCount> kTypes{{

@@ -16,7 +16,7 @@ struct EndpointRight {
   Action action;
 };
 
-// Facts §6.2 by endpoint. Boards and channels follow the MCP rule (create-post permission); the
+// docs/api-contract.md#roles by endpoint. Boards and channels follow the MCP rule (create-post permission); the
 // REST pages are silent there.
 constexpr EndpointRight kRights[] = {
     {"posts.list", Action::view_posts},

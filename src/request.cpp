@@ -16,10 +16,10 @@ using R = ResponseShape;
 
 constexpr std::size_t kMaxIdLength = 255;
 constexpr std::size_t kMaxIdempotencyKey = 255;
-constexpr std::size_t kMaxSearch = 255;  // assets ?search: longer answers 422 (facts §3.15)
+constexpr std::size_t kMaxSearch = 255;  // assets ?search: longer answers 422 (docs/api-contract.md#limits)
 
 const std::vector<Endpoint> kEndpoints = {
-    // The 30 REST endpoints, facts §0.
+    // The 30 REST endpoints, docs/api-contract.md#endpoints.
     {"posts.list", "GET", "/posts", A::workspace_key, B::none, true, R::post_page, "page"},
     {"posts.create", "POST", "/posts", A::workspace_key, B::json, false, R::post, ""},
     {"posts.get", "GET", "/posts/{post}", A::workspace_key, B::none, true, R::post, ""},
@@ -104,7 +104,7 @@ std::size_t code_points(std::string_view s) {
   return n;
 }
 
-// A query value as text; pages must be positive integers, the rest per facts §3.15 / §3.10.
+// A query value as text; pages must be positive integers, the rest per docs/api-contract.md#limits and #auth (signed uploads).
 Expected<std::string> query_value(std::string_view name, const json& v) {
   const std::string where = "query." + std::string(name);
   if (name == "page" || name == "expires") {

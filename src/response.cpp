@@ -283,7 +283,7 @@ json list_of(R item, const json& j, const std::string& path, ApiError& err) {
   return map_items(j, path, err, [&](const json& x, const std::string& p, ApiError& e) { return one_item(item, x, p, e); });
 }
 
-// Laravel's paginator envelope (facts §1.5). `from`/`to` are null on an empty page.
+// Laravel's paginator envelope (docs/api-contract.md#pagination). `from`/`to` are null on an empty page.
 json page_of(R item, const json& j, ApiError& err, PageInfo& page) {
   if (!j.is_object()) {
     err.add("body", "The body must be a paginated object with data, links and meta.");

@@ -10,7 +10,7 @@ struct Row {
   bool allowed[4];
 };
 
-// Facts §6.2, row for row. use_ai is not a row of its own there: AI drafting produces posts and
+// docs/api-contract.md#roles, row for row. use_ai is not a row of its own there: AI drafting produces posts and
 // the MCP tools gate it on create-post permission, so it follows manage_posts.
 constexpr Row kTable[] = {
     {Action::view_posts, "view_posts", {true, true, true, true}},

@@ -598,7 +598,7 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
       if (!w) return bad(w.error());
       const bool fresh = find(w->id) == nullptr;
       auto& st = upsert(*w);
-      // Only an Owner or an Admin can create a key (§3.19), so a key's holder is at least an
+      // Only an Owner or an Admin can create a key (docs/api-contract.md#roles), so a key's holder is at least an
       // Admin; the account API, when present, refines this to owner.
       if (fresh) st.role = Role::admin;
       st.key = r.probe_key;  // one key per workspace in this client: a new one replaces the old

@@ -1,5 +1,5 @@
 #pragma once
-// The post model and its neighbours in the API's own shapes (§3.1 of the facts): parsed
+// The post model and its neighbours in the API's own shapes (docs/api-contract.md#objects): parsed
 // defensively from server JSON, written back in the same shape.
 #include <cstdint>
 #include <optional>

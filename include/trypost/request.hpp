@@ -1,5 +1,5 @@
 #pragma once
-// Building TryPost REST requests: the 30 documented endpoints (facts §0) and this project's
+// Building TryPost REST requests: the 30 documented endpoints (docs/api-contract.md#endpoints) and this project's
 // account endpoints (docs/account-api.md), from a JSON description to method, URL, headers and
 // body. Pure: no I/O, no keys. The caller adds Authorization, because the Store decides which
 // key (a workspace's, the account's, or none for a signed upload URL) goes with which request.
@@ -42,7 +42,7 @@ struct Endpoint {
   std::string_view query;  // allowed query names, space-separated, in the order they are written
 };
 
-// All endpoints: the 30 REST ones first (in the facts' order), then the account ones.
+// All endpoints: the 30 REST ones first (in the order of docs/api-contract.md#endpoints), then the account ones.
 const std::vector<Endpoint>& endpoints();
 const Endpoint* find_endpoint(std::string_view name);
 std::string_view to_string(ResponseShape s);

@@ -1,5 +1,5 @@
 #pragma once
-// Who may do what in a workspace: the one permission table (facts §6.2) that the dashboard, the
+// Who may do what in a workspace: the one permission table (docs/api-contract.md#roles) that the dashboard, the
 // SDK and the CLI all ask. Nothing outside this file decides a permission.
 #include <array>
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// A workspace and its brand profile (facts §6.1, docs/account-api.md): the values, the rules on
+// A workspace and its brand profile (docs/api-contract.md#workspace, docs/account-api.md): the values, the rules on
 // every field, and the API shapes. Validation answers in the API's error shape so the settings
 // form shows the server's words before the request leaves.
 #include <array>

@@ -1,5 +1,5 @@
 // The platform and content-type catalog (14 platforms, 20 content types) with the numbers from the
-// reference fact sheet §5, plus the per-platform meta schema of §5.3.
+// contract (docs/api-contract.md#content-types), plus the per-platform meta schema (#meta).
 const MB = 1048576;
 const GB = 1073741824;
 
@@ -105,7 +105,7 @@ export function contentTypesDocument() {
   };
 }
 
-// Per-platform meta keys (§5.3). Each key: a type check returning an error message or null, and
+// Per-platform meta keys (docs/api-contract.md#meta). Each key: a type check returning an error message or null, and
 // whether it is required when the post is scheduled or published.
 const ASPECT = ['1:1', '4:5', '16:9', 'original'];
 const PRIVACY = ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'FOLLOWER_OF_CREATOR', 'SELF_ONLY'];

@@ -1,4 +1,4 @@
-// Objects in the API's wire shapes (fact sheet §3.1 and docs/account-api.md).
+// Objects in the API's wire shapes (docs/api-contract.md#objects and docs/account-api.md).
 import { formatApi, formatIso } from './time.js';
 
 export const mediaUrl = (origin, item) => item.url ?? `${origin}/storage/${item.path}`;

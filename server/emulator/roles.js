@@ -1,4 +1,4 @@
-// The role matrix of the fact sheet §6.2, by capability.
+// The role matrix of docs/api-contract.md#roles, by capability.
 import { forbidden } from './errors.js';
 
 export const CAN = {

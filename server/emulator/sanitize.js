@@ -1,4 +1,4 @@
-// Per-platform caption sanitizing for previews (fact sheet §3.12).
+// Per-platform caption sanitizing for previews (docs/api-contract.md#preview).
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: '\u00a0' };
 const decode = (s) => s.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e) => ENTITIES[e]);
 

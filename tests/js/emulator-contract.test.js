@@ -1,4 +1,4 @@
-// Contract tests for the emulator, written from the reference fact sheet (§0-§6, §9), over real
+// Contract tests for the emulator, written from the API contract (docs/api-contract.md), over real
 // HTTP on 127.0.0.1, in both modes. Each case names the rule it checks.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 // The scheduler: due posts go to publishing, then to published / partially_published / failed by
-// the configured per-account outcomes (fact sheet §4.1-§4.2).
+// the configured per-account outcomes (docs/api-contract.md#lifecycle).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClock } from '../../server/emulator/clock.js';

@@ -20,7 +20,7 @@ struct Expect {
   bool requires_media, img, vid, doc, gif, no_mix;
   json duration, image_bytes, video_bytes, document_bytes;
 };
-// The reference catalog (facts §5.2), typed independently of src/content_type.cpp.
+// The documented catalog (docs/api-contract.md#content-types), typed independently of src/content_type.cpp.
 const std::vector<Expect>& expected() {
   static const std::vector<Expect> rows{
       {"linkedin_post", 0, 10, false, true, true, true, false, true, 600, 5242880, 1073741824, 104857600},

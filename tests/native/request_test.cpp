@@ -21,7 +21,7 @@ struct Expect {
   bool idempotent;
 };
 
-// Written from the facts' §0 table and docs/account-api.md, not from the core's own table.
+// Written from the table in docs/api-contract.md#endpoints and docs/account-api.md, not from the core's own table.
 const std::vector<Expect>& expected() {
   static const std::vector<Expect> e = {
       {"posts.list", "GET", "/api/posts", json::object(), false, true},

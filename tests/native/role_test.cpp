@@ -8,7 +8,7 @@ namespace role_test {
 using namespace trypost;
 
 namespace {
-// Expected answers transcribed from facts §6.2, one line per row: owner, admin, member, viewer.
+// Expected answers transcribed from docs/api-contract.md#roles, one line per row: owner, admin, member, viewer.
 void check_row(Action a, bool owner, bool admin, bool member, bool viewer) {
   INFO("action " << std::string(wire_name(a)));
   CHECK(can(Role::owner, a) == owner);

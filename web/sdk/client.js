@@ -569,7 +569,7 @@ class Client {
     }
   }
 
-  // The plan and the AI credits are the account's, pooled over its workspaces (facts §6.4): a 402
+  // The plan and the AI credits are the account's, pooled over its workspaces (docs/api-contract.md#payment-required): a 402
   // in one workspace the account API lists holds all of those. A workspace known by its key alone
   // may belong to another account, so its 402 holds only itself.
   #sharingAccount(id) {

@@ -1,5 +1,5 @@
 // The posts of one time window before the whole list is in. The API gives posts 15 a page, newest
-// `scheduled_at` first and posts without a time last (facts §1.5), so the pages that hold a window
+// `scheduled_at` first and posts without a time last (docs/api-contract.md#pagination), so the pages that hold a window
 // [from, to) are one run of pages. Its two ends are found by probing a few pages at once (first
 // where the posts' times put them, then by halving what is still in doubt), and the run is read:
 // a first visit to a workspace of 5,000 posts can paint the month without waiting for 334 pages.
