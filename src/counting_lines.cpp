@@ -1,6 +1,6 @@
 #include "trypost/counting_lines.hpp"
 
-#include <optional>
+#include <array>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -14,10 +14,20 @@ namespace {
 // A flat JSON object of strings and scalars, read without building a document: the common line
 // costs one pass. Anything else (nesting, a syntax error) returns nullopt and the line goes to
 // nlohmann's parser, so the answers are the same either way.
+// The buffers are kept from line to line, so a line costs no allocation.
 struct FlatLine {
-  std::optional<std::string> content_type, text;
+  std::string content_type, text, key, other;
+  bool has_content_type = false, has_text = false;
   bool content_type_string = true, text_string = true;
 };
+
+// Bytes that end the plain part of a JSON string: the quote, the backslash, control characters.
+constexpr auto kStringStops = [] {
+  std::array<bool, 256> stop{};
+  for (int c = 0; c < 0x20; ++c) stop[c] = true;
+  stop['"'] = stop['\\'] = true;
+  return stop;
+}();
 
 void put_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
@@ -62,7 +72,7 @@ struct Scanner {
   bool string(std::string& out) {
     while (i < s.size()) {
       const auto start = i;
-      while (i < s.size() && s[i] != '"' && s[i] != '\\' && static_cast<unsigned char>(s[i]) >= 0x20) ++i;
+      while (i < s.size() && !kStringStops[static_cast<unsigned char>(s[i])]) ++i;
       out.append(s.data() + start, i - start);
       if (i >= s.size()) return false;
       const char c = s[i++];
@@ -114,43 +124,45 @@ struct Scanner {
   }
 };
 
-std::optional<FlatLine> scan_flat(std::string_view line) {
+bool scan_flat(std::string_view line, FlatLine& out) {
   Scanner sc{line};
-  FlatLine out;
+  out.has_content_type = out.has_text = false;
   sc.ws();
-  if (sc.i >= line.size() || line[sc.i++] != '{') return std::nullopt;
+  if (sc.i >= line.size() || line[sc.i++] != '{') return false;
   sc.ws();
   if (sc.i < line.size() && line[sc.i] == '}') {
     ++sc.i;
   } else {
     for (;;) {
-      std::string key;
-      if (sc.i >= line.size() || line[sc.i++] != '"' || !sc.string(key)) return std::nullopt;
+      out.key.clear();
+      if (sc.i >= line.size() || line[sc.i++] != '"' || !sc.string(out.key)) return false;
       sc.ws();
-      if (sc.i >= line.size() || line[sc.i++] != ':') return std::nullopt;
+      if (sc.i >= line.size() || line[sc.i++] != ':') return false;
       sc.ws();
-      auto* slot = key == "content_type" ? &out.content_type : key == "text" ? &out.text : nullptr;
-      bool* is_string = key == "content_type" ? &out.content_type_string : key == "text" ? &out.text_string : nullptr;
+      const bool is_type = out.key == "content_type", is_text = out.key == "text";
+      std::string& slot = is_type ? out.content_type : is_text ? out.text : out.other;
+      bool is_string = false;
+      slot.clear();
       if (sc.i < line.size() && line[sc.i] == '"') {
         ++sc.i;
-        std::string v;
-        if (!sc.string(v)) return std::nullopt;
-        if (slot) *slot = std::move(v), *is_string = true;
-      } else {
-        if (!sc.scalar()) return std::nullopt;
-        if (slot) *slot = std::string(), *is_string = false;
+        if (!sc.string(slot)) return false;
+        is_string = true;
+      } else if (!sc.scalar()) {
+        return false;
       }
+      // A repeated key: the last one wins, as in JSON.parse and nlohmann.
+      if (is_type) out.has_content_type = true, out.content_type_string = is_string;
+      if (is_text) out.has_text = true, out.text_string = is_string;
       sc.ws();
-      if (sc.i >= line.size()) return std::nullopt;
+      if (sc.i >= line.size()) return false;
       const char c = line[sc.i++];
       if (c == '}') break;
-      if (c != ',') return std::nullopt;
+      if (c != ',') return false;
       sc.ws();
     }
   }
   sc.ws();
-  if (sc.i != line.size()) return std::nullopt;
-  return out;
+  return sc.i == line.size();
 }
 
 // The messages count_text_json gives; a line that is not a JSON object says "malformed line".
@@ -160,32 +172,29 @@ void answer_error(std::string& out, std::string_view message) {
   out += "\"}\n";
 }
 
-void answer_line(std::string& out, std::string_view line) {
-  std::optional<std::string> type_name, text;
+void answer_line(std::string& out, std::string_view line, FlatLine& flat) {
   bool type_is_string = false, text_is_string = false;
-  if (auto flat = scan_flat(line)) {
-    type_name = std::move(flat->content_type);
-    text = std::move(flat->text);
-    type_is_string = type_name && flat->content_type_string;
-    text_is_string = text && flat->text_string;
+  if (scan_flat(line, flat)) {
+    type_is_string = flat.has_content_type && flat.content_type_string;
+    text_is_string = flat.has_text && flat.text_string;
   } else {
     const auto doc = nlohmann::json::parse(line, nullptr, false);
     if (doc.is_discarded()) return answer_error(out, "malformed line: not JSON");
     if (!doc.is_object()) return answer_error(out, "malformed line: expected an object {\\\"content_type\\\", \\\"text\\\"}");
     if (const auto ct = doc.find("content_type"); ct != doc.end() && ct->is_string()) {
-      type_name = ct->get<std::string>();
+      flat.content_type = ct->get<std::string>();
       type_is_string = true;
     }
     if (const auto t = doc.find("text"); t != doc.end() && t->is_string()) {
-      text = t->get<std::string>();
+      flat.text = t->get<std::string>();
       text_is_string = true;
     }
   }
   if (!type_is_string) return answer_error(out, "content_type must be a string");
-  const auto type = parse_content_type(*type_name);
+  const auto type = parse_content_type(flat.content_type);
   if (!type) return answer_error(out, "unknown content_type");
   if (!text_is_string) return answer_error(out, "text must be a string");
-  const std::size_t length = count_for(*type, *text);
+  const std::size_t length = count_for(*type, flat.text);
   const std::size_t max = max_content_length(*type);
   out += "{\"content_type\":\"";
   out += to_string(*type);
@@ -211,6 +220,7 @@ std::string count_lines(std::string_view jsonl) {
   std::string out;
   out.reserve(jsonl.size() / 2 + 64);
   std::size_t start = 0;
+  FlatLine flat;
   while (start < jsonl.size()) {
     auto end = jsonl.find('\n', start);
     if (end == std::string_view::npos) end = jsonl.size();
@@ -218,7 +228,7 @@ std::string count_lines(std::string_view jsonl) {
     start = end + 1;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    answer_line(out, line);
+    answer_line(out, line, flat);
   }
   return out;
 }
