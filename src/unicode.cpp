@@ -1,6 +1,7 @@
 #include "trypost/unicode.hpp"
 
 #include <array>
+#include <vector>
 
 #include "trypost/unicode_tables.hpp"
 
@@ -56,6 +57,22 @@ const Direct kDirectTables = [] {
   }
   return d;
 }();
+
+// Captions mix scripts and emoji, which defeats the run cache: below U+20000 (the BMP and the
+// emoji planes) a flat table, built from the runs on first use (256 KB), answers in one load.
+constexpr char32_t kFlat = 0x20000;
+const std::uint16_t* flat_props() {
+  static const std::vector<std::uint16_t> table = [] {
+    std::vector<std::uint16_t> out(kFlat);
+    std::size_t r = 0;
+    for (char32_t c = 0; c < kFlat; ++c) {
+      while (r + 1 < ucd::kPropRunCount && (ucd::kPropRuns[r + 1] >> ucd::kPropBits) <= c) ++r;
+      out[c] = static_cast<std::uint16_t>(ucd::kPropRuns[r] & ((1u << ucd::kPropBits) - 1));
+    }
+    return out;
+  }();
+  return table.data();
+}
 
 inline std::uint32_t norm_word(char32_t cp) {
   if (cp < kDirect) return kDirectTables.ccc[cp] | (std::uint32_t{kDirectTables.qc[cp]} << 8);
@@ -113,6 +130,7 @@ char32_t compose(char32_t a, char32_t b) {
 
 std::uint16_t props(char32_t cp) {
   if (cp < kDirect) return kDirectTables.props[cp];
+  if (cp < kFlat) return flat_props()[cp];
   return static_cast<std::uint16_t>(cached_run_value(ucd::kPropRuns, ucd::kPropRunCount, ucd::kPropBits, cp, prop_cache));
 }
 
@@ -240,7 +258,22 @@ std::size_t count_graphemes(std::string_view utf8) {
   bool ri_odd = false;  // an odd number of regional indicators ends at prev
   int emoji = 0;        // 1: ExtPict Extend* seen; 2: ... followed by ZWJ (GB11)
   int conjunct = 0;     // 1: InCB Consonant [Extend Linker]* seen; 2: with a Linker (GB9c)
+  static const Gcb kPrintableAscii = gcb(kDirectTables.props['a']);
   while (p < end) {
+    // Printable ASCII followed by ASCII is a cluster of its own (no rule joins it to what
+    // follows), and one with a break before it unless a Prepend precedes (GB9b): most captions
+    // are largely such runs, counted here without the per-character rules.
+    if (*p >= 0x20 && *p < 0x7f && p + 1 < end && p[1] < 0x80) {
+      const auto* q = p + 1;
+      while (q + 1 < end && *q >= 0x20 && *q < 0x7f && q[1] < 0x80) ++q;
+      count += static_cast<std::size_t>(q - p) - (prev == kPrepend ? 1 : 0);
+      p = q;
+      prev = kPrintableAscii;
+      ri_odd = false;
+      emoji = 0;
+      conjunct = 0;
+      continue;
+    }
     const char32_t cp = *p < 0x80 ? *p++ : next_code_point(p, end);
     const std::uint16_t pr = cp < kDirect ? kDirectTables.props[cp] : props(cp);
     const Gcb g = gcb(pr);

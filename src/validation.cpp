@@ -610,9 +610,9 @@ std::string validate_post_request_json(const std::string& input) {
   return to_json(validate_post_request(req->first, req->second)).dump(-1, ' ', false, kReplaceBadUtf8);
 }
 
-std::string validate_post_requests_jsonl(const std::string& lines) {
+std::string validate_post_requests_jsonl(const std::string& lines, std::size_t first_line) {
   std::string out;
-  std::size_t start = 0, number = 0;
+  std::size_t start = 0, number = first_line > 0 ? first_line - 1 : 0;
   while (start < lines.size()) {
     auto end = lines.find('\n', start);
     if (end == std::string::npos) end = lines.size();

@@ -13,6 +13,7 @@
 
 #include "trypost/brand.hpp"
 #include "trypost/counting.hpp"
+#include "trypost/counting_lines.hpp"
 #include "trypost/store.hpp"
 #include "trypost/content_type.hpp"
 #include "trypost/label.hpp"
@@ -85,12 +86,22 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("countBatchRun", +[](std::string type, double bytes, double n) {
     return trypost::counting_batch_run(type, static_cast<std::size_t>(bytes), static_cast<std::size_t>(n));
   });
+  // `trypost count --jsonl`: the input bytes are copied into this buffer, one run answers them all.
+  function("countLinesBuffer", +[](double bytes) {
+    return static_cast<double>(trypost::counting_lines_buffer(static_cast<std::size_t>(bytes)));
+  });
+  function("countLinesRun", +[](double bytes) {
+    return static_cast<double>(trypost::counting_lines_run(static_cast<std::size_t>(bytes)));
+  });
+  function("countLinesOutput", +[]() { return static_cast<double>(trypost::counting_lines_output()); });
   function("contentTypes", +[](std::string s) { return guarded([&] { return trypost::content_types_json(s); }); });
   function("metaCatalog", +[](std::string s) { return guarded([&] { return trypost::meta_catalog_json(s); }); });
   function("validatePostRequest",
            +[](std::string s) { return guarded([&] { return trypost::validate_post_request_json(s); }); });
-  function("validatePostRequestsJsonl",
-           +[](std::string s) { return guarded([&] { return trypost::validate_post_requests_jsonl(s); }); });
+  // A batch of lines; first_line numbers them in error answers when the input comes in batches.
+  function("validatePostRequestsJsonl", +[](std::string s, double first_line) {
+    return guarded([&] { return trypost::validate_post_requests_jsonl(s, static_cast<std::size_t>(first_line)); });
+  });
   function("validateLabel", +[](std::string s) { return guarded([&] { return trypost::validate_label_json(s); }); });
   function("validateSignature",
            +[](std::string s) { return guarded([&] { return trypost::validate_signature_json(s); }); });

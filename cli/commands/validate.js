@@ -2,6 +2,7 @@
 // per input line; the rules are the core's (src/validation.cpp).
 import { parseCommandArgs, readStdin, UsageError } from '../args.js';
 import { loadCore, parseCoreAnswer } from '../../web/sdk/core.js';
+import { lineBatches } from '../line-batches.js';
 
 export const summary = 'predict the answer to POST/PUT /posts requests (JSON lines)';
 
@@ -27,9 +28,14 @@ export async function run(args) {
     process.stdout.write(JSON.stringify(parseCoreAnswer(core.contentTypes('{}'))) + '\n');
     return 0;
   }
-  const input = await readStdin();
-  // One crossing into the core for the whole batch.
-  const out = opts.jsonl ? core.validatePostRequestsJsonl(input) : core.validatePostRequest(input) + '\n';
-  process.stdout.write(out);
+  if (opts.jsonl) {
+    // One crossing into the core per batch of lines (a batch ends at a line end, so no UTF-8
+    // sequence is cut); each batch's answers go out as one write.
+    for await (const { bytes, firstLine } of lineBatches(process.stdin, 1 << 20)) {
+      process.stdout.write(core.validatePostRequestsJsonl(bytes.toString('utf8'), firstLine));
+    }
+    return 0;
+  }
+  process.stdout.write(core.validatePostRequest(await readStdin()) + '\n');
   return 0;
 }

@@ -1,7 +1,7 @@
 #pragma once
-// HTTP Message Signatures (RFC 9421) with the structured-field pieces (RFC 8941) they need.
-// The core builds the signature base, byte for byte; the MAC and the content digest come from
-// WebCrypto in the shell, so no secret ever enters the core.
+// HTTP Message Signatures (RFC 9421), requests and responses. The core builds the signature base,
+// byte for byte; the MAC and the content digest come from WebCrypto in the shell, so no secret
+// ever enters the core. The structured fields it reads and writes are in structured_field.hpp.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -14,67 +14,21 @@
 #include <nlohmann/json.hpp>
 
 #include "trypost/error.hpp"
+#include "trypost/structured_field.hpp"
 
 namespace trypost {
 
-// ---- RFC 8941 structured fields (the subset signatures use, parsed in full) ----
-namespace sf {
-
-struct Token {
-  std::string value;
-  friend bool operator==(const Token&, const Token&) = default;
-};
-struct ByteSeq {
-  std::string base64;  // kept encoded: the core never needs the raw bytes
-  friend bool operator==(const ByteSeq&, const ByteSeq&) = default;
-};
-struct Decimal {
-  std::string text;  // kept as text: no floating point crosses the boundary or the toolchains
-  friend bool operator==(const Decimal&, const Decimal&) = default;
-};
-
-using BareItem = std::variant<std::int64_t, Decimal, std::string, Token, ByteSeq, bool>;
-// Parameters keep their order: it is part of the signed bytes.
-using Parameters = std::vector<std::pair<std::string, BareItem>>;
-
-struct Item {
-  BareItem value;
-  Parameters params;
-};
-struct InnerList {
-  std::vector<Item> items;
-  Parameters params;
-};
-using Member = std::variant<Item, InnerList>;
-using Dictionary = std::vector<std::pair<std::string, Member>>;
-
-// Serializers refuse what RFC 8941 cannot carry (a control character in a string, an integer
-// beyond 15 digits, a key that is not lowercase) instead of writing a field a verifier rejects.
-Expected<std::string> serialize_bare_item(const BareItem& v);
-Expected<std::string> serialize_params(const Parameters& p);
-Expected<std::string> serialize_item(const Item& i);
-Expected<std::string> serialize_inner_list(const InnerList& l);
-Expected<std::string> serialize_dictionary(const Dictionary& d);
-
-Expected<Dictionary> parse_dictionary(std::string_view text);
-Expected<InnerList> parse_inner_list(std::string_view text);  // a whole field that is one inner list
-Expected<Item> parse_item(std::string_view text);
-
-bool valid_key(std::string_view key);
-const BareItem* find_param(const Parameters& p, std::string_view key);
-
-}  // namespace sf
-
 // ---- RFC 9421 ----
 
-// A covered component: a lowercased field name or a derived "@..." name, with its parameters
-// (for instance ;name="page" on @query-param, ;key="sig1" on a dictionary field, ;bs).
+// A covered component: a lowercased field name or a derived "@..." name, with its parameters in
+// the order given (;name="page" on @query-param; ;sf, ;key="sig1", ;bs, ;tr on a field; ;req on
+// anything a response signature takes from its request).
 struct ComponentId {
   std::string name;
   sf::Parameters params;
 };
 
-// The signature parameters this project uses, in the order they are written.
+// The signature parameters of RFC 9421 section 2.3.
 struct SignatureParams {
   std::optional<std::int64_t> created, expires;
   std::optional<std::string> nonce, alg, keyid, tag;
@@ -85,14 +39,26 @@ struct SignatureInput {
   std::vector<ComponentId> components;
   SignatureParams params;
   sf::Parameters extra_params;  // unknown parameters survive a round trip untouched
+  // The order the parameters are written in, by name. The signer chooses it and a verifier must
+  // keep it (it is part of the signed bytes); a received signature keeps the order it came in.
+  // Parameters not named here follow in the order created, expires, nonce, alg, keyid, tag.
+  std::vector<std::string> param_order;
 };
 
-// The message as the signer or verifier sees it. Header names match case-insensitively; a
-// header with several field lines is a list of values, joined with ", " as RFC 9421 says.
+using FieldLines = std::vector<std::pair<std::string, std::vector<std::string>>>;
+
+// The message as the signer or verifier sees it: a request (method and url) or, when `status` is
+// set, a response. Field names match case-insensitively; a field with several lines is a list of
+// values, joined with ", " as RFC 9421 section 2.1 says. Field values are byte strings as HTTP
+// carries them: ASCII unless covered with ;bs, where each character up to U+00FF is one byte.
 struct SignedMessage {
   std::string method;
   std::string url;  // absolute: scheme://authority/path?query
-  std::vector<std::pair<std::string, std::vector<std::string>>> headers;
+  FieldLines headers;
+  FieldLines trailers;                        // read by components with ;tr
+  std::optional<int> status;                  // a response's status code (@status)
+  std::optional<std::string> request_target;  // as on the request line when not origin-form
+                                              // (absolute-form, "host:port" for CONNECT, "*")
 };
 
 // Parts of an absolute URL as RFC 9421's derived components need them.
@@ -118,9 +84,12 @@ Expected<std::string> serialize_signature_params(const SignatureInput& in);
 Expected<std::string> serialize_signature_input(const SignatureInput& in);
 
 // The signature base (RFC 9421 §2.5): one line per covered component, then @signature-params,
-// no trailing newline. Missing or doubled components, and field values with CR, LF or NUL, are
-// errors: a base that silently skips something signs less than the caller believes.
-Expected<std::string> signature_base(const SignedMessage& msg, const SignatureInput& in);
+// no trailing newline. Missing or doubled components, field values with CR, LF or NUL, and
+// non-ASCII field values not covered with ;bs are errors: a base that silently skips or alters
+// something signs less than the caller believes. `request` is the request a response answers,
+// the source of its ;req components.
+Expected<std::string> signature_base(const SignedMessage& msg, const SignatureInput& in,
+                                     const SignedMessage* request = nullptr);
 
 // Every member of a Signature-Input field, in field order.
 Expected<std::vector<SignatureInput>> parse_signature_input(std::string_view field);
@@ -131,11 +100,13 @@ Expected<std::vector<std::pair<std::string, std::string>>> parse_signature_field
 Expected<std::vector<std::pair<std::string, std::string>>> parse_content_digest(std::string_view field);
 
 // JSON entry points for the bindings (text in, text out; {"error": ...} on failure).
-// signature_base_json: {"method","url","headers":{..},"label"?,"components"?: "..."|[..],
-//   "params"?:{created,expires,nonce,alg,keyid,tag}} or {"method","url","headers",
-//   "signature_input": "<field>", "label"?} to rebuild a received signature's base.
+// signature_base_json: a message {"method","url","headers":{..},"trailers"?,"request_target"?}
+//   or a response {"status","headers",.., "request"?: <request message>}, with either
+//   "label"?,"components"?: "..."|[..],"params"?:{created,expires,nonce,alg,keyid,tag},
+//   "param_order"?: [names] to sign, or "signature_input": "<field>", "label"? to rebuild a
+//   received signature's base (its parameters in the order received).
 //   -> {"signature_base","signature_params","signature_input","label","components":[..],
-//       "params":{..}, "covers_content_digest": bool}
+//       "params":{..},"param_order":[..], "covers_content_digest": bool}
 std::string signature_base_json(const std::string& json_text);
 // {"signature_input": "<field>", "signature"?: "<field>"} -> {"signatures":[{label, components,
 //   params, signature_params, signature?}]}

@@ -58,6 +58,6 @@ nlohmann::json to_json(const ValidationResult& r);
 std::string validate_post_request_json(const std::string& input);
 // The CLI's batch: one request per input line (same shape), one answer per output line:
 // {"valid","status","message","errors"} or {"error": ...}. Blank lines are skipped.
-std::string validate_post_requests_jsonl(const std::string& lines);
+std::string validate_post_requests_jsonl(const std::string& lines, std::size_t first_line = 1);
 
 }  // namespace trypost

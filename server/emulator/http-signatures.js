@@ -3,89 +3,29 @@
 // there is a body; created/expires bound the window and a nonce may be used once.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { HttpError } from './errors.js';
+import * as sf from './structured-fields.js';
 
 const REQUIRED = ['@method', '@authority', '@path', '@query'];
 
-// --- a small RFC 8941 structured-field reader: just the dictionary/inner-list/params subset ---
-function parseBareItem(s, i) {
-  if (s[i] === '"') {
-    let out = '';
-    for (i++; i < s.length; i++) {
-      if (s[i] === '\\') { out += s[++i]; continue; }
-      if (s[i] === '"') return [out, i + 1];
-      out += s[i];
-    }
-    throw new Error('unterminated string');
-  }
-  if (s[i] === ':') {
-    const end = s.indexOf(':', i + 1);
-    if (end === -1) throw new Error('unterminated byte sequence');
-    return [{ bytes: Buffer.from(s.slice(i + 1, end), 'base64') }, end + 1];
-  }
-  const m = /^(-?\d+(?:\.\d+)?|\?[01]|[A-Za-z*][A-Za-z0-9_\-.:%*/]*)/.exec(s.slice(i));
-  if (!m) throw new Error(`bad item at ${i}`);
-  const t = m[1];
-  const v = t[0] === '?' ? t === '?1' : /^-?\d/.test(t) ? Number(t) : t;
-  return [v, i + t.length];
-}
-
-function parseParams(s, i) {
-  const params = {};
-  while (s[i] === ';') {
-    i++;
-    while (s[i] === ' ') i++;
-    const m = /^[a-z*][a-z0-9_\-.*]*/.exec(s.slice(i));
-    if (!m) throw new Error('bad parameter');
-    i += m[0].length;
-    let v = true;
-    if (s[i] === '=') [v, i] = parseBareItem(s, i + 1);
-    params[m[0]] = v;
-  }
-  return [params, i];
-}
-
-// Returns Map name -> {value, params, raw} where raw is the member's text after "name=".
+// Map label -> {value, params, raw, member}: `value` is an inner list's items as {item, params}
+// (params as an object) or a bare item's value, `raw` the member's text as sent after "label=".
 export function parseDictionary(text) {
   const out = new Map();
-  const s = text.trim();
-  let i = 0;
-  while (i < s.length) {
-    const m = /^[a-z*][a-z0-9_\-.*]*/.exec(s.slice(i));
-    if (!m) throw new Error('bad dictionary key');
-    const name = m[0];
-    i += name.length;
-    if (s[i] !== '=') throw new Error('dictionary member without value');
-    i++;
-    const start = i;
-    let value;
-    if (s[i] === '(') {
-      value = [];
-      i++;
-      while (s[i] !== ')') {
-        while (s[i] === ' ') i++;
-        if (s[i] === ')') break;
-        let item;
-        [item, i] = parseBareItem(s, i);
-        let p;
-        [p, i] = parseParams(s, i);
-        value.push({ item, params: p });
-        if (i >= s.length) throw new Error('unterminated inner list');
-      }
-      i++;
-    } else {
-      [value, i] = parseBareItem(s, i);
-    }
-    let params;
-    [params, i] = parseParams(s, i);
-    out.set(name, { value, params, raw: s.slice(start, i) });
-    while (s[i] === ' ') i++;
-    if (i < s.length) {
-      if (s[i] !== ',') throw new Error('expected comma');
-      i++;
-      while (s[i] === ' ') i++;
-    }
+  for (const [name, m] of sf.parseDictionary(text)) {
+    const value = m.items ? m.items.map((it) => ({ item: plain(it.value), params: Object.fromEntries(it.params.map(([k, v]) => [k, plain(v)])) })) : plain(m.value);
+    out.set(name, { value, params: Object.fromEntries(m.params.map(([k, v]) => [k, plain(v)])), raw: m.raw, member: m });
   }
   return out;
+}
+
+// Strings and tokens as JS strings; byte sequences as {bytes}.
+function plain(v) {
+  if (v && typeof v === 'object') {
+    if (v.string !== undefined) return v.string;
+    if (v.token !== undefined) return v.token;
+    if (v.decimal !== undefined) return Number(v.decimal);
+  }
+  return v;
 }
 
 const fail = (message) => new HttpError(401, message);
@@ -109,33 +49,92 @@ export function contentDigestMatches(header, body) {
   return checked;
 }
 
-function componentValue(name, req, url) {
+const REQUEST_DERIVED = new Set(['@method', '@authority', '@scheme', '@path', '@query', '@query-param', '@target-uri', '@request-target']);
+// Structured fields known to be Lists; ;sf reads any other field as a Dictionary when it parses
+// as one, else as a List.
+const LIST_FIELDS = new Set(['accept-ch', 'cache-status', 'proxy-status', 'client-cert-chain', 'example-list']);
+
+// The URL Standard's application/x-www-form-urlencoded percent-encode set, space as %20.
+const formEncode = (s) => Array.from(Buffer.from(s, 'utf8'), (b) => (/[A-Za-z0-9*\-._]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+
+// The field's lines as received (Node keeps each line in headersDistinct), trimmed.
+function fieldLines(req, name) {
+  const lines = req.headersDistinct?.[name] ?? (req.headers[name] === undefined ? undefined : [].concat(req.headers[name]));
+  return lines?.map((v) => String(v).trim());
+}
+
+function derivedValue(name, params, req, url) {
+  for (const k of Object.keys(params)) {
+    if (k === 'req') throw fail(`The signed component ${name} has ;req, which only a response signature can carry.`);
+    if (!(k === 'name' && name === '@query-param')) throw fail(`The signed component ${name} has an unknown parameter ${k}.`);
+  }
   switch (name) {
-    case '@method': return req.method.toUpperCase();
+    case '@method': return req.method;
     case '@authority': return String(req.headers.host ?? '').toLowerCase();
+    case '@scheme': return 'http';
     case '@path': return url.pathname;
     case '@query': return url.search === '' ? '?' : url.search;
-    case '@target-uri': return `http://${req.headers.host}${req.url}`;
+    case '@target-uri': return `http://${String(req.headers.host ?? '').toLowerCase()}${req.url}`;
     case '@request-target': return req.url;
-    default: {
-      if (name.startsWith('@')) return undefined;
-      const v = req.headers[name];
-      if (v === undefined) return undefined;
-      return (Array.isArray(v) ? v.join(', ') : v).trim();
+    case '@query-param': {
+      if (typeof params.name !== 'string') throw fail('@query-param needs a name parameter.');
+      const found = [...url.searchParams].filter(([k]) => formEncode(k) === params.name);
+      if (found.length !== 1) throw fail(`The query parameter ${params.name} is ${found.length ? 'repeated' : 'missing'}.`);
+      return formEncode(found[0][1]);
     }
+    case '@status': throw fail('A request signature cannot cover @status.');
+    default: throw fail(`The signed component ${name} is not a known derived component.`);
   }
 }
 
-// RFC 9421 §2.5: one line per covered component, then the signature parameters exactly as sent.
-// `si` is one member of the parsed Signature-Input dictionary.
+function fieldValue(name, params, req) {
+  for (const k of Object.keys(params)) {
+    if (k === 'req') throw fail(`The signed component ${name} has ;req, which only a response signature can carry.`);
+    if (k === 'tr') throw fail(`The signed component ${name} is a trailer, which this API does not read.`);
+    if (!['bs', 'sf', 'key'].includes(k)) throw fail(`The signed component ${name} has an unknown parameter ${k}.`);
+  }
+  if (params.bs && (params.sf || params.key !== undefined)) throw fail(`The signed component ${name} combines bs with sf or key.`);
+  const lines = fieldLines(req, name);
+  if (!lines) return undefined;
+  // Node reads header bytes as latin1: one character per byte, as they were signed.
+  if (params.bs) return lines.map((v) => `:${Buffer.from(v, 'latin1').toString('base64')}:`).join(', ');
+  const joined = lines.join(', ');
+  if (/[^\x00-\x7f]/.test(joined)) throw fail(`The signed header ${name} holds non-ASCII bytes; sign it with ;bs.`);
+  try {
+    if (typeof params.key === 'string') {
+      const m = sf.parseDictionary(joined).find(([k]) => k === params.key);
+      if (!m) throw fail(`The signed header ${name} has no member ${params.key}.`);
+      return sf.serializeMember(m[1]);
+    }
+    if (params.sf) {
+      if (!LIST_FIELDS.has(name)) {
+        try {
+          return sf.serializeDictionary(sf.parseDictionary(joined));
+        } catch {
+          // not a dictionary: read it as a list below
+        }
+      }
+      return sf.serializeList(sf.parseList(joined));
+    }
+  } catch (e) {
+    if (e instanceof HttpError) throw e;
+    throw fail(`The signed header ${name} is not a structured field.`);
+  }
+  return joined;
+}
+
+// RFC 9421 §2.5: one line per covered component, then the signature parameters exactly as sent
+// (so their order is the signer's). `si` is one member of parseDictionary's map.
 export function signatureBase(req, si) {
   const url = new URL(req.url, 'http://x');
   const lines = [];
-  for (const { item: c } of si.value) {
-    const v = componentValue(c, req, url);
+  si.value.forEach(({ item: c, params }, i) => {
+    if (typeof c !== 'string') throw fail('The HTTP message signature covers an invalid component.');
+    const v = c.startsWith('@') ? derivedValue(c, params, req, url) : fieldValue(c, params, req);
     if (v === undefined) throw fail(`The signed component ${c} is missing from the request.`);
-    lines.push(`"${c}": ${v}`);
-  }
+    // The identifier as sent: its parameters keep their order and types.
+    lines.push(`"${c}"${sf.serializeParams(si.member.items[i].params)}: ${v}`);
+  });
   lines.push(`"@signature-params": ${si.raw}`);
   return lines.join('\n');
 }

@@ -146,7 +146,7 @@ export async function createEmulator(options = {}) {
 
   async function handleUpload(req, res, url, token) {
     if (!isUuid(token)) throw new HttpError(404, `The route ${url.pathname.slice(1)} could not be found.`);
-    if (req.method !== 'POST') throw new HttpError(405, `The ${req.method} method is not supported for route ${url.pathname.slice(1)}. Supported methods: POST.`);
+    if (req.method !== 'POST') throw new HttpError(405, `The ${req.method} method is not supported for route ${url.pathname.slice(1)}. Supported methods: POST.`, { headers: { Allow: 'POST' } });
     const { bytes, truncated } = await readBody(req, caps.video + 1048576);
     const wsId = checkUploadSignature(req, store.state.app_key, clock.now());
     const limits = rateLimit ? [uploadWsLimiter.hit(`ws:${wsId}`), uploadIpLimiter.hit(`ip:${clientIp(req)}`)] : [];
@@ -168,7 +168,8 @@ export async function createEmulator(options = {}) {
     if (!m) throw new HttpError(404, `The route ${url.pathname.slice(1)} could not be found.`);
     if (m.allowed) {
       const allowed = [...new Set(m.allowed.flatMap((x) => (x === 'GET' ? ['GET', 'HEAD'] : [x])))].join(', ');
-      throw new HttpError(405, `The ${req.method} method is not supported for route ${url.pathname.slice(1)}. Supported methods: ${allowed}.`);
+      // RFC 9110 §15.5.6: a 405 lists the methods the resource takes.
+      throw new HttpError(405, `The ${req.method} method is not supported for route ${url.pathname.slice(1)}. Supported methods: ${allowed}.`, { headers: { Allow: allowed } });
     }
     const { route, params } = m;
     const { bytes, truncated } = await readBody(req, route.opts.multipart ? caps.video + 1048576 : JSON_LIMIT);

@@ -48,3 +48,22 @@ test('an unknown --type, or none, is a usage error (exit 2)', () => {
   assert.equal(trypost(['count', '--text', 'a']).status, 2);
   assert.equal(trypost(['count', '--type', 'x_post', '--bogus']).status, 2);
 });
+
+test('count --jsonl over several batches answers every line as the single count does', async () => {
+  const { makeCorpus } = await import('./counting-corpus.js');
+  const texts = makeCorpus(30000, 7);  // about 9 MB: three batches
+  const types = ['x_post', 'bluesky_post', 'mastodon_post'];
+  const input = texts.map((text, i) => JSON.stringify({ content_type: types[i % 3], text })).join('\n') + '\n';
+  assert.ok(Buffer.byteLength(input) > 1 << 23);
+  const r = spawnSync(process.execPath, [bin, 'count', '--jsonl'], { input, encoding: 'utf8', maxBuffer: 1 << 26 });
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, texts.length);
+  const { countTexts } = await import('../../web/sdk/counting.js');
+  for (const [k, type] of types.entries()) {
+    const mine = texts.filter((_, i) => i % 3 === k);
+    const lengths = await countTexts(type, mine);
+    const answered = lines.filter((_, i) => i % 3 === k).map((l) => JSON.parse(l).length);
+    assert.deepEqual(answered, [...lengths], type);
+  }
+});

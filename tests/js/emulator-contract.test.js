@@ -42,6 +42,7 @@ for (const mode of ['self-hosted', 'cloud']) {
         const b = await api('DELETE', 'workspace');
         assert.equal(b.status, 405);
         assert.match(b.body.message, /Supported methods: GET, HEAD/);
+        assert.equal(b.headers.get('allow'), 'GET, HEAD', 'a 405 carries Allow (RFC 9110 §15.5.6)');
       });
       test('GET /workspace is {id, name, created_at, updated_at} of the key\'s workspace', async () => {
         const r = await api('GET', 'workspace');

@@ -83,3 +83,15 @@ test('validate --catalog prints the content-type catalog; a bad flag is a usage 
   assert.equal(run(['validate', '--nope']).status, 2);
   assert.match(run(['--help']).stdout, /validate/);
 });
+
+test('validate --jsonl numbers lines across its input batches', () => {
+  const good = line({ method: 'POST', body: { platforms: [{ social_account_id: 'acc-x', content_type: 'x_post' }] } });
+  const n = Math.ceil((1 << 21) / good.length);  // past the 1 MB batch
+  const input = `${Array(n).fill(good).join('\n')}\n{"oops"\n${good}\n`;
+  const r = run(['validate', '--jsonl'], input);
+  assert.equal(r.status, 0, r.stderr);
+  const out = parseLines(r.stdout);
+  assert.equal(out.length, n + 2);
+  assert.match(out[n].error, new RegExp(`^line ${n + 1}: malformed JSON`));
+  assert.equal(out[n + 1].valid, true);
+});

@@ -12,7 +12,10 @@ export interface CoreModule {
   contentTypes(json: string): string;
   metaCatalog(json: string): string;
   validatePostRequest(json: string): string;
-  validatePostRequestsJsonl(lines: string): string;
+  validatePostRequestsJsonl(lines: string, firstLine: number): string;
+  countLinesBuffer(bytes: number): number;
+  countLinesRun(bytes: number): number;
+  countLinesOutput(): number;
   validateLabel(json: string): string;
   validateSignature(json: string): string;
   applySignatures(json: string): string;
@@ -396,9 +399,18 @@ export interface SignOptions {
   created?: number;
   expires?: number;
   nonce?: string;
-  alg?: string;
+  /** Only 'hmac-sha256', the algorithm this signs with; written as the alg parameter when given. */
+  alg?: 'hmac-sha256';
+  tag?: string;
   label?: string;
   components?: string | string[];
+  /** The order to write the signature parameters in, e.g. ['keyid', 'nonce', 'created']. */
+  paramOrder?: ('created' | 'expires' | 'nonce' | 'alg' | 'keyid' | 'tag')[];
+}
+export interface SignableResponse {
+  status: number;
+  headers?: SignableRequest['headers'];
+  body?: SignableRequest['body'];
 }
 export interface SignResult {
   signature_base: string;
@@ -422,7 +434,9 @@ export declare class SigningError extends Error {
   code: string;
 }
 export declare function signRequest(request: SignableRequest, options: SignOptions): Promise<SignResult>;
+export declare function signResponse(response: SignableResponse, request: SignableRequest | null, options: SignOptions): Promise<SignResult>;
 export declare function verifyRequest(request: SignableRequest, options: VerifyOptions): Promise<VerifyResult>;
+export declare function verifyResponse(response: SignableResponse, request: SignableRequest | null, options: VerifyOptions): Promise<VerifyResult>;
 export declare function contentDigest(body: SignableRequest['body'], algorithm?: 'sha-256' | 'sha-512'): Promise<string>;
 export declare function makeNonce(bytes?: number): string;
 export declare function bytesToBase64(bytes: Uint8Array): string;

@@ -13,7 +13,7 @@ export { createClient, WorkspaceError } from './client.js';
 export { createMemoryKeyStorage, createEncryptedKeyStorage } from './storage.js';
 export { contentTypes, metaCatalog, validatePostRequest, applySignatures, validateLabel, validateSignature, previewPost } from './posts.js';
 export { Calendar, createCalendar, zoneTransitions, zoneOffsetAt, exportSnapshot, importSnapshot, planMove, clockChangeText } from './calendar.js';
-export { signRequest, verifyRequest, contentDigest, makeNonce, bytesToBase64, base64ToBytes, SigningError } from './signing.js';
+export { signRequest, signResponse, verifyRequest, verifyResponse, contentDigest, makeNonce, bytesToBase64, base64ToBytes, SigningError } from './signing.js';
 export { createTransport, TransportError, idempotencyHeader, newIdempotencyKey } from './transport.js';
 export { createOutbox, createMemoryOutboxStorage, createIndexedDbOutboxStorage, isLocalId } from './outbox.js';
 export { ApiError } from './resources.js';

@@ -102,58 +102,91 @@ export function makeNonce(bytes = 16) {
   return bytesToBase64(b).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
-/**
- * Signs a request. Returns the signature base, the Signature-Input and Signature field values,
- * and the headers to send (the originals plus Content-Digest when there is a body,
- * Signature-Input and Signature).
- */
-export async function signRequest(request, options) {
-  const { method, url } = request ?? {};
-  const { keyId, secretBase64, created, expires, nonce, components, label = 'sig1', alg } = options ?? {};
+const HMAC_ALG = 'hmac-sha256';
+
+function signatureParams(options) {
+  const { keyId, created, expires, nonce, alg, tag } = options ?? {};
   if (typeof keyId !== 'string' || keyId === '') throw new SigningError('keyId is required', 'bad_key_id');
-  const key = await hmacKey(secretBase64, 'sign');
-  const headers = plainHeaders(request?.headers);
-  const { bytes, text } = bodyBytes(request?.body);
-  const hasBody = bytes !== null && bytes.length > 0;
-  if (hasBody) {
-    const existing = findHeader(headers, 'content-digest');
-    if (existing === undefined) headers['Content-Digest'] = await contentDigest(bytes);
-    else if (!(await digestMatches(headers[existing], bytes))) {
-      throw new SigningError('the Content-Digest header does not match the body', 'digest_mismatch');
-    }
+  // The MAC is computed here with HMAC-SHA256; naming another algorithm would sign a lie.
+  if (alg !== undefined && alg !== null && alg !== HMAC_ALG) {
+    throw new SigningError(`alg must be ${HMAC_ALG} (the only algorithm this signs with)`, 'bad_alg');
   }
-  const params = {
+  return {
     created: created ?? Math.floor(Date.now() / 1000),
     expires: expires ?? null,
     nonce: nonce ?? null,
     alg: alg ?? null,
     keyid: keyId,
+    tag: tag ?? null,
   };
+}
+
+// Adds a Content-Digest for a non-empty body, or checks the one given.
+async function withDigest(headers, bytes) {
+  if (bytes === null || bytes.length === 0) return;
+  const existing = findHeader(headers, 'content-digest');
+  if (existing === undefined) headers['Content-Digest'] = await contentDigest(bytes);
+  else if (!(await digestMatches(headers[existing], bytes))) {
+    throw new SigningError('the Content-Digest header does not match the body', 'digest_mismatch');
+  }
+}
+
+async function signMessage(message, options) {
+  const params = signatureParams(options);
+  const key = await hmacKey(options.secretBase64, 'sign');
+  const { label = 'sig1', components, paramOrder } = options;
   const c = await core();
   const built = parseCoreAnswer(
-    c.signature_base(JSON.stringify({ method, url, headers, label, components: components ?? null, params })),
+    c.signature_base(JSON.stringify({ ...message, label, components: components ?? null, params, param_order: paramOrder ?? null })),
   );
   const mac = new Uint8Array(await subtle().sign('HMAC', key, encoder.encode(built.signature_base)));
   const signature = `${built.label}=:${bytesToBase64(mac)}:`;
-  const result = {
+  return {
     signature_base: built.signature_base,
     signature_input: built.signature_input,
     signature,
-    headers: { ...headers, 'Signature-Input': built.signature_input, Signature: signature },
+    headers: { ...message.headers, 'Signature-Input': built.signature_input, Signature: signature },
   };
+}
+
+/**
+ * Signs a request. Returns the signature base, the Signature-Input and Signature field values,
+ * and the headers to send (the originals plus Content-Digest when there is a body,
+ * Signature-Input and Signature). `paramOrder` lists the signature parameters in the order to
+ * write them (e.g. ['keyid', 'nonce', 'created']); the rest follow in the default order.
+ */
+export async function signRequest(request, options) {
+  const { method, url } = request ?? {};
+  signatureParams(options);
+  const headers = plainHeaders(request?.headers);
+  const { bytes, text } = bodyBytes(request?.body);
+  await withDigest(headers, bytes);
+  const result = await signMessage({ method, url, headers }, options);
   if (text !== null && typeof request.body !== 'string') result.body = text;
   return result;
 }
 
 /**
- * Verifies a signed request (for the emulator and the widget proxy). `keys` maps keyid to a
- * base64 secret (or is a function keyid -> secret). Answers {ok: true, label, keyid, params} or
- * {ok: false, reason}; never throws for a bad request, only for bad options.
+ * Signs a response {status, headers, body} to `request` (the request as received, with its own
+ * signature fields when the response covers them with ;req). The components are required:
+ * for instance ['@status', 'content-digest', '"@method";req', '"signature";req;key="sig1"'].
  */
-export async function verifyRequest(request, options = {}) {
+export async function signResponse(response, request, options) {
+  signatureParams(options);
+  if (!Number.isInteger(response?.status)) throw new SigningError('the response needs a numeric status', 'bad_status');
+  const headers = plainHeaders(response?.headers);
+  const { bytes, text } = bodyBytes(response?.body);
+  await withDigest(headers, bytes);
+  const related = request ? { method: request.method, url: request.url, headers: plainHeaders(request.headers) } : null;
+  const result = await signMessage({ status: response.status, headers, request: related }, options);
+  if (text !== null && typeof response.body !== 'string') result.body = text;
+  return result;
+}
+
+// Shared by verifyRequest and verifyResponse: `message` is the JSON the core reads.
+async function verifyMessage(message, body, options, required) {
   const { keys, label, now = Math.floor(Date.now() / 1000), maxAgeSeconds = 300, clockSkewSeconds = 60 } = options;
-  const required = options.requiredComponents ?? ['@method', '@authority', '@path', '@query'];
-  const headers = plainHeaders(request?.headers);
+  const headers = message.headers;
   const inputName = findHeader(headers, 'signature-input');
   const sigName = findHeader(headers, 'signature');
   if (inputName === undefined || sigName === undefined) return { ok: false, reason: 'unsigned' };
@@ -168,7 +201,8 @@ export async function verifyRequest(request, options = {}) {
   if (candidates.length !== 1) return { ok: false, reason: candidates.length ? 'ambiguous_label' : 'no_such_label' };
   const sig = candidates[0];
   if (typeof sig.signature !== 'string') return { ok: false, reason: 'no_signature_value' };
-  const { created, expires, keyid } = sig.params;
+  const { created, expires, keyid, alg } = sig.params;
+  if (alg !== undefined && alg !== HMAC_ALG) return { ok: false, reason: 'unsupported_alg' };
   if (typeof keyid !== 'string') return { ok: false, reason: 'no_keyid' };
   const secret = typeof keys === 'function' ? await keys(keyid) : keys?.[keyid];
   if (typeof secret !== 'string') return { ok: false, reason: 'unknown_key' };
@@ -176,8 +210,9 @@ export async function verifyRequest(request, options = {}) {
   if (created > now + clockSkewSeconds) return { ok: false, reason: 'created_in_future' };
   if (typeof expires === 'number' && expires < now) return { ok: false, reason: 'expired' };
   if (now - created > maxAgeSeconds) return { ok: false, reason: 'too_old' };
-  const covered = new Set(sig.components.map((x) => JSON.parse(x.split(';')[0])));
-  const { bytes } = bodyBytes(request?.body);
+  // Components read from the message itself (not from its request with ;req).
+  const covered = new Set(sig.components.filter((x) => !/;req(;|=|$)/.test(x)).map((x) => JSON.parse(x.split(';')[0])));
+  const { bytes } = bodyBytes(body);
   const hasBody = bytes !== null && bytes.length > 0;
   for (const r of hasBody ? [...required, 'content-digest'] : required) {
     if (!covered.has(r)) return { ok: false, reason: 'components_not_covered' };
@@ -188,9 +223,7 @@ export async function verifyRequest(request, options = {}) {
   }
   let built;
   try {
-    built = parseCoreAnswer(
-      c.signature_base(JSON.stringify({ method: request.method, url: request.url, headers, signature_input: headers[inputName], label: sig.label })),
-    );
+    built = parseCoreAnswer(c.signature_base(JSON.stringify({ ...message, signature_input: headers[inputName], label: sig.label })));
   } catch {
     return { ok: false, reason: 'base_unavailable' };
   }
@@ -209,4 +242,24 @@ export async function verifyRequest(request, options = {}) {
   // subtle.verify compares in constant time.
   const good = await subtle().verify('HMAC', key, mac, encoder.encode(built.signature_base));
   return good ? { ok: true, label: sig.label, keyid, params: sig.params } : { ok: false, reason: 'bad_signature' };
+}
+
+/**
+ * Verifies a signed request (for the emulator and the widget proxy). `keys` maps keyid to a
+ * base64 secret (or is a function keyid -> secret). The base is rebuilt from the parameters in
+ * the order received. Answers {ok: true, label, keyid, params} or {ok: false, reason}; never
+ * throws for a bad request, only for bad options.
+ */
+export async function verifyRequest(request, options = {}) {
+  const required = options.requiredComponents ?? ['@method', '@authority', '@path', '@query'];
+  const message = { method: request?.method, url: request?.url, headers: plainHeaders(request?.headers) };
+  return verifyMessage(message, request?.body, options, required);
+}
+
+/** Verifies a signed response to `request` (needed for components signed with ;req). */
+export async function verifyResponse(response, request, options = {}) {
+  const required = options.requiredComponents ?? ['@status'];
+  const related = request ? { method: request.method, url: request.url, headers: plainHeaders(request.headers) } : null;
+  const message = { status: response?.status, headers: plainHeaders(response?.headers), request: related };
+  return verifyMessage(message, response?.body, options, required);
 }
