@@ -97,6 +97,8 @@ test('demo connection: owner and admin connect an active account at once; member
   const bad = await acc('POST', `workspaces/${IDS.ws2}/social-accounts`, T.owner, { platform: 'myspace', display_name: '', username: 'u' });
   assert.equal(bad.status, 422);
   assert.ok(bad.body.errors.platform && bad.body.errors.display_name);
+  const again = await acc('POST', `workspaces/${IDS.ws2}/social-accounts`, T.owner, { platform: 'linkedin', display_name: 'Beta Company', username: 'beta-co' });
+  assert.deepEqual([again.status, again.body.id, again.body.display_name], [200, c.body.id, 'Beta Company'], 'the same account again is updated, not duplicated');
   // Self-hosted has no cap.
   assert.equal((await acc('POST', `workspaces/${IDS.ws2}/social-accounts`, T.owner, { platform: 'x', display_name: 'Second X', username: '@second' })).status, 201);
 });
@@ -115,4 +117,14 @@ test('on Cloud a second account of the same network is refused (LinkedIn page an
   } finally {
     await cloud.close();
   }
+});
+
+test('workspace names are unique in an account: a duplicate is refused at the name field, in any case', async () => {
+  const dup = await acc('POST', 'workspaces', T.owner, { name: '  alpha ' });
+  assert.equal(dup.status, 422);
+  assert.match(dup.body.errors.name[0], /already has a workspace named "Alpha"/);
+  const rename = await acc('PATCH', `workspaces/${IDS.ws2}`, T.owner, { name: 'ALPHA' });
+  assert.equal(rename.status, 422);
+  assert.ok(rename.body.errors.name);
+  assert.equal((await acc('PATCH', `workspaces/${IDS.ws1}`, T.owner, { name: 'Alpha' })).status, 200, 'its own name is kept');
 });

@@ -27,6 +27,12 @@ function connect(ctx) {
   v.check('display_name', name, ['required', 'string', 'max:255']);
   v.check('username', username, ['required', 'string', 'max:255']);
   v.throwIfFailed();
+  // Connecting an account that is already connected updates it (facts §5.4): never a duplicate.
+  const same = ws.social_accounts.find((a) => a.platform === b.platform && a.username.toLowerCase() === username.toLowerCase());
+  if (same) {
+    Object.assign(same, { display_name: name, is_active: true, status: 'connected' });
+    return { status: 200, body: present.socialAccount(same) };
+  }
   if (ctx.emulator.mode === 'cloud' && !MANY.has(b.platform)) {
     const taken = ws.social_accounts.find((a) => network(a.platform) === network(b.platform));
     if (taken) {

@@ -37,6 +37,15 @@ function validName(v, name, required) {
   return name;
 }
 
+// Names are unique within an account (trimmed, in any case), so the switcher never shows two
+// workspaces alike; a workspace may keep its own name.
+function uniqueName(ctx, v, name, self = null) {
+  if (typeof name !== 'string' || !name) return;
+  const account = self ? ctx.store.accountOf(self) : ctx.store.account;
+  const clash = ctx.store.state.workspaces.find((w) => w !== self && ctx.store.accountOf(w) === account && w.name.trim().toLowerCase() === name.toLowerCase());
+  if (clash) v.add('name', `This account already has a workspace named "${clash.name}". Choose another name.`);
+}
+
 function me(ctx) {
   const u = ctx.user;
   return { status: 200, body: { id: u.id, name: u.name, email: u.email, account_id: ctx.store.account.id, is_owner: isOwner(ctx), can_create_workspaces: isOwner(ctx) } };
@@ -55,6 +64,7 @@ function createWorkspace(ctx) {
   if (!isOwner(ctx)) throw forbidden();
   const v = new Validator({ now: ctx.now });
   const name = validName(v, ctx.body.name, true);
+  uniqueName(ctx, v, name);
   const device = ctx.body.device_id;
   if (device !== undefined) v.check('device_id', device, ['string', 'min:8', 'max:100']);
   v.throwIfFailed();
@@ -73,6 +83,7 @@ function updateWorkspace(ctx) {
   const v = new Validator({ now: ctx.now });
   const b = ctx.body;
   const name = b.name !== undefined ? validName(v, b.name, true) : undefined;
+  if (name !== undefined) uniqueName(ctx, v, name, ws);
   if (b.logo_url !== undefined && b.logo_url !== null && !isHttpUrl(b.logo_url)) v.add('logo_url', 'The logo url field must be a valid URL.');
   v.throwIfFailed();
   if (name !== undefined) ws.name = name;
