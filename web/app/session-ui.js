@@ -4,14 +4,40 @@
 // outbox is kept so a reload loses no edit.
 import { h, clear, openDialog, errorText } from './dom.js';
 
-// Edits are the user's words, not credentials: they are kept in IndexedDB for every sign-in, so a
-// reload (or a revoked session) never loses one. One database per account token, so another
-// person signing in on this browser never sends them.
+// Edits are the user's words, not credentials: while any waits (or was refused and is not yet
+// dismissed) it is kept in IndexedDB, for every sign-in, so a reload (or a revoked session) never
+// loses one. The database exists only while it holds something: without "Remember on this
+// device" nothing else is left behind. One database per account token, so another person signing
+// in on this browser never sends them.
 export async function outboxStorageFor(sdk, accountToken) {
-  if (!globalThis.indexedDB || typeof sdk.createIndexedDbOutboxStorage !== 'function') return undefined;
+  const idb = globalThis.indexedDB;
+  if (!idb || typeof sdk.createIndexedDbOutboxStorage !== 'function') return undefined;
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`trypost-outbox:${accountToken}`)));
-  const tag = [...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return sdk.createIndexedDbOutboxStorage({ name: `trypost-outbox-${tag}` });
+  const name = `trypost-outbox-${[...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  const exists = async () => {
+    if (typeof idb.databases !== 'function') return true; // cannot tell: open it
+    return (await idb.databases()).some((d) => d.name === name);
+  };
+  let inner = null;
+  const open = () => (inner ??= sdk.createIndexedDbOutboxStorage({ name }));
+  return {
+    kind: 'indexeddb',
+    async load() {
+      return (await exists()) ? open().load() : null;
+    },
+    async save(doc) {
+      if (doc.entries.length || doc.problems.length) return open().save(doc);
+      if (!inner && !(await exists())) return undefined;
+      // Empty: the database goes (its connection closes on the version change; a later edit
+      // opens a new one, queued after the deletion).
+      inner = null;
+      await new Promise((resolve) => {
+        const req = idb.deleteDatabase(name);
+        req.onsuccess = req.onerror = req.onblocked = () => resolve();
+      });
+      return undefined;
+    },
+  };
 }
 
 const nameOf = (client, id) => client.workspaces.known().find((w) => w.id === id)?.name ?? 'A workspace';
