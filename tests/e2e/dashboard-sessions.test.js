@@ -79,6 +79,8 @@ for (const r of ROLES) {
     await page.getByRole('tab', { name: 'API keys' }).click();
     assert.equal(await page.getByRole('button', { name: 'Create key' }).count(), r.keys ? 1 : 0);
     if (!r.keys) await page.getByText(/only an Owner or Admin can create, list or delete API keys/).waitFor();
+    // The sign-in sessions are listed apart from the keys, for every role.
+    await page.getByRole('table', { name: 'Your signed-in devices in this workspace' }).getByText(/\(this device\)/).waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Danger zone' }).count(), 0, 'the danger zone is in the Workspace tab only');
     await page.getByRole('tab', { name: 'Social accounts' }).click();
     await page.getByRole('list', { name: 'Social accounts' }).waitFor();

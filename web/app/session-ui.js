@@ -102,3 +102,23 @@ export function confirmKeyDelete({ key, wsName, pageUsesKey, onConfirm }) {
       h('div', { class: 'actions' }, h('button', { type: 'button', onclick: close, text: 'Cancel' }), go));
   });
 }
+
+// This person's device sessions in the workspace, apart from the API keys (read from the account
+// API's own list; never a token). Sessions end by signing out on that device or after 12 idle hours.
+export function devicesSection(client, ws) {
+  if (!client.sessions?.deviceId) return null;
+  const box = h('div', { 'aria-busy': 'true' }, h('div', { class: 'skeleton line' }));
+  const when = (t) => (t ? `${t.slice(0, 16).replace('T', ' ')} UTC` : 'Never');
+  client.sessions.list().then((all) => {
+    box.removeAttribute('aria-busy');
+    const mine = all.filter((s) => s.workspace_id === ws.id);
+    clear(box, mine.length ? h('table', { class: 'table' }, h('caption', { text: 'Your signed-in devices in this workspace' }),
+      h('thead', {}, h('tr', {}, ['Device', 'Last used', 'Expires if unused'].map((t) => h('th', { scope: 'col', text: t })))),
+      h('tbody', {}, mine.map((s) => h('tr', {},
+        h('td', { text: `${s.device_name ?? 'A device'}${s.device_id === client.sessions.deviceId ? ' (this device)' : ''}` }),
+        h('td', { text: when(s.last_used_at) }), h('td', { text: when(s.expires_at) })))))
+      : h('p', { class: 'hint', text: 'No signed-in device here.' }));
+  }, (err) => clear(box, h('p', { class: 'error', text: `The signed-in devices could not be listed (${errorText(err)}).` })));
+  return h('section', { 'aria-labelledby': 'devices-title' }, h('h3', { id: 'devices-title', text: 'Signed-in devices' }),
+    h('p', { class: 'hint', text: 'Sign-in sessions, not API keys: each device that signs in gets one, it ends when that device signs out or after 12 hours unused.' }), box);
+}

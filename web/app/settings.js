@@ -5,7 +5,7 @@ import { h, clear, field, openDialog, showErrors, uid, errorText } from './dom.j
 import * as sdk from '../sdk/index.js';
 import { labelsPanel, signaturesPanel } from './labels-signatures.js';
 import { accountsPanel } from './accounts-settings.js';
-import { confirmKeyDelete } from './session-ui.js';
+import { confirmKeyDelete, devicesSection } from './session-ui.js';
 
 const ROLES = ['admin', 'member', 'viewer'];
 
@@ -254,7 +254,7 @@ export class SettingsView extends HTMLElement {
     const apiKeys = client.in(ws.id).apiKeys;
     const allowed = client.can('manage_api_keys');
     const gate = this.#gate('manage_api_keys', 'create, list or delete API keys');
-    if (!allowed) return panel.append(gate);
+    if (!allowed) return panel.append(gate, devicesSection(client, ws) ?? '');
     const listBox = h('div', { 'aria-busy': 'true' }, h('div', { class: 'skeleton line' }));
     const name = h('input', { type: 'text', autocomplete: 'off' });
     const expires = h('input', { type: 'date' });
@@ -313,7 +313,8 @@ export class SettingsView extends HTMLElement {
         const rest = showErrors(fields, err.errors ?? {});
         status.textContent = rest.join(' ') || (Object.keys(err.errors ?? {}).length ? '' : errorText(err));
       }
-    } }, h('h3', { text: 'Create a key' }), fields.name, fields.expires_at, h('button', { type: 'submit', class: 'primary', text: 'Create key' })), shown, status);
+    } }, h('h3', { text: 'Create a key' }), fields.name, fields.expires_at, h('button', { type: 'submit', class: 'primary', text: 'Create key' })), shown, status,
+    devicesSection(client, ws) ?? '');
     reload();
   }
 
