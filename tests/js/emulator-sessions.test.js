@@ -33,13 +33,20 @@ test('each person gets a session per workspace they belong to, with their own ro
   assert.deepEqual((await open(T.outsider, { device_id: 'device-outsider' })).body.sessions, []);
 });
 
-test('opening again on the same device replaces its credential; API key lists never change', async () => {
+test('opening again on the same device reuses its live credential; after it ended, a new one replaces it; API key lists never change', async () => {
   const before = await keyLists();
   const first = (await open(T.admin, { device_id: 'device-admin-1' })).body.sessions;
   for (let i = 0; i < 3; i++) await open(T.admin, { device_id: 'device-admin-1' });
   const last = (await open(T.admin, { device_id: 'device-admin-1' })).body.sessions;
-  assert.equal((await h.api('GET', 'workspace', { token: first[0].token })).status, 401, 'the replaced credential stops');
+  assert.equal(last[0].token, first[0].token, 'the same credential, so two tabs of one browser keep working');
+  assert.equal(last[0].id, first[0].id);
   assert.equal((await h.api('GET', 'workspace', { token: last[0].token })).status, 200);
+  const stored = JSON.stringify(h.emulator.store.state);
+  assert.equal(stored.includes(first[0].token), false, 'the emulator keeps no token in the clear');
+  h.clock.advance(12 * 3600e3 + 1000);
+  const renewed = (await open(T.admin, { device_id: 'device-admin-1' })).body.sessions;
+  assert.notEqual(renewed[0].token, first[0].token, 'an expired credential is replaced by a new one');
+  assert.equal((await h.api('GET', 'workspace', { token: first[0].token })).status, 401);
   const listed = (await acc('GET', 'sessions', T.admin)).body.filter((s) => s.device_id === 'device-admin-1');
   assert.deepEqual(listed.map((s) => s.workspace_id), [IDS.ws1], 'one for the device in its one workspace');
   assert.equal(JSON.stringify(listed).includes('tps_'), false, 'the list carries no token');

@@ -74,7 +74,7 @@ function createWorkspace(ctx) {
   // No key is made for the creator: a device that names itself gets its session for the new
   // workspace in the same answer; API keys are made on purpose in the API keys tab.
   const body = { workspace: present.accountWorkspace(ws, 'owner') };
-  if (device !== undefined) body.session = openSession(ws, ctx.user, 'owner', { deviceId: device, deviceName: ctx.body.device_name ?? null }, now);
+  if (device !== undefined) body.session = openSession(ws, ctx.user, 'owner', { deviceId: device, deviceName: ctx.body.device_name ?? null }, now, ctx.store.state.app_key);
   return { status: 201, body };
 }
 
