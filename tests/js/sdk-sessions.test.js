@@ -69,6 +69,10 @@ test('three sign-in/sign-out cycles leave every API key list as it was; signing 
   const a = await signIn(T.admin, { deviceId: 'device-again-0001' });
   const b = await signIn(T.admin, { deviceId: 'device-again-0001' });
   assert.equal((await b.sessions.list()).filter((s) => s.device_id === 'device-again-0001').length, 1);
+  // Two tabs of one browser (one device): the second sign-in does not stop the first.
+  a.switchWorkspace(IDS.ws1);
+  assert.ok((await a.labels.list()).length >= 1);
+  assert.deepEqual(a.needsSignIn(), []);
   await b.sessions.signOut();
   a.close();
   b.close();
