@@ -985,7 +985,9 @@ function compose(template = null) {
       try {
         const out = await deliver(await app.client.posts.create(body), ws.id);
         if (out.queued) {
-          notify(`Offline: the post is saved as a draft in the outbox and is sent when the connection is back.${attach ? ' The files are not uploaded: add them to the draft once online.' : ''}`);
+          const held = app.client.needsSignIn().includes(ws.id);
+          notify(held ? `${ui.heldText(app.client, ws.id, 'The new post (as a draft)')}${attach ? ' The files are not uploaded: add them to the draft then.' : ''}`
+            : `Offline: the post is saved as a draft in the outbox and is sent when the connection is back.${attach ? ' The files are not uploaded: add them to the draft once online.' : ''}`);
           out.later.then((r) => r.ok && refreshAfterEdit({ wsId: ws.id }));
           return {};
         }
