@@ -194,6 +194,7 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
   client.outbox.subscribe(() => {
     if (app.status.queued) onStatus({ kind: 'queue', count: client.outbox.pending().length });
   });
+  const asked = client.supports('workspace_lifecycle') ? client.account.me().catch(() => null) : Promise.resolve(null);
   if (client.supports('workspace_lifecycle') === false && !apiKey) {
     const err = new Error('This token was not accepted, or the server has no account API: add a workspace key.');
     err.status = 401;
@@ -223,8 +224,9 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
       keyNotice = `The workspace of the API key is not open yet: its account needs payment (${errorText(err).replace(/\.$/, '')}). The key is kept ${remember ? 'on this device (encrypted)' : 'until you sign out'} and tried again at each sign-in, or with "Try the waiting key again" in the sidebar.`;
     }
   }
-  // Who may create a workspace is the account API's answer (the account owner here).
-  app.me = client.supports('workspace_lifecycle') ? await client.account.me().catch(() => null) : null;
+  // Who may create a workspace is the account API's answer (the account owner here); asked while
+  // the rest of the sign-in runs.
+  app.me = await asked;
   // A returning visit reopens the workspace that was open (and may have been switched meanwhile).
   const wanted = app.restored?.active?.id;
   const listed = client.workspaces.known();
