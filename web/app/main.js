@@ -149,7 +149,7 @@ function signIn(notice = '') {
   const params = new URLSearchParams(location.search);
   const token = h('input', { type: 'password', autocomplete: 'off', value: params.get('token') ?? '', required: true });
   const key = h('input', { type: 'password', autocomplete: 'off', value: params.get('key') ?? '' });
-  const fields = { account_token: field('Account token', token, { hint: '`npm start` prints the demo account token.' }), api_key: field('Workspace API key (optional)', key, { hint: 'Adds a workspace you can only reach with a key (for example as a Viewer).' }) };
+  const fields = { account_token: field('Account token', token, { hint: 'Your own token opens every workspace you belong to, with your role. `npm start` prints one for each demo member.' }), api_key: field('Workspace API key (optional)', key, { hint: 'Adds a workspace your token does not open (another account\'s, or a server without the account API).' }) };
   const remember = h('input', { type: 'checkbox', id: 'remember-device', checked: params.get('remember') === '1' });
   const rememberBox = h('div', { class: 'field' }, h('div', { class: 'check' }, remember, h('label', { for: 'remember-device', text: 'Remember on this device' })),
     h('p', { class: 'hint', id: 'remember-hint', text: 'Stays signed in after a reload. The token and keys are stored encrypted in this browser, and posts are kept for a fast start. Sign out to forget them.' }));
