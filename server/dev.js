@@ -66,6 +66,12 @@ export async function createDevHandlers(env = process.env, { port } = {}) {
     for (const k of emulator.secrets.keys.filter((x) => keys.get(x.workspace_id) === x.plain_token)) {
       lines.push(`demo workspace key  ${k.workspace.padEnd(18)} ${k.workspace_id}  ${k.plain_token}`);
     }
+    // Every member signs in as themselves: their own token opens their workspaces with their role.
+    for (const u of emulator.secrets.users.slice(1)) {
+      const user = emulator.store.userByEmail(u.email);
+      const roles = emulator.store.state.workspaces.map((w) => [w.name, user && emulator.store.roleOf(w, user.id)]).filter(([, r]) => r);
+      if (roles.length) lines.push(`demo account token (${u.email}): ${u.account_token}  (${roles.map(([n, r]) => `${n}: ${r}`).join(', ')})`);
+    }
   }
   const secretText = env.TRYPOST_WIDGET_SECRET;
   const secret = secretText ? Buffer.from(secretText, 'base64') : randomBytes(32);

@@ -60,6 +60,7 @@ constexpr EndpointRight kRights[] = {
     {"account.api_keys.list", Action::manage_api_keys},
     {"account.api_keys.create", Action::manage_api_keys},
     {"account.api_keys.delete", Action::manage_api_keys},
+    {"account.social_accounts.connect", Action::manage_accounts},
 };
 
 constexpr const char* kUnsupported =

@@ -70,6 +70,11 @@ const std::vector<Endpoint> kEndpoints = {
     {"account.api_keys.create", "POST", "/account/workspaces/{id}/api-keys", A::account_token, B::json, false, R::api_key_created, ""},
     {"account.api_keys.delete", "DELETE", "/account/workspaces/{id}/api-keys/{key}", A::account_token, B::none, true, R::empty, ""},
     {"account.usage", "GET", "/account/usage", A::account_token, B::none, true, R::account_usage, ""},
+    // Device sessions: the list and the sign-out (opening is the Store's account.sessions.open).
+    {"account.sessions.list", "GET", "/account/sessions", A::account_token, B::none, true, R::account_session_list, ""},
+    {"account.sessions.revoke", "DELETE", "/account/sessions/{device}", A::account_token, B::none, true, R::empty, ""},
+    // A demo connection: the emulator's stand-in for a network's OAuth round trip.
+    {"account.social_accounts.connect", "POST", "/account/workspaces/{id}/social-accounts", A::account_token, B::json, false, R::social_account, ""},
 };
 
 ApiError request_error(const std::string& field, std::string message) {
@@ -181,6 +186,7 @@ std::string_view to_string(ResponseShape s) {
     case R::account_invite: return "account_invite";
     case R::account_member: return "account_member";
     case R::account_usage: return "account_usage";
+    case R::account_session_list: return "account_session_list";
   }
   return "empty";
 }

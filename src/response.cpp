@@ -229,8 +229,14 @@ const std::vector<Spec> kAccountWorkspace = {{"id", T::string},          {"name"
                                              {"logo_url", T::string, false, true}, {"role", T::string},
                                              {"brand", T::object, false, true},    {"created_at", T::time, false, true},
                                              {"updated_at", T::time, false, true}};
+// The creating device's session (when it named itself) or, from a server that makes one, a key.
 const std::vector<Spec> kAccountWorkspaceCreated = {{"workspace", T::nested, true, false, &kAccountWorkspace},
-                                                    {"api_key", T::nested, true, false, &kApiKeyCreated}};
+                                                    {"api_key", T::nested, false, false, &kApiKeyCreated},
+                                                    {"session", T::object, false}};
+const std::vector<Spec> kSession = {{"id", T::id},           {"workspace_id", T::id},
+                                    {"device_id", T::string}, {"device_name", T::string, false, true},
+                                    {"created_at", T::time, false, true}, {"last_used_at", T::time, false, true},
+                                    {"expires_at", T::time}};
 const std::vector<Spec> kMember = {{"user_id", T::id}, {"name", T::string}, {"email", T::string}, {"role", T::string}};
 const std::vector<Spec> kInvite = {{"id", T::id}, {"email", T::string}, {"role", T::string}, {"status", T::string},
                                    {"created_at", T::time, false, true}};
@@ -373,6 +379,9 @@ json parse_success(R shape, const json& j, ApiError& err, std::optional<PageInfo
     case R::account_invite: return checked(j, "", err, kInvite);
     case R::account_member: return checked(j, "", err, kMember);
     case R::account_usage: return checked(j, "", err, kUsage);
+    case R::account_session_list:
+      if (!j.is_array()) break;
+      return map_items(j, "", err, [](const json& x, const std::string& p, ApiError& e) { return checked(x, p, e, kSession); });
     case R::empty: return nullptr;
   }
   err.add("body", "The body must be a list.");
@@ -381,7 +390,7 @@ json parse_success(R shape, const json& j, ApiError& err, std::optional<PageInfo
 
 bool shape_is_list(R s) {
   return s == R::signature_list || s == R::label_list || s == R::social_account_list || s == R::api_key_list ||
-         s == R::account_workspace_list;
+         s == R::account_workspace_list || s == R::account_session_list;
 }
 
 // The key every real answer of this shape has: its absence next to a "message" means the server

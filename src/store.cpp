@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 
 #include "trypost/response.hpp"
@@ -41,6 +42,7 @@ constexpr KindInfo kKinds[] = {
     {RequestKind::account_member_update, "account.members.update", "PUT", true, true, Action::manage_team},
     {RequestKind::account_member_remove, "account.members.remove", "DELETE", true, true, Action::manage_team},
     {RequestKind::account_api_key_create, "account.api_keys.create", "POST", true, true, Action::manage_api_keys},
+    {RequestKind::account_session_open, "account.sessions.open", "POST", true, false, std::nullopt},
 };
 
 const KindInfo& info(RequestKind k) {
@@ -183,6 +185,19 @@ json api_key_metadata(const json& j) {
 
 std::string member_id(const json& m) { return m.value("user_id", ""); }
 
+// {device_id, device_name?} of a session request: the id this device keeps (8-100 characters).
+Expected<json> device_fields(const json& params) {
+  const auto id = params.contains("device_id") && params["device_id"].is_string() ? params["device_id"].get<std::string>() : std::string();
+  if (id.size() < 8 || id.size() > 100) return field_error("device_id", "The device id field must be 8 to 100 characters.");
+  json out{{"device_id", id}};
+  if (params.contains("device_name") && params["device_name"].is_string()) {
+    const auto name = params["device_name"].get<std::string>();
+    if (name.size() > 255) return field_error("device_name", "The device name field must not be greater than 255 characters.");
+    out["device_name"] = name;
+  }
+  return out;
+}
+
 // What a success body of each kind carries: nothing (the 204 deletes), a list, or an object that
 // a key identifies. An object with a "message" where that key should be is an error wearing a 200.
 enum class Body { empty, list, object };
@@ -207,6 +222,7 @@ Expects expects(RequestKind k) {
     case RequestKind::account_members_list: return {Body::object, "members"};
     case RequestKind::account_member_update: return {Body::object, "user_id"};
     case RequestKind::account_api_key_create: return {Body::object, "plain_token"};
+    case RequestKind::account_session_open: return {Body::object, "sessions"};
     default: return {Body::object, "id"};
   }
 }
@@ -418,6 +434,24 @@ Expected<json> Store::begin_request(const std::string& workspace_id, RequestKind
       if (!name) return name.error();
       path = "/api/account/workspaces";
       body = {{"name", *name}};
+      // A device that names itself gets its session for the new workspace in the same answer.
+      if (params.contains("device_id")) {
+        auto device = device_fields(params);
+        if (!device) return device.error();
+        body.update(*device);
+      }
+      break;
+    }
+    case RequestKind::account_session_open: {
+      auto device = device_fields(params);
+      if (!device) return device.error();
+      body = *device;
+      if (params.contains("workspace_id")) {
+        const auto id = string_param(params, "workspace_id");
+        if (!id || id->empty()) return field_error("workspace_id", "The workspace id field must be a string.");
+        body["workspace_id"] = *id;
+      }
+      path = "/api/account/sessions";
       break;
     }
     case RequestKind::account_workspace_update: {
@@ -781,8 +815,11 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
       const json ws = body.is_object() ? body.value("workspace", json()) : json();
       auto w = workspace_from_json(ws, "workspace");
       if (!w) return bad(w.error());
+      // This device's session for it, or (from a server that makes one) a key.
+      const json session = body.value("session", json::object());
       const json key = body.value("api_key", json::object());
-      const auto plain = string_field(key, "plain_token");
+      const auto plain = session.is_object() && !string_field(session, "token").empty() ? string_field(session, "token")
+                                                                                       : string_field(key, "plain_token");
       auto& st = upsert(*w);
       st.role = parse_role(string_field(ws, "role", "owner")).value_or(Role::owner);
       st.listed = true;
@@ -842,6 +879,41 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
       }
       bump(*s, "workspace");
       out["workspace"] = summary(s->info.id);
+      break;
+    }
+    case RequestKind::account_session_open: {
+      const json list = body.is_object() ? body.value("sessions", json()) : json();
+      if (!list.is_array()) return bad(field_error("sessions", "The sessions field must be a list."));
+      // Every item is read before any is applied: a bad answer changes nothing.
+      std::vector<std::tuple<std::string, std::string, Role>> items;
+      ApiError err;
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto& item = list[i];
+        const std::string at = "sessions." + std::to_string(i) + ".";
+        const auto text = [&](const char* k) {
+          return item.is_object() && item.contains(k) && item[k].is_string() ? item[k].get<std::string>() : std::string();
+        };
+        const auto role = parse_role(text("role"));
+        if (text("workspace_id").empty()) err.add(at + "workspace_id", "The workspace id field is required.");
+        if (text("token").empty()) err.add(at + "token", "The token field is required.");
+        if (!role) err.add(at + "role", "The selected role is invalid.");
+        if (role && !text("workspace_id").empty() && !text("token").empty()) items.emplace_back(text("workspace_id"), text("token"), *role);
+      }
+      if (!err.errors.empty()) {
+        err.finalize_message();
+        return bad(err);
+      }
+      json opened = json::array();
+      for (const auto& [id, token, role] : items) {
+        auto* st = find_mut(id);
+        // Only a workspace the account API listed: a session never adds one by itself.
+        if (!st || !st->listed) continue;
+        st->key = token;  // one credential per workspace in this client: the session replaces a key
+        st->role = role;
+        bump(*st, "workspace");
+        opened.push_back(id);
+      }
+      out["workspace_ids"] = opened;
       break;
     }
     case RequestKind::account_member_update: {

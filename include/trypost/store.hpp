@@ -48,6 +48,7 @@ enum class RequestKind {
   account_member_update,
   account_member_remove,
   account_api_key_create,  // a key for a listed workspace this client holds none for
+  account_session_open,    // this device's session credential for every listed workspace (or one)
 };
 
 std::string_view wire_name(RequestKind k);

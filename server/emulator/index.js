@@ -19,6 +19,8 @@ import { buildState, loadSeedFile, seedSecrets, seedSigningKeys } from './seed.j
 import { Store, emptyState } from './store.js';
 import { formatApi } from './time.js';
 import { routes as accountRoutes } from './routes/account.js';
+import { routes as accountSocialRoutes } from './routes/account-social.js';
+import { routes as sessionRoutes, sessionByToken } from './sessions.js';
 import { checkUploadSignature, routes as assetRoutes, signUploadUrl, signedUpload } from './routes/assets.js';
 import { routes as insightRoutes } from './routes/post-insights.js';
 import { routes as postMediaRoutes } from './routes/post-media.js';
@@ -31,7 +33,8 @@ const LAPSED = ['past_due', 'trial_expired', 'canceled', 'unpaid'];
 
 const apiRouter = new Router()
   .add(postRoutes).add(postMediaRoutes).add(insightRoutes).add(assetRoutes)
-  .add(labelRoutes).add(socialRoutes).add(workspaceRoutes).add(accountRoutes);
+  .add(labelRoutes).add(socialRoutes).add(workspaceRoutes).add(accountRoutes)
+  .add(accountSocialRoutes).add(sessionRoutes);
 
 const bearer = (req) => /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? null;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -115,11 +118,11 @@ export async function createEmulator(options = {}) {
     };
   }
 
-  // The workspace key of the request: {ws, key, user, role}, or 401.
+  // The workspace key (or device session) of the request: {ws, key, user, role}, or 401.
   function authenticateKey(req) {
     const token = bearer(req);
     if (!token) throw unauthenticated();
-    const found = store.keyByToken(token);
+    const found = store.keyByToken(token) ?? sessionKey(token);
     if (!found) throw unauthenticated();
     const { workspace: ws, key } = found;
     const now = clock.now();
@@ -129,6 +132,14 @@ export async function createEmulator(options = {}) {
     if (!role) throw unauthenticated();
     key.last_used_at = now; // made durable with the next commit
     return { ws, key, user, role };
+  }
+
+  // A device session acts with its person's current role, like a key of theirs without a name.
+  function sessionKey(token) {
+    const found = sessionByToken(store, token, clock.now());
+    if (!found) return null;
+    const { workspace, session } = found;
+    return { workspace, key: { user_id: session.user_id, expires_at: session.expires_at, session: true } };
   }
 
   function cloudGate(ws) {

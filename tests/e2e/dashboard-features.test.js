@@ -351,7 +351,8 @@ test('a Viewer sees labels, signatures and accounts but no control to change the
   const panel = viewer.getByRole('tabpanel', { name: 'Social accounts' });
   await panel.getByRole('switch', { name: 'Active: Northwind (x)' }).waitFor();
   assert.equal(await panel.getByRole('switch', { name: 'Active: Northwind (x)' }).isDisabled(), true);
-  await panel.getByText(/only an Owner or Admin can turn accounts on or off/).waitFor();
+  await panel.getByText(/only an Owner or Admin can connect accounts or turn them on or off/).waitFor();
+  assert.equal(await panel.getByRole('button', { name: 'Connect account' }).count(), 0);
   // A scheduled post opens read-only for a Viewer.
   await openCalendar(viewer);
   await viewer.getByRole('button', { name: /Industry news: Northwind Agency post 10/ }).click();

@@ -47,8 +47,7 @@ test('a Viewer sees the calendar but no edit controls, and is told why', async (
     assert.equal(await page.getByRole('button', { name: /^Remove / }).count(), 0);
     await page.getByRole('tab', { name: 'API keys' }).click();
     assert.equal(await page.getByRole('button', { name: 'Create key' }).count(), 0);
-    assert.equal(await page.getByRole('button', { name: 'Delete workspace' }).isDisabled(), true);
-    await page.getByText(/Only the account owner can delete a workspace/).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Delete workspace' }).count(), 0, 'not offered to a Viewer');
     await screenshot(page, 'settings-viewer-1280');
     assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
     await page.close();

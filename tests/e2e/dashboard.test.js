@@ -414,6 +414,7 @@ test('settings: brand profile, team invite and removal, API key shown once, work
   assert.ok(token.length > 20);
   await page.getByRole('button', { name: 'Copy key' }).waitFor();
   await page.getByRole('button', { name: 'Delete key CI key' }).click();
+  await page.getByRole('dialog', { name: 'Delete the key "CI key"?' }).getByRole('button', { name: 'Delete "CI key"' }).click();
   await page.getByRole('button', { name: 'Delete key CI key' }).waitFor({ state: 'detached' });
 
   await pickWorkspace(page, 'Beta Labs');

@@ -29,14 +29,15 @@ before(async () => {
   await page.setViewportSize({ width: 1280, height: 800 });
   page.on('console', (msg) => consoleLines.push(`${msg.type()}: ${msg.text()}`));
   page.on('pageerror', (err) => consoleLines.push(`pageerror: ${err.message}\n${err.stack ?? ''}`));
-  // Every key the server hands out to this page (dashboard keys issued at sign-in, keys created in
-  // Settings) joins the list of secrets, whatever the UI does with it.
+  // Every credential the server hands out to this page (device sessions opened at sign-in, keys
+  // created in Settings) joins the list of secrets, whatever the UI does with it.
   page.on('response', async (res) => {
     // Any POST under /api: the account API's workspace keys and the documented /api-keys create.
     if (res.request().method() !== 'POST' || !new URL(res.url()).pathname.startsWith('/api/')) return;
     try {
       const body = await res.json();
-      for (const plain of [body?.plain_token, body?.api_key?.plain_token, body?.data?.plain_token]) if (typeof plain === 'string') received.set(plain, res.url());
+      const sessions = [...(Array.isArray(body?.sessions) ? body.sessions : []), body?.session].map((s) => s?.token);
+      for (const plain of [body?.plain_token, body?.api_key?.plain_token, body?.data?.plain_token, ...sessions]) if (typeof plain === 'string') received.set(plain, res.url());
     } catch { /* not JSON: nothing handed out */ }
   });
 });
@@ -215,7 +216,7 @@ test('no key or signing secret is kept or shown anywhere the page can reach', as
     }
   }
   for (const [plain, where] of received) secrets.set(`key handed out by ${new URL(where).pathname}`, plain);
-  assert.ok(received.size >= 2, 'the session issued the dashboard keys and the Settings key');
+  assert.ok(received.size >= 2, 'the device sessions and the Settings key were handed out');
   for (const [name, value] of secrets) assert.ok(typeof value === 'string' && value.length >= 16, `${name} is a real secret`);
 
   const seen = await pageContents();

@@ -14,8 +14,8 @@ test('an account token is required (401); a workspace key is not an account toke
   assert.equal((await acc('GET', 'me', null)).status, 401);
   assert.equal((await acc('GET', 'me', 'acct_nope')).status, 401);
   const r = await acc('GET', 'me', T.owner);
-  assert.deepEqual(r.body, { id: IDS.owner, name: 'Olga Owner', email: 'owner@test.example', account_id: IDS.account, is_owner: true });
-  assert.equal((await acc('GET', 'me', T.member)).body.is_owner, false);
+  assert.deepEqual(r.body, { id: IDS.owner, name: 'Olga Owner', email: 'owner@test.example', account_id: IDS.account, is_owner: true, can_create_workspaces: true });
+  assert.deepEqual([(await acc('GET', 'me', T.member)).body.is_owner, (await acc('GET', 'me', T.member)).body.can_create_workspaces], [false, false]);
 });
 
 test('workspaces: the owner sees all with role owner; others see theirs with their role; others are 404', async () => {
@@ -32,7 +32,7 @@ test('workspaces: the owner sees all with role owner; others see theirs with the
   assert.equal((await acc('GET', `workspaces/${IDS.ws1}`, T.member)).body.role, 'member');
 });
 
-test('create workspace: account owner only; 201 with the workspace and its dashboard key, which works', async () => {
+test('create workspace: account owner only; 201 with the workspace, no key made, the session of the device that names itself, which works', async () => {
   assert.equal((await acc('POST', 'workspaces', T.admin, { name: 'Nope' })).status, 403);
   assert.equal((await acc('POST', 'workspaces', T.owner, { name: '   ' })).status, 422);
   assert.equal((await acc('POST', 'workspaces', T.owner, { name: 'x'.repeat(256) })).status, 422);
@@ -40,14 +40,21 @@ test('create workspace: account owner only; 201 with the workspace and its dashb
   assert.equal(r.status, 201);
   assert.equal(r.body.workspace.name, 'Gamma');
   assert.equal(r.body.workspace.role, 'owner');
-  assert.deepEqual(Object.keys(r.body.api_key).sort(), ['plain_token', 'token']);
+  assert.equal(r.body.api_key, undefined, 'no API key is made for the creator');
+  assert.equal(r.body.session, undefined, 'no device named, no session');
+  assert.deepEqual((await acc('GET', `workspaces/${r.body.workspace.id}/api-keys`, T.owner)).body, []);
+  assert.equal((await acc('DELETE', `workspaces/${r.body.workspace.id}`, T.owner, { confirm_name: 'Gamma' })).status, 204);
+  const again = await acc('POST', 'workspaces', T.owner, { name: 'Gamma', device_id: 'device-create-1' });
+  assert.deepEqual([again.body.session.workspace_id, again.body.session.role], [again.body.workspace.id, 'owner']);
+  r.body = again.body;
+  r.body.api_key = { plain_token: again.body.session.token };
   const ws = await h.api('GET', 'workspace', { token: r.body.api_key.plain_token });
   assert.deepEqual([ws.status, ws.body.id], [200, r.body.workspace.id]);
   const del = await acc('DELETE', `workspaces/${r.body.workspace.id}`, T.owner, { confirm_name: 'gamma' });
   assert.equal(del.status, 422);
   assert.ok(del.body.errors.confirm_name);
   assert.equal((await acc('DELETE', `workspaces/${r.body.workspace.id}`, T.owner, { confirm_name: 'Gamma' })).status, 204);
-  assert.equal((await h.api('GET', 'workspace', { token: r.body.api_key.plain_token })).status, 401, 'its keys go with it');
+  assert.equal((await h.api('GET', 'workspace', { token: r.body.api_key.plain_token })).status, 401, 'its sessions go with it');
 });
 
 test('rename and brand: owner and admin; member and viewer 403; brand rules', async () => {

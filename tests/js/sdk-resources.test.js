@@ -345,7 +345,8 @@ test('every call carries the key of the workspace that made it, even after a swi
 });
 
 test('no key for the workspace: a typed 401 before anything is sent; a revoked key reads key_invalid', async () => {
-  const { client, seen } = await keyed([], { accountToken: ACCOUNT_TOKENS.member });
+  // Listed by the account API, but neither a key nor a session (sessions: false) to reach it.
+  const { client, seen } = await keyed([], { accountToken: ACCOUNT_TOKENS.member, sessions: false });
   client.switchWorkspace(IDS.ws1);
   const before = seen.length;
   await rejectsWith(client.labels.list(), (e) => {

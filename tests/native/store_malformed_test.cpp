@@ -184,6 +184,11 @@ std::vector<KindCase> kind_cases(const std::string& a, const std::string& key) {
       {RequestKind::account_member_remove, {{"user_id", "u-2"}}, "", {}, {}},
       {RequestKind::account_api_key_create, {{"name", "CI"}}, R"({"token":)" + key_meta + R"(,"plain_token":"k-ci"})",
        {R"({"token":)" + key_meta + R"(,"plain_token":5})", R"({"token":"k2","plain_token":"k-ci"})"}, {R"({"token":)" + key_meta + "}"}},
+      // Last but one: its honest answer replaces the key the cases above sign with.
+      {RequestKind::account_session_open, {{"device_id", "device-123"}},
+       R"({"device_id":"device-123","sessions":[{"workspace_id":")" + a + R"(","role":"owner","token":"tps_new"}]})",
+       {R"({"sessions":5})", R"({"sessions":[{"workspace_id":7,"role":"owner","token":"t"}]})", R"({"sessions":[{"workspace_id":")" + a + R"(","role":"king","token":"t"}]})"},
+       {R"({"device_id":"device-123"})"}},
       {RequestKind::account_workspace_delete, {{"confirm_name", "A"}}, "", {}, {}},
   };
 }

@@ -476,4 +476,58 @@ TEST_CASE("store: the account list drops a workspace deleted elsewhere, keeps ke
   CHECK(again["removed_workspace_ids"].empty());
 }
 
+TEST_CASE("store: a device session opens each listed workspace with the person's own role, never a key-only one") {
+  FakeServer srv;
+  srv.create("Listed A");
+  srv.create("Listed B");
+  Store st;
+  FakeServer elsewhere(2);  // another account's server: its ids follow srv's
+  for (int i = 0; i < 3; ++i) elsewhere.create("skip");
+  const auto key_only = add_by_key(st, elsewhere, elsewhere.seed_workspace("By key", 1));
+  st.set_account_token(srv.account_token);
+  round_trip(st, srv, st.begin_request("", RequestKind::account_workspaces_list, {}));
+  std::vector<std::string> listed;
+  for (const auto& id : st.workspace_ids())
+    if (st.find(id)->listed && id != key_only) listed.push_back(id);
+  REQUIRE(listed.size() == 2);
+  CHECK(st.begin_request("", RequestKind::account_session_open, {{"device_id", "short"}}).error().errors.count("device_id") == 1);
+  const auto req = st.begin_request("", RequestKind::account_session_open, {{"device_id", "device-0001"}, {"device_name", "Chromium"}});
+  REQUIRE(req.ok());
+  CHECK((*req)["method"] == "POST");
+  CHECK((*req)["path"] == "/api/account/sessions");
+  CHECK(auth_of(req) == "Bearer " + srv.account_token);
+  CHECK(json::parse((*req)["body"].get<std::string>()) == json{{"device_id", "device-0001"}, {"device_name", "Chromium"}});
+  const json answer{{"device_id", "device-0001"},
+                    {"sessions", {{{"workspace_id", listed[0]}, {"role", "viewer"}, {"token", "tps_a"}},
+                                  {{"workspace_id", listed[1]}, {"role", "member"}, {"token", "tps_b"}},
+                                  {{"workspace_id", key_only}, {"role", "owner"}, {"token", "tps_c"}},
+                                  {{"workspace_id", "not-known"}, {"role", "owner"}, {"token", "tps_d"}}}}};
+  const auto out = st.apply_response((*req)["request_id"].get<std::uint64_t>(), 201, answer.dump());
+  REQUIRE(out["outcome"] == "applied");
+  CHECK(out["workspace_ids"] == json{listed[0], listed[1]});
+  CHECK(out.dump().find("tps_") == std::string::npos);
+  CHECK(st.find(listed[0])->role == Role::viewer);
+  CHECK(st.find(listed[1])->role == Role::member);
+  CHECK(auth_of(st.begin_request(listed[0], RequestKind::posts_page, {})) == "Bearer tps_a");
+  CHECK(st.begin_request(listed[0], RequestKind::post_create, {{"body", {{"content", "x"}}}}).error().status == 403);
+  CHECK(st.find(key_only)->key != "tps_c");
+  CHECK(st.find("not-known") == nullptr);
+}
+
+TEST_CASE("store: a workspace created by a device that names itself uses the session in the answer") {
+  FakeServer srv;
+  Store st;
+  st.set_account_token(srv.account_token);
+  round_trip(st, srv, st.begin_request("", RequestKind::account_workspaces_list, {}));
+  const auto req = st.begin_request("", RequestKind::account_workspace_create, {{"name", "New"}, {"device_id", "device-0001"}});
+  REQUIRE(req.ok());
+  CHECK(json::parse((*req)["body"].get<std::string>()) == json{{"name", "New"}, {"device_id", "device-0001"}});
+  const json answer{{"workspace", {{"id", "ws-new"}, {"name", "New"}, {"role", "owner"}}},
+                    {"session", {{"workspace_id", "ws-new"}, {"role", "owner"}, {"token", "tps_new"}}}};
+  const auto out = st.apply_response((*req)["request_id"].get<std::uint64_t>(), 201, answer.dump());
+  REQUIRE(out["outcome"] == "applied");
+  CHECK(out["workspace"]["has_key"] == true);
+  CHECK(auth_of(st.begin_request("ws-new", RequestKind::posts_page, {})) == "Bearer tps_new");
+}
+
 }  // namespace store_test

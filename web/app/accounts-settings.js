@@ -2,6 +2,7 @@
 // and a switch that turns posting to it on or off (Owner and Admin; the others see why not).
 import { h, clear, errorText } from './dom.js';
 import * as sdk from '../sdk/index.js';
+import { connectControls } from './account-connect.js';
 
 const STATUS_TEXT = {
   connected: 'Connected',
@@ -22,7 +23,7 @@ export function accountsPanel(panel, ctx) {
 
   const render = () => {
     listBox.removeAttribute('aria-busy');
-    if (!accounts.length) return clear(listBox, h('p', { class: 'hint', text: 'No social accounts yet. Connect one in TryPost (Accounts, Connect); it appears here and in the composer.' }));
+    if (!accounts.length) return clear(listBox, h('p', { class: 'hint', text: 'No social accounts yet. Once one is connected it appears here and in the composer.' }));
     clear(listBox, h('ul', { class: 'item-list', 'aria-label': 'Social accounts' }, accounts.map((a) => {
       const name = `${a.display_name} (${a.platform})`;
       const toggle = h('input', { type: 'checkbox', role: 'switch', id: `active-${a.id}`, checked: a.is_active, disabled: !allowed,
@@ -62,10 +63,18 @@ export function accountsPanel(panel, ctx) {
     ctx.onChanged?.('accounts', accounts);
     render();
   };
+  const connect = connectControls({
+    ...ctx,
+    get platforms() { return [...platformNames].length ? [...platformNames] : [['x', 'X'], ['linkedin', 'LinkedIn'], ['bluesky', 'Bluesky']]; },
+    onConnected: (account) => {
+      status.textContent = `${account.display_name} is connected and active: it can be picked in the composer.`;
+      reload();
+    },
+  });
 
   panel.append(
     h('p', { class: 'hint', text: 'An inactive account stays connected but is not offered in the composer.' }),
-    allowed ? '' : h('p', { class: 'notice', text: `Your role here is ${role}: only an Owner or Admin can turn accounts on or off.` }),
-    listBox, status);
+    allowed ? '' : h('p', { class: 'notice', text: `Your role here is ${role}: only an Owner or Admin can connect accounts or turn them on or off.` }),
+    listBox, connect ?? '', status);
   reload();
 }

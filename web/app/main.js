@@ -32,7 +32,8 @@ const session = () => import('./session.js');
 const REST = ['../sdk/index.js', '../sdk/core.js', '../sdk/client.js', '../sdk/calendar.js', '../sdk/transport.js',
   '../sdk/outbox.js', '../sdk/posts.js', '../sdk/counting.js', '../sdk/signing.js', '../sdk/resources.js', '../sdk/brand.js',
   '../sdk/wasm/trypost-core.mjs', './settings.js', './composer.js', './labels-signatures.js', './accounts-settings.js',
-  '../sdk/post-window.js', './month-first.js', './meta-lists.js', './session.js', '../sdk/storage.js', '../sdk/idb.js'];
+  '../sdk/post-window.js', './month-first.js', './meta-lists.js', './session.js', '../sdk/storage.js', '../sdk/idb.js',
+  '../sdk/session-credential.js', './session-ui.js'];
 // A namespace object: a piece of the SDK missing from this build fails only where it is used.
 let sdk = null;
 let openComposer = null;
@@ -63,6 +64,7 @@ function loadRest() {
 }
 const root = document.getElementById('app');
 let lastList = [];
+let ui = null; // session-ui.js: sign in again, held edits, key deletion (loaded with the client)
 const app = {
   client: null, accountToken: '', keys: new Map(), data: new Map(), screen: 'calendar',
   calendarEl: null, status: { payment: null, rate: 0, offline: !navigator.onLine, queued: 0 },
@@ -108,8 +110,11 @@ function renderBanners() {
     out.push(h('div', { class: 'banner payment', role: 'alert' }, h('strong', { text: 'Payment needed. ' }), text));
   }
   if (s.rate > 0) out.push(h('div', { class: 'banner rate', role: 'status', text: `Too many requests: waiting ${s.rate} s before trying again. Nothing is lost.` }));
-  if (s.offline || s.queued) {
-    out.push(h('div', { class: 'banner offline', role: 'status', text: `${s.offline ? 'Offline. ' : ''}${s.queued ? `${s.queued} edit${s.queued === 1 ? '' : 's'} queued; they are sent when the connection is back.` : 'Changes cannot be saved until the connection is back.'}` }));
+  // Edits held for a workspace that needs signing in again are the sidebar's to tell, not "offline".
+  const held = app.client?.needsSignIn().length ? app.client.outbox.pending().filter((e) => app.client.needsSignIn().includes(e.workspace_id)).length : 0;
+  const queued = Math.max(0, s.queued - held);
+  if (s.offline || queued) {
+    out.push(h('div', { class: 'banner offline', role: 'status', text: `${s.offline ? 'Offline. ' : ''}${queued ? `${queued} edit${queued === 1 ? '' : 's'} queued; they are sent when the connection is back.` : 'Changes cannot be saved until the connection is back.'}` }));
   }
   clear(banners, out);
 }
@@ -124,6 +129,7 @@ function onStatus(ev) {
   else if (ev.kind === 'offline') s.offline = true;
   else if (ev.kind === 'online' || ev.kind === 'ok') s.offline = false;
   else if (ev.kind === 'queue') s.queued = ev.count;
+  else if (ev.kind === 'credential' || ev.kind === 'credential-clear') return renderChrome();
   renderBanners();
 }
 
@@ -143,7 +149,7 @@ function signIn(notice = '') {
   const params = new URLSearchParams(location.search);
   const token = h('input', { type: 'password', autocomplete: 'off', value: params.get('token') ?? '', required: true });
   const key = h('input', { type: 'password', autocomplete: 'off', value: params.get('key') ?? '' });
-  const fields = { account_token: field('Account token', token, { hint: '`npm start` prints the demo account token.' }), api_key: field('Workspace API key (optional)', key, { hint: 'Adds a workspace you can only reach with a key (for example as a Viewer).' }) };
+  const fields = { account_token: field('Account token', token, { hint: 'Your own token opens every workspace you belong to, with your role. `npm start` prints one for each demo member.' }), api_key: field('Workspace API key (optional)', key, { hint: 'Adds a workspace your token does not open (another account\'s, or a server without the account API).' }) };
   const remember = h('input', { type: 'checkbox', id: 'remember-device', checked: params.get('remember') === '1' });
   const rememberBox = h('div', { class: 'field' }, h('div', { class: 'check' }, remember, h('label', { for: 'remember-device', text: 'Remember on this device' })),
     h('p', { class: 'hint', id: 'remember-hint', text: 'Stays signed in after a reload. The token and keys are stored encrypted in this browser, and posts are kept for a fast start. Sign out to forget them.' }));
@@ -178,12 +184,17 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
   if (remember) app.cache ??= openPostCache();
   app.accountToken = accountToken;
   await loadRest();
-  const client = await sdk.createClient({ baseUrl: location.origin, accountToken, storage: await keyStorage() });
+  ui = await import('./session-ui.js');
+  // The account token's device sessions open every workspace with this person's role; the edits
+  // waiting from an earlier visit come back from IndexedDB and go out once their session opens.
+  const outboxStorage = await ui.outboxStorageFor(sdk, accountToken).catch(() => undefined);
+  const client = await sdk.createClient({ baseUrl: location.origin, accountToken, storage: await keyStorage(), outboxStorage });
   // Network states (402, 429, offline) come from the SDK; the outbox's waiting edits are counted.
   client.onNetwork(onStatus);
   client.outbox.subscribe(() => {
     if (app.status.queued) onStatus({ kind: 'queue', count: client.outbox.pending().length });
   });
+  const asked = client.supports('workspace_lifecycle') ? client.account.me().catch(() => null) : Promise.resolve(null);
   if (client.supports('workspace_lifecycle') === false && !apiKey) {
     const err = new Error('This token was not accepted, or the server has no account API: add a workspace key.');
     err.status = 401;
@@ -213,10 +224,9 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
       keyNotice = `The workspace of the API key is not open yet: its account needs payment (${errorText(err).replace(/\.$/, '')}). The key is kept ${remember ? 'on this device (encrypted)' : 'until you sign out'} and tried again at each sign-in, or with "Try the waiting key again" in the sidebar.`;
     }
   }
-  // Workspaces this dashboard has no key for get one when the role allows it (Owner, Admin), all
-  // at once, from the list createClient has just read.
-  const keyless = client.workspaces.known().filter((ws) => !ws.has_key && ws.permissions?.manage_api_keys);
-  await Promise.all(keyless.map((ws) => client.workspaces.issueKey(ws.id, { name: 'Dashboard' }).catch(() => { /* shown when that workspace is opened */ })));
+  // Who may create a workspace is the account API's answer (the account owner here); asked while
+  // the rest of the sign-in runs.
+  app.me = await asked;
   // A returning visit reopens the workspace that was open (and may have been switched meanwhile).
   const wanted = app.restored?.active?.id;
   const listed = client.workspaces.known();
@@ -314,11 +324,12 @@ function renderShell() {
   const header = h('div', { class: 'page-head' });
   const content = h('div', { class: 'content' });
   const waiting = h('div', { class: 'waiting-keys', hidden: true });
-  els = { switcher, nav, header, content, waiting };
+  const signAgain = h('div', { class: 'waiting-keys sign-in-again', hidden: true });
+  els = { switcher, nav, header, content, waiting, signAgain };
   clear(root,
     h('a', { href: '#content', class: 'skip', text: 'Skip to content' }),
     h('div', { class: 'shell' },
-      h('aside', { class: 'sidebar' }, h('p', { class: 'brand', text: 'TryPost' }), switcher, waiting, nav,
+      h('aside', { class: 'sidebar' }, h('p', { class: 'brand', text: 'TryPost' }), switcher, signAgain, waiting, nav,
         h('button', { type: 'button', class: 'signout', onclick: signOut, text: app.remember ? 'Sign out and forget this device' : 'Sign out' })),
       h('main', { class: 'main', id: 'content', tabindex: '-1' }, banners, header, sync, content, toast)));
   root.setAttribute('aria-busy', 'false');
@@ -331,12 +342,19 @@ function activeWs() {
   return app.client?.activeWorkspace ?? app.restored?.active ?? null;
 }
 
+// Only those the account API lets create one (its `me` answer); unknown: not offered.
+function canCreateWorkspace() {
+  return Boolean(app.me && (app.me.can_create_workspaces ?? app.me.is_owner));
+}
+
 // Permissions come with the workspace's summary (from the core, or cached from it).
 function can(action) {
   return app.client ? app.client.can(action) : activeWs()?.permissions?.[action] === true;
 }
 
 async function signOut() {
+  // This device's sessions end on the server too: the credentials the page used stop working.
+  await app.client?.sessions.signOut().catch(() => { /* offline: they expire on their own */ });
   await (await session()).forgetDevice();
   location.assign(location.pathname);
 }
@@ -352,13 +370,19 @@ function setSync(text, { fade = false } = {}) {
 
 function renderChrome() {
   if (!els.switcher) return;
-  els.switcher.update({ active: activeWs(), workspaces: lastList });
+  els.switcher.update({ active: activeWs(), workspaces: lastList, canCreate: canCreateWorkspace() });
   const screens = [['calendar', 'Calendar'], ['settings', 'Settings']];
   clear(els.nav, screens.map(([id, label]) => h('button', { type: 'button', 'aria-current': app.screen === id ? 'page' : null, onclick: () => { app.screen = id; renderChrome(); renderScreen(); }, text: label })));
   const ws = activeWs();
   const canPost = can('manage_posts');
   renderBanners(); // a 402 holds some workspaces and not others
   renderWaitingKeys();
+  if (ui && app.client) {
+    ui.renderSignInAgain(els.signAgain, {
+      client: app.client, notify, signInForm: () => signOut(),
+      onRenewed: () => { renderChrome(); renderBanners(); reloadPosts(); },
+    });
+  }
   clear(els.header,
     h('h1', { text: ws ? ws.name : 'No workspace' }),
     ws && app.screen === 'calendar' ? (canPost
@@ -416,8 +440,10 @@ async function switchTo(id) {
 function renderScreen() {
   const ws = activeWs();
   if (!ws) {
-    clear(els.content, h('div', { class: 'empty' }, h('h2', { text: 'No workspace yet' }), h('p', { text: 'Create one from the workspace menu to start planning posts.' }),
-      h('button', { type: 'button', class: 'primary', onclick: () => createWorkspaceDialog(), text: 'Create workspace' })));
+    clear(els.content, h('div', { class: 'empty' }, h('h2', { text: 'No workspace yet' }),
+      canCreateWorkspace() ? [h('p', { text: 'Create one from the workspace menu to start planning posts.' }),
+        h('button', { type: 'button', class: 'primary', onclick: () => createWorkspaceDialog(), text: 'Create workspace' })]
+        : h('p', { text: 'You are not a member of any workspace yet. Ask the account owner for an invite.' })));
     return;
   }
   if (app.screen === 'settings' && !app.client) {
@@ -426,6 +452,8 @@ function renderScreen() {
   }
   if (app.screen === 'settings') {
     const s = document.createElement('tp-settings');
+    if (app.settingsTab) s.tab = app.settingsTab;
+    app.settingsTab = null;
     clear(els.content, s);
     s.setContext({
       client: app.client, ws, notify, resources: app.client.in(ws.id), onChanged: (kind, list) => cacheChanged(ws.id, kind, list),
@@ -824,7 +852,7 @@ async function movePost(id, newTime, focusKey) {
   if (out.queued) {
     putBack();
     out.later.then((r) => (r.ok ? refreshAfterEdit({ wsId: ws.id }) : notify(`Not moved: ${r.message ?? r.status}`)));
-    notify('Offline: the move is queued and will be sent when the connection is back.');
+    notify(ui ? ui.heldText(app.client, ws.id, 'The move') : 'Offline: the move is queued and will be sent when the connection is back.');
     return { queued: true };
   }
   if (!out.ok) {
@@ -909,7 +937,7 @@ function editPost(post, data, ws, notice = null) {
       try {
         const out = await deliver(await app.client.posts.update(post.id, body), ws.id);
         if (out.queued) {
-          notify('Offline: the change is queued and is sent when the connection is back.');
+          notify(ui ? ui.heldText(app.client, ws.id, 'The change') : 'Offline: the change is queued and is sent when the connection is back.');
           out.later.then((r) => r.ok && refreshAfterEdit({ wsId: ws.id }));
           return {};
         }
@@ -933,7 +961,15 @@ function compose(template = null) {
   const ws = activeWs();
   const data = app.data.get(ws.id);
   if (!data || !app.client) return notify('The workspace is still loading; try again in a moment.');
-  if (!data.accounts.length) return notify('This workspace has no connected social accounts yet: connect one first, then write a post.');
+  if (!data.accounts.length) {
+    // Not a dead end: the tab where an account is connected opens (or says where to connect).
+    notify('This workspace has no connected social accounts yet: connect one here, then write the post.');
+    app.screen = 'settings';
+    app.settingsTab = 'accounts';
+    renderChrome();
+    renderScreen();
+    return;
+  }
   openComposer({
     accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
     defaultSignature: data.signatures.find((s) => String(s.id) === defaultSignatureId(ws.id)), template,
@@ -951,7 +987,9 @@ function compose(template = null) {
       try {
         const out = await deliver(await app.client.posts.create(body), ws.id);
         if (out.queued) {
-          notify(`Offline: the post is saved as a draft in the outbox and is sent when the connection is back.${attach ? ' The files are not uploaded: add them to the draft once online.' : ''}`);
+          const held = app.client.needsSignIn().includes(ws.id);
+          notify(held ? `${ui.heldText(app.client, ws.id, 'The new post (as a draft)')}${attach ? ' The files are not uploaded: add them to the draft then.' : ''}`
+            : `Offline: the post is saved as a draft in the outbox and is sent when the connection is back.${attach ? ' The files are not uploaded: add them to the draft once online.' : ''}`);
           out.later.then((r) => r.ok && refreshAfterEdit({ wsId: ws.id }));
           return {};
         }

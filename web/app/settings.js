@@ -5,6 +5,7 @@ import { h, clear, field, openDialog, showErrors, uid, errorText } from './dom.j
 import * as sdk from '../sdk/index.js';
 import { labelsPanel, signaturesPanel } from './labels-signatures.js';
 import { accountsPanel } from './accounts-settings.js';
+import { confirmKeyDelete, devicesSection } from './session-ui.js';
 
 const ROLES = ['admin', 'member', 'viewer'];
 
@@ -41,7 +42,7 @@ export class SettingsView extends HTMLElement {
         tabindex: this.tab === id ? '0' : '-1', onclick: () => { this.tab = id; this.render(); this.querySelector(`#tab-${id}`)?.focus(); }, text: label,
       })));
     const panel = h('div', { role: 'tabpanel', id: `panel-${this.tab}`, 'aria-labelledby': `tab-${this.tab}`, class: 'tabpanel' });
-    clear(this, h('h2', { text: 'Settings' }), tabs, panel, this.#danger());
+    clear(this, h('h2', { text: 'Settings' }), tabs, panel);
     ({
       workspace: () => this.#workspace(panel), brand: () => this.#brand(panel), team: () => this.#team(panel), keys: () => this.#keys(panel),
       labels: () => labelsPanel(panel, { ...this.#ctx, ws: this.#ws() }), signatures: () => signaturesPanel(panel, { ...this.#ctx, ws: this.#ws() }),
@@ -92,6 +93,8 @@ export class SettingsView extends HTMLElement {
         save.status.textContent = rest.join(' ') || (Object.keys(err.errors ?? {}).length ? 'Not saved: see the fields above.' : errorText(err));
       }
     } }, fields.name, fields.logo_url, save.row));
+    // Once, here, and only for the role that may delete the workspace (the core's table).
+    if (client.can('delete_workspace')) panel.append(this.#danger());
   }
 
   // The choice lists (tone, image style, font, language) are the core's: the values its brand
@@ -251,7 +254,7 @@ export class SettingsView extends HTMLElement {
     const apiKeys = client.in(ws.id).apiKeys;
     const allowed = client.can('manage_api_keys');
     const gate = this.#gate('manage_api_keys', 'create, list or delete API keys');
-    if (!allowed) return panel.append(gate);
+    if (!allowed) return panel.append(gate, devicesSection(client, ws) ?? '');
     const listBox = h('div', { 'aria-busy': 'true' }, h('div', { class: 'skeleton line' }));
     const name = h('input', { type: 'text', autocomplete: 'off' });
     const expires = h('input', { type: 'date' });
@@ -270,15 +273,14 @@ export class SettingsView extends HTMLElement {
       clear(listBox, keys.length ? h('table', { class: 'table' }, h('caption', { text: 'Your keys for this workspace' }),
         tableHead('Name', 'Created', 'Expires', 'Last used'),
         h('tbody', {}, keys.map((k) => h('tr', {}, h('td', { text: k.name }), h('td', { text: k.created_at?.slice(0, 10) ?? '' }), h('td', { text: k.expires_at?.slice(0, 10) ?? 'Never' }), h('td', { text: k.last_used_at?.slice(0, 16).replace('T', ' ') ?? 'Never' }),
-          h('td', {}, h('button', { type: 'button', class: 'danger-link', 'aria-label': `Delete key ${k.name}`, onclick: async () => {
-            try {
+          h('td', {}, h('button', { type: 'button', class: 'danger-link', 'aria-label': `Delete key ${k.name}`, onclick: () => confirmKeyDelete({
+            key: k, wsName: ws.name, pageUsesKey: client.credentialKind?.(ws.id) === 'key',
+            onConfirm: async () => {
               await apiKeys.delete(k.id);
               status.textContent = `Key "${k.name}" deleted.`;
               reload();
-            } catch (err) {
-              status.textContent = errorText(err);
-            }
-          }, text: 'Delete' }))))))
+            },
+          }), text: 'Delete' }))))))
         : h('p', { class: 'hint', text: 'No keys yet. Create one below to call the API from a script.' }));
     };
     panel.append(listBox, h('form', { class: 'inline-form', novalidate: true, onsubmit: async (e) => {
@@ -311,18 +313,16 @@ export class SettingsView extends HTMLElement {
         const rest = showErrors(fields, err.errors ?? {});
         status.textContent = rest.join(' ') || (Object.keys(err.errors ?? {}).length ? '' : errorText(err));
       }
-    } }, h('h3', { text: 'Create a key' }), fields.name, fields.expires_at, h('button', { type: 'submit', class: 'primary', text: 'Create key' })), shown, status);
+    } }, h('h3', { text: 'Create a key' }), fields.name, fields.expires_at, h('button', { type: 'submit', class: 'primary', text: 'Create key' })), shown, status,
+    devicesSection(client, ws) ?? '');
     reload();
   }
 
   #danger() {
-    const { client } = this.#ctx;
-    const ws = this.#ws();
-    const allowed = client.can('delete_workspace');
     return h('section', { class: 'danger-zone', 'aria-labelledby': 'danger-title' },
       h('h3', { id: 'danger-title', text: 'Danger zone' }),
-      h('p', { text: allowed ? 'Deleting removes every post, account, member, invite and key of this workspace. It cannot be undone.' : `Only the account owner can delete a workspace (your role: ${ws.role}).` }),
-      h('button', { type: 'button', class: 'danger', disabled: !allowed, onclick: () => this.#confirmDelete(), text: 'Delete workspace' }));
+      h('p', { text: 'Deleting removes every post, account, member, invite and key of this workspace. It cannot be undone.' }),
+      h('button', { type: 'button', class: 'danger', onclick: () => this.#confirmDelete(), text: 'Delete workspace' }));
   }
 
   #confirmDelete() {

@@ -46,7 +46,8 @@ export class WorkspaceSwitcher extends HTMLElement {
       dataset: { id: ws.id },
       onclick: () => this.pick(ws.id),
     }, logo(ws), h('span', { class: 'ws-item-name', text: ws.name }), h('span', { class: 'ws-role', text: ROLE[ws.role] ?? ws.role })));
-    const create = h('button', { type: 'button', role: 'menuitem', tabindex: '-1', class: 'ws-item ws-create', onclick: () => this.#emit('create-workspace') },
+    // Offered only to those the account API lets create one (state.canCreate).
+    const create = this.#state.canCreate === false ? null : h('button', { type: 'button', role: 'menuitem', tabindex: '-1', class: 'ws-item ws-create', onclick: () => this.#emit('create-workspace') },
       h('span', { class: 'ws-logo ws-initial', 'aria-hidden': 'true', 'data-initial': '+' }), h('span', { text: 'Create workspace' }));
     const menu = h('div', { role: 'menu', id: this.#menuId, 'aria-label': 'Workspaces', class: 'ws-menu', hidden: !this.#open, onkeydown: (e) => this.#menuKey(e) }, items, create);
     clear(this, button, menu);

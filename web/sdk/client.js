@@ -6,6 +6,7 @@ import { createMemoryKeyStorage } from './storage.js';
 import { createTransport } from './transport.js';
 import { createOutbox, createMemoryOutboxStorage } from './outbox.js';
 import { createResources, ApiError } from './resources.js';
+import { deviceIdentity, RefusedCredentials } from './session-credential.js';
 
 // Storage ids of keys kept while their account needs payment (their workspace id is not known).
 const WAITING = 'waiting:';
@@ -53,7 +54,13 @@ class Client {
   #onlineTarget = null;
   #onOnline = null;
 
-  constructor(core, { baseUrl, accountToken, fetch, storage, transport, onlineEvents }) {
+  // Device sessions (session-credential.js): this device's id, and the workspaces whose
+  // credential was refused until a new one opens.
+  #device = null;
+  #onSession = new Set(); // workspaces this client reaches with a session, not a key
+  #refused = new RefusedCredentials((ev) => this.#netEmit(ev));
+
+  constructor(core, { baseUrl, accountToken, fetch, storage, transport, onlineEvents, deviceId, deviceName, webStorage, sessions = true }) {
     this.#core = core;
     this.#store = new core.Store();
     this.#base = normalizeBase(baseUrl);
@@ -69,6 +76,7 @@ class Client {
       },
     });
     if (accountToken) coreAnswer(this.#store.setAccountToken(accountToken));
+    if (accountToken && sessions !== false) this.#device = deviceIdentity({ deviceId, deviceName, webStorage });
     this.#onlineTarget = onlineEvents ?? (typeof globalThis.addEventListener === 'function' ? globalThis : null);
 
     const client = this;
@@ -81,6 +89,17 @@ class Client {
       remove: (id, options) => client.#removeWorkspace(id, options),
       members: (id) => client.#members(id),
       issueKey: (id, options) => client.#issueKey(id, options),
+    };
+    // This device's sessions on the account API: open (again) for every workspace, or sign out.
+    this.sessions = {
+      deviceId: this.#device?.id ?? null,
+      open: () => client.#openSessions(),
+      list: () => client.account.sessions.list(),
+      signOut: async () => {
+        if (!client.#device || !client.supports('workspace_lifecycle')) return false;
+        await client.account.sessions.revoke(client.#device.id);
+        return true;
+      },
     };
     this.posts = {
       refresh: (options) => client.#refreshPosts(client.#activeId(), options),
@@ -121,8 +140,47 @@ class Client {
       if (workspaceId.startsWith(WAITING)) this.#waiting.set(workspaceId, key);
       await this.#reopen(workspaceId, key);
     }
+    // After the stored keys: a listed workspace works on this device's session, not a key.
+    if (this.#device && this.supports('workspace_lifecycle')) {
+      try {
+        await this.#openSessions();
+      } catch (e) {
+        if (!(e instanceof WorkspaceError)) throw e;
+        // An account API without sessions (404, 405): keys only, as before. Anything else leaves
+        // the workspaces listed without a credential; sessions.open() tries again.
+        if (e.status === 404 || e.status === 405) {
+          this.#device = null;
+          this.sessions.deviceId = null;
+        }
+      }
+    }
     this.#sync();
     return this;
+  }
+
+  // Opens this device's session for every listed workspace (the server replaces the device's
+  // previous ones): -> the ids opened. Their waiting edits go out now.
+  async #openSessions() {
+    if (!this.#device) throw new WorkspaceError('Sessions need an account token.', { status: 501 });
+    const out = await this.#send('', 'account.sessions.open', { device_id: this.#device.id, device_name: this.#device.name });
+    const ids = out.workspace_ids ?? [];
+    for (const id of ids) this.#onSession.add(id);
+    this.#refused.accepted(ids);
+    for (const id of ids) this.#keyUsable(id);
+    return ids;
+  }
+
+  // Workspaces whose credential the server refused (401: revoked, expired or deleted): their
+  // edits wait, and sessions.open() (or a key) makes them work again.
+  needsSignIn() {
+    return this.#refused.list();
+  }
+
+  // 'session' | 'key' | null: what this client reaches the workspace with (never the secret).
+  credentialKind(workspaceId) {
+    const ws = this.#byId.get(String(workspaceId));
+    if (!ws?.has_key) return null;
+    return this.#onSession.has(ws.id) ? 'session' : 'key';
   }
 
   // A stored key, probed again: its workspace id when it opens one (a waiting key is then filed
@@ -219,7 +277,9 @@ class Client {
       throw e;
     }
     await this.#storage.save(out.workspace_id, apiKey);
+    this.#onSession.delete(out.workspace_id);
     this.#sync();
+    this.#refused.accepted([out.workspace_id]);
     this.#keyUsable(out.workspace_id);
     return this.#byId.get(out.workspace_id);
   }
@@ -317,6 +377,7 @@ class Client {
     // The transport never throws for HTTP: status 0 is "could not be reached" for the core.
     ({ status, text } = await this.#transport.exchange({ url: this.#base + req.path, method: req.method, headers: req.headers, body: req.body }, { idempotencyKey }));
     const out = JSON.parse(this.#store.applyResponse(req.request_id, status, text));
+    if (status === 401 && req.workspace_id && !String(req.kind).startsWith('account.')) this.#refused.refused(req.workspace_id);
     if (sync && out.outcome !== 'dropped') this.#sync();
     if (out.outcome === 'error') {
       if (status === 402) this.#paymentFrom(req, text);
@@ -356,9 +417,10 @@ class Client {
       if (!(e instanceof WorkspaceError)) throw e;
       // A deleted post that is already gone is what the user wanted.
       if (entry.kind === 'posts.delete' && e.status === 404) return { ok: true, post_id: entry.post_id };
-      // A refused key holds the queue until a usable key arrives (addWorkspace, issueKey).
+      // A refused credential holds the queue until a usable one arrives (sessions.open,
+      // addWorkspace, issueKey): nothing is dropped.
       const transient = e.status === 0 || e.status === 429 || e.status === 408 || e.status >= 500 || e.status === 401;
-      return { ok: false, transient, status: e.status, message: e.message, errors: e.errors };
+      return { ok: false, transient, ...(e.status === 401 ? { held: 'credential' } : {}), status: e.status, message: e.message, errors: e.errors };
     }
   }
 
@@ -368,10 +430,15 @@ class Client {
   }
 
   async #createWorkspace({ name } = {}) {
-    const out = await this.#send('', 'account.workspaces.create', { name }, { keepText: true });
+    const params = { name };
+    // The device's session for the new workspace comes in the same answer: no key is made.
+    if (this.#device) Object.assign(params, { device_id: this.#device.id, device_name: this.#device.name });
+    const out = await this.#send('', 'account.workspaces.create', params, { keepText: true });
     // The new workspace's key came in this answer; persist it only if the caller opted in.
-    const key = JSON.parse(out.responseText)?.api_key?.plain_token;
-    if (typeof key === 'string' && key) await this.#storage.save(out.workspace_id, key);
+    const answer = JSON.parse(out.responseText);
+    const key = answer?.api_key?.plain_token;
+    if (answer?.session?.token) this.#onSession.add(out.workspace_id);
+    else if (typeof key === 'string' && key) await this.#storage.save(out.workspace_id, key);
     return this.#byId.get(out.workspace_id);
   }
 
@@ -404,6 +471,8 @@ class Client {
     const out = await this.#send(id, 'account.api_keys.create', params, { keepText: true });
     const key = JSON.parse(out.responseText)?.plain_token;
     if (typeof key === 'string' && key) await this.#storage.save(id, key);
+    this.#onSession.delete(id);
+    this.#refused.accepted([id]);
     this.#keyUsable(id);
     return this.#byId.get(id);
   }
@@ -481,7 +550,7 @@ class Client {
     delete active.posts;
     Object.assign(this, active);
     this.invites = account.invites;
-    this.account = { usage: account.usage, me: account.me };
+    this.account = { usage: account.usage, me: account.me, sessions: account.sessions };
     this.#usage = account.usage;
     // client.in(id): the same calls bound to one named workspace, active or not.
     this.in = (workspaceId) => shape(bound(() => String(workspaceId)));
@@ -550,6 +619,7 @@ class Client {
   }
 
   #failed(e) {
+    if (e.status === 401 && e.workspaceId && !String(e.endpoint ?? '').startsWith('account.')) this.#refused.refused(e.workspaceId);
     if (e.status !== 402 || !e.workspaceId) {
       if (e.status === 402) this.#netEmit({ kind: 'payment', error: e });
       return;

@@ -131,6 +131,12 @@ export interface WorkspacePatch {
   brand?: Partial<BrandProfile>;
 }
 
+/** A device session as the account API lists it (never its token). */
+export interface DeviceSession {
+  id: string; workspace_id: string; workspace_name: string; device_id: string; device_name: string | null;
+  created_at: string; last_used_at: string | null; expires_at: string;
+}
+
 export interface TrypostClient {
   readonly activeWorkspace: WorkspaceSummary | null;
   supports(feature: 'workspace_lifecycle' | string): boolean;
@@ -150,6 +156,19 @@ export interface TrypostClient {
   forgetWaitingKeys(): Promise<void>;
   switchWorkspace(id: string): WorkspaceSummary;
   close(): void;
+  /** Workspaces whose credential was refused (401); their edits wait for sessions.open() or a key. */
+  needsSignIn(): string[];
+  /** What this client reaches the workspace with: a device session, an API key, or nothing. */
+  credentialKind(workspaceId: string): 'session' | 'key' | null;
+  sessions: {
+    /** This device's id (null without an account token or with `sessions: false`). */
+    readonly deviceId: string | null;
+    /** Opens this device's session for every listed workspace again: the ids opened. */
+    open(): Promise<string[]>;
+    list(): Promise<ReadonlyArray<Readonly<DeviceSession>>>;
+    /** Revokes every session of this device (false when there is none to revoke). */
+    signOut(): Promise<boolean>;
+  };
   workspaces: {
     list(): Promise<WorkspaceSummary[]>;
     /** The list as this client holds it now, without a request. */
@@ -195,6 +214,15 @@ export declare function createClient(options: {
   transport?: Partial<TransportOptions>;
   /** Where `online` events come from (default: the window in a browser); the outbox flushes on each. */
   onlineEvents?: EventTarget;
+  /**
+   * With an account token the client works on this device's sessions (docs/account-api.md):
+   * false keeps to keys. `deviceId` (8-100 characters) is the id the server replaces a device's
+   * sessions by; default: kept in `webStorage` (localStorage in a browser), else new per client.
+   */
+  sessions?: boolean;
+  deviceId?: string;
+  deviceName?: string;
+  webStorage?: Pick<Storage, 'getItem' | 'setItem'>;
 }): Promise<TrypostClient>;
 // --- transport and outbox (web/sdk/transport.js, web/sdk/outbox.js) ---
 export interface TransportOptions {
@@ -505,6 +533,8 @@ export interface WorkspaceCalls {
     toggle(accountId: string): Promise<Readonly<SocialAccount>>;
     boards(accountId: string): Promise<Readonly<{ boards: Array<{ id: string; name: string }>; truncated: boolean }>>;
     channels(accountId: string): Promise<Readonly<{ channels: Array<{ id: string; name: string }> }>>;
+    /** The account API's demo connection (Owner, Admin): an active account at once. */
+    connect(input: { platform: string; displayName: string; username: string }): Promise<Readonly<SocialAccount>>;
   };
   media: {
     attachFromUrl(postId: string, urls: string | Array<string | { url: string; alt?: string }>, options?: { onProgress?: (p: UrlProgress) => void }): Promise<Readonly<MediaFromUrlResult>>;
@@ -540,7 +570,9 @@ export type NetworkEvent =
   | { kind: 'ok' | 'offline' | 'online' | 'rate-clear' }
   | { kind: 'rate'; seconds: number; waiting: number }
   | { kind: 'payment'; workspaceId?: string; /** every workspace the block holds (the account's, or just this one) */ workspaceIds?: string[]; error: ApiError; block?: PaymentBlock }
-  | { kind: 'payment-clear'; workspaceId: string };
+  | { kind: 'payment-clear'; workspaceId: string }
+  /** A workspace's credential was refused (401) / works again; `workspaceIds`: all still refused. */
+  | { kind: 'credential' | 'credential-clear'; workspaceId: string; workspaceIds: string[] };
 // Declaration merging: these members join TrypostClient above.
 export interface TrypostClient extends WorkspaceCalls {
   /** The same calls bound to one named workspace, active or not. */
@@ -548,7 +580,11 @@ export interface TrypostClient extends WorkspaceCalls {
   invites: { accept(inviteId: string): Promise<Readonly<WorkspaceSummary>>; decline(inviteId: string): Promise<null> };
   account: {
     usage(): Promise<Readonly<{ mode: 'cloud' | 'self-hosted'; credits_used: number | null; credits_limit: number | null; resets_at: string | null; plan_status: string | null }>>;
-    me(): Promise<Readonly<{ id: string; name: string; email: string; account_id: string; is_owner: boolean }>>;
+    me(): Promise<Readonly<{ id: string; name: string; email: string; account_id: string; is_owner: boolean; can_create_workspaces?: boolean }>>;
+    sessions: {
+      list(): Promise<ReadonlyArray<Readonly<DeviceSession>>>;
+      revoke(deviceId: string): Promise<null>;
+    };
   };
   onNetwork(listener: (ev: NetworkEvent) => void): () => void;
   paymentBlock(workspaceId?: string): PaymentBlock | null;

@@ -266,6 +266,9 @@ export function createResources(io) {
         toggle: (accountId) => data(ws(), { endpoint: 'social_accounts.toggle', params: { account: id(accountId) } }),
         boards: (accountId) => data(ws(), { endpoint: 'social_accounts.boards', params: { account: id(accountId) } }),
         channels: (accountId) => data(ws(), { endpoint: 'social_accounts.channels', params: { account: id(accountId) } }),
+        // The account API's demo connection (no network round trip): an active account at once.
+        connect: ({ platform, displayName, username } = {}) =>
+          data(ws(), { endpoint: 'account.social_accounts.connect', body: { platform, display_name: displayName, username } }),
       },
       media: {
         attachFromUrl: (postId, urls, options) => attachFromUrl(ws(), postId, urls, options),
@@ -313,6 +316,11 @@ export function createResources(io) {
       decline: (inviteId) => data('', { endpoint: 'account.invites.decline', params: { invite: String(inviteId) } }),
     },
     usage: () => data('', { endpoint: 'account.usage' }),
+    // This person's device sessions (no tokens in the list) and a device's sign-out.
+    sessions: {
+      list: () => data('', { endpoint: 'account.sessions.list' }),
+      revoke: (deviceId) => data('', { endpoint: 'account.sessions.revoke', params: { device: String(deviceId) } }),
+    },
     me: () => data('', { endpoint: 'account.me' }),
   };
 

@@ -4,6 +4,7 @@ import { HttpError, forbidden, notFound, validationError } from '../errors.js';
 import { addKey, deleteKey, listKeys, validateKeyInput } from '../api-keys.js';
 import { uuid } from '../ids.js';
 import * as present from '../presenters.js';
+import { openSession, dropSessions } from '../sessions.js';
 import { newWorkspace } from '../store.js';
 import { formatApi } from '../time.js';
 import { Validator, isHttpUrl } from '../validation.js';
@@ -36,9 +37,18 @@ function validName(v, name, required) {
   return name;
 }
 
+// Names are unique within an account (trimmed, in any case), so the switcher never shows two
+// workspaces alike; a workspace may keep its own name.
+function uniqueName(ctx, v, name, self = null) {
+  if (typeof name !== 'string' || !name) return;
+  const account = self ? ctx.store.accountOf(self) : ctx.store.account;
+  const clash = ctx.store.state.workspaces.find((w) => w !== self && ctx.store.accountOf(w) === account && w.name.trim().toLowerCase() === name.toLowerCase());
+  if (clash) v.add('name', `This account already has a workspace named "${clash.name}". Choose another name.`);
+}
+
 function me(ctx) {
   const u = ctx.user;
-  return { status: 200, body: { id: u.id, name: u.name, email: u.email, account_id: ctx.store.account.id, is_owner: isOwner(ctx) } };
+  return { status: 200, body: { id: u.id, name: u.name, email: u.email, account_id: ctx.store.account.id, is_owner: isOwner(ctx), can_create_workspaces: isOwner(ctx) } };
 }
 
 function workspaces(ctx) {
@@ -54,12 +64,18 @@ function createWorkspace(ctx) {
   if (!isOwner(ctx)) throw forbidden();
   const v = new Validator({ now: ctx.now });
   const name = validName(v, ctx.body.name, true);
+  uniqueName(ctx, v, name);
+  const device = ctx.body.device_id;
+  if (device !== undefined) v.check('device_id', device, ['string', 'min:8', 'max:100']);
   v.throwIfFailed();
   const now = ctx.clock.now();
   const ws = newWorkspace({ id: uuid(), name, now });
   ctx.store.state.workspaces.push(ws);
-  const apiKey = addKey(ws, ctx.user.id, { name: 'Dashboard' }, now);
-  return { status: 201, body: { workspace: present.accountWorkspace(ws, 'owner'), api_key: apiKey } };
+  // No key is made for the creator: a device that names itself gets its session for the new
+  // workspace in the same answer; API keys are made on purpose in the API keys tab.
+  const body = { workspace: present.accountWorkspace(ws, 'owner') };
+  if (device !== undefined) body.session = openSession(ws, ctx.user, 'owner', { deviceId: device, deviceName: ctx.body.device_name ?? null }, now, ctx.store.state.app_key);
+  return { status: 201, body };
 }
 
 function updateWorkspace(ctx) {
@@ -67,6 +83,7 @@ function updateWorkspace(ctx) {
   const v = new Validator({ now: ctx.now });
   const b = ctx.body;
   const name = b.name !== undefined ? validName(v, b.name, true) : undefined;
+  if (name !== undefined) uniqueName(ctx, v, name, ws);
   if (b.logo_url !== undefined && b.logo_url !== null && !isHttpUrl(b.logo_url)) v.add('logo_url', 'The logo url field must be a valid URL.');
   v.throwIfFailed();
   if (name !== undefined) ws.name = name;
@@ -208,6 +225,7 @@ function removeMember(ctx) {
   ws.members = ws.members.filter((x) => x !== m);
   // Their keys for this workspace stop working with their access.
   ws.api_keys = ws.api_keys.filter((k) => k.user_id !== m.user_id);
+  dropSessions(ws, m.user_id);
   ctx.emulator.outbox.push({ type: 'member_removed', workspace_id: ws.id, user_id: m.user_id });
   return { status: 204 };
 }

@@ -1,0 +1,124 @@
+// What the page shows and asks about device sessions (web/sdk/session-credential.js): which
+// workspaces need signing in again (their edits are kept and sent once a credential works), the
+// words for an edit held there, the confirmation before an API key is deleted, and where the
+// outbox is kept so a reload loses no edit.
+import { h, clear, openDialog, errorText } from './dom.js';
+
+// Edits are the user's words, not credentials: while any waits (or was refused and is not yet
+// dismissed) it is kept in IndexedDB, for every sign-in, so a reload (or a revoked session) never
+// loses one. The database exists only while it holds something: without "Remember on this
+// device" nothing else is left behind. One database per account token, so another person signing
+// in on this browser never sends them.
+export async function outboxStorageFor(sdk, accountToken) {
+  const idb = globalThis.indexedDB;
+  if (!idb || typeof sdk.createIndexedDbOutboxStorage !== 'function') return undefined;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`trypost-outbox:${accountToken}`)));
+  const name = `trypost-outbox-${[...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  const exists = async () => {
+    if (typeof idb.databases !== 'function') return true; // cannot tell: open it
+    return (await idb.databases()).some((d) => d.name === name);
+  };
+  let inner = null;
+  const open = () => (inner ??= sdk.createIndexedDbOutboxStorage({ name }));
+  return {
+    kind: 'indexeddb',
+    async load() {
+      return (await exists()) ? open().load() : null;
+    },
+    async save(doc) {
+      if (doc.entries.length || doc.problems.length) return open().save(doc);
+      if (!inner && !(await exists())) return undefined;
+      // Empty: the database goes (its connection closes on the version change; a later edit
+      // opens a new one, queued after the deletion).
+      inner = null;
+      await new Promise((resolve) => {
+        const req = idb.deleteDatabase(name);
+        req.onsuccess = req.onerror = req.onblocked = () => resolve();
+      });
+      return undefined;
+    },
+  };
+}
+
+const nameOf = (client, id) => client.workspaces.known().find((w) => w.id === id)?.name ?? 'A workspace';
+
+// The words for an edit that waits: for a credential (named workspace) or for the network.
+export function heldText(client, wsId, what) {
+  if (client?.needsSignIn().includes(wsId)) {
+    return `${what} is kept: "${nameOf(client, wsId)}" needs signing in again. It is sent once you do (nothing is lost, also after a reload).`;
+  }
+  return `Offline: ${what.toLowerCase()} is queued and will be sent when the connection is back.`;
+}
+
+// The sidebar notice for workspaces whose credential was refused, with "Sign in again" (a new
+// session for this device from the account token the page holds).
+export function renderSignInAgain(box, { client, notify, onRenewed, signInForm }) {
+  const ids = client?.needsSignIn() ?? [];
+  box.hidden = !ids.length;
+  if (!ids.length) return clear(box);
+  const names = ids.map((id) => `"${nameOf(client, id)}"`).join(', ');
+  const kept = client.outbox.pending().filter((e) => ids.includes(e.workspace_id)).length;
+  const button = h('button', { type: 'button', text: 'Sign in again', onclick: async () => {
+    button.disabled = true;
+    try {
+      await client.sessions.open();
+      const still = client.needsSignIn();
+      if (still.length) notify(`Still refused: ${still.map((id) => `"${nameOf(client, id)}"`).join(', ')}. Add a key for it, or sign out and in.`);
+      else notify('Signed in again; waiting edits are being sent.');
+      onRenewed();
+    } catch (err) {
+      // The account token itself is no longer accepted: only the sign-in form can help.
+      if (err.status === 401 || err.status === 501) signInForm();
+      else notify(`Not signed in again: ${errorText(err)}`);
+      button.disabled = false;
+    }
+  } });
+  clear(box,
+    h('p', { role: 'alert', text: `${names} ${ids.length === 1 ? 'needs' : 'need'} signing in again: this page's access there was revoked or expired.${kept ? ` ${kept} edit${kept === 1 ? ' is' : 's are'} kept and sent once you do.` : ''}` }),
+    client.sessions.deviceId ? button : h('p', { class: 'hint', text: 'Add a working API key for it, or sign out and sign in again.' }));
+}
+
+// "Delete key" asks first, naming the key; when the page itself reaches this workspace with a key
+// (added by key, no session), it says the page may stop working there.
+export function confirmKeyDelete({ key, wsName, pageUsesKey, onConfirm }) {
+  openDialog(`Delete the key "${key.name}"?`, (body, close) => {
+    const status = h('p', { role: 'alert', class: 'form-error' });
+    const go = h('button', { type: 'button', class: 'danger', text: `Delete "${key.name}"`, onclick: async () => {
+      go.disabled = true;
+      try {
+        await onConfirm();
+        close();
+      } catch (err) {
+        go.disabled = false;
+        status.textContent = errorText(err);
+      }
+    } });
+    body.append(
+      h('p', { text: `Scripts and apps that use "${key.name}" stop working in "${wsName}" at once. This cannot be undone.` }),
+      pageUsesKey
+        ? h('p', { class: 'notice', text: `This page reaches "${wsName}" with an API key, not a sign-in session. If it is this key, "${wsName}" stops working here until you sign in again or add another key (your waiting edits are kept).` })
+        : h('p', { class: 'hint', text: `This page uses your sign-in session in "${wsName}", not this key: it keeps working.` }),
+      status,
+      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: close, text: 'Cancel' }), go));
+  });
+}
+
+// This person's device sessions in the workspace, apart from the API keys (read from the account
+// API's own list; never a token). Sessions end by signing out on that device or after 12 idle hours.
+export function devicesSection(client, ws) {
+  if (!client.sessions?.deviceId) return null;
+  const box = h('div', { 'aria-busy': 'true' }, h('div', { class: 'skeleton line' }));
+  const when = (t) => (t ? `${t.slice(0, 16).replace('T', ' ')} UTC` : 'Never');
+  client.sessions.list().then((all) => {
+    box.removeAttribute('aria-busy');
+    const mine = all.filter((s) => s.workspace_id === ws.id);
+    clear(box, mine.length ? h('table', { class: 'table' }, h('caption', { text: 'Your signed-in devices in this workspace' }),
+      h('thead', {}, h('tr', {}, ['Device', 'Last used', 'Expires if unused'].map((t) => h('th', { scope: 'col', text: t })))),
+      h('tbody', {}, mine.map((s) => h('tr', {},
+        h('td', { text: `${s.device_name ?? 'A device'}${s.device_id === client.sessions.deviceId ? ' (this device)' : ''}` }),
+        h('td', { text: when(s.last_used_at) }), h('td', { text: when(s.expires_at) })))))
+      : h('p', { class: 'hint', text: 'No signed-in device here.' }));
+  }, (err) => clear(box, h('p', { class: 'error', text: `The signed-in devices could not be listed (${errorText(err)}).` })));
+  return h('section', { 'aria-labelledby': 'devices-title' }, h('h3', { id: 'devices-title', text: 'Signed-in devices' }),
+    h('p', { class: 'hint', text: 'Sign-in sessions, not API keys: each device that signs in gets one, it ends when that device signs out or after 12 hours unused.' }), box);
+}

@@ -1,0 +1,77 @@
+// Device sessions (docs/account-api.md): with an account token, the client works on a credential
+// the account API issues to this person on this device for each workspace, with their own role.
+// This file keeps the device's id (the server replaces a device's credential when it opens again,
+// so signing in repeatedly adds none) and which workspaces' credentials were refused (401), so
+// the page can say which workspace needs signing in again; the edits waiting there stay queued.
+
+const DEVICE_KEY = 'trypost-device-id';
+
+// The id this device keeps: given, else the one stored in Web Storage (not a secret: it names
+// the device, it grants nothing), else a new one, stored when the platform has Web Storage.
+export function deviceIdentity({ deviceId, deviceName, webStorage } = {}) {
+  if (deviceId !== undefined && (typeof deviceId !== 'string' || deviceId.length < 8 || deviceId.length > 100)) {
+    throw new TypeError('createClient: deviceId must be a string of 8 to 100 characters');
+  }
+  let id = deviceId;
+  let store = null;
+  try {
+    store = webStorage ?? globalThis.localStorage ?? null;
+  } catch {
+    store = null; // storage blocked by the browser's settings: a new id per page
+  }
+  if (!id) {
+    try {
+      id = store?.getItem(DEVICE_KEY) ?? null;
+    } catch {
+      id = null;
+    }
+  }
+  if (!id || id.length < 8) {
+    id = `device-${globalThis.crypto.randomUUID()}`;
+    try {
+      store?.setItem(DEVICE_KEY, id);
+    } catch {
+      // kept for this page only
+    }
+  }
+  const name = deviceName ?? (globalThis.navigator?.userAgent ? browserName(globalThis.navigator.userAgent) : 'Node.js');
+  return { id, name };
+}
+
+function browserName(ua) {
+  if (/Edg\//.test(ua)) return 'Edge';
+  if (/Chrome\//.test(ua)) return 'Chromium browser';
+  if (/Firefox\//.test(ua)) return 'Firefox';
+  if (/Safari\//.test(ua)) return 'Safari';
+  return 'Browser';
+}
+
+// Workspaces whose credential the server refused, until a new one is opened for them.
+export class RefusedCredentials {
+  #ids = new Set();
+  #emit;
+
+  constructor(emit) {
+    this.#emit = emit;
+  }
+
+  list() {
+    return [...this.#ids];
+  }
+
+  has(id) {
+    return this.#ids.has(String(id));
+  }
+
+  refused(id) {
+    const ws = String(id);
+    if (!ws || this.#ids.has(ws)) return;
+    this.#ids.add(ws);
+    this.#emit({ kind: 'credential', workspaceId: ws, workspaceIds: this.list() });
+  }
+
+  accepted(ids) {
+    const cleared = ids.map(String).filter((id) => this.#ids.delete(id));
+    for (const id of cleared) this.#emit({ kind: 'credential-clear', workspaceId: id, workspaceIds: this.list() });
+  }
+}
