@@ -67,7 +67,9 @@ async function openExample({ query = '', snapshot = snapshot2000, abortSnapshot 
       for (const type of ['load', 'render', 'error']) c?.addEventListener(type, (e) => window.__widgetEvent({ type, code: e.detail?.code }));
     });
   });
-  const response = await page.goto(`${base}/widget/example.html${query}`);
+  // The page opens on today's month (its demo data is today's); these 2,000 posts are in May 2026.
+  const dated = query.includes('date=') ? query : `${query}${query ? '&' : '?'}date=2026-05-15`;
+  const response = await page.goto(`${base}/widget/example.html${dated}`);
   assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
   return { page, problems, events };
 }
@@ -579,7 +581,7 @@ test('dist/widget/ runs on its own under the strict CSP and loads its calendar-o
   await page.route((url) => url.pathname === '/trypost/example-snapshot.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: snapshot2000 }));
   const wasm = [];
   page.on('response', (r) => { if (r.url().endsWith('.wasm')) wasm.push({ path: new URL(r.url()).pathname, type: r.headers()['content-type'] }); });
-  const response = await page.goto(`${base}/trypost/example.html`);
+  const response = await page.goto(`${base}/trypost/example.html?date=2026-05-15`);
   assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
   await waitRendered(page);
   assert.deepEqual(wasm, [{ path: '/trypost/trypost-calendar-core.wasm', type: 'application/wasm' }]);
