@@ -111,3 +111,72 @@ test('the demo snapshot holds no key, and the token route is read-only and short
   const write = await fetch(`${base}${token.endpoint}/labels`, { method: 'POST', headers: { authorization: `Bearer ${token.token}` } });
   assert.equal(write.status, 403);
 });
+
+// 30 posts on one day (20 of them between 09:00 and 10:00), as a snapshot the page is pointed at.
+async function busyDay() {
+  const { exportSnapshot } = await import('../../web/sdk/index.js');
+  const at = (h, m) => `2026-05-13 ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00`;
+  const posts = [];
+  for (let i = 0; i < 30; i++) {
+    const [h, m] = i < 20 ? [9, i * 3] : [12 + (i - 20), 10];
+    posts.push({ id: `busy-${i}`, status: 'scheduled', content: `Busy post ${i}`, scheduled_at: at(h, m),
+      platforms: [{ id: `bp-${i}`, platform: 'x', content_type: 'x_post', social_account: { id: 'acc-x' } }], labels: [] });
+  }
+  return JSON.stringify(await exportSnapshot({ workspace: { name: 'Busy', brand: {} }, accounts: [], labels: [], posts }));
+}
+
+test('a week with 30 posts on a day stays readable: a "+N more" per busy hour, one time format, no sideways page scroll', async () => {
+  const snapshot = await busyDay();
+  for (const width of [1280, 390]) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    const problems = watchPage(page);
+    await page.route((url) => url.pathname === '/busy.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: snapshot }));
+    await page.goto(`${base}/widget/example.html?src=/busy.json&view=week&date=2026-05-13&time-zone=UTC`);
+    await page.waitForFunction(() => document.querySelector('trypost-calendar')?.shadowRoot.querySelector('.week-view [part~="post"]'), null, { timeout: 30000 });
+    const wed = await page.evaluate(() => {
+      const root = document.querySelector('trypost-calendar').shadowRoot;
+      const cell = root.querySelector('[role="gridcell"][data-date="2026-05-13"]');
+      const posts = [...cell.querySelectorAll('[part~="post"]')];
+      return {
+        posts: posts.length,
+        nine: posts.filter((p) => /^9:\d\d\s?AM$/.test(p.querySelector('.time').textContent)).length,
+        more: [...cell.querySelectorAll('[part~="more"]')].map((m) => m.textContent),
+        narrowest: Math.min(...posts.map((p) => p.getBoundingClientRect().width / cell.clientWidth)),
+        times: posts.map((p) => p.querySelector('.time').textContent),
+        hours: [...root.querySelectorAll('.hour-label')].map((h) => h.textContent).slice(8, 14),
+      };
+    });
+    assert.equal(wed.nine, 2, 'the 09:00 hour keeps 2 posts');
+    assert.deepEqual(wed.more, ['+18 more'], 'and counts the 18 others at that hour');
+    assert.equal(wed.posts, 12);
+    assert.ok(wed.narrowest >= 0.45, `no post narrower than half its day: ${wed.narrowest}`);
+    assert.ok(wed.times.every((t) => /^\d{1,2}:\d{2}\s(AM|PM)$/.test(t)), wed.times.join(' | '));
+    assert.ok(wed.hours.every((h) => /^\d{1,2}\s(AM|PM)$/.test(h)), `hour labels in the same 12-hour clock: ${wed.hours.join(' | ')}`);
+    const o = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    assert.ok(o.scroll <= o.inner, `no horizontal page scroll at ${width} px: ${o.scroll} > ${o.inner}`);
+
+    await page.screenshot({ path: join(SHOTS, `widget-week-busy-${width}.png`), fullPage: false });
+    // Pressing the hour's "+N more" shows the whole day.
+    await page.evaluate(() => document.querySelector('trypost-calendar').shadowRoot.querySelector('.hour-more').click());
+    const all = await page.evaluate(() => document.querySelector('trypost-calendar').shadowRoot.querySelectorAll('[data-date="2026-05-13"] [part~="post"]').length);
+    assert.equal(all, 30);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+test('at 390 px the example month is a list of days: no sideways scroll, no post text cut', async () => {
+  const { page, problems } = await open('example.html?time-zone=UTC', 390);
+  const cut = await page.evaluate(() => {
+    const root = document.querySelector('trypost-calendar').shadowRoot;
+    return [...root.querySelectorAll('[role="gridcell"]:not(.outside) [part~="post"]')]
+      .filter((p) => p.scrollWidth > p.clientWidth + 1 || p.getBoundingClientRect().right > window.innerWidth).length;
+  });
+  assert.equal(cut, 0);
+  const o = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  assert.ok(o.scroll <= o.inner, `${o.scroll} > ${o.inner}`);
+  await page.screenshot({ path: join(SHOTS, 'widget-example-list-390.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
