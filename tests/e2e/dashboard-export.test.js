@@ -138,3 +138,38 @@ for (const [role, token, email] of [['owner', OWNER_TOKEN, null], ['viewer', VIE
     await page.close();
   });
 }
+
+test('times follow the page language: 24-hour in en-GB (the dashboard), 12-hour in en-US, on the calendar and in the offline preview', async () => {
+  for (const lang of ['en-GB', 'en-US']) {
+    const page = await env.browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const problems = watchPage(page);
+    if (lang !== 'en-GB') {
+      await page.route((url) => url.pathname === '/app/' || url.pathname.endsWith('/index.html'), async (route) => {
+        const res = await route.fetch();
+        await route.fulfill({ response: res, body: (await res.text()).replace('<html lang="en-GB">', `<html lang="${lang}">`) });
+      });
+    }
+    await signIn(page, env.dash.url, OWNER_TOKEN);
+    await page.getByRole('grid').waitFor();
+    // Once idle the page's hour cycle is known; the next drawing uses it.
+    await page.evaluate(() => new Promise((r) => requestIdleCallback(r, { timeout: 3000 })));
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Previous' }).click();
+    const times = await page.locator('[role="gridcell"] button.post .post-time').allTextContents();
+    assert.ok(times.length > 0);
+    const pattern = lang === 'en-US' ? /^\d{2}:\d{2}\s(AM|PM)$/ : /^\d{2}:\d{2}$/;
+    assert.ok(times.every((t) => pattern.test(t)), `${lang}: ${times.slice(0, 4).join(' | ')}`);
+    const file = join(dir, `times-${lang}.html`);
+    await download(page, 'Offline preview', file);
+    const p = await openOffline(file);
+    try {
+      const offline = await p.page.locator('td:not(.out) .post .t').allTextContents();
+      assert.ok(offline.length > 0 && offline.every((t) => pattern.test(t)), `${lang} preview: ${offline.slice(0, 4).join(' | ')}`);
+    } finally {
+      await p.close();
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});

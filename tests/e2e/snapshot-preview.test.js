@@ -85,7 +85,7 @@ test('snapshot | preview from the emulator: the file shows every post of Decembe
           .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth).length);
         assert.equal(cut, 0, 'no post, time or text is cut at 390 px');
       }
-      // English times follow the 12-hour clock of `lang="en"` ("6:15 AM"), never "06:15".
+      // English times follow the 12-hour clock of `lang="en"` ("06:15 AM"), never a bare "06:15".
       const times = await p.page.locator('td:not(.out) .post .t').allTextContents();
       assert.ok(times.length === 40 && times.every((t) => /^\d{1,2}:\d{2}\s(AM|PM)$/.test(t)), times.slice(0, 3).join(' | '));
       assert.deepEqual(p.problems, []);
@@ -105,7 +105,7 @@ test('a week preview at 390 px, and 24-hour times with --lang en-GB', async () =
     try {
       assert.match(await p.page.locator('#period').textContent(), /^Week 50, 2026$/);
       const times = await p.page.locator('td:not(.out) .post .t').allTextContents();
-      assert.ok(times.length > 0 && times.every((t) => /^\d{1,2}:\d{2}$/.test(t)), times.join(' | '));
+      assert.ok(times.length > 0 && times.every((t) => /^\d{2}:\d{2}$/.test(t)), times.join(' | '));
       assert.ok(times.some((t) => Number(t.split(':')[0]) >= 13), 'a 24-hour clock');
       const o = await overflow(p.page);
       assert.ok(o.scroll <= o.inner, `no horizontal scroll at ${width} px: ${o.scroll} > ${o.inner}`);

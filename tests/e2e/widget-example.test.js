@@ -140,7 +140,7 @@ test('a week with 30 posts on a day stays readable: a "+N more" per busy hour, o
       const posts = [...cell.querySelectorAll('[part~="post"]')];
       return {
         posts: posts.length,
-        nine: posts.filter((p) => /^9:\d\d\s?AM$/.test(p.querySelector('.time').textContent)).length,
+        nine: posts.filter((p) => /^0?9:\d\d\s?AM$/.test(p.querySelector('.time').textContent)).length,
         more: [...cell.querySelectorAll('[part~="more"]')].map((m) => m.textContent),
         narrowest: Math.min(...posts.map((p) => p.getBoundingClientRect().width / cell.clientWidth)),
         times: posts.map((p) => p.querySelector('.time').textContent),

@@ -439,7 +439,7 @@ test('week view: a time grid with hours down the side, posts placed by time in o
     ['Week post 4', 14 * 60, 0, 1],
   ]);
   // Times follow the element's lang (en: a 12-hour clock, like the hour labels beside them).
-  assert.match(mon.posts[0].label, /^Monday, May 11, 2026, 9:40\sAM, scheduled, on x, Week post 0$/);
+  assert.match(mon.posts[0].label, /^Monday, May 11, 2026, 09:40\sAM, scheduled, on x, Week post 0$/);
   const wed = week.days[2];
   assert.equal(wed.posts.length, 2, 'an hour keeps two posts and a "+N more" for the rest');
   assert.equal(wed.more, '+3 more');
@@ -520,14 +520,14 @@ test('week view across daylight-saving changes: posts at their wall-clock time, 
   assert.equal(sun.height, sat.height, 'a 23-hour day is drawn on the same 24 clock hours');
   assert.deepEqual(sun.changes, [180]);
   assert.deepEqual(sat.changes, []);
-  assert.match(sun.label, /clocks go forward 1 hour at 2:00\sAM/);
+  assert.match(sun.label, /clocks go forward 1 hour at 02:00\sAM/);
   assert.doesNotMatch(sat.label, /clocks/);
   await page.evaluate(() => document.querySelector('trypost-calendar').setAttribute('date', '2026-10-25'));
   await page.waitForFunction(() => document.querySelector('trypost-calendar').shadowRoot.querySelector('[data-date="2026-10-25"]'));
   const autumn = (await read(page)).find((d) => d.date === '2026-10-25');
   assert.deepEqual(autumn.posts, [['DST first0230', 150, 0], ['DST second0230', 150, 0.5]], 'both 02:30s in the repeated hour, side by side');
   assert.deepEqual(autumn.changes, [120]);
-  assert.match(autumn.label, /clocks go back 1 hour at 3:00\sAM/);
+  assert.match(autumn.label, /clocks go back 1 hour at 03:00\sAM/);
   assert.deepEqual(problems, []);
   await page.close();
 });

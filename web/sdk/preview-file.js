@@ -85,7 +85,7 @@ footer { padding: .5rem 1rem; font-size: .75rem; opacity: .6; }
 `;
 
 // Runs in the preview page: paints the pre-computed periods; no fetch, no eval, no innerHTML.
-// Names of months and days and the times follow the file's language (Intl: "3:30 PM" in
+// Names of months and days and the times follow the file's language (Intl: "03:30 PM" in
 // English, "15:30" in French), as the widget and the dashboard do.
 const SCRIPT = `
 (() => {
@@ -95,7 +95,7 @@ const SCRIPT = `
   const fmt = (o) => { try { return new Intl.DateTimeFormat(lang, Object.assign({ timeZone: 'UTC' }, o)); } catch (e) { return new Intl.DateTimeFormat('en', Object.assign({ timeZone: 'UTC' }, o)); } };
   const monthFmt = fmt({ month: 'long', year: 'numeric' });
   const dayFmt = fmt({ weekday: 'short' });
-  const timeFmt = fmt({ hour: 'numeric', minute: '2-digit' });
+  const timeFmt = fmt({ hour: '2-digit', minute: '2-digit' });
   const utc = (date) => { const d = date.split('-').map(Number); return Date.UTC(d[0], d[1] - 1, d[2]); };
   const DAYS = [0, 1, 2, 3, 4, 5, 6].map((i) => dayFmt.format(Date.UTC(2024, 0, 1 + i)));
   const clock = (t) => { const m = /^(\\d{1,2}):(\\d{2})/.exec(t || ''); return m ? timeFmt.format(Date.UTC(2000, 0, 1, Number(m[1]), Number(m[2]))) : t; };

@@ -8,9 +8,10 @@ import { Calendar, clockChangeText } from '../sdk/calendar.js';
 import { WIDGET_CSS } from './styles.js';
 
 const VIEWS = new Set(['month', 'week', 'list']);
-// A time of day in the reader's locale and its own hour cycle ("3:30 PM" in English, "15:30" in
-// French), the same for posts, hour labels and clock changes: the core hands over "HH:MM".
-const hourMinuteFmt = (locale) => fmt(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+// A time of day in the reader's locale and its own hour cycle ("03:30 PM" in English, "15:30" in
+// French), the same for posts, hour labels and clock changes (and in the dashboard and the
+// offline preview): the core hands over "HH:MM".
+const hourMinuteFmt = (locale) => fmt(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 function clockText(hhmm, locale) {
   const m = /^(\d{1,2}):(\d{2})/.exec(hhmm ?? '');
   return m ? hourMinuteFmt(locale).format(Date.UTC(2000, 0, 1, Number(m[1]), Number(m[2]))) : (hhmm ?? '');
@@ -770,7 +771,7 @@ export class TrypostCalendar extends HTMLElement {
     const today = todayIn(this.#zone());
     const weekday = fmt(locale, { weekday: 'short', timeZone: 'UTC' });
     const longDate = fmt(locale, { dateStyle: 'full', timeZone: 'UTC' });
-    const hourFmt = fmt(locale, { hour: 'numeric', timeZone: 'UTC' });
+    const hourFmt = fmt(locale, { hour: '2-digit', timeZone: 'UTC' });
     const grid = el('div', 'grid week-view');
     grid.setAttribute('role', 'grid');
     grid.setAttribute('aria-labelledby', 'title');
