@@ -21,7 +21,7 @@ months (or weeks). Periods from the first to the last post are included (at most
   --tz ZONE           display zone (default UTC)
   --week-start DAY    monday (default) or sunday
   --max-rows N        rows per day cell, "+N more" included (default 4)
-  --lang TAG          language of month and day names and of times (default en: "3:30 PM";
+  --lang TAG          language of month and day names and of times (default en: "03:30 PM";
                       en-GB, fr, de, ...: "15:30")
 
 The snapshot comes from trypost snapshot, the dashboard's "Export calendar" or the SDK:
