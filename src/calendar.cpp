@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
-#include <map>
 #include <unordered_set>
 #include <utility>
 
@@ -801,14 +800,22 @@ std::string CalendarIndex::view_string(const CalendarQuery& q) const {
     // 30 posts in a day stay readable; only the kept posts share columns.
     std::vector<bool> kept(entries.size(), true);
     std::vector<std::pair<std::int64_t, int>> hour_hidden;  // (wall-clock hour, posts cut there)
-    if (q.max_per_hour > 0) {
-      std::map<std::int64_t, std::vector<std::size_t>> by_hour;
-      for (std::size_t i = 0; i < spans.size(); ++i) by_hour[floor_div(spans[i].start, 60)].push_back(i);
-      for (const auto& [hour, members] : by_hour) {
-        const RowCut cut = cut_rows(int(members.size()), q.max_per_hour);
-        for (std::size_t k = std::size_t(cut.visible); k < members.size(); ++k) kept[members[k]] = false;
-        if (cut.hidden > 0) hour_hidden.emplace_back(hour, cut.hidden);
+    if (q.max_per_hour > 0 && !spans.empty()) {
+      // Hours of one day: a flat count per hour (a day's wall clock spans about 25 of them).
+      const auto hour_of = [&](std::size_t i) { return floor_div(spans[i].start, 60); };
+      std::int64_t lo = hour_of(0), hi = lo;
+      for (std::size_t i = 1; i < spans.size(); ++i) {
+        lo = std::min(lo, hour_of(i));
+        hi = std::max(hi, hour_of(i));
       }
+      std::vector<int> count(std::size_t(hi - lo + 1), 0), seen(count.size(), 0);
+      for (std::size_t i = 0; i < spans.size(); ++i) ++count[std::size_t(hour_of(i) - lo)];
+      for (std::size_t i = 0; i < spans.size(); ++i) {
+        const auto k = std::size_t(hour_of(i) - lo);
+        if (seen[k]++ >= cut_rows(count[k], q.max_per_hour).visible) kept[i] = false;
+      }
+      for (std::size_t k = 0; k < count.size(); ++k)
+        if (const RowCut cut = cut_rows(count[k], q.max_per_hour); cut.hidden > 0) hour_hidden.emplace_back(lo + std::int64_t(k), cut.hidden);
     }
     std::vector<std::size_t> keep_index;  // positions of the kept entries, in time order
     keep_index.reserve(entries.size());
