@@ -40,6 +40,8 @@ const files = [
   ['web/widget/example.html', 'example.html', []],
   ['web/widget/example.css', 'example.css', []],
   ['web/widget/example.js', 'example.js', []],
+  ['web/widget/example-live.html', 'example-live.html', []],
+  ['web/widget/example-live.js', 'example-live.js', []],
 ];
 for (const [src, dst, pairs] of files) writeFileSync(out + dst, rewrite(readFileSync(root + src, 'utf8'), src, pairs));
 for (const f of CORE) copyFileSync(wasmDir + f, out + f);
@@ -73,6 +75,14 @@ date, week-start, time-zone, max-rows, labels, prepare (none: do not build neigh
 Events: load, render, error.
 Theming: --tp-accent, --tp-bg, --tp-fg, --tp-muted, --tp-border, --tp-font, --tp-font-size,
 --tp-radius, --tp-post-radius, --tp-hour-height, --tp-week-height and ::part(...). See docs/widget.md in trypost-core for the full reference.
+
+A snapshot file comes from \`trypost snapshot --api URL --key KEY > calendar-snapshot.json\` or the
+dashboard's "Export calendar". The live form needs the widget proxy next to your site:
+\`trypost widget-proxy --port 8787\` with TRYPOST_API_URL, TRYPOST_API_KEYS (WORKSPACE_ID=KEY,...),
+TRYPOST_WIDGET_SECRET (base64, 16+ bytes) and TRYPOST_WIDGET_ORIGINS in its environment, and a
+token your server mints per visit (\`trypost widget-token\`). The proxy keeps no state: run several
+behind a load balancer with the same environment. \`example-live.html\` asks \`./demo-token.json\` for its token
+(the dev server of trypost-core serves one); point it at your own token route.
 
 Transfer size (gzip -9): ${kib(total.gzip)} (${kib(total.raw)} raw) for ${shipped.join(', ')}.
 `);

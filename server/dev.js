@@ -9,6 +9,7 @@ import { staticFiles } from './static.js';
 import { createEmulator } from './emulator/index.js';
 import { createWidgetProxy } from './proxy/index.js';
 import { apiForwarder, parseKeyList } from './api-forward.js';
+import { DEMO_WORKSPACE, createWidgetDemo } from './widget-demo.js';
 
 const webRoot = fileURLToPath(new URL('../web/', import.meta.url));
 
@@ -78,8 +79,11 @@ export async function createDevHandlers(env = process.env, { port } = {}) {
   const origins = (env.TRYPOST_WIDGET_ORIGINS ?? `http://127.0.0.1:${port},http://localhost:${port}`).split(',').map((s) => s.trim()).filter(Boolean);
   handlers.push(createWidgetProxy({ prefix: '/widget-api', upstream, keys, secret, origins }));
   lines.push(`widget proxy: /widget-api/workspaces/{id}/...  origins ${origins.join(' ')}`);
+  const demo = createWidgetDemo({ secret, live: keys.has(DEMO_WORKSPACE) });
+  handlers.push(demo.handle);
+  lines.push(`widget example: http://127.0.0.1:${port}/widget/example.html (a demo snapshot) and /widget/example-live.html (live, through the proxy)`);
   if (!secretText) lines.push(`widget secret (this run only; set TRYPOST_WIDGET_SECRET to keep one): ${secret.toString('base64')}`);
-  return { handlers, lines, emulator };
+  return { handlers, lines, emulator, widgetDemo: demo };
 }
 
 async function main() {

@@ -166,6 +166,7 @@ Expected<CalendarQuery> calendar_query_from_json(const json& j) {
   }
   integer("max_rows", 0, 1000, q.max_rows);
   integer("max_columns", 0, 1000, q.max_columns);
+  integer("max_per_hour", 0, 1000, q.max_per_hour);
   integer("duration_minutes", 1, 1440, q.duration_minutes);
   integer("page_size", 1, 1000, q.page_size);
   integer("unscheduled_limit", 0, 100000, q.unscheduled_limit);
@@ -795,27 +796,57 @@ std::string CalendarIndex::view_string(const CalendarQuery& q) const {
       const std::int64_t m = wall_minute(e.time, zone.offset_at(e.time));
       spans.push_back({m, m + q.duration_minutes});
     }
+    // A busy hour keeps its first posts and a "+N more" for the rest, as a month cell does, so
+    // 30 posts in a day stay readable; only the kept posts share columns.
+    std::vector<bool> kept(entries.size(), true);
+    std::vector<std::pair<std::int64_t, int>> hour_hidden;  // (wall-clock hour, posts cut there)
+    if (q.max_per_hour > 0 && !spans.empty()) {
+      // Hours of one day: a flat count per hour (a day's wall clock spans about 25 of them).
+      const auto hour_of = [&](std::size_t i) { return floor_div(spans[i].start, 60); };
+      std::int64_t lo = hour_of(0), hi = lo;
+      for (std::size_t i = 1; i < spans.size(); ++i) {
+        lo = std::min(lo, hour_of(i));
+        hi = std::max(hi, hour_of(i));
+      }
+      std::vector<int> count(std::size_t(hi - lo + 1), 0), seen(count.size(), 0);
+      for (std::size_t i = 0; i < spans.size(); ++i) ++count[std::size_t(hour_of(i) - lo)];
+      for (std::size_t i = 0; i < spans.size(); ++i) {
+        const auto k = std::size_t(hour_of(i) - lo);
+        if (seen[k]++ >= cut_rows(count[k], q.max_per_hour).visible) kept[i] = false;
+      }
+      for (std::size_t k = 0; k < count.size(); ++k)
+        if (const RowCut cut = cut_rows(count[k], q.max_per_hour); cut.hidden > 0) hour_hidden.emplace_back(lo + std::int64_t(k), cut.hidden);
+    }
+    std::vector<std::size_t> keep_index;  // positions of the kept entries, in time order
+    keep_index.reserve(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i)
+      if (kept[i]) keep_index.push_back(i);
+    std::vector<SlotSpan> kept_spans;
+    kept_spans.reserve(keep_index.size());
+    for (const auto i : keep_index) kept_spans.push_back(spans[i]);
     // Overlap columns are found in wall-clock order, which differs from time order only in a
     // repeated hour (the only day that pays for the reordering); the items stay in time order.
     const auto by_start = [](const SlotSpan& a, const SlotSpan& b) { return a.start < b.start; };
-    std::vector<SlotPlacement> placed;
-    if (std::is_sorted(spans.begin(), spans.end(), by_start)) {
-      placed = place_in_columns(spans);
+    std::vector<SlotPlacement> kept_placed;
+    if (std::is_sorted(kept_spans.begin(), kept_spans.end(), by_start)) {
+      kept_placed = place_in_columns(kept_spans);
     } else {
-      std::vector<std::size_t> order(entries.size());
+      std::vector<std::size_t> order(kept_spans.size());
       for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return by_start(spans[a], spans[b]); });
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return by_start(kept_spans[a], kept_spans[b]); });
       std::vector<SlotSpan> by_wall;
       by_wall.reserve(order.size());
-      for (const auto i : order) by_wall.push_back(spans[i]);
+      for (const auto i : order) by_wall.push_back(kept_spans[i]);
       const auto placed_by_wall = place_in_columns(by_wall);
-      placed.resize(entries.size());
-      for (std::size_t k = 0; k < order.size(); ++k) placed[order[k]] = placed_by_wall[k];
+      kept_placed.resize(kept_spans.size());
+      for (std::size_t k = 0; k < order.size(); ++k) kept_placed[order[k]] = placed_by_wall[k];
     }
+    std::vector<SlotPlacement> placed(entries.size());
+    for (std::size_t k = 0; k < keep_index.size(); ++k) placed[keep_index[k]] = kept_placed[k];
     int hidden = 0;
     o.key(items_key).arr();
     for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (q.max_columns > 0 && placed[i].column >= q.max_columns) {
+      if (!kept[i] || (q.max_columns > 0 && placed[i].column >= q.max_columns)) {
         ++hidden;
         continue;
       }
@@ -831,6 +862,11 @@ std::string CalendarIndex::view_string(const CalendarQuery& q) const {
       shown.push_back(entries[i].post);
     }
     o.end_arr().key(hidden_key).num(hidden);
+    if (q.max_per_hour > 0) {
+      o.key("hour_more").arr();
+      for (const auto& [hour, n] : hour_hidden) o.obj().key("hour").num(hour).key("hidden").num(std::int64_t(n)).end_obj();
+      o.end_arr();
+    }
     o.key("minutes").num((next - start) / 60);
     o.key("clock_changes").arr();
     const auto& tr = zone.transitions();

@@ -24,6 +24,7 @@
 #include "trypost/calendar.hpp"
 #include "trypost/reschedule.hpp"
 #include "trypost/snapshot.hpp"
+#include "trypost/api_snapshot.hpp"
 #include "trypost/request.hpp"
 #include "trypost/endpoint_call.hpp"
 #include "trypost/response.hpp"
@@ -124,6 +125,9 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("snapshotImport", +[](std::string s) { return guarded([&] { return trypost::snapshot_import_text(s); }); });
 
 #ifndef TRYPOST_BINDINGS_CALENDAR_ONLY
+  // A snapshot from the API's own answers (trypost snapshot); the widget never needs it.
+  function("snapshotFromApi", +[](std::string s) { return guarded([&] { return trypost::snapshot_from_api_text(s); }); });
+
   // --- requests and signing ---
   function("request_build", +[](std::string s) { return guarded([&] { return trypost::build_request_json(s); }); });
   function("request_endpoints", +[]() { return guarded([&] { return trypost::endpoints_json(); }); });

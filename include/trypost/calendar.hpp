@@ -37,6 +37,7 @@ struct CalendarQuery {
   ZoneLens zone;
   int max_rows = 0;           // month/week cells: rows shown, "+N more" included; 0 = no cap
   int max_columns = 0;        // week/day time grid: overlap columns shown; 0 = no cap
+  int max_per_hour = 0;       // week/day time grid: posts per wall-clock hour, its "+N more" included; 0 = no cap
   int duration_minutes = 30;  // nominal length of a post in the time grid
   int page_size = 50;         // list view
   std::optional<std::string> cursor;  // list view: the "next" of the previous page

@@ -117,7 +117,7 @@ test('the widget passes the audit, light and dark, month and week', async () => 
       const page = await browser.context.newPage();
       await page.emulateMedia({ colorScheme });
       await page.route((url) => url.pathname === '/widget/example-snapshot.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: snapshot }));
-      await page.goto(`${dev.url}/widget/example.html`);
+      await page.goto(`${dev.url}/widget/example.html?date=2026-05-15`);
       await page.waitForFunction(() => document.querySelector('trypost-calendar')?.shadowRoot?.querySelector('[role="grid"] [role="gridcell"]'));
       await audit(page, `widget, ${colorScheme}, month`);
       await page.evaluate(() => document.querySelector('trypost-calendar').setAttribute('view', 'week'));

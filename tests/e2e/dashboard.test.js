@@ -435,7 +435,7 @@ test('settings: brand profile, team invite and removal, API key shown once, work
 test('narrow screen: no horizontal scroll at 390 px, screenshots of the main screens', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await pickWorkspace(page, 'Northwind Agency');
-  await page.getByRole('button', { name: 'Calendar' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Calendar' }).click();
   await page.getByRole('grid').waitFor();
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(await overflow(), 0);

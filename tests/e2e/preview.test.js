@@ -60,7 +60,7 @@ test('a preview file works offline from file:// and moves to the next month', as
   assert.equal(await title.textContent(), 'May 2026');
   assert.equal(await page.locator('#ws-name').textContent(), 'Acme Studio');
   const may10 = page.locator('td[data-date="2026-05-10"]');
-  assert.match(await may10.textContent(), /15:30.*May launch <b>bold<\/b>/);
+  assert.match(await may10.textContent(), /3:30\sPM.*May launch <b>bold<\/b>/, 'the time as lang="en" writes it');
   assert.equal(await page.locator('b').count(), 0, 'post text is painted as text, never as markup');
   const brand = await page.evaluate(() => getComputedStyle(document.querySelector('header')).borderBottomColor);
   assert.equal(brand, 'rgb(15, 118, 110)');
@@ -68,7 +68,7 @@ test('a preview file works offline from file:// and moves to the next month', as
 
   await page.getByRole('button', { name: 'Next' }).click();
   assert.equal(await title.textContent(), 'June 2026');
-  assert.match(await page.locator('td[data-date="2026-06-02"]').textContent(), /08:00.*June follow-up/);
+  assert.match(await page.locator('td[data-date="2026-06-02"]').textContent(), /8:00\sAM.*June follow-up/);
   assert.equal(await page.getByRole('button', { name: 'Next' }).isDisabled(), true);
   await page.getByRole('button', { name: 'Previous' }).click();
   assert.equal(await title.textContent(), 'May 2026');

@@ -126,7 +126,7 @@ test('a session of dashboard work with errors forced along the way', async () =>
 
   // 402: the account's credits run out; the next workspace read is refused with a payment banner.
   await control('PUT', '/account', { credits_used: 100, credits_limit: 100 });
-  await page.getByRole('button', { name: 'Calendar' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Calendar' }).click();
   await pickWorkspace(page, 'Summit Outdoor');
   await page.getByRole('alert').filter({ hasText: 'Payment needed' }).waitFor({ timeout: 15000 });
   assert.match(await recordShown('402 credits'), /credits exhausted/i);

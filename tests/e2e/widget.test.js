@@ -67,7 +67,9 @@ async function openExample({ query = '', snapshot = snapshot2000, abortSnapshot 
       for (const type of ['load', 'render', 'error']) c?.addEventListener(type, (e) => window.__widgetEvent({ type, code: e.detail?.code }));
     });
   });
-  const response = await page.goto(`${base}/widget/example.html${query}`);
+  // The page opens on today's month (its demo data is today's); these 2,000 posts are in May 2026.
+  const dated = query.includes('date=') ? query : `${query}${query ? '&' : '?'}date=2026-05-15`;
+  const response = await page.goto(`${base}/widget/example.html${dated}`);
   assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
   return { page, problems, events };
 }
@@ -376,10 +378,10 @@ test('months built ahead while idle: a switch shows the same month a fresh build
 async function weekSnapshot() {
   const at = (day, hm) => `2026-05-${day} ${hm}:00`;
   const times = [
-    ['11', '09:00'], ['11', '09:15'], ['11', '09:20'], // one group of three, side by side
-    ['11', '09:40'], // overlaps 09:15 and 09:20 (30 min each): goes into the column 09:00 freed
+    ['11', '09:40'], ['11', '09:55'], ['11', '10:05'], // one group of three, side by side
+    ['11', '10:20'], // overlaps 09:55 and 10:05 (30 min each): goes into the column 09:40 freed
     ['11', '14:00'], // alone: full width
-    ['13', '18:00'], ['13', '18:00'], ['13', '18:00'], ['13', '18:00'], ['13', '18:00'], // five at once: 3 shown, "+2 more"
+    ['13', '18:00'], ['13', '18:00'], ['13', '18:00'], ['13', '18:00'], ['13', '18:00'], // five in one hour: 2 shown, "+3 more"
     ['16', '23:45'],
   ];
   const posts = times.map(([day, hm], i) => ({
@@ -430,16 +432,17 @@ test('week view: a time grid with hours down the side, posts placed by time in o
   const mon = week.days[0];
   assert.equal(mon.label, 'Monday, May 11, 2026, 5 posts');
   assert.deepEqual(mon.posts.map((p) => [p.text, p.at, p.left, p.width]), [
-    ['Week post 0', 9 * 60, 0, 0.33],
-    ['Week post 1', 9 * 60 + 15, 0.33, 0.33],
-    ['Week post 2', 9 * 60 + 20, 0.67, 0.33],
-    ['Week post 3', 9 * 60 + 40, 0, 0.33],
+    ['Week post 0', 9 * 60 + 40, 0, 0.33],
+    ['Week post 1', 9 * 60 + 55, 0.33, 0.33],
+    ['Week post 2', 10 * 60 + 5, 0.67, 0.33],
+    ['Week post 3', 10 * 60 + 20, 0, 0.33],
     ['Week post 4', 14 * 60, 0, 1],
   ]);
-  assert.equal(mon.posts[0].label, 'Monday, May 11, 2026, 09:00, scheduled, on x, Week post 0');
+  // Times follow the element's lang (en: a 12-hour clock, like the hour labels beside them).
+  assert.match(mon.posts[0].label, /^Monday, May 11, 2026, 09:40\sAM, scheduled, on x, Week post 0$/);
   const wed = week.days[2];
-  assert.equal(wed.posts.length, 3, 'three overlap columns at most');
-  assert.equal(wed.more, '+2 more');
+  assert.equal(wed.posts.length, 2, 'an hour keeps two posts and a "+N more" for the rest');
+  assert.equal(wed.more, '+3 more');
   assert.equal(wed.label, 'Wednesday, May 13, 2026, 5 posts');
   assert.deepEqual(week.days[5].posts.map((p) => p.at), [23 * 60 + 45]);
   assert.equal(week.days.filter((d) => d.posts.length === 0).length, 4);
@@ -517,14 +520,14 @@ test('week view across daylight-saving changes: posts at their wall-clock time, 
   assert.equal(sun.height, sat.height, 'a 23-hour day is drawn on the same 24 clock hours');
   assert.deepEqual(sun.changes, [180]);
   assert.deepEqual(sat.changes, []);
-  assert.match(sun.label, /clocks go forward 1 hour at 02:00/);
+  assert.match(sun.label, /clocks go forward 1 hour at 02:00\sAM/);
   assert.doesNotMatch(sat.label, /clocks/);
   await page.evaluate(() => document.querySelector('trypost-calendar').setAttribute('date', '2026-10-25'));
   await page.waitForFunction(() => document.querySelector('trypost-calendar').shadowRoot.querySelector('[data-date="2026-10-25"]'));
   const autumn = (await read(page)).find((d) => d.date === '2026-10-25');
   assert.deepEqual(autumn.posts, [['DST first0230', 150, 0], ['DST second0230', 150, 0.5]], 'both 02:30s in the repeated hour, side by side');
   assert.deepEqual(autumn.changes, [120]);
-  assert.match(autumn.label, /clocks go back 1 hour at 03:00/);
+  assert.match(autumn.label, /clocks go back 1 hour at 03:00\sAM/);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -579,7 +582,7 @@ test('dist/widget/ runs on its own under the strict CSP and loads its calendar-o
   await page.route((url) => url.pathname === '/trypost/example-snapshot.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: snapshot2000 }));
   const wasm = [];
   page.on('response', (r) => { if (r.url().endsWith('.wasm')) wasm.push({ path: new URL(r.url()).pathname, type: r.headers()['content-type'] }); });
-  const response = await page.goto(`${base}/trypost/example.html`);
+  const response = await page.goto(`${base}/trypost/example.html?date=2026-05-15`);
   assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
   await waitRendered(page);
   assert.deepEqual(wasm, [{ path: '/trypost/trypost-calendar-core.wasm', type: 'application/wasm' }]);

@@ -12,8 +12,15 @@ const ZONES = ['UTC', 'America/New_York', 'America/Los_Angeles', 'America/Sao_Pa
 
 const dateMs = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
 const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
-// A minute of the day as the clock shows it: 570 -> "09:30".
-const clockText = (minute) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+// A minute of the day as the clock shows it, in the page's language and its hour cycle (Intl):
+// 570 -> "09:30" (en-GB, the dashboard's), "09:30 AM" (en-US). Intl is asked once the page is
+// idle (a fresh renderer's first formatter costs 30-50 ms, which the first paint would wait
+// for); until then a time is written as 24-hour HH:MM, which is what en-GB writes anyway.
+let clockFormat = null;
+const clockText = (minute) => (clockFormat ? clockFormat.format(Date.UTC(2000, 0, 1, 0, minute))
+  : `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
+// The core's "HH:MM" wall-clock time of a post, written the same way.
+const timeText = (hhmm) => { const m = /^(\d{1,2}):(\d{2})/.exec(hhmm ?? ''); return m ? clockText(Number(m[1]) * 60 + Number(m[2])) : (hhmm ?? ''); };
 // An instant as the API takes it: "2026-12-04T10:15:00Z".
 const isoInstant = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
 // Calendar dates are named from these tables, not with Intl: a day of the calendar needs no zone
@@ -44,6 +51,7 @@ export function todayIn(timeZone) {
 // idle after its first paint, or as soon as the zone picker is used.
 let localZone = null;
 const whenIdle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 500));
+whenIdle(() => { clockFormat = formatter(document.documentElement.lang || 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }); });
 
 function shiftDate(date, view, step) {
   const d = new Date(dateMs(date));
@@ -294,7 +302,7 @@ export class CalendarView extends HTMLElement {
     // The core's details carry what a button shows; the full post is only a fallback.
     const post = info?.excerpt !== undefined && info?.status ? undefined : this.#data.posts.get(String(id));
     const text = info?.excerpt ?? post?.content ?? '';
-    const time = info?.time ?? '';
+    const time = timeText(info?.time);
     const status = info?.status ?? post?.status ?? '';
     const movable = this.#data.canEdit && (status === 'draft' || status === 'scheduled') && Boolean(info?.at);
     // Its gestures are handled once for the whole calendar (see #listen): a month has ~100 of

@@ -387,7 +387,27 @@ function renderChrome() {
     h('h1', { text: ws ? ws.name : 'No workspace' }),
     ws && app.screen === 'calendar' ? (canPost
       ? h('button', { type: 'button', class: 'primary', onclick: () => compose(), text: 'New post' })
-      : h('p', { class: 'notice', text: `View only: your role here is ${ws.role}.` })) : null);
+      : h('p', { class: 'notice', text: `View only: your role here is ${ws.role}.` })) : null,
+    ws && app.screen === 'calendar' ? calendarDownloads(ws) : null);
+}
+
+// "Export calendar" and "Offline preview" (calendar-export.js, loaded on the first click).
+function calendarDownloads(ws) {
+  const run = (what, done) => async (e) => {
+    const button = e.currentTarget;
+    button.disabled = true;
+    try {
+      const exporter = await import('./calendar-export.js');
+      done(await what(exporter, app.data.get(ws.id)));
+    } catch (err) {
+      notify(`The file could not be made: ${errorText(err)}.`);
+    } finally {
+      button.disabled = false;
+    }
+  };
+  return h('div', { class: 'downloads', role: 'group', 'aria-label': 'Downloads' },
+    h('button', { type: 'button', onclick: run((x, d) => x.downloadSnapshot(ws, d), (r) => notify(`Downloaded ${r.filename} (${r.posts} posts).`)), text: 'Export calendar' }),
+    h('button', { type: 'button', onclick: run((x, d) => x.downloadPreview(ws, d, app.calendarEl.state), (r) => notify(`Downloaded ${r.filename}.`)), text: 'Offline preview' }));
 }
 
 

@@ -30,6 +30,7 @@ export const WIDGET_CSS = `
   padding: 8px;
   text-align: start;
   color-scheme: light dark;
+  container: tp-calendar / inline-size;
 }
 @media (prefers-color-scheme: dark) {
   .root {
@@ -91,6 +92,11 @@ export const WIDGET_CSS = `
 .timecol .more { position: sticky; top: 0; z-index: 2; width: 100%; text-align: center; background: var(--_bg);
   border-bottom: 1px solid var(--_border); }
 .timecol.expanded .post.timed { z-index: 0; }
+/* A busy hour's "+N more": at the foot of its hour, over the hour's last quarter. */
+.timecol .more.hour-more { position: absolute; top: calc((var(--tp-hour) + 1) * var(--_hour)); transform: translateY(-100%);
+  inset-inline-end: 0; width: auto; max-width: 100%; font-size: inherit; line-height: 1.1; padding: 0 3px; z-index: 2;
+  background: var(--_bg); border: 1px solid var(--_border); border-bottom: 0; text-align: center; }
+.more.hour-more .more-text { font-size: 0.72em; white-space: nowrap; }
 .day.outside { background: var(--_outside); color: var(--_muted); }
 .num { display: inline-block; min-width: 1.6em; padding: 0 2px; font-size: 0.85em; font-weight: 600; text-align: center;
   border-radius: 999px; }
@@ -122,5 +128,26 @@ export const WIDGET_CSS = `
 .loading { color: var(--_muted); padding: 8px 0; }
 @media (prefers-reduced-motion: reduce) {
   .root * { transition: none !important; animation: none !important; }
+}
+/* A phone-sized element: the month becomes a list of its days (weekday and number beside each
+   day's posts, whose text wraps instead of being cut), and the week's seven columns keep a
+   readable width and scroll sideways inside the element; the page itself never scrolls sideways. */
+@container tp-calendar (max-width: 480px) {
+  .month-view > .row:first-child { display: none; }
+  .month-view > .row { display: block; }
+  .month-view .day { display: flex; align-items: baseline; gap: 8px; min-height: 0; padding: 4px 2px;
+    border-inline-start: 0; overflow: visible; }
+  .month-view .day.outside { display: none; }
+  .month-view .num { flex: 0 0 auto; min-width: 3.6em; text-align: start; }
+  .month-view .num::before { content: attr(data-wd) " "; font-weight: 400; color: var(--_muted); }
+  .month-view .day.today .num::before { color: inherit; }
+  .month-view .posts { flex: 1 1 auto; min-width: 0; margin: 0; }
+  .month-view .post { white-space: normal; overflow-wrap: anywhere; }
+  .month-view .more { flex: none; }
+  .week-view { overflow: auto; max-height: var(--tp-week-height, 32em); overscroll-behavior: contain; }
+  .week-view .timegrid { max-height: none; overflow: visible; }
+  .week-view .week-row { min-width: calc(3.25em + 7 * 9em); }
+  .week-view > .week-row:first-child { position: sticky; top: 0; z-index: 4; background: var(--_bg); }
+  .week-view .gutter { position: sticky; inset-inline-start: 0; z-index: 3; background: var(--_bg); }
 }
 `;

@@ -8,14 +8,23 @@ import { Calendar, clockChangeText } from '../sdk/calendar.js';
 import { WIDGET_CSS } from './styles.js';
 
 const VIEWS = new Set(['month', 'week', 'list']);
-// The time of day in the reader's locale, for a clock change said in words.
-const hourMinuteFmt = (locale) => fmt(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+// A time of day in the reader's locale and its own hour cycle ("03:30 PM" in English, "15:30" in
+// French), the same for posts, hour labels and clock changes (and in the dashboard and the
+// offline preview): the core hands over "HH:MM".
+const hourMinuteFmt = (locale) => fmt(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+function clockText(hhmm, locale) {
+  const m = /^(\d{1,2}):(\d{2})/.exec(hhmm ?? '');
+  return m ? hourMinuteFmt(locale).format(Date.UTC(2000, 0, 1, Number(m[1]), Number(m[2]))) : (hhmm ?? '');
+}
 const DATA_ATTRS = new Set(['src', 'endpoint', 'token']);
 const HEX = /^#[0-9a-f]{6}$/i;
 const PAGE_CONCURRENCY = 4;
 // Week time grid: overlapping posts share a day column up to this many ways; the rest are
 // counted in "+N more", which shows the whole day uncapped.
 const WEEK_COLUMNS = 3;
+// ...and an hour holds at most this many, its own "+N more" included (the core's max_per_hour),
+// so a day of 30 posts stays readable instead of splitting into slivers.
+const WEEK_PER_HOUR = 3;
 // Where the week grid opens when the week's first post is later: the working day is in view.
 const WEEK_SCROLL_HOUR = 8;
 
@@ -450,7 +459,10 @@ export class TrypostCalendar extends HTMLElement {
     else if (view === 'month') q.max_rows = 4;
     const labels = this.#labelFilter();
     if (labels) q.filters = { labels };
-    if (view === 'week') q.max_columns = WEEK_COLUMNS;
+    if (view === 'week') {
+      q.max_columns = WEEK_COLUMNS;
+      q.max_per_hour = WEEK_PER_HOUR;
+    }
     if (view === 'list') {
       q.page_size = 50;
       if (this.#listCursor) q.cursor = this.#listCursor;
@@ -523,7 +535,7 @@ export class TrypostCalendar extends HTMLElement {
     const labels = labelIds.map((l) => answer.labels?.[l]).filter(Boolean);
     const colour = labels.find((l) => HEX.test(l.color ?? ''))?.color;
     if (colour) li.classList.add(this.#labelClass(colour));
-    const time = info.time ?? '';
+    const time = clockText(info.time, this.#locale());
     if (time) li.append(el('span', 'time', time));
     li.append(el('span', 'text', info.excerpt || '(no text)'));
     const platforms = Array.isArray(info.platforms) ? info.platforms.join(', ') : '';
@@ -587,6 +599,7 @@ export class TrypostCalendar extends HTMLElement {
         const spokenDate = longDate.format(d);
         const num = el('span', 'num', String(d.getUTCDate()));
         num.setAttribute('part', 'day-number');
+        num.dataset.wd = weekday.format(d); // shown beside the number when the month is a list (narrow)
         num.setAttribute('aria-label', `${spokenDate}${day.date === today ? ', today' : ''}, ${total === 0 ? 'no posts' : total === 1 ? '1 post' : `${total} posts`}`);
         cell.append(num);
         if (ids.length) {
@@ -758,7 +771,7 @@ export class TrypostCalendar extends HTMLElement {
     const today = todayIn(this.#zone());
     const weekday = fmt(locale, { weekday: 'short', timeZone: 'UTC' });
     const longDate = fmt(locale, { dateStyle: 'full', timeZone: 'UTC' });
-    const hourFmt = fmt(locale, { hour: 'numeric', timeZone: 'UTC' });
+    const hourFmt = fmt(locale, { hour: '2-digit', timeZone: 'UTC' });
     const grid = el('div', 'grid week-view');
     grid.setAttribute('role', 'grid');
     grid.setAttribute('aria-labelledby', 'title');
@@ -817,7 +830,20 @@ export class TrypostCalendar extends HTMLElement {
       });
       if (items.length) cell.append(this.#timeItems(items, answer, spokenDate));
       if (items.length) earliest = Math.min(earliest, Number(items[0].minute) || 0);
-      if (hidden > 0) cell.append(this.#moreButton(hidden));
+      // Posts cut in a busy hour get a "+N more" at that hour; the rest (overlap columns) at the top.
+      const hourMore = Array.isArray(day.hour_more) ? day.hour_more : [];
+      let inHours = 0;
+      for (const slot of hourMore) {
+        const n = Number(slot.hidden) || 0;
+        inHours += n;
+        // Its text is in a span: the button keeps the grid's em, so the hour's position holds.
+        const more = this.#moreButton(n);
+        more.classList.add('hour-more');
+        more.replaceChildren(el('span', 'more-text', `+${n} more`));
+        more.style.setProperty('--tp-hour', String(Math.min(23, Math.max(0, Number(slot.hour) || 0))));
+        cell.append(more);
+      }
+      if (hidden - inHours > 0) cell.append(this.#moreButton(hidden - inHours));
       body.append(cell);
       dates.push(day.date);
     }
@@ -866,7 +892,15 @@ export class TrypostCalendar extends HTMLElement {
     const hour = grid.querySelector('.hour');
     if (!scroller || !hour) return;
     const minute = Number(grid.dataset.scrollMinute) || 0;
-    scroller.scrollTop = Math.max(0, (minute / 60) * hour.offsetHeight - hour.offsetHeight / 2);
+    // Narrow, the whole grid is the scroller (days scroll sideways under the hours and the header).
+    const vertical = scroller.scrollHeight > scroller.clientHeight ? scroller : grid;
+    vertical.scrollTop = Math.max(0, (minute / 60) * hour.offsetHeight - hour.offsetHeight / 2);
+    // Narrow, the days scroll sideways: the focused day's column comes into view, beside the hours.
+    const day = grid.querySelector('.timecol[tabindex="0"]');
+    if (day && grid.scrollWidth > grid.clientWidth) {
+      const gutter = grid.querySelector('.gutter')?.getBoundingClientRect().width ?? 0;
+      grid.scrollLeft += day.getBoundingClientRect().left - grid.getBoundingClientRect().left - gutter;
+    }
   }
 
   #paintList(answer, locale, append) {
@@ -950,11 +984,12 @@ export class TrypostCalendar extends HTMLElement {
     const q = this.#query('day', cell.dataset.date);
     delete q.max_rows;
     q.max_columns = 0;
+    q.max_per_hour = 0;
     const answer = this.#ask(q);
     const items = Array.isArray(answer.items) ? answer.items : [];
     const spoken = cell.querySelector('.day-label').getAttribute('aria-label').split(',').slice(0, -1).join(',');
     cell.querySelector('.posts')?.remove();
-    cell.querySelector('.more')?.remove();
+    for (const more of cell.querySelectorAll('.more')) more.remove();
     if (items.length) cell.append(this.#timeItems(items, answer, spoken));
     cell.classList.add('expanded');
     this.#live.textContent = `${items.length} posts on ${spoken}`;
