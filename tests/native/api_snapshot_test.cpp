@@ -3,6 +3,9 @@
 #include "trypost/api_snapshot.hpp"
 #include "trypost/snapshot.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace api_snapshot_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -114,3 +117,5 @@ TEST_CASE("a snapshot without counts is read; counts present must agree") {
   REQUIRE_FALSE(wrong.ok());
   CHECK(wrong.error().errors.count("counts.posts") == 1);
 }
+
+}  // namespace api_snapshot_test

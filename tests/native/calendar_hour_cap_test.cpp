@@ -5,6 +5,9 @@
 
 #include "trypost/calendar.hpp"
 
+// Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
+namespace calendar_hour_cap_test {
+
 using namespace trypost;
 using nlohmann::json;
 
@@ -76,3 +79,5 @@ TEST_CASE("time grid: a busy hour keeps its first posts and counts the rest in i
 
   CHECK_FALSE(calendar_query_from_json({{"view", "day"}, {"date", "2026-05-12"}, {"max_per_hour", -1}}).ok());
 }
+
+}  // namespace calendar_hour_cap_test
