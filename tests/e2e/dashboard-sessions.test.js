@@ -136,7 +136,7 @@ test('a queued move survives its session being revoked and a reload, and reaches
   await page.getByText(/The move is kept: "Northwind Agency" needs signing in again/).waitFor();
   await page.getByRole('alert').filter({ hasText: /"Northwind Agency" needs signing in again/ }).waitFor();
   await page.getByRole('button', { name: 'Sign in again' }).waitFor();
-  assert.equal(await page.getByText(/Offline/).count(), 0, 'never reported as offline');
+  assert.equal(await page.getByText(/Offline[.:]|connection is back/).count(), 0, 'never reported as offline');
   await screenshot(page, 'sessions-needs-sign-in-1280');
   const onServer = async () => (await api('GET', `posts/${made.body.id}`, ownerKey)).body.scheduled_at;
   assert.match(await onServer(), new RegExp(`^${day10}`));
