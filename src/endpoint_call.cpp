@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "trypost/core_answer.hpp"
 #include "trypost/request.hpp"
 #include "trypost/response.hpp"
 

@@ -4,6 +4,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "trypost/core_answer.hpp"
 #include "trypost/response.hpp"
 
 namespace trypost {
@@ -928,12 +929,6 @@ Expected<json> Store::view(const std::string& workspace_id, const std::string& p
 }
 
 // --- the JSON-text facade ---
-
-std::string error_answer(const ApiError& e) {
-  json out{{"error", e.message}, {"status", e.status}};
-  if (!e.errors.empty()) out["errors"] = e.errors;
-  return out.dump();
-}
 
 namespace {
 std::string answer(const Expected<json>& v) { return v ? v->dump() : error_answer(v.error()); }

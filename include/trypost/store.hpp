@@ -165,6 +165,4 @@ class StoreApi {
   Store store_;
 };
 
-std::string error_answer(const ApiError& e);
-
 }  // namespace trypost
