@@ -5,7 +5,7 @@
 #include <unordered_set>
 
 #include "trypost/core_answer.hpp"
-#include "trypost/response.hpp"
+#include "trypost/json_reader.hpp"
 
 namespace trypost {
 namespace {
@@ -225,7 +225,7 @@ struct Refusal {
   std::string reason, message;
 };
 
-// The one bounded parse of a success body (the limits of response.hpp), or why it was refused.
+// The one bounded parse of a success body (the limits of json_reader.hpp), or why it was refused.
 std::optional<Refusal> read_success_body(RequestKind kind, const std::string& text, json& body) {
   const auto want = expects(kind);
   if (blank(text)) {
@@ -234,7 +234,7 @@ std::optional<Refusal> read_success_body(RequestKind kind, const std::string& te
   }
   const auto first = text.find_first_not_of(" \t\r\n");
   if (text[first] == '<') return Refusal{"html", "The server answered with an HTML page instead of JSON."};
-  if (const auto f = parse_json_within(text, ResponseLimits{}, body)) {
+  if (const auto f = read_json_within(text, JsonLimits{}, body)) {
     if (f->reason == "not_json") return Refusal{"not_json", "The server answered with malformed JSON (cut short or corrupt)."};
     return Refusal{f->reason, f->message};
   }
@@ -252,7 +252,7 @@ std::optional<Refusal> read_success_body(RequestKind kind, const std::string& te
 json read_error_body(const std::string& text) {
   json body;
   if (blank(text) || text[text.find_first_not_of(" \t\r\n")] == '<') return body;
-  if (parse_json_within(text, ResponseLimits{}, body)) return json();
+  if (read_json_within(text, JsonLimits{}, body)) return json();
   return body;
 }
 
