@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "trypost/core_answer.hpp"
 #include "trypost/unicode.hpp"
 #include "trypost/x_url.hpp"
 
@@ -229,7 +230,7 @@ bool counting_batch_run(std::string_view content_type, std::size_t utf8_bytes, s
 
 std::string count_text_json(const std::string& json) {
   const auto doc = nlohmann::json::parse(json, nullptr, false);
-  auto error = [](const std::string& message) { return nlohmann::json{{"error", message}}.dump(); };
+  auto error = [](const std::string& message) { return error_answer(make_error(400, message)); };
   if (doc.is_discarded() || !doc.is_object()) return error("expected a JSON object {\"content_type\", \"text\"}");
   const auto ct = doc.find("content_type");
   if (ct == doc.end() || !ct->is_string()) return error("content_type must be a string");

@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <cctype>
 
-#include "trypost/request.hpp"
+#include "store_parts.hpp"
+#include "trypost/core_answer.hpp"
 #include "trypost/response.hpp"
 
 namespace trypost {
 namespace {
 
 using nlohmann::json;
+using store_parts::kUnsupported;
 
 struct EndpointRight {
   std::string_view endpoint;
@@ -63,9 +65,6 @@ constexpr EndpointRight kRights[] = {
     {"account.social_accounts.connect", Action::manage_accounts},
 };
 
-constexpr const char* kUnsupported =
-    "Creating, renaming, branding and deleting workspaces and managing their team is not supported by this server.";
-
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
@@ -91,6 +90,24 @@ std::optional<Action> endpoint_action(std::string_view endpoint) {
   return std::nullopt;
 }
 
+bool endpoint_needs_workspace(const Endpoint& ep) {
+  return ep.auth == AuthKind::workspace_key || ep.path.find("{id}") != std::string_view::npos;
+}
+
+std::optional<ApiError> refuse_by_role(const WorkspaceState& s, const Endpoint& ep) {
+  if (const auto action = endpoint_action(ep.name); action && !can(s.role, *action))
+    return make_error(403, "This action is unauthorized.");
+  return std::nullopt;
+}
+
+Expected<json> build_with_bearer(const json& description, const std::string& bearer) {
+  auto built = build_request(description);
+  if (!built) return built.error();
+  json out = to_json(*built);
+  out["headers"]["Authorization"] = "Bearer " + bearer;
+  return out;
+}
+
 Expected<json> begin_endpoint_call(const Store& store, const std::string& workspace_id, const json& d) {
   if (!d.is_object()) return field_error("description", "The request description must be an object.");
   if (d.contains("base")) return field_error("base", "The shell adds the server's address; leave base out.");
@@ -102,13 +119,11 @@ Expected<json> begin_endpoint_call(const Store& store, const std::string& worksp
     return field_error("endpoint", "A signed upload URL carries its own authority; no workspace key goes with it.");
 
   json description = d;
-  const bool per_workspace = ep->auth == AuthKind::workspace_key || ep->path.find("{id}") != std::string_view::npos;
   const WorkspaceState* s = nullptr;
-  if (per_workspace) {
+  if (endpoint_needs_workspace(*ep)) {
     s = store.find(workspace_id);
     if (!s) return make_error(404, "Workspace not found.");
-    if (const auto action = endpoint_action(ep->name); action && !can(s->role, *action))
-      return make_error(403, "This action is unauthorized.");
+    if (auto refused = refuse_by_role(*s, *ep)) return *refused;
   }
 
   std::string bearer;
@@ -130,11 +145,9 @@ Expected<json> begin_endpoint_call(const Store& store, const std::string& worksp
     bearer = s->key;
   }
 
-  auto built = build_request(description);
-  if (!built) return built.error();
-  json out = to_json(*built);
-  out["workspace_id"] = s ? json(s->info.id) : json(nullptr);
-  out["headers"]["Authorization"] = "Bearer " + bearer;
+  auto out = build_with_bearer(description, bearer);
+  if (!out) return out.error();
+  out.value()["workspace_id"] = s ? json(s->info.id) : json(nullptr);
   return out;
 }
 

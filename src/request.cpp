@@ -71,6 +71,7 @@ const std::vector<Endpoint> kEndpoints = {
     {"account.api_keys.delete", "DELETE", "/account/workspaces/{id}/api-keys/{key}", A::account_token, B::none, true, R::empty, ""},
     {"account.usage", "GET", "/account/usage", A::account_token, B::none, true, R::account_usage, ""},
     // Device sessions: the list and the sign-out (opening is the Store's account.sessions.open).
+    {"account.sessions.open", "POST", "/account/sessions", A::account_token, B::json, false, R::account_sessions_opened, ""},
     {"account.sessions.list", "GET", "/account/sessions", A::account_token, B::none, true, R::account_session_list, ""},
     {"account.sessions.revoke", "DELETE", "/account/sessions/{device}", A::account_token, B::none, true, R::empty, ""},
     // A demo connection: the emulator's stand-in for a network's OAuth round trip.
@@ -187,6 +188,7 @@ std::string_view to_string(ResponseShape s) {
     case R::account_member: return "account_member";
     case R::account_usage: return "account_usage";
     case R::account_session_list: return "account_session_list";
+    case R::account_sessions_opened: return "account_sessions_opened";
   }
   return "empty";
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "trypost/core_answer.hpp"
 #include "trypost/json_fields.hpp"
 #include "trypost/post.hpp"
 
@@ -94,23 +95,22 @@ std::vector<std::string> accounts_of(const Post& p) {
     if (!pp.social_account_id.empty()) out.push_back(pp.social_account_id);
   return out;
 }
-std::string error_text(const ApiError& e) { return json{{"error", e.message}, {"details", e.to_json()}}.dump(); }
 }  // namespace
 
 std::string plan_move_text(const std::string& text) {
   const json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) return json{{"error", "The move request is not valid JSON."}}.dump();
+  if (j.is_discarded()) return error_answer(make_error(400, "The move request is not valid JSON."));
   auto req = move_request_from_json(j);
-  if (!req) return error_text(req.error());
+  if (!req) return error_answer(req.error());
   const auto pj = j.find("post");
-  if (pj == j.end()) return json{{"error", "The post field is required."}}.dump();
+  if (pj == j.end()) return error_answer(field_error("post", "The post field is required."));
   auto post = post_from_json(*pj, "post");
-  if (!post) return error_text(post.error());
+  if (!post) return error_answer(post.error());
   std::vector<OtherPost> others;
   if (auto oj = j.find("others"); oj != j.end() && oj->is_array()) {
     for (std::size_t i = 0; i < oj->size(); ++i) {
       auto o = post_from_json((*oj)[i], "others." + std::to_string(i));
-      if (!o) return error_text(o.error());
+      if (!o) return error_answer(o.error());
       others.push_back({o->id, calendar_time(*o), accounts_of(*o)});
     }
   }

@@ -16,75 +16,6 @@ using R = ResponseShape;
 
 constexpr std::size_t kMaxServerMessage = 500;
 
-// ---- limits: a SAX pass that stops at the first excess, before any DOM exists ----
-
-// One pass builds the DOM and enforces the limits: nlohmann's own DOM builder, with every string,
-// key and container checked on the way in. Stopping at the first excess means a hostile answer
-// costs no more than the limits allow, and nothing ever recurses deeper than max_depth.
-class LimitedDom : public nlohmann::detail::json_sax_dom_parser<json> {
-  using Base = nlohmann::detail::json_sax_dom_parser<json>;
-
- public:
-  LimitedDom(json& out, const ResponseLimits& limits)
-      : Base(out, false), max_depth_(limits.max_depth), max_string_(limits.max_string_bytes), max_items_(limits.max_array_length) {}
-
-  bool null() { return item() && Base::null(); }
-  bool boolean(bool v) { return item() && Base::boolean(v); }
-  bool number_integer(number_integer_t v) { return item() && Base::number_integer(v); }
-  bool number_unsigned(number_unsigned_t v) { return item() && Base::number_unsigned(v); }
-  bool number_float(number_float_t v, const string_t& s) { return item() && Base::number_float(v, s); }
-  bool string(string_t& s) { return fits(s) && item() && Base::string(s); }
-  bool key(string_t& s) { return fits(s) && Base::key(s); }
-  bool start_object(std::size_t n) { return item() && open(false) && Base::start_object(n); }
-  bool start_array(std::size_t n) { return item() && open(true) && Base::start_array(n); }
-  bool end_object() {
-    close();
-    return Base::end_object();
-  }
-  bool end_array() {
-    close();
-    return Base::end_array();
-  }
-  bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception&) {
-    problem = "not_json";
-    position = pos;
-    return false;
-  }
-
-  std::string problem;
-  std::size_t position = 0;
-
- private:
-  bool fits(const string_t& s) {
-    if (static_cast<std::int64_t>(s.size()) <= max_string_) return true;
-    problem = "string_too_long";
-    return false;
-  }
-  bool open(bool array) {
-    if (++depth_ > max_depth_) {
-      problem = "too_deep";
-      return false;
-    }
-    open_.push_back(array ? 0 : -1);  // -1: an object, whose members are not counted
-    return true;
-  }
-  void close() {
-    --depth_;
-    if (!open_.empty()) open_.pop_back();
-  }
-  // Counts a value into the array that holds it; the stack is at most max_depth long.
-  bool item() {
-    if (open_.empty() || open_.back() < 0 || ++open_.back() <= max_items_) return true;
-    problem = "array_too_long";
-    return false;
-  }
-  int max_depth_;
-  std::int64_t max_string_;
-  std::int64_t max_items_;
-  int depth_ = 0;
-  std::vector<std::int64_t> open_;
-};
-
 ResponseFailure malformed(int status, std::string reason, std::string message) {
   ResponseFailure f;
   f.status = status;
@@ -382,6 +313,10 @@ json parse_success(R shape, const json& j, ApiError& err, std::optional<PageInfo
     case R::account_session_list:
       if (!j.is_array()) break;
       return map_items(j, "", err, [](const json& x, const std::string& p, ApiError& e) { return checked(x, p, e, kSession); });
+    case R::account_sessions_opened:
+      if (j.is_object() && j.contains("sessions") && j["sessions"].is_array()) return j;
+      err.add("sessions", "The sessions field must be a list.");
+      return nullptr;
     case R::empty: return nullptr;
   }
   err.add("body", "The body must be a list.");
@@ -411,6 +346,7 @@ const char* marker_key(R s) {
     case R::account_members: return "members";
     case R::account_member: return "user_id";
     case R::account_usage: return "mode";
+    case R::account_sessions_opened: return "sessions";
     default: return "id";
   }
 }
@@ -507,27 +443,6 @@ json failure_json(const ResponseFailure& f) {
 }
 
 }  // namespace
-
-std::optional<ResponseFailure> parse_json_within(const std::string& body, const ResponseLimits& limits, json& out) {
-  if (static_cast<std::int64_t>(body.size()) > limits.max_body_bytes)
-    return malformed(0, "too_large", "The answer is larger than " + std::to_string(limits.max_body_bytes) + " bytes.");
-  LimitedDom dom(out, limits);
-  if (json::sax_parse(body, &dom, json::input_format_t::json, true) && dom.problem.empty()) return std::nullopt;
-  out = nullptr;
-  if (dom.problem == "too_deep")
-    return malformed(0, "too_deep", "The answer nests deeper than " + std::to_string(limits.max_depth) + " levels.");
-  if (dom.problem == "string_too_long")
-    return malformed(0, "string_too_long", "The answer holds a string longer than " + std::to_string(limits.max_string_bytes) + " bytes.");
-  if (dom.problem == "array_too_long")
-    return malformed(0, "array_too_long", "The answer holds a list longer than " + std::to_string(limits.max_array_length) + " items.");
-  return malformed(0, "not_json", "The answer is not valid JSON (it breaks at byte " + std::to_string(dom.position) +
-                                      "; truncated or corrupt).");
-}
-
-std::optional<ResponseFailure> check_json_limits(const std::string& body, const ResponseLimits& limits) {
-  json ignored;
-  return parse_json_within(body, limits, ignored);
-}
 
 ParsedResponse parse_response(const Endpoint& ep, const HttpResponse& r, UtcSeconds now, const ResponseLimits& limits) {
   ParsedResponse out;

@@ -1,5 +1,6 @@
 #include "trypost/rule_errors.hpp"
 
+#include "trypost/core_answer.hpp"
 #include "trypost/counting.hpp"
 #include "trypost/json_fields.hpp"
 
@@ -93,12 +94,12 @@ bool read_simple_request(const nlohmann::json& in, nlohmann::json& body, int& ok
 
 std::string simple_rule_json(const std::string& input, ApiError (*validate)(const nlohmann::json& body)) {
   const nlohmann::json in = nlohmann::json::parse(input, nullptr, false);
-  if (in.is_discarded()) return nlohmann::json{{"error", "malformed JSON"}}.dump(-1, ' ', false, kReplaceBadUtf8);
+  if (in.is_discarded()) return error_answer(make_error(400, "malformed JSON"));
   nlohmann::json body;
   int ok = 201;
   std::string problem;
   if (!read_simple_request(in, body, ok, problem))
-    return nlohmann::json{{"error", problem}}.dump(-1, ' ', false, kReplaceBadUtf8);
+    return error_answer(make_error(400, problem));
   return rule_answer(validate(body), ok).dump(-1, ' ', false, kReplaceBadUtf8);
 }
 

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "trypost/core_answer.hpp"
 #include "trypost/rule_errors.hpp"
 
 namespace trypost {
@@ -53,21 +54,21 @@ ApiError validate_signature(const json& body) {
 
 std::string apply_signatures_json(const std::string& input) {
   const json in = json::parse(input, nullptr, false);
-  if (in.is_discarded() || !in.is_object()) return json{{"error", "expected {\"content\", \"signatures\"}"}}.dump(-1, ' ', false, kReplaceBadUtf8);
+  if (in.is_discarded() || !in.is_object()) return error_answer(make_error(400, "expected {\"content\", \"signatures\"}"));
   std::string content;
   if (const auto c = in.find("content"); c != in.end() && !c->is_null()) {
-    if (!c->is_string()) return json{{"error", "content: expected a string"}}.dump(-1, ' ', false, kReplaceBadUtf8);
+    if (!c->is_string()) return error_answer(make_error(400, "content: expected a string"));
     content = c->get<std::string>();
   }
   std::vector<std::string> texts;
   if (const auto s = in.find("signatures"); s != in.end() && !s->is_null()) {
-    if (!s->is_array()) return json{{"error", "signatures: expected an array"}}.dump(-1, ' ', false, kReplaceBadUtf8);
+    if (!s->is_array()) return error_answer(make_error(400, "signatures: expected an array"));
     for (std::size_t i = 0; i < s->size(); ++i) {
       const json& item = (*s)[i];
       if (item.is_string()) texts.push_back(item.get<std::string>());
       else if (item.is_object() && item.contains("content") && item["content"].is_string())
         texts.push_back(item["content"].get<std::string>());
-      else return json{{"error", "signatures." + std::to_string(i) + ": expected a string or {\"content\": string}"}}.dump(-1, ' ', false, kReplaceBadUtf8);
+      else return error_answer(make_error(400, "signatures." + std::to_string(i) + ": expected a string or {\"content\": string}"));
     }
   }
   return json{{"content", apply_signatures(content, texts)}}.dump(-1, ' ', false, kReplaceBadUtf8);

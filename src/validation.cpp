@@ -6,6 +6,7 @@
 #include <set>
 
 #include "trypost/content_type.hpp"
+#include "trypost/core_answer.hpp"
 #include "trypost/counting.hpp"
 #include "trypost/json_fields.hpp"
 #include "trypost/meta.hpp"
@@ -563,8 +564,6 @@ Expected<std::pair<WorkspaceData, PostRequest>> read_request(const json& in) {
   return std::make_pair(std::move(ws), std::move(req));
 }
 
-json error_answer(const std::string& text) { return json{{"error", text}}; }
-
 }  // namespace
 
 Expected<WorkspaceData> workspace_data_from_json(const json& j, const std::string& path) {
@@ -604,9 +603,9 @@ json to_json(const ValidationResult& r) {
 
 std::string validate_post_request_json(const std::string& input) {
   const json in = json::parse(input, nullptr, false);
-  if (in.is_discarded()) return error_answer("malformed JSON").dump(-1, ' ', false, kReplaceBadUtf8);
+  if (in.is_discarded()) return error_answer(make_error(400, "malformed JSON"));
   auto req = read_request(in);
-  if (!req) return error_answer(req.error().message).dump(-1, ' ', false, kReplaceBadUtf8);
+  if (!req) return error_answer(req.error());
   return to_json(validate_post_request(req->first, req->second)).dump(-1, ' ', false, kReplaceBadUtf8);
 }
 
@@ -622,9 +621,9 @@ std::string validate_post_requests_jsonl(const std::string& lines, std::size_t f
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const json in = json::parse(line, nullptr, false);
     json answer;
-    if (in.is_discarded()) answer = error_answer("line " + std::to_string(number) + ": malformed JSON");
+    if (in.is_discarded()) answer = error_json(make_error(400, "line " + std::to_string(number) + ": malformed JSON"));
     else if (auto req = read_request(in); !req)
-      answer = error_answer("line " + std::to_string(number) + ": " + req.error().message);
+      answer = error_json(make_error(400, "line " + std::to_string(number) + ": " + req.error().message));
     else {
       const auto r = validate_post_request(req->first, req->second);
       const json full = to_json(r);

@@ -6,7 +6,7 @@
 
 #include "trypost/core_answer.hpp"
 #include "trypost/error.hpp"
-#include "trypost/response.hpp"
+#include "trypost/json_reader.hpp"
 
 namespace trypost {
 namespace {
@@ -15,7 +15,7 @@ using nlohmann::json;
 using P = WidgetTokenProblem;
 
 // Header and claims are a handful of flat fields: anything deeper or longer is not ours.
-const ResponseLimits kSegmentLimits{static_cast<std::int64_t>(kMaxWidgetTokenBytes), 4, 1024, 16};
+const JsonLimits kSegmentLimits{static_cast<std::int64_t>(kMaxWidgetTokenBytes), 4, 1024, 16};
 
 WidgetTokenCheck fail(WidgetTokenCheck out, P p, std::string message, bool structural) {
   out.error = WidgetTokenError{p, std::move(message), structural};
@@ -27,7 +27,7 @@ std::optional<json> segment_object(std::string_view seg) {
   const auto bytes = base64url_decode(seg);
   if (!bytes) return std::nullopt;
   json j;
-  if (parse_json_within(*bytes, kSegmentLimits, j) || !j.is_object()) return std::nullopt;
+  if (read_json_within(*bytes, kSegmentLimits, j) || !j.is_object()) return std::nullopt;
   return j;
 }
 

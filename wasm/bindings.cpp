@@ -41,9 +41,9 @@ std::string guarded(F&& f) {
     return f();
   } catch (const std::exception&) {
     // what() is not echoed: parser messages quote input, and input may hold a secret.
-    return R"({"error":"internal error: exception in core"})";
+    return R"({"error":"internal error: exception in core","status":500})";
   } catch (...) {
-    return R"({"error":"internal error: unknown exception in core"})";
+    return R"({"error":"internal error: unknown exception in core","status":500})";
   }
 }
 

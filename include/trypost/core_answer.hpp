@@ -1,7 +1,12 @@
 #pragma once
-// How a JSON entry point answers a failure: {"error": message, "status": n, "errors": {...}}.
-// web/sdk/core.js turns that shape into a thrown CoreError; `errors` keeps the field paths.
+// How every JSON entry point of the core answers a failure, in one flat shape:
+//   {"error": message, "status": n, "errors": {field: [messages]}, "reason": limit}
+// `errors` is there when fields are named (the API's dotted paths), `reason` when a document was
+// refused by a parsing limit. web/sdk/core.js turns this into a thrown CoreError (its `details` is
+// the whole answer). A server's failure read by the core is not this: it is an answer of its own
+// (`outcome: "error"`) whose `error` member is ApiError::to_json().
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -9,10 +14,16 @@
 
 namespace trypost {
 
-inline std::string error_answer(const ApiError& e) {
-  nlohmann::json out{{"error", e.message.empty() ? std::string("invalid input") : e.message}, {"status", e.status}};
+inline nlohmann::json error_json(const ApiError& e, std::string_view reason = {}) {
+  nlohmann::json out{{"error", e.message.empty() ? std::string("invalid input") : e.message},
+                     {"status", e.status == 0 ? 400 : e.status}};
   if (!e.errors.empty()) out["errors"] = e.errors;
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (!reason.empty()) out["reason"] = std::string(reason);
+  return out;
+}
+
+inline std::string error_answer(const ApiError& e, std::string_view reason = {}) {
+  return error_json(e, reason).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // Parses an entry point's JSON argument without throwing; input text is never quoted back.

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "trypost/error.hpp"
+#include "trypost/request.hpp"
 #include "trypost/role.hpp"
 #include "trypost/store.hpp"
 
@@ -20,6 +21,15 @@ namespace trypost {
 // The permission an endpoint needs in its workspace; nullopt for endpoints that are not bound to
 // one (account.me, account.usage, the workspace list and create, invite accept/decline, uploads).
 std::optional<Action> endpoint_action(std::string_view endpoint);
+
+// The one pipeline every request the core hands out ends in (Store::begin_request and
+// begin_endpoint_call): whether the endpoint acts in one workspace (a workspace key, or an
+// account endpoint with {id} in its path), the role check against the rights table above, and
+// the request built from the endpoint table with the bearer credential attached.
+bool endpoint_needs_workspace(const Endpoint& endpoint);
+std::optional<ApiError> refuse_by_role(const WorkspaceState& workspace, const Endpoint& endpoint);
+// build_request's JSON with headers.Authorization = "Bearer <bearer>".
+Expected<nlohmann::json> build_with_bearer(const nlohmann::json& description, const std::string& bearer);
 
 // description: {"endpoint", "params"?, "query"?, "body"?, "idempotency_key"?} as build_request
 // takes it (no "base": the shell prefixes its origin). Answers build_request's JSON plus

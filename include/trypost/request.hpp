@@ -26,7 +26,7 @@ enum class ResponseShape {
   asset, asset_page, signature, signature_list, label, label_list, social_account, social_account_list,
   boards, channels, api_key_list, api_key_created, empty,
   account_me, account_workspace, account_workspace_list, account_workspace_created, account_members,
-  account_invite, account_member, account_usage, account_session_list
+  account_invite, account_member, account_usage, account_session_list, account_sessions_opened
 };
 
 struct Endpoint {

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "trypost/json_reader.hpp"
 #include "trypost/request.hpp"
 #include "trypost/time.hpp"
 
@@ -19,12 +20,8 @@ namespace trypost {
 inline constexpr std::int64_t kPostsPerPage = 15;
 inline constexpr std::int64_t kAssetsPerPage = 25;
 
-struct ResponseLimits {
-  std::int64_t max_body_bytes = 8 * 1024 * 1024;  // a page of 25 assets is a few tens of KiB
-  int max_depth = 64;                             // posts nest 4 deep; meta objects a few more
-  std::int64_t max_string_bytes = 1024 * 1024;    // content is <= 10 000 characters
-  std::int64_t max_array_length = 100000;         // pages hold 15 or 25; lists are a workspace's own
-};
+// The limits of an answer are the JSON reader's (json_reader.hpp).
+using ResponseLimits = JsonLimits;
 
 struct HttpResponse {
   int status = 0;  // 0: no answer (network error)
@@ -68,10 +65,23 @@ struct ParsedResponse {
 ParsedResponse parse_response(const Endpoint& endpoint, const HttpResponse& response, UtcSeconds now = 0,
                               const ResponseLimits& limits = {});
 
+// read_json_within with its refusal as a malformed answer (status 0), DOM built into `out` (left
+// null on failure). Inline, so a caller that reads JSON links the reader and not this file.
+inline std::optional<ResponseFailure> parse_json_within(const std::string& body, const ResponseLimits& limits,
+                                                        nlohmann::json& out) {
+  auto refused = read_json_within(body, limits, out);
+  if (!refused) return std::nullopt;
+  ResponseFailure f;
+  f.kind = "malformed";
+  f.reason = std::move(refused->reason);
+  f.message = std::move(refused->message);
+  return f;
+}
 // JSON text that is within the limits, or the failure that says why not.
-std::optional<ResponseFailure> check_json_limits(const std::string& body, const ResponseLimits& limits);
-// The same check while building the DOM into `out` (left null on failure): one pass, no recursion.
-std::optional<ResponseFailure> parse_json_within(const std::string& body, const ResponseLimits& limits, nlohmann::json& out);
+inline std::optional<ResponseFailure> check_json_limits(const std::string& body, const ResponseLimits& limits) {
+  nlohmann::json ignored;
+  return parse_json_within(body, limits, ignored);
+}
 
 // {"endpoint","status","headers"?:{..},"body"?: "<text>","now"?,"limits"?} ->
 // {"ok":true,"status","shape","data","page"?} or {"ok":false,"status","failure":{...}}

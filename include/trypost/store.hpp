@@ -30,14 +30,14 @@ namespace trypost {
 enum class RequestKind {
   workspace_probe,  // GET /api/workspace with a key not yet bound to a workspace (add by key)
   workspace_get,
-  posts_page,       // GET /api/posts?page=N, one page of a refresh
+  posts_page,       // posts.list: GET /api/posts?page=N, one page of a refresh
   post_get,
   post_create,
   post_update,
   post_delete,
   labels_list,
   signatures_list,
-  accounts_list,
+  accounts_list,    // social_accounts.list
   api_keys_list,
   account_workspaces_list,  // also the probe that tells whether the account API exists
   account_workspace_create,
@@ -51,7 +51,10 @@ enum class RequestKind {
   account_session_open,    // this device's session credential for every listed workspace (or one)
 };
 
+// A kind's name (beginRequest, outcomes) and the endpoint of the endpoint table (request.hpp) it
+// is built from: the same name, except the key probe ("workspace.probe" asks "workspace.get").
 std::string_view wire_name(RequestKind k);
+std::string_view endpoint_of(RequestKind k);
 std::optional<RequestKind> parse_request_kind(std::string_view s);
 bool is_account_kind(RequestKind k);
 
@@ -165,7 +168,5 @@ class StoreApi {
  private:
   Store store_;
 };
-
-std::string error_answer(const ApiError& e);
 
 }  // namespace trypost

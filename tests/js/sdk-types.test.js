@@ -1,14 +1,43 @@
-// index.d.ts is hand-written; this keeps it honest: every value it declares exists at run time
-// and every runtime export is declared.
+// index.d.ts is hand-written. The TypeScript compiler checks it (strict) together with
+// tests/types/consumer.ts, which uses every export the way an application would; the names the
+// declarations export and the names the SDK exports at run time must be the same set.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import * as sdk from '../../web/sdk/index.js';
 
-const dts = readFileSync(new URL('../../web/sdk/index.d.ts', import.meta.url), 'utf8');
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dtsPath = fileURLToPath(new URL('../../web/sdk/index.d.ts', import.meta.url));
+const consumerPath = fileURLToPath(new URL('../types/consumer.ts', import.meta.url));
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+const dts = readFileSync(dtsPath, 'utf8');
 const declared = new Set(
   [...dts.matchAll(/^export (?:declare )?(?:function|class|const|let) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]),
 );
+const consumer = readFileSync(consumerPath, 'utf8');
+const valueImports = /^import \{([^}]*)\} from '\.\.\/\.\.\/web\/sdk\/index\.js';/m.exec(consumer);
+
+test('tsc --strict accepts the declarations and a consumer that uses every export', async () => {
+  const args = [tsc, '--noEmit', '--strict', '--pretty', 'false', '--target', 'es2022', '--lib', 'es2022,dom,dom.iterable',
+    '--module', 'nodenext', '--moduleResolution', 'nodenext', dtsPath, consumerPath];
+  const run = await promisify(execFile)(process.execPath, args, { cwd: root }).then(
+    (r) => ({ code: 0, out: r.stdout + r.stderr }),
+    (e) => ({ code: e.code, out: `${e.stdout}${e.stderr}` }),
+  );
+  assert.equal(run.code, 0, `tsc reported:\n${run.out}`);
+  assert.doesNotMatch(run.out, /error TS\d+/);
+});
+
+test('the consumer imports every run-time export of the SDK', () => {
+  assert.ok(valueImports, 'tests/types/consumer.ts imports the SDK values in one import statement');
+  const used = new Set(valueImports[1].split(',').map((s) => s.trim()).filter(Boolean));
+  for (const name of Object.keys(sdk)) assert.ok(used.has(name), `${name} is exported but the consumer does not use it`);
+});
 
 test('every declared value is exported by the SDK', () => {
   for (const name of declared) assert.ok(name in sdk, `${name} is declared in index.d.ts but not exported`);

@@ -98,7 +98,7 @@ void run_property(unsigned seed, int steps) {
       ++created;
     }
     if (out["kind"] == "account.workspaces.delete" && out["outcome"] == "applied") ++deleted;
-    if (out["kind"] == "posts.page" && out["outcome"] == "applied" && out["next"].is_object())
+    if (out["kind"] == "posts.list" && out["outcome"] == "applied" && out["next"].is_object())
       send(out["workspace_id"], RequestKind::posts_page, out["next"]);
   };
 

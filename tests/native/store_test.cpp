@@ -396,7 +396,7 @@ TEST_CASE("store: malformed answers are errors, not crashes, and change nothing"
   CHECK(st.apply_response((*net)["request_id"], 0, "")["status"] == 0);
   StoreApi api;
   CHECK(json::parse(api.begin_request("", "no.such.kind", "{}")).contains("error"));
-  CHECK(json::parse(api.begin_request("", "posts.page", "{not json")).contains("error"));
+  CHECK(json::parse(api.begin_request("", "posts.list", "{not json")).contains("error"));
   CHECK(json::parse(api.apply_response(-1, 200, "{}"))["outcome"] == "dropped");
   CHECK(json::parse(api.permissions())["matrix"]["viewer"]["comment"] == true);
 }

@@ -487,7 +487,7 @@ class Client {
   // by page and swaps the whole list in once every page is there, whatever order they came in).
   async #refreshPosts(id, { concurrency = 6 } = {}) {
     try {
-      const first = await this.#send(id, 'posts.page', {}, { sync: false });
+      const first = await this.#send(id, 'posts.list', {}, { sync: false });
       if (first.outcome === 'applied' && first.next) {
         const refresh = first.next.refresh;
         let last = Number.isInteger(first.last_page) ? first.last_page : 0;
@@ -498,7 +498,7 @@ class Client {
             const n = page++;
             let out;
             try {
-              out = await this.#send(id, 'posts.page', { page: n, refresh }, { sync: false });
+              out = await this.#send(id, 'posts.list', { page: n, refresh }, { sync: false });
             } catch (e) {
               stop = true;
               throw e;
@@ -511,7 +511,7 @@ class Client {
         if (last > 1) await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, last - 1)) }, walker));
         else {
           let out = first;
-          while (out.outcome === 'applied' && out.next) out = await this.#send(id, 'posts.page', out.next, { sync: false });
+          while (out.outcome === 'applied' && out.next) out = await this.#send(id, 'posts.list', out.next, { sync: false });
         }
       }
     } catch (e) {

@@ -1,5 +1,6 @@
-// Hand-written types for the SDK (Emscripten 3.1.6 has no --emit-tsd); tests/js/sdk-types.test.js
-// checks that every export named here exists at run time and vice versa.
+// Hand-written types for the SDK (Emscripten 3.1.6 has no --emit-tsd). tests/js/sdk-types.test.js
+// compiles them with tsc --strict together with tests/types/consumer.ts, which uses every export,
+// and checks that the declared and the run-time exports are the same names.
 
 export interface CoreModule {
   version(): string;
@@ -28,6 +29,36 @@ export interface CoreModule {
   retry_decide(inputJson: string): string;
   signature_base(messageJson: string): string;
   signature_input_parse(fieldsJson: string): string;
+  store_begin_endpoint(store: CoreStore, workspaceId: string, callJson: string): string;
+  store_finish_endpoint(store: CoreStore, workspaceId: string, metaJson: string, body: string): string;
+  widget_token_check(inputJson: string): string;
+  // calendar and snapshots (also the whole of the widget's calendar-only module)
+  CalendarIndex: new () => CoreCalendarIndex;
+  calendarPlanMove(requestJson: string): string;
+  snapshotExport(workspaceJson: string): string;
+  snapshotImport(text: string): string;
+}
+
+/** The embind CalendarIndex (wasm/bindings.cpp, "calendar"): JSON text in and out. Call delete() when done. */
+export interface CoreCalendarIndex {
+  load(documentText: string): string;
+  upsert(postsText: string): string;
+  remove(idsJson: string): string;
+  view(queryJson: string): string;
+  planMove(requestJson: string): string;
+  size(): number;
+  delete(): void;
+}
+
+/**
+ * How every core entry point answers a failure (include/trypost/core_answer.hpp): the message,
+ * the HTTP-like status, the field paths with their messages, and for a refused document the limit.
+ */
+export interface CoreErrorAnswer {
+  error: string;
+  status: number;
+  errors?: Record<string, string[]>;
+  reason?: string;
 }
 
 /** The embind Store (wasm/bindings.cpp, "workspaces (store)"): JSON text in and out. Call delete() when done. */
@@ -45,7 +76,8 @@ export interface CoreStore {
 }
 
 export declare class CoreError extends Error {
-  details: unknown;
+  constructor(message: string, details: CoreErrorAnswer);
+  details: CoreErrorAnswer;
 }
 
 export declare function loadCore(options?: { wasmBinary?: ArrayBuffer | Uint8Array; fresh?: boolean }): Promise<CoreModule>;
@@ -300,10 +332,9 @@ export interface PostRequest {
   workspace: { social_accounts?: unknown[]; labels?: unknown[]; posts?: unknown[] };
   method: 'POST' | 'PUT'; post_id?: string; body: Record<string, unknown>; now?: string | Date;
 }
-export interface PostPreview {
-  post_id: string; original_content: string; original_length: number;
-  platforms: { post_platform_id: string; platform: string; content_type: string; sanitized_content: string;
-    sanitized_length: number; max_content_length: number; truncated: boolean; over_limit: boolean }[];
+/** The core's own preview of a post (previewPost): the server's shape plus `over_limit` per platform. */
+export interface PredictedPostPreview extends PostPreview {
+  platforms: Array<PostPreviewPlatform & { over_limit: boolean }>;
 }
 export declare function contentTypes(): Promise<{ platforms: PlatformRow[] }>;
 export declare function metaCatalog(): Promise<{ platforms: { platform: string; alt_text_max_length: number | null; meta: MetaKeyRow[] }[] }>;
@@ -311,7 +342,7 @@ export declare function validatePostRequest(request: PostRequest): Promise<PostR
 export declare function applySignatures(content: string | null, signatures: (string | { content: string })[]): Promise<string>;
 export declare function validateLabel(body: { name?: unknown; color?: unknown }, method?: 'POST' | 'PUT'): Promise<RuleAnswer>;
 export declare function validateSignature(body: { name?: unknown; content?: unknown }, method?: 'POST' | 'PUT'): Promise<RuleAnswer>;
-export declare function previewPost(post: Record<string, unknown>): Promise<PostPreview>;
+export declare function previewPost(post: Record<string, unknown>): Promise<PredictedPostPreview>;
 // --- calendar and snapshots (web/sdk/calendar.js, docs/calendar.md) ---
 export interface ZoneTransition { at_utc: number; offset_seconds: number }
 export interface CalendarFilters { labels?: string[]; accounts?: string[]; platforms?: string[]; statuses?: string[] }
@@ -501,10 +532,14 @@ export interface Signature { id: string; name: string; content: string; created_
 export interface SocialAccount { id: string; platform: string; display_name: string; username: string; is_active: boolean; status: 'connected' | 'disconnected' | 'token_expired' }
 export interface ApiKeyInfo { id: string; name: string; last_used_at: string | null; expires_at: string | null; created_at: string }
 export interface ApiKeyCreated { token: ApiKeyInfo; plain_token: string }
-export interface PostPreview {
-  post_id: string; original_content: string; original_length: number;
-  platforms: Array<{ post_platform_id: string; platform: string; content_type: string; sanitized_content: string; sanitized_length: number; max_content_length: number; truncated: boolean }>;
+export interface PostPreviewPlatform {
+  post_platform_id: string; platform: string; content_type: string; sanitized_content: string;
+  sanitized_length: number; max_content_length: number;
+  /** Sanitising shrank the text; not an over-limit flag (compare sanitized_length with max_content_length). */
+  truncated: boolean;
 }
+/** GET /posts/{post}/preview. */
+export interface PostPreview { post_id: string; original_content: string; original_length: number; platforms: PostPreviewPlatform[] }
 export interface PostMetrics {
   post_id: string;
   platforms: Array<{ post_platform_id: string; platform: string; status: string; platform_post_id: string | null; platform_url: string | null;

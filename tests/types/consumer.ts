@@ -1,0 +1,148 @@
+// Compiled (never run) by tests/js/sdk-types.test.js with tsc --strict: it uses every export of
+// web/sdk/index.js the way an application would, so a declaration that is missing, duplicated or
+// contradicts another fails the build. Each value's type is pinned where a caller relies on it.
+import {
+  loadCore, CoreError, coreVersion,
+  countTexts, count,
+  createClient, WorkspaceError,
+  createMemoryKeyStorage, createEncryptedKeyStorage,
+  contentTypes, metaCatalog, validatePostRequest, applySignatures, validateLabel, validateSignature, previewPost,
+  Calendar, createCalendar, zoneTransitions, zoneOffsetAt, exportSnapshot, importSnapshot, planMove, clockChangeText,
+  signRequest, verifyRequest, contentDigest, makeNonce, bytesToBase64, base64ToBytes, SigningError,
+  createTransport, TransportError, idempotencyHeader, newIdempotencyKey,
+  createOutbox, createMemoryOutboxStorage, createIndexedDbOutboxStorage, isLocalId,
+  ApiError,
+  brandCatalog,
+  postsInWindow, scheduledMs,
+} from '../../web/sdk/index.js';
+import type {
+  CoreModule, CoreStore, CoreCalendarIndex, CoreErrorAnswer, CountResult, WorkspaceSummary, TrypostClient,
+  PostPreview, PredictedPostPreview, PostMetrics, PostPage, CalendarViewResult, MovePlan, CalendarSnapshot,
+  SignResult, VerifyResult, Exchange, Queued, SendResult, OutboxProblem, PaymentBlock, NetworkEvent, BrandCatalog,
+  WorkspaceCalls, RuleAnswer, PostRequestAnswer,
+} from '../../web/sdk/index.js';
+
+export async function useCore(): Promise<string> {
+  const core: CoreModule = await loadCore({ fresh: true });
+  const store: CoreStore = new core.Store();
+  const index: CoreCalendarIndex = new core.CalendarIndex();
+  const size: number = index.size();
+  index.delete();
+  const begun: string = core.store_begin_endpoint(store, 'ws', JSON.stringify({ endpoint: 'labels.list' }));
+  store.delete();
+  try {
+    JSON.parse(core.snapshotImport('{}'));
+  } catch (e) {
+    if (e instanceof CoreError) {
+      const answer: CoreErrorAnswer = e.details;
+      const firstField: string[] | undefined = answer.errors?.['posts'];
+      return `${answer.status} ${answer.error} ${answer.reason ?? ''} ${firstField?.[0] ?? ''}`;
+    }
+  }
+  const version: string = await coreVersion();
+  return `${version} ${size} ${begun} ${core.widget_token_check('{}')} ${core.calendarPlanMove('{}')} ${core.snapshotExport('{}')}`;
+}
+
+export async function useCounting(): Promise<number> {
+  const lengths: Int32Array = await countTexts('x_post', ['hello', 'world']);
+  const one: CountResult = await count('bluesky_post', 'hi');
+  return lengths[0] + (one.valid ? one.length : one.max_length);
+}
+
+export async function useClient(): Promise<string[]> {
+  const client: TrypostClient = await createClient({
+    baseUrl: 'http://localhost:8080/api',
+    storage: createMemoryKeyStorage(),
+    outboxStorage: createMemoryOutboxStorage(),
+    transport: { timeoutMs: 5000 },
+  });
+  const encrypted = createEncryptedKeyStorage({ dbName: 'keys' });
+  const ws: WorkspaceSummary = await client.addWorkspace({ apiKey: 'key' });
+  const page: PostPage = await client.posts.page(1);
+  const served: Readonly<PostPreview> = await client.posts.preview('p1');
+  const metrics: Readonly<PostMetrics> = await client.in(ws.id).posts.metrics('p1');
+  const calls: WorkspaceCalls = client.in(ws.id);
+  const labels = await calls.labels.list();
+  const queued: Queued = await client.posts.create({ content: 'hi' });
+  const sent: SendResult = await queued.sent;
+  const problems: OutboxProblem[] = client.outbox.problems();
+  const block: PaymentBlock | null = client.paymentBlock(ws.id);
+  const stop = client.onNetwork((ev: NetworkEvent) => {
+    if (ev.kind === 'payment') void ev.error.until;
+  });
+  stop();
+  try {
+    await client.workspaces.create({ name: '' });
+  } catch (e) {
+    if (e instanceof WorkspaceError) return Object.keys(e.errors);
+    if (e instanceof ApiError && e.kind === 'payment_required') return [e.untilIso ?? '', String(e.payment)];
+  }
+  return [encrypted.kind, String(page.page.last_page), served.platforms[0].sanitized_content,
+    String(metrics.platforms.length), String(labels.length), String(sent.ok), String(problems.length), String(block?.message)];
+}
+
+export async function usePosts(): Promise<boolean> {
+  const catalog = await contentTypes();
+  const meta = await metaCatalog();
+  const answer: PostRequestAnswer = await validatePostRequest({ workspace: {}, method: 'POST', body: { content: 'x' } });
+  const text: string = await applySignatures('Hello', ['-- me', { content: 'bye' }]);
+  const label: RuleAnswer = await validateLabel({ name: 'Launch', color: '#ff0000' });
+  const signature: RuleAnswer = await validateSignature({ name: 'Sig', content: 'x' }, 'PUT');
+  const predicted: PredictedPostPreview = await previewPost({ content: text });
+  const brands: BrandCatalog = await brandCatalog();
+  return catalog.platforms.length > 0 && meta.platforms.length > 0 && answer.valid && label.valid && signature.valid
+    && predicted.platforms.every((p) => !p.over_limit) && brands.fonts.length > 0;
+}
+
+export async function useCalendar(): Promise<string> {
+  const calendar: Calendar = await Calendar.create({ data: [] });
+  const other: Calendar = await createCalendar();
+  const view: CalendarViewResult = calendar.view({ view: 'month', date: '2026-03-01', time_zone: 'Europe/Berlin' });
+  const moved: MovePlan = await planMove({ post: {}, new_time: '2026-03-02T10:00:00Z' });
+  const snapshot: CalendarSnapshot = await exportSnapshot({ name: 'Demo' });
+  const again: CalendarSnapshot = await importSnapshot(JSON.stringify(snapshot));
+  const offset: number = zoneOffsetAt('Europe/Berlin', Date.UTC(2026, 2, 29));
+  const jumps = zoneTransitions('Europe/Berlin', 0, 86_400_000);
+  const change = view.weeks?.[0]?.days[0]?.clock_changes?.[0];
+  other.dispose();
+  return `${moved.ok} ${again.counts.posts} ${offset} ${jumps.length} ${change ? clockChangeText(change) : ''}`;
+}
+
+export async function useSigning(): Promise<boolean> {
+  const secret = bytesToBase64(new Uint8Array(32));
+  const raw: Uint8Array = base64ToBytes(secret, 'secret');
+  const signed: SignResult = await signRequest(
+    { method: 'POST', url: 'https://example.com/hook', headers: { 'content-type': 'application/json' }, body: '{}' },
+    { keyId: 'k1', secretBase64: secret, nonce: makeNonce(), components: ['@method', 'content-digest'] },
+  );
+  const digest: string = await contentDigest('{}', 'sha-512');
+  const checked: VerifyResult = await verifyRequest(
+    { method: 'POST', url: 'https://example.com/hook', headers: signed.headers, body: '{}' },
+    { keys: { k1: secret }, maxAgeSeconds: 300 },
+  );
+  try {
+    base64ToBytes('!', 'secret');
+  } catch (e) {
+    if (e instanceof SigningError) return e.code.length > 0;
+  }
+  return raw.length === 32 && digest.length > 0 && (checked.ok ? checked.keyid === 'k1' : checked.reason.length > 0);
+}
+
+export async function useTransportAndOutbox(): Promise<number> {
+  const core = await loadCore();
+  const transport = createTransport({ core, timeoutMs: 1000, onAttempt: (a) => void a.decision.delay_ms });
+  const key: string = newIdempotencyKey();
+  let exchange: Exchange | null = null;
+  try {
+    exchange = await transport.request({ url: 'http://localhost/api/labels', method: 'GET' }, { idempotencyKey: key });
+  } catch (e) {
+    if (e instanceof TransportError && e.kind === 'timeout') return e.attempts;
+  }
+  const outbox = await createOutbox({ storage: createIndexedDbOutboxStorage({ name: 'outbox' }), send: async () => ({ ok: true }) });
+  const q: Queued = await outbox.enqueue('ws', { kind: 'posts.delete', post_id: 'p1' });
+  const local: boolean = isLocalId(q.entry.local_id);
+  const header: string = idempotencyHeader(key);
+  const posts = await postsInWindow(async (n) => ({ data: [], page: { current_page: n, last_page: 1, per_page: 20, total: 0 } }), { from: 0, to: 1 });
+  const first: number = scheduledMs(posts.posts[0]);
+  return (exchange?.status ?? 0) + header.length + (local ? 1 : 0) + first + outbox.state().pending;
+}
