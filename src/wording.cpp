@@ -200,7 +200,10 @@ std::string wording_json(const std::string& input) {
   std::string first;
   std::size_t count = 0;
   if (auto e = in.find("errors"); e != in.end() && e->is_object()) {
-    for (const auto& [path, list] : e->items()) {
+    for (auto item = e->begin(); item != e->end(); ++item) {
+      // Named, not a structured binding: LLVM 14 cannot capture one in the lambda below.
+      const std::string path = item.key();
+      const json& list = item.value();
       json out = json::array();
       const auto add = [&](const json& m) {
         if (!m.is_string()) return;
