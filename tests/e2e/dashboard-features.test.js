@@ -169,8 +169,8 @@ test('editing a scheduled post: the composer opens filled, content and labels ch
   const dialog = page.getByRole('dialog', { name: 'Edit post' });
   const content = dialog.getByRole('textbox', { name: 'Content' });
   assert.match(await content.inputValue(), /^Team update: Northwind Agency post 9/);
-  assert.equal(await dialog.getByRole('checkbox', { name: 'Northwind Agency (linkedin-page)' }).isChecked(), true);
-  assert.equal(await dialog.getByRole('checkbox', { name: 'Northwind (x)' }).isChecked(), true);
+  assert.equal(await dialog.getByRole('checkbox', { name: 'Northwind Agency (LinkedIn page)' }).isChecked(), true);
+  assert.equal(await dialog.getByRole('checkbox', { name: 'Northwind (X)' }).isChecked(), true);
   assert.equal(await dialog.getByRole('checkbox', { name: 'Campaign' }).isChecked(), true);
   assert.equal(await dialog.getByRole('checkbox', { name: 'Evergreen' }).isChecked(), false);
   assert.match(await dialog.getByLabel('Schedule time (UTC)').inputValue(), /^\d{4}-\d{2}-\d{2}T09:00$/);
@@ -239,8 +239,8 @@ test('a published post opens read-only, saying why', async () => {
   await dialog.getByRole('button', { name: 'Duplicate as new post' }).click();
   const copy = page.getByRole('dialog', { name: 'New post' });
   assert.equal(await copy.getByRole('textbox', { name: 'Content' }).inputValue(), 'Client spotlight: Northwind Agency post 1.');
-  assert.equal(await copy.getByRole('checkbox', { name: 'Northwind (x)' }).isChecked(), true);
-  assert.equal(await copy.getByRole('checkbox', { name: 'Northwind Agency (linkedin-page)' }).isChecked(), true);
+  assert.equal(await copy.getByRole('checkbox', { name: 'Northwind (X)' }).isChecked(), true);
+  assert.equal(await copy.getByRole('checkbox', { name: 'Northwind Agency (LinkedIn page)' }).isChecked(), true);
   assert.equal(await copy.getByRole('checkbox', { name: 'Campaign' }).isChecked(), true);
   await copy.getByRole('button', { name: 'Close' }).click();
 });
@@ -379,7 +379,7 @@ test('a busy day shows "+N more" in the month; it opens that day with every post
   await signIn(page, dash.url);
   await page.getByRole('grid').waitFor();
   await page.getByRole('button', { name: 'Next' }).click();
-  const cell = page.getByRole('gridcell', { name: new RegExp(`^${dayName(day)}, 7 posts$`) });
+  const cell = page.getByRole('gridcell', { name: new RegExp(`^${dayName(day)}, 7 posts\\b`) });
   const shownInCell = await cell.getByRole('button', { name: /Busy day/ }).count();
   assert.ok(shownInCell > 0 && shownInCell < 7, `${shownInCell} of 7 drawn in the cell`);
   const more = cell.getByRole('button', { name: `+${7 - shownInCell} more on ${dayName(day)}` });

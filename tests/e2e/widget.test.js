@@ -436,7 +436,7 @@ test('week view: a time grid with hours down the side, posts placed by time in o
     ['Week post 3', 9 * 60 + 40, 0, 0.33],
     ['Week post 4', 14 * 60, 0, 1],
   ]);
-  assert.equal(mon.posts[0].label, 'Monday, May 11, 2026, 09:00, scheduled, on x, Week post 0');
+  assert.equal(mon.posts[0].label, 'Monday, May 11, 2026, 09:00, scheduled, on X, Week post 0');
   const wed = week.days[2];
   assert.equal(wed.posts.length, 3, 'three overlap columns at most');
   assert.equal(wed.more, '+2 more');

@@ -2,6 +2,7 @@
 // once), asks it for views, and supplies the one thing the core cannot know: the UTC offsets of
 // a display zone, found with Intl over the range a view shows. Every date rule is the core's.
 import { loadCore, parseCoreAnswer } from './core.js';
+import { resolveWallTimeWith } from './wall-time.js';
 
 const DAY_MS = 86_400_000;
 const formatters = new Map();
@@ -167,10 +168,23 @@ export class Calendar {
     return zone;
   }
 
-  // {post_id, new_time, now?, role | can_edit} -> {ok, request?, reasons, warnings}
+  // {post_id, new_time, now?, role | can_edit, time_zone?} -> {ok, request?, reasons, warnings};
+  // a refusal quotes its times in time_zone (an IANA name).
   planMove(request) {
-    const now = request.now ?? new Date().toISOString();
-    return parseCoreAnswer(this.#index.planMove(JSON.stringify({ ...request, now })));
+    const { time_zone: tz, ...rest } = request;
+    const now = rest.now ?? new Date().toISOString();
+    if (!isUtc(tz)) {
+      const a = Date.parse(rest.new_time);
+      const b = Date.parse(now);
+      if (Number.isFinite(a) && Number.isFinite(b)) rest.zone = { name: tz, transitions: zoneTransitions(tz, Math.min(a, b) - DAY_MS, Math.max(a, b) + DAY_MS) };
+    }
+    return parseCoreAnswer(this.#index.planMove(JSON.stringify({ ...rest, now })));
+  }
+
+  // A wall time typed in time zone `timeZone` ({local}) -> the UTC instant, or why it does not
+  // exist; or an instant ({utc}) -> its wall time. Needs the whole core (not the widget's).
+  resolveWallTime(timeZone, input) {
+    return resolveWallTimeWith(this.#core, timeZone, input);
   }
 
   dispose() {

@@ -1,0 +1,50 @@
+// What one calendar entry shows and is called: its time, a badge per network it goes to, its
+// label colours and its text. The networks' names come from the core's view ("networks"), so a
+// screen reader hears "X, LinkedIn page" where the eye sees the badges.
+import { h } from './dom.js';
+
+// Short marks for the badges (the full names are in the entry's name and the badge's title).
+const MARKS = {
+  x: 'X', linkedin: 'in', 'linkedin-page': 'in', facebook: 'f', instagram: 'IG', 'instagram-facebook': 'IG', tiktok: 'TT',
+  youtube: 'YT', threads: '@', pinterest: 'P', bluesky: 'BS', mastodon: 'M', telegram: 'TG', discord: 'DC',
+};
+
+const STATUS_WORDS = { partially_published: 'partially published' };
+export const statusWords = (s) => STATUS_WORDS[s] ?? String(s ?? '').replace(/_/g, ' ');
+// What a waiting edit is called where it is shown.
+const queuedWords = (kind) => (kind === 'delete' ? 'queued: delete' : 'queued');
+
+// entry: {time, text, status, platforms: [wire], labels: [ids], queued?: 'edit'|'new'|'delete'}; names: {networks: {wire: name}, labels: {id: {name, color}}}
+export function entryParts(entry, names) {
+  const badges = (entry.platforms ?? []).map((p) => {
+    const b = h('span', { class: `net net-${p}`, 'aria-hidden': 'true', title: names.networks?.[p] ?? p, text: MARKS[p] ?? p.slice(0, 2) });
+    return b;
+  });
+  const swatches = (entry.labels ?? []).map((id) => {
+    const l = names.labels?.[id];
+    if (!l) return null;
+    const sw = h('span', { class: 'label-dot', 'aria-hidden': 'true', title: l.name });
+    sw.style.backgroundColor = l.color;
+    return sw;
+  });
+  // The marks right after the time, so a long text cut at the cell's edge never hides them.
+  return [
+    h('span', { class: 'post-time', text: entry.time }), ' ',
+    h('span', { class: 'post-marks', 'aria-hidden': 'true' }, badges, swatches), ' ',
+    entry.queued ? [h('span', { class: 'queued-mark', text: queuedWords(entry.queued) }), ' '] : null,
+    h('span', { class: 'post-text', text: entry.text || '(no text)' }),
+  ];
+}
+
+// The entry's accessible name: what it shows first (label in name), its status and the zone its
+// time is in, then where it goes and its labels.
+export function entryName(entry, names, zone) {
+  const networks = (entry.platforms ?? []).map((p) => names.networks?.[p] ?? p);
+  const labels = (entry.labels ?? []).map((id) => names.labels?.[id]?.name).filter(Boolean);
+  return [
+    `${entry.time} ${entry.queued ? `${queuedWords(entry.queued)} ` : ''}${entry.text || '(no text)'}, ${statusWords(entry.status)} (${zone})`,
+    entry.queued ? '; waiting to be sent' : '',
+    networks.length ? `; to ${networks.join(', ')}` : '',
+    labels.length ? `; labels ${labels.join(', ')}` : '',
+  ].join('');
+}
