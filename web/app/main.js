@@ -111,7 +111,7 @@ function renderBanners() {
   }
   if (s.rate > 0) out.push(h('div', { class: 'banner rate', role: 'status', text: `Too many requests: waiting ${s.rate} s before trying again. Nothing is lost.` }));
   if (s.offline || s.queued) {
-    out.push(h('div', { class: 'banner offline', role: 'status', text: `${s.offline ? 'Offline. ' : ''}${s.queued ? `${s.queued} edit${s.queued === 1 ? ' waits' : 's wait'} on this device and will be sent when the connection is back.` : 'Edits you make are kept on this device and sent when the connection is back.'}` }));
+    out.push(h('div', { class: 'banner offline', role: 'status', text: `${s.offline ? 'Offline. ' : ''}${s.queued ? `${s.queued} edit${s.queued === 1 ? ' queued on this device; it' : 's queued on this device; they'} will be sent when the connection is back.` : 'Edits you make are kept on this device and sent when the connection is back.'}` }));
   }
   clear(banners, out);
 }
@@ -186,12 +186,11 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
   // Network states (402, 429, offline) come from the SDK; the outbox's waiting edits are counted.
   client.onNetwork(onStatus);
   client.outbox.subscribe(() => {
-    if (app.status.queued || client.outbox.pending().length) onStatus({ kind: 'queue', count: client.outbox.pending().length });
-    // Queued edits are drawn where they will be; that changes as they are sent.
-    const ws = activeWs();
-    const data = ws && app.data.get(ws.id);
-    if (data?.calendar && app.screen === 'calendar' && app.calendarEl) app.calendarEl.setData(dataFor(ws, data));
+    if (!app.status.queued) return; // edits on their way while online are not "queued"
+    onStatus({ kind: 'queue', count: client.outbox.pending().length });
+    redrawQueued();
   });
+  // Edits kept on this device from an earlier visit still wait.
   app.status.queued = client.outbox.pending().length;
   if (client.supports('workspace_lifecycle') === false && !apiKey) {
     const err = new Error('This token was not accepted, or the server has no account API: add a workspace key.');
@@ -474,6 +473,7 @@ async function deliver(queued, wsId) {
   await app.client.posts.flush(wsId);
   if (app.client.outbox.pending(wsId).some((e) => e.id === queued.entry.id)) {
     onStatus({ kind: 'queue', count: app.client.outbox.pending().length });
+    redrawQueued();
     return { queued: true, later: queued.sent };
   }
   const out = await queued.sent;
@@ -693,10 +693,18 @@ function dataFor(ws, data) {
   return { ...data, queued: queuedOverlay(ws, data), wsId: ws.id, canEdit: can('manage_posts'), role: ws.role };
 }
 
+// Queued edits are drawn where they will be; that changes as they are queued and sent.
+function redrawQueued() {
+  const ws = activeWs();
+  const data = ws && app.data.get(ws.id);
+  if (data?.calendar && app.screen === 'calendar' && app.calendarEl) app.calendarEl.setData(dataFor(ws, data));
+}
+
 // Edits waiting in the outbox, put into the calendar's index as they will be (queued-edits.js);
 // stand-ins for new posts that have since been sent are taken out again. -> Map id -> kind, or null.
 function queuedOverlay(ws, data) {
-  const pending = app.client?.outbox?.pending(ws.id) ?? [];
+  // Only edits held back (offline, or kept from an earlier visit): one on its way is shown by the move itself.
+  const pending = app.status.queued ? (app.client?.outbox?.pending(ws.id) ?? []) : [];
   if (!data?.calendar || (!pending.length && !data.standIns?.size)) return null;
   const { upserts, marks } = queuedView(pending, data.posts, data.accounts ?? []);
   const gone = [...(data.standIns ?? [])].filter((id) => marks.get(id) !== 'new');
