@@ -297,7 +297,7 @@ test('social accounts: platform and status listed, an Owner turns an account on 
   assert.equal(await threads.isChecked(), false);
   await panel.getByText('Connected').first().waitFor();
   await threads.click();
-  await panel.getByText(/Northwind \(threads\) is now active/).waitFor();
+  await panel.getByText(/Northwind \(threads\) is now active/i).waitFor();
   assert.equal(await panel.getByRole('switch', { name: 'Active: Northwind (threads)' }).isChecked(), true);
   await bothSizes(page, 'settings-accounts', { locator: panel.getByRole('switch', { name: 'Active: Northwind (threads)' }) });
   await openCalendar(page);
@@ -308,10 +308,10 @@ test('social accounts: platform and status listed, an Owner turns an account on 
   // And off again: the composer no longer offers it.
   await openSettingsTab(page, 'Social accounts');
   await panel.getByRole('switch', { name: 'Active: Northwind (threads)' }).click();
-  await panel.getByText(/Northwind \(threads\) is now inactive/).waitFor();
+  await panel.getByText(/Northwind \(threads\) is now inactive/i).waitFor();
   await openCalendar(page);
   await page.getByRole('button', { name: 'New post' }).click();
-  assert.equal(await page.getByRole('dialog', { name: 'New post' }).getByRole('checkbox', { name: /Northwind \(threads\)/ }).isDisabled(), true);
+  assert.equal(await page.getByRole('dialog', { name: 'New post' }).getByRole('checkbox', { name: /Northwind \(threads\)/i }).isDisabled(), true);
   await page.getByRole('dialog', { name: 'New post' }).getByRole('button', { name: 'Close' }).click();
   assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
 });
@@ -391,7 +391,9 @@ test('a busy day shows "+N more" in the month; it opens that day with every post
   // Keyboard: into the post, Escape back to its day.
   await grid.getByRole('button', { name: /Busy day 3,/ }).focus();
   await page.keyboard.press('Escape');
-  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), new RegExp(`^${dayName(day)}, 7 posts`));
+  // Back on the day cell, named by its content: the date and count first.
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role')), 'gridcell');
+  assert.match(await page.evaluate(() => document.activeElement.querySelector('.visually-hidden')?.textContent ?? ''), new RegExp(`^${dayName(day)}, 7 posts`));
   // A click on a post still opens it.
   await grid.getByRole('button', { name: /Busy day 5,/ }).click();
   await page.getByRole('dialog', { name: 'Edit post' }).getByRole('textbox', { name: 'Content' }).waitFor();
