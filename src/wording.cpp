@@ -98,6 +98,8 @@ std::string number_after(const std::string& message, std::string_view before) {
 std::string generic(const std::string& message) {
   if (has(message, "is required")) return "this is needed.";
   if (has(message, "must be a valid URL")) return "enter a full web address, starting with https://.";
+  if (has(message, "hexadecimal color")) return "write the colour as # and six hex digits, like #1E90FF.";
+  if (has(message, "format is invalid")) return "this is not written the way it should be.";
   if (has(message, "is invalid")) return "this choice is not available; pick another.";
   if (has(message, "must not be greater than")) {
     const auto n = number_after(message, "greater than ");
@@ -160,11 +162,20 @@ std::string plain_error(const std::string& path, const std::string& message, con
       if (has(message, "is not available for")) return who + ": this kind of post cannot go to this network; pick another.";
     }
     if (rest.rfind("meta.", 0) == 0) {
-      std::string key = rest.substr(5);
-      if (auto dot = key.find('.'); dot != std::string::npos) key = key.substr(0, dot);
+      std::string key = rest.substr(5), tail;
+      if (auto dot = key.find('.'); dot != std::string::npos) {
+        tail = key.substr(dot + 1);
+        key = key.substr(0, dot);
+      }
       std::string words = attribute_name(key);
       if (key == "board_id") words = "board";
       else if (key == "channel_id") words = "channel";
+      // A row of a list option ("embeds.1.color"): "embed 2 color".
+      std::string inner;
+      if (auto n = row_of(tail, "", &inner)) {
+        if (!words.empty() && words.back() == 's') words.pop_back();
+        words += " " + std::to_string(*n + 1) + (inner.empty() ? "" : " " + attribute_name(inner));
+      }
       if (has(message, "is required")) return who + ": pick a " + words + " to publish.";
       return who + ", " + words + ": " + generic(message);
     }

@@ -33,6 +33,8 @@ TEST_CASE("wording: a row of the post is named by its network") {
   // Without context: the row's number.
   CHECK(plain_error("platforms.4.meta.board_id", "The platforms.4.meta.board id field is required.") ==
         "Account 5: pick a board to publish.");
+  CHECK(plain_error("platforms.0.meta.embeds.1.color", "The platforms.0.meta.embeds.1.color field format is invalid.",
+                    WordingContext{{"discord"}, {}}) == "Discord, embed 2 color: this is not written the way it should be.");
   CHECK(plain_error("label_ids.0", "The selected label_ids.0 is invalid.") == "Label 1: this label no longer exists; untick it.");
 }
 
