@@ -2,7 +2,6 @@
 // once), asks it for views, and supplies the one thing the core cannot know: the UTC offsets of
 // a display zone, found with Intl over the range a view shows. Every date rule is the core's.
 import { loadCore, parseCoreAnswer } from './core.js';
-import { resolveWallTimeWith } from './wall-time.js';
 
 const DAY_MS = 86_400_000;
 const formatters = new Map();
@@ -89,6 +88,20 @@ export function clockChangeText({ from_minute: from, to_minute: to }, clock = nu
   const amount = shift % 60 === 0 ? `${shift / 60} hour${shift === 60 ? '' : 's'}` : `${shift} minutes`;
   const at = clock ? clock.format(Date.UTC(2000, 0, 1, 0, from)) : hhmm(from);
   return `clocks go ${to > from ? 'forward' : 'back'} ${amount} at ${at}`;
+}
+
+// A wall time typed in `timeZone` ({local}) -> the UTC instant or why it does not exist; an
+// instant ({utc}) -> its wall time (core.resolveWallTime, the whole core only). The zone's
+// offsets over a week around the time are found with Intl: any change near it is inside.
+export function resolveWallTimeWith(core, timeZone, { local, utc }) {
+  const around = (ms) => (isUtc(timeZone) || !Number.isFinite(ms) ? null
+    : { name: timeZone, transitions: zoneTransitions(timeZone, ms - 3 * DAY_MS, ms + 3 * DAY_MS) });
+  if (utc !== undefined) {
+    const ms = Date.parse(String(utc).replace(' ', 'T') + (/[zZ]|[+-]\d\d:?\d\d$/.test(utc) ? '' : 'Z'));
+    return parseCoreAnswer(core.resolveWallTime(JSON.stringify({ zone: around(ms), utc })));
+  }
+  const ms = Date.parse(`${String(local ?? '').replace(' ', 'T').slice(0, 16)}:00Z`);
+  return parseCoreAnswer(core.resolveWallTime(JSON.stringify({ zone: around(ms), local })));
 }
 
 export class Calendar {

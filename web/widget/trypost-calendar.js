@@ -528,7 +528,9 @@ export class TrypostCalendar extends HTMLElement {
     // A badge per network it goes to; the names people use come with the core's view.
     const nets = (Array.isArray(info.platforms) ? info.platforms : []).map((p) => answer.networks?.[p] ?? p);
     for (const name of nets) {
-      const b = el('span', 'net', name === 'LinkedIn page' ? 'in' : name.split(/[\s(]/)[0].slice(0, 2));
+      // The mark is drawn by CSS: the entry's text stays its time and words (find in page, names).
+      const b = el('span', 'net');
+      b.dataset.mark = name === 'LinkedIn page' || name === 'LinkedIn' ? 'in' : name.split(/[\s(]/)[0].slice(0, 2);
       b.setAttribute('part', 'network');
       b.setAttribute('aria-hidden', 'true');
       b.title = name;
