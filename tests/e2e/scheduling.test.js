@@ -124,3 +124,33 @@ test('"Publish now" turns into "published" on the page once the scheduler has ru
   assert.equal(await page.evaluate(() => window.sameDocument), true);
   assert.deepEqual(problems, []);
 });
+
+test('an edit made offline is shown in place, marked queued, and still after a reload, until it is sent', async () => {
+  const context = page.context();
+  const p2 = await context.newPage();
+  await p2.setViewportSize({ width: 1280, height: 800 });
+  await signIn(p2, dash.url, undefined, '', { remember: true });
+  await pickWorkspace(p2, 'Northwind Agency');
+  await p2.getByRole('grid').waitFor();
+  // The server cannot take the edit: offline first, then unreachable for post edits after the reload.
+  await p2.route('**/api/posts/*', (route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue()));
+  const post = p2.locator('[role=grid] button.post[draggable="true"]').first();
+  const name = await post.getAttribute('aria-label');
+  const text = name.replace(/^\d\d:\d\d /, '').replace(/, \w+ \(UTC\).*$/, '');
+  const from = await post.getAttribute('data-date');
+  await context.setOffline(true);
+  try {
+    await post.focus();
+    await p2.keyboard.press('Alt+ArrowRight');
+    await p2.getByRole('status').filter({ hasText: '1 edit queued on this device' }).waitFor();
+    const queued = p2.getByRole('grid').getByRole('button', { name: new RegExp(`^\\d\\d:\\d\\d queued ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*; waiting to be sent`) });
+    await queued.waitFor();
+    assert.notEqual(await queued.getAttribute('data-date'), from, 'shown on its new day');
+  } finally {
+    await context.setOffline(false);
+  }
+  await p2.reload();
+  await p2.getByRole('grid').getByRole('button', { name: /queued .*; waiting to be sent/ }).waitFor();
+  await p2.getByRole('status').filter({ hasText: 'edit queued on this device' }).first().waitFor();
+  await p2.close();
+});
