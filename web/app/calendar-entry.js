@@ -9,6 +9,25 @@ const MARKS = {
   youtube: 'YT', threads: '@', pinterest: 'P', bluesky: 'BS', mastodon: 'M', telegram: 'TG', discord: 'DC',
 };
 
+// Label colours as classes, their rules in one constructed sheet (set through CSSOM, which the
+// CSP allows): a style attribute per dot would be refused when a saved page is drawn from HTML.
+const HEX = /^#[0-9a-f]{6}$/i;
+let sheet = null;
+const made = new Set();
+function colourClass(colour) {
+  if (!HEX.test(colour ?? '')) return '';
+  const name = `lc-${colour.slice(1).toLowerCase()}`;
+  if (!made.has(name) && typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in document) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }
+    sheet.insertRule(`.label-dot.${name} { background-color: ${colour}; }`, sheet.cssRules.length);
+    made.add(name);
+  }
+  return name;
+}
+
 const STATUS_WORDS = { partially_published: 'partially published' };
 export const statusWords = (s) => STATUS_WORDS[s] ?? String(s ?? '').replace(/_/g, ' ');
 // What a waiting edit is called where it is shown.
@@ -24,9 +43,7 @@ export function entryParts(entry, names) {
   const swatches = (entry.labels ?? []).map((id) => {
     const l = names.labels?.[id];
     if (!l) return null;
-    const sw = h('span', { class: 'label-dot', 'aria-hidden': 'true', title: l.name });
-    sw.style.backgroundColor = l.color;
-    return sw;
+    return h('span', { class: `label-dot ${colourClass(l.color)}`, 'aria-hidden': 'true', title: l.name });
   });
   // The marks right after the time, so a long text cut at the cell's edge never hides them.
   return [

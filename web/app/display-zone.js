@@ -58,11 +58,14 @@ export function offsetLabel(zone, ms = Date.now()) {
 export function zonePicker(current, onPick) {
   const id = uid('zone');
   const listId = `${id}-list`;
-  const note = h('span', { class: 'zone-note', id: `${id}-note`, role: 'status' });
+  // A live region without role=status: the saved page (page-snapshot.js) keeps it, so the layout matches.
+  const note = h('span', { class: 'zone-note', id: `${id}-note`, 'aria-live': 'polite' });
   const input = h('input', {
     id, type: 'text', list: listId, value: current, autocomplete: 'off', spellcheck: 'false', 'data-focus-key': 'zone',
     'aria-describedby': note.id, placeholder: 'Search zones',
   });
+  // Also as the attribute: the saved page (page-snapshot.js) is the DOM serialised.
+  input.setAttribute('value', current);
   const list = h('datalist', { id: listId });
   // Filled on first use: 400-odd options are not part of the first paint.
   const fill = () => {

@@ -181,7 +181,7 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
   app.accountToken = accountToken;
   await loadRest();
   // A remembered device keeps edits made offline across a reload (IndexedDB); they hold no secret.
-  const outboxStorage = remember && sdk.createIndexedDbOutboxStorage ? sdk.createIndexedDbOutboxStorage({ name: 'trypost-dashboard-outbox' }) : undefined;
+  const outboxStorage = remember && sdk.createIndexedDbOutboxStorage ? sdk.createIndexedDbOutboxStorage({ name: (await session()).OUTBOX_DB }) : undefined;
   const client = await sdk.createClient({ baseUrl: location.origin, accountToken, storage: await keyStorage(), outboxStorage });
   // Network states (402, 429, offline) come from the SDK; the outbox's waiting edits are counted.
   client.onNetwork(onStatus);
