@@ -61,16 +61,17 @@ export function zonePicker(current, onPick) {
   // A live region without role=status: the saved page (page-snapshot.js) keeps it, so the layout matches.
   const note = h('span', { class: 'zone-note', id: `${id}-note`, 'aria-live': 'polite' });
   const input = h('input', {
-    id, type: 'text', list: listId, value: current, autocomplete: 'off', spellcheck: 'false', 'data-focus-key': 'zone',
+    id, type: 'text', value: current, autocomplete: 'off', spellcheck: 'false', 'data-focus-key': 'zone',
     'aria-describedby': note.id, placeholder: 'Search zones',
   });
   // Also as the attribute: the saved page (page-snapshot.js) is the DOM serialised.
   input.setAttribute('value', current);
   const list = h('datalist', { id: listId });
-  // Filled on first use: 400-odd options are not part of the first paint.
+  // Filled, and tied to the field, on first use: 400-odd options are not part of the first paint.
   const fill = () => {
     if (list.childElementCount) return;
     list.append(...allZones().map((z) => h('option', { value: z })));
+    input.setAttribute('list', listId);
   };
   input.addEventListener('focus', fill, { once: true });
   input.addEventListener('pointerdown', fill, { once: true });
