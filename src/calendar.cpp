@@ -986,6 +986,13 @@ std::string CalendarIndex::view_string(const CalendarQuery& q) const {
     o.key("labels").obj();
     for (auto l : used_labels) o.key(labels_[l].id).obj().key("name").str(labels_[l].name).key("color").str(labels_[l].color).end_obj();
     o.end_obj();
+    // The networks of the posts shown, by the names people use: badges and accessible names.
+    std::uint16_t used_platforms = 0;
+    for (auto p : shown) used_platforms = std::uint16_t(used_platforms | platforms_[p]);
+    o.key("networks").obj();
+    for (unsigned b = 0; b < kPlatformCount; ++b)
+      if (used_platforms & (1u << b)) o.key(to_string(Platform(b))).str(display_name(Platform(b)));
+    o.end_obj();
   }
   o.end_obj();
   return o.take();
@@ -1113,7 +1120,7 @@ std::string CalendarIndex::plan_move_text(const std::string& text) const {
     auto oi = find(o);
     others.push_back({o, oi->time, oi->accounts});
   }
-  return to_json(plan_move({pid, info->status, info->accounts}, req->new_time, req->can_edit, req->now, others)).dump();
+  return to_json(plan_move({pid, info->status, info->accounts}, req->new_time, req->can_edit, req->now, others, req->zone)).dump();
 }
 
 }  // namespace trypost

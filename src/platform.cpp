@@ -21,6 +21,19 @@ constexpr std::array<std::string_view, 6> kPostStatusNames{
 constexpr std::array<std::string_view, 4> kPlatformStatusNames{"pending", "publishing", "published", "failed"};
 constexpr std::array<std::string_view, 3> kAccountStatusNames{"connected", "disconnected", "token_expired"};
 
+constexpr Names<Platform, kPlatformCount> kPlatformDisplay{
+    "LinkedIn", "LinkedIn page", "X",       "Facebook page", "Instagram", "Instagram (Facebook login)", "TikTok",
+    "YouTube",  "Threads",       "Pinterest", "Bluesky",     "Mastodon",  "Telegram",                   "Discord"};
+
+constexpr Names<ContentType, kContentTypeCount> kContentTypeDisplay{
+    "LinkedIn post",     "LinkedIn page post", "X post",          "Facebook post",   "Facebook reel",
+    "Facebook story",    "Instagram feed",     "Instagram reel",  "Instagram story", "TikTok video",
+    "TikTok photo",      "YouTube Short",      "Threads post",    "Pinterest pin",   "Pinterest video pin",
+    "Pinterest carousel", "Bluesky post",      "Mastodon post",   "Telegram post",   "Discord message"};
+
+constexpr std::array<std::string_view, 6> kPostStatusDisplay{
+    "draft", "scheduled", "publishing", "published", "partially published", "failed"};
+
 template <class E, std::size_t N>
 std::optional<E> find(const std::array<std::string_view, N>& names, std::string_view s) {
   for (std::size_t i = 0; i < N; ++i)
@@ -42,6 +55,10 @@ std::string_view to_string(ContentType t) { return kContentTypeNames[std::size_t
 std::string_view to_string(PostStatus s) { return kPostStatusNames[std::size_t(s)]; }
 std::string_view to_string(PlatformStatus s) { return kPlatformStatusNames[std::size_t(s)]; }
 std::string_view to_string(AccountStatus s) { return kAccountStatusNames[std::size_t(s)]; }
+
+std::string_view display_name(Platform p) { return kPlatformDisplay[std::size_t(p)]; }
+std::string_view display_name(ContentType t) { return kContentTypeDisplay[std::size_t(t)]; }
+std::string_view display_name(PostStatus s) { return kPostStatusDisplay[std::size_t(s)]; }
 
 std::optional<Platform> parse_platform(std::string_view s) { return find<Platform>(kPlatformNames, s); }
 std::optional<ContentType> parse_content_type(std::string_view s) {

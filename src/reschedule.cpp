@@ -16,8 +16,19 @@ std::optional<bool> role_can_edit_posts(std::string_view role) {
   return std::nullopt;
 }
 
+namespace {
+// "2026-12-23 09:00 Asia/Tokyo (00:00 UTC)": a time as the person reads it in their zone.
+std::string zoned_words(UtcSeconds t, const ZoneLens& zone) {
+  const std::string utc = format_iso_time(t).substr(0, 16);
+  if (zone.is_utc()) return std::string(utc).replace(10, 1, " ") + " UTC";
+  const std::string local = format_local_iso(t, zone.offset_at(t)).substr(0, 16);
+  return std::string(local).replace(10, 1, " ") + " " + zone.name() + " (" +
+         (local.substr(0, 10) == utc.substr(0, 10) ? "" : utc.substr(0, 10) + " ") + utc.substr(11, 5) + " UTC)";
+}
+}  // namespace
+
 MovePlan plan_move(const MoveSubject& post, UtcSeconds new_time, bool can_edit, UtcSeconds now,
-                   std::span<const OtherPost> others) {
+                   std::span<const OtherPost> others, const ZoneLens& zone) {
   MovePlan plan;
   plan.path = "/posts/" + post.id;
   if (!can_edit) plan.reasons.push_back({"forbidden", "Your role in this workspace can view posts but not change them."});
@@ -26,8 +37,9 @@ MovePlan plan_move(const MoveSubject& post, UtcSeconds new_time, bool can_edit, 
                                                 std::string(to_string(post.status)) + "."});
   // The scheduler picks due posts up every minute, so "now" itself is already too late.
   if (new_time <= now)
-    plan.reasons.push_back({"past_time", "The new time " + format_iso_time(new_time) +
-                                             " is not in the future (now is " + format_iso_time(now) + ")."});
+    plan.reasons.push_back({"past_time", "The new time, " + zoned_words(new_time, zone) +
+                                             ", has already passed (it is now " + zoned_words(now, zone) +
+                                             "): pick a later time."});
   plan.ok = plan.reasons.empty();
   if (plan.ok) plan.body = json{{"status", "scheduled"}, {"scheduled_at", format_iso_time(new_time)}};
   const auto minute = floor_div(new_time, 60);
@@ -72,6 +84,11 @@ Expected<MoveRequest> move_request_from_json(const json& j) {
   };
   time_field("new_time", r.new_time);
   time_field("now", r.now);
+  if (auto z = j.find("zone"); z != j.end()) {
+    auto lens = zone_from_json(*z);
+    if (lens) r.zone = std::move(lens.value());
+    else for (const auto& [path, msgs] : lens.error().errors) for (const auto& m : msgs) err.add(path, m);
+  }
   if (auto it = j.find("can_edit"); it != j.end()) {
     if (it->is_boolean()) r.can_edit = it->get<bool>();
     else err.add("can_edit", "The can_edit field must be true or false.");
@@ -115,7 +132,7 @@ std::string plan_move_text(const std::string& text) {
     }
   }
   const MoveSubject subject{post->id, post->status, accounts_of(*post)};
-  return to_json(plan_move(subject, req->new_time, req->can_edit, req->now, others)).dump();
+  return to_json(plan_move(subject, req->new_time, req->can_edit, req->now, others, req->zone)).dump();
 }
 
 }  // namespace trypost

@@ -32,6 +32,9 @@
 #include "trypost/signing.hpp"
 #include "trypost/version.hpp"
 #include "trypost/widget_token.hpp"
+#include "trypost/wall_time.hpp"
+#include "trypost/wording.hpp"
+#include "trypost/publish_watch.hpp"
 
 namespace {
 
@@ -108,6 +111,12 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
            +[](std::string s) { return guarded([&] { return trypost::validate_signature_json(s); }); });
   function("applySignatures", +[](std::string s) { return guarded([&] { return trypost::apply_signatures_json(s); }); });
   function("previewPost", +[](std::string s) { return guarded([&] { return trypost::post_preview_json(s); }); });
+  // Words for people: the API's field problems in plain words, and platform/content type names.
+  function("describeProblems", +[](std::string s) { return guarded([&] { return trypost::wording_json(s); }); });
+  // A wall time in the display zone to UTC (gap refused, overlap takes the first), and back.
+  function("resolveWallTime", +[](std::string s) { return guarded([&] { return trypost::wall_time_json(s); }); });
+  // Which posts on their way to publishing to read again now, and when to ask next.
+  function("planStatusWatch", +[](std::string s) { return guarded([&] { return trypost::watch_plan_json(s); }); });
 #endif
 
   // --- calendar and snapshots ---

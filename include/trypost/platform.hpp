@@ -37,6 +37,12 @@ std::optional<PostStatus> parse_post_status(std::string_view s);
 std::optional<PlatformStatus> parse_platform_status(std::string_view s);
 std::optional<AccountStatus> parse_account_status(std::string_view s);
 
+// The names people use, for everything a person reads ("LinkedIn page", "Instagram feed"); the
+// wire spellings above stay for the API.
+std::string_view display_name(Platform p);
+std::string_view display_name(ContentType t);
+std::string_view display_name(PostStatus s);  // "partially published"
+
 const std::array<Platform, kPlatformCount>& all_platforms();
 const std::array<ContentType, kContentTypeCount>& all_content_types();
 

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "trypost/zone.hpp"
+
 #include "trypost/error.hpp"
 #include "trypost/platform.hpp"
 #include "trypost/time.hpp"
@@ -41,8 +43,9 @@ struct MovePlan {
 
 // The server accepts a new scheduled_at only in the future, only while the post is a draft or
 // scheduled, and only from a role that may edit posts (Owner, Admin, Member; not Viewer).
+// `zone`: the display zone the refusal quotes times in (the request itself stays UTC).
 MovePlan plan_move(const MoveSubject& post, UtcSeconds new_time, bool can_edit, UtcSeconds now,
-                   std::span<const OtherPost> others);
+                   std::span<const OtherPost> others, const ZoneLens& zone = ZoneLens{});
 nlohmann::json to_json(const MovePlan& plan);
 
 // Roles that may create and edit posts.
@@ -56,6 +59,7 @@ std::string plan_move_text(const std::string& request);
 struct MoveRequest {
   UtcSeconds new_time = 0, now = 0;
   bool can_edit = false;
+  ZoneLens zone;  // "zone" ({name, transitions}), UTC when absent
 };
 Expected<MoveRequest> move_request_from_json(const nlohmann::json& j);
 

@@ -67,7 +67,7 @@ test('with "Remember on this device", a reload keeps the session and shows the m
   const shown = await postButton().getAttribute('aria-label');
 
   // Stored: ciphertext and non-extractable keys only.
-  assert.deepEqual(await dbNames(), ['trypost-cache', 'trypost-keys', 'trypost-session']);
+  assert.deepEqual(await dbNames(), ['trypost-cache', 'trypost-dashboard-outbox', 'trypost-keys', 'trypost-session']);
   const stored = await everythingStored();
   assert.ok(stored.includes('CryptoKey(extractable=false)'));
   assert.ok(secrets.size >= 2, 'the account token and at least one workspace key were seen');

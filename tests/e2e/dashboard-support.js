@@ -80,3 +80,10 @@ export async function openDashboardPage(options) {
     },
   };
 }
+
+// The display zone, typed into the searchable "Time zone" field and picked with Enter.
+export async function pickZone(page, zone) {
+  const input = page.getByLabel('Time zone');
+  await input.fill(zone);
+  await input.press('Enter');
+}

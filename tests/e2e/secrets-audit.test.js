@@ -78,7 +78,7 @@ test('a session of dashboard work with errors forced along the way', async () =>
   await page.getByRole('button', { name: 'New post' }).click();
   {
     const dialog = page.getByRole('dialog', { name: 'New post' });
-    await dialog.getByLabel('Northwind (x)', { exact: true }).check();
+    await dialog.getByLabel('Northwind (X)', { exact: true }).check();
     await dialog.getByRole('textbox', { name: 'Content' }).fill('Audit post that the Viewer key may not make');
     await dialog.getByLabel('Schedule time (UTC)').fill(`${nextMonthDay(12)}T09:00`);
     await dialog.getByRole('button', { name: 'Schedule' }).click();
@@ -94,7 +94,7 @@ test('a session of dashboard work with errors forced along the way', async () =>
   for (const [text, time] of [['Audit croissant one', '08:00'], ['Audit croissant two', '08:30']]) {
     await page.getByRole('button', { name: 'New post' }).click();
     const dialog = page.getByRole('dialog', { name: 'New post' });
-    await dialog.getByLabel('Bluebird Bakery (facebook)', { exact: true }).check();
+    await dialog.getByLabel('Bluebird Bakery (Facebook page)', { exact: true }).check();
     await dialog.getByRole('textbox', { name: 'Content' }).fill(text);
     await dialog.getByLabel('Schedule time (UTC)').fill(`${nextMonthDay(14)}T${time}`);
     await dialog.getByRole('button', { name: 'Schedule' }).click();

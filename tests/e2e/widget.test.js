@@ -439,7 +439,7 @@ test('week view: a time grid with hours down the side, posts placed by time in o
     ['Week post 4', 14 * 60, 0, 1],
   ]);
   // Times follow the element's lang (en: a 12-hour clock, like the hour labels beside them).
-  assert.match(mon.posts[0].label, /^Monday, May 11, 2026, 09:40\sAM, scheduled, on x, Week post 0$/);
+  assert.match(mon.posts[0].label, /^Monday, May 11, 2026, 09:40\sAM, scheduled, on X, Week post 0$/);
   const wed = week.days[2];
   assert.equal(wed.posts.length, 2, 'an hour keeps two posts and a "+N more" for the rest');
   assert.equal(wed.more, '+3 more');

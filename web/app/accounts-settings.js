@@ -25,7 +25,7 @@ export function accountsPanel(panel, ctx) {
     listBox.removeAttribute('aria-busy');
     if (!accounts.length) return clear(listBox, h('p', { class: 'hint', text: 'No social accounts yet. Once one is connected it appears here and in the composer.' }));
     clear(listBox, h('ul', { class: 'item-list', 'aria-label': 'Social accounts' }, accounts.map((a) => {
-      const name = `${a.display_name} (${a.platform})`;
+      const name = `${a.display_name} (${platformNames.get(a.platform) ?? a.platform})`;
       const toggle = h('input', { type: 'checkbox', role: 'switch', id: `active-${a.id}`, checked: a.is_active, disabled: !allowed,
         'aria-checked': String(Boolean(a.is_active)), 'aria-label': `Active: ${name}`, onchange: async () => {
           toggle.disabled = true;
@@ -53,9 +53,9 @@ export function accountsPanel(panel, ctx) {
 
   const reload = async () => {
     try {
-      const [list, types] = await Promise.all([api.list(), sdk.contentTypes().catch(() => null)]);
+      const [list, names] = await Promise.all([api.list(), sdk.displayNames().catch(() => null)]);
       accounts = [...list];
-      if (types) platformNames = new Map(types.platforms.map((p) => [p.platform, p.label]));
+      if (names) platformNames = new Map(Object.entries(names.platforms));
     } catch (err) {
       clear(listBox, h('p', { class: 'error', role: 'alert', text: `${errorText(err)} Open the tab again to retry.` }));
       return;

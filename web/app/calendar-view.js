@@ -4,11 +4,12 @@
 import { h, clear, uid } from './dom.js';
 import { parseCoreAnswer } from '../sdk/core.js';
 import { clockChangeText, zoneOffsetAt } from '../sdk/calendar.js';
+import { savedZone, saveZone, zonePicker } from './display-zone.js';
+import { entryParts, entryName } from './calendar-entry.js';
 
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const STATUSES = ['draft', 'scheduled', 'publishing', 'published', 'partially_published', 'failed'];
-const ZONES = ['UTC', 'America/New_York', 'America/Los_Angeles', 'America/Sao_Paulo', 'Europe/London', 'Europe/Paris', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'];
 
 const dateMs = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
 const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
@@ -47,9 +48,7 @@ export function todayIn(timeZone) {
   return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
-// The device's own zone is offered too. Reading it starts ICU, so it is read when the page is
-// idle after its first paint, or as soon as the zone picker is used.
-let localZone = null;
+// Intl's clock format is built when the page is idle after its first paint.
 const whenIdle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 500));
 whenIdle(() => { clockFormat = formatter(document.documentElement.lang || 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }); });
 
@@ -102,6 +101,8 @@ export class CalendarView extends HTMLElement {
   setData(data) {
     // Label and account ids belong to one workspace: their filters do not carry over a switch.
     if (this.#data && data.wsId !== this.#data.wsId) this.state.filters = { ...this.state.filters, label: '', account: '' };
+    // Each workspace shows its times in the zone chosen for it on this device.
+    if (data.wsId !== this.#data?.wsId) this.state.zone = savedZone(data.wsId);
     this.#data = data;
     this.#cursorPages = [];
     this.render();
@@ -124,7 +125,7 @@ export class CalendarView extends HTMLElement {
   #shown = null;
 
   #keyFor(state, d) {
-    return `${JSON.stringify(state)}|${d.canEdit}|${todayIn(state.zone)}`;
+    return `${JSON.stringify(state)}|${d.canEdit}|${todayIn(state.zone)}${d.queued?.size ? `|queued:${[...d.queued].join(',')}` : ''}`;
   }
 
   // A month saved by paintRecord on an earlier visit, drawn before the core is loaded. `data` is
@@ -227,6 +228,7 @@ export class CalendarView extends HTMLElement {
   }
 
   #set(patch) {
+    if (patch.zone && patch.zone !== this.state.zone) saveZone(this.#data?.wsId, patch.zone);
     Object.assign(this.state, patch);
     this.render();
     this.dispatchEvent(new CustomEvent('calendar-state', { bubbles: true, detail: this.state }));
@@ -241,7 +243,7 @@ export class CalendarView extends HTMLElement {
       const monday = isoDate(dateMs(date) - ((utcParts(date).weekday + 6) % 7) * DAY_MS);
       return `Week of ${dayMonthYear(monday)}`;
     }
-    return 'All posts';
+    return `Posts from ${longDate(date)}`;
   }
 
   #toolbar() {
@@ -249,18 +251,6 @@ export class CalendarView extends HTMLElement {
     const views = ['month', 'week', 'day', 'list'].map((v) => h('button', {
       type: 'button', 'aria-pressed': String(view === v), 'data-focus-key': `view-${v}`, onclick: () => this.#set({ view: v }), text: v[0].toUpperCase() + v.slice(1),
     }));
-    const zoneSelect = h('select', { id: uid('zone'), 'data-focus-key': 'zone', onchange: (e) => this.#set({ zone: e.target.value }) });
-    const option = (z) => h('option', { value: z, text: z === 'UTC' ? 'UTC (default)' : z });
-    for (const z of new Set([...ZONES, zone, localZone ?? 'UTC'])) zoneSelect.append(option(z));
-    zoneSelect.value = zone;
-    if (!localZone) {
-      const offerLocal = () => {
-        localZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
-        if (![...zoneSelect.options].some((o) => o.value === localZone)) zoneSelect.append(option(localZone));
-      };
-      whenIdle(offerLocal);
-      zoneSelect.addEventListener('focus', offerLocal, { once: true });
-    }
     return h('div', { class: 'cal-toolbar' },
       h('div', { class: 'cal-nav', role: 'group', 'aria-label': 'Dates' },
         h('button', { type: 'button', 'data-focus-key': 'today', onclick: () => this.#set({ date: todayIn(this.state.zone) }), text: 'Today' }),
@@ -268,7 +258,7 @@ export class CalendarView extends HTMLElement {
         h('button', { type: 'button', 'aria-label': 'Next', 'data-focus-key': 'next', disabled: view === 'list', onclick: () => this.#set({ date: shiftDate(this.state.date, view, 1) }), text: '›' }),
         h('h2', { class: 'cal-title', id: `${this.#gridId}-title`, 'aria-live': 'polite', text: this.#title() })),
       h('div', { class: 'cal-views', role: 'group', 'aria-label': 'View' }, views),
-      h('div', { class: 'cal-zone' }, h('label', { for: zoneSelect.id, text: 'Time zone' }), zoneSelect));
+      zonePicker(zone, (z) => this.#set({ zone: z })));
   }
 
   #filters(view) {
@@ -288,8 +278,8 @@ export class CalendarView extends HTMLElement {
       h('summary', { text: active ? `Filters (${active} on)` : 'Filters' }));
     box.append(h('div', { class: 'cal-filters', role: 'group', 'aria-label': 'Filters' },
       make('label', 'Label', d.labels.map((l) => [String(l.id), l.name, counts.labels?.[l.id] ?? 0])),
-      make('account', 'Account', d.accounts.map((a) => [String(a.id), `${a.display_name} (${a.platform})`, counts.accounts?.[a.id] ?? 0])),
-      make('platform', 'Platform', platforms.map((p) => [p, p, counts.platforms?.[p] ?? 0])),
+      make('account', 'Account', d.accounts.map((a) => [String(a.id), `${a.display_name} (${d.names?.platforms?.[a.platform] ?? a.platform})`, counts.accounts?.[a.id] ?? 0])),
+      make('platform', 'Platform', platforms.map((p) => [p, d.names?.platforms?.[p] ?? p, counts.platforms?.[p] ?? 0])),
       make('status', 'Status', STATUSES.map((s) => [s, s.replace('_', ' '), counts.statuses?.[s] ?? 0]))));
     return box;
   }
@@ -298,23 +288,29 @@ export class CalendarView extends HTMLElement {
     return this.state.zone === 'UTC' ? 'UTC' : this.state.zone;
   }
 
-  #postButton(id, info, date) {
+  #postButton(id, info, date, view = null) {
     // The core's details carry what a button shows; the full post is only a fallback.
     const post = info?.excerpt !== undefined && info?.status ? undefined : this.#data.posts.get(String(id));
-    const text = info?.excerpt ?? post?.content ?? '';
-    const time = timeText(info?.time);
-    const status = info?.status ?? post?.status ?? '';
+    const entry = {
+      time: timeText(info?.time), text: info?.excerpt ?? post?.content ?? '', status: info?.status ?? post?.status ?? '',
+      platforms: info?.platforms ?? (post?.platforms ?? []).map((p) => p.platform), labels: info?.labels ?? [],
+      queued: this.#data.queued?.get(String(id)) ?? null,
+    };
+    // The whole text, when the posts are at hand (the core's excerpt stops at 80 characters).
+    const full = this.#data.posts instanceof Map ? this.#data.posts.get(String(id))?.content : null;
+    const status = entry.status;
     const movable = this.#data.canEdit && (status === 'draft' || status === 'scheduled') && Boolean(info?.at);
+    const names = { networks: view?.networks ?? {}, labels: view?.labels ?? {} };
     // Its gestures are handled once for the whole calendar (see #listen): a month has ~100 of
     // these, and four listeners each were a good part of building one.
     return h('button', {
-      type: 'button', class: `post status-${status}`, draggable: movable ? 'true' : null,
-      // What the button shows comes first, whole (label in name); the zone last.
-      'aria-label': `${time} ${text || '(no text)'}, ${status.replace('_', ' ')} (${this.#zoneLabel()})`,
+      type: 'button', class: `post status-${status}${entry.queued ? ' queued' : ''}`, draggable: movable ? 'true' : null,
+      // What the button shows comes first, whole (label in name); networks, labels and the zone after.
+      'aria-label': entryName(entry, names, this.#zoneLabel()),
+      title: full || entry.text || null,
       'aria-keyshortcuts': movable ? 'Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown' : null,
       dataset: { postId: String(id), date: date ?? '', focusKey: `post-${id}`, ...(movable ? { at: info.at } : {}) },
-    },
-    h('span', { class: 'post-time', text: time }), ' ', h('span', { class: 'post-text', text: text || '(no text)' }));
+    }, entryParts(entry, names));
   }
 
   // One listener per gesture for everything the calendar draws, so nodes carry none of their own
@@ -345,11 +341,13 @@ export class CalendarView extends HTMLElement {
       if (!e.altKey || !b.dataset.at) return;
       // On a time grid, up and down are the time of day (a quarter hour), as a drag there is;
       // elsewhere a day or a week.
-      const vertical = b.classList.contains('timed') ? 15 * 60_000 : 7 * DAY_MS;
-      const by = { ArrowLeft: -DAY_MS, ArrowRight: DAY_MS, ArrowUp: -vertical, ArrowDown: vertical }[e.key];
-      if (by === undefined) return;
+      const timed = b.classList.contains('timed');
+      const days = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: timed ? 0 : -7, ArrowDown: timed ? 0 : 7 }[e.key];
+      if (days === undefined) return;
       e.preventDefault();
-      this.#move(b.dataset.postId, this.#pending.get(b.dataset.postId) ?? b.dataset.at, by);
+      const from = this.#pending.get(b.dataset.postId) ?? b.dataset.at;
+      if (days === 0) this.#move(b.dataset.postId, from, (e.key === 'ArrowUp' ? -15 : 15) * 60_000);
+      else this.#moveDays(b.dataset.postId, from, days);
     });
     let grabbedAt = 0; // where in the post the pointer took it (px from its top)
     this.addEventListener('dragstart', (e) => {
@@ -394,13 +392,14 @@ export class CalendarView extends HTMLElement {
       const minute = this.#minuteAt(cell, e.clientY - grabbedAt);
       if (minute !== null) {
         const newTime = this.#instantOf(cell.dataset.date, minute);
+        if (!newTime) return;
         // Against where the post is going, not where the core last had it: dragged back to its
         // old place while the first move is being saved, it must go back too.
         if (newTime !== isoInstant(Date.parse(this.#pending.get(id) ?? btn.dataset.at))) this.#moveTo(id, newTime);
         return;
       }
       const days = Math.round((dateMs(cell.dataset.date) - dateMs(btn.dataset.date)) / DAY_MS);
-      if (days !== 0) this.#move(id, this.#pending.get(id) ?? btn.dataset.at, days * DAY_MS);
+      if (days !== 0) this.#moveDays(id, this.#pending.get(id) ?? btn.dataset.at, days);
     });
   }
 
@@ -427,22 +426,42 @@ export class CalendarView extends HTMLElement {
     return { date, minute: Math.floor((wall - dateMs(date)) / 60_000) };
   }
 
-  // The instant of a wall-clock minute of a day in the display zone (ISO, UTC). The offset is read
-  // at the naive instant, then again at the result, which settles it across a clock change.
+  // The instant of a wall-clock minute of a day in the display zone (ISO, UTC), as the core
+  // resolves it: a time the clocks jump over is refused (said, and nothing moves); one that
+  // happens twice takes the first, and says so.
   #instantOf(date, minute) {
-    const wall = dateMs(date) + minute * 60_000;
-    const zone = this.state.zone;
-    let at = wall;
-    if (zone !== 'UTC') {
-      at = wall - zoneOffsetAt(zone, wall) * 1000;
-      at = wall - zoneOffsetAt(zone, at) * 1000;
+    const local = `${date}T${clockText(minute)}`;
+    const cal = this.#data?.calendar;
+    if (this.state.zone === 'UTC' || typeof cal?.resolveWallTime !== 'function') return `${local}:00Z`;
+    let r;
+    try {
+      r = cal.resolveWallTime(this.state.zone, { local });
+    } catch (err) {
+      this.#say(`Not moved: ${err.message}`);
+      return null;
     }
-    return isoInstant(at);
+    if (!r.ok) {
+      this.#say(`Not moved: ${r.message}`);
+      return null;
+    }
+    if (r.message) this.#say(r.message);
+    return r.utc;
   }
 
-  // Moved by `by` ms (whole days keep the time of day); the core then decides.
+  #say(text) {
+    this.dispatchEvent(new CustomEvent('calendar-notice', { bubbles: true, detail: { text } }));
+  }
+
+  // Moved by `by` ms (a quarter hour on a time grid); the core then decides.
   #move(id, at, by) {
     this.#moveTo(id, isoInstant(Date.parse(at) + by));
+  }
+
+  // Moved by whole days in the display zone: the same wall-clock time on the new day.
+  #moveDays(id, at, days) {
+    const { date, minute } = this.#wallOf(Date.parse(at));
+    const newTime = this.#instantOf(isoDate(dateMs(date) + days * DAY_MS), minute);
+    if (newTime) this.#moveTo(id, newTime);
   }
 
   // Moves asked for and not answered yet, post id -> the time of the last one: a key pressed again
@@ -539,9 +558,12 @@ export class CalendarView extends HTMLElement {
     const n = day.post_ids.length + (day.hidden ?? 0);
     const cell = h('div', {
       role: 'gridcell', tabindex: day.date === this.#focusDate ? '0' : '-1', 'data-focus-key': `cell-${day.date}`, class: `day${day.in_month === false ? ' out' : ''}${day.date === this.#today ? ' today' : ''}`,
-      'aria-label': `${longDate(day.date)}, ${n === 0 ? 'no posts' : n === 1 ? '1 post' : `${n} posts`}`,
       dataset: { date: day.date },
-    }, h('span', { class: 'day-num', 'aria-hidden': 'true', text: String(Number(day.date.slice(8))) }));
+    },
+    // Named by its content (no aria-label over it): the date and count said first, then its posts,
+    // so the name holds every word the cell shows (WCAG 2.5.3, label in name).
+    h('span', { class: 'day-num', 'aria-hidden': 'true', text: String(Number(day.date.slice(8))) }),
+    h('span', { class: 'visually-hidden', text: `${longDate(day.date)}, ${n === 0 ? 'no posts' : n === 1 ? '1 post' : `${n} posts`}` }));
     if (Array.isArray(day.items) && view.view !== 'month') {
       // The core's time grid: the wall-clock minute of the day and the overlap column, placed
       // through CSS variables. Every day has 24 clock hours (a daylight-saving jump is marked).
@@ -562,7 +584,7 @@ export class CalendarView extends HTMLElement {
         cell.append(mark);
       }
       for (const item of day.items) {
-        const b = this.#postButton(item.post_id, view.posts?.[item.post_id], day.date);
+        const b = this.#postButton(item.post_id, view.posts?.[item.post_id], day.date, view);
         b.classList.add('timed');
         b.style.setProperty('--top', String(item.minute / minutes));
         b.style.setProperty('--len', String(Math.max(item.end_minute - item.minute, 1) / minutes));
@@ -571,7 +593,7 @@ export class CalendarView extends HTMLElement {
         cell.append(b);
       }
     } else {
-      for (const id of day.post_ids) cell.append(this.#postButton(id, view.posts?.[id], day.date));
+      for (const id of day.post_ids) cell.append(this.#postButton(id, view.posts?.[id], day.date, view));
     }
     if (showMore && day.hidden > 0) {
       cell.append(h('button', { type: 'button', class: 'more', 'data-focus-key': `more-${day.date}`, 'aria-label': `+${day.hidden} more on ${longDate(day.date)}`, text: `+${day.hidden} more` }));
@@ -621,7 +643,7 @@ export class CalendarView extends HTMLElement {
         list.append(h('li', { class: 'list-date' }, h('h3', { text: longDate(item.date) })));
         lastDate = item.date;
       }
-      list.append(h('li', {}, this.#postButton(item.post_id, view.posts?.[item.post_id], item.date)));
+      list.append(h('li', {}, this.#postButton(item.post_id, view.posts?.[item.post_id], item.date, view)));
     }
     const nav = h('div', { class: 'list-nav' });
     if (view.next) nav.append(h('button', { type: 'button', onclick: () => { this.#cursorPages.push(view.next); this.#renderListPage(); }, text: 'Later posts' }));
@@ -649,7 +671,7 @@ export class CalendarView extends HTMLElement {
     if (!ids.length) return null;
     return h('section', { class: 'unscheduled', 'aria-label': 'Unscheduled drafts' },
       h('h3', { text: `Unscheduled drafts (${ids.length + (view.unscheduled_hidden ?? 0)})` }),
-      h('div', { class: 'unscheduled-list' }, ids.map((id) => this.#postButton(id, view.posts?.[id] ?? { excerpt: this.#data.posts.get(String(id))?.content?.slice(0, 80), status: 'draft', time: 'No time' }, null))));
+      h('div', { class: 'unscheduled-list' }, ids.map((id) => this.#postButton(id, view.posts?.[id] ?? { excerpt: this.#data.posts.get(String(id))?.content?.slice(0, 80), status: 'draft', time: 'No time' }, null, view))));
   }
 }
 

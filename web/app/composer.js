@@ -7,6 +7,7 @@
 import { h, clear, field, openDialog, showErrors, showNotices, uid, errorText } from './dom.js';
 import * as sdk from '../sdk/index.js';
 import { mentionsEditor, embedsEditor } from './meta-lists.js';
+import { scheduleField } from './schedule-field.js';
 
 // Meta keys whose values are lists of rows, by the catalog's type.
 const LIST_EDITORS = { mentions: mentionsEditor, embeds: embedsEditor };
@@ -27,9 +28,6 @@ const LOOKUPS = {
   channel_id: { platform: 'discord', list: 'channels', noun: 'channel', label: 'Discord channel', nameKey: 'channel_name' },
 };
 
-// "2026-05-10 15:30:00" (the API's form) -> "2026-05-10T15:30" (a datetime-local value).
-const toLocalInput = (apiTime) => (apiTime ? apiTime.replace(' ', 'T').slice(0, 16) : '');
-
 // ctx: {accounts, labels, signatures, posts, defaultSignature?, lookups?: {boards(id), channels(id)},
 //       canLookup?, media?: {upload(postId, file, {onProgress})}, post?,
 //       submit(action, {body, attach?(postId) -> {errors?, message?}}) -> {errors?, message?, draft?}, remove?() -> {message?},
@@ -39,6 +37,10 @@ const toLocalInput = (apiTime) => (apiTime ? apiTime.replace(' ', 'T').slice(0, 
 // to that draft's own (reopen), so trying again edits it instead of creating a second post.
 export async function openComposer(ctx) {
   const cat = await loadCatalogs();
+  const zone = ctx.zone ?? 'UTC';
+  // Networks and content types by the names people use (the core's words).
+  const names = await sdk.displayNames();
+  const net = (p) => names.platforms[p] ?? p;
   const post = ctx.post ?? null;
   const editing = post !== null;
   // A row per account (new post) or per platform entry of the post (an existing post cannot gain
@@ -85,7 +87,7 @@ export async function openComposer(ctx) {
       renderOptions();
       recount();
     } });
-    accountsBox.append(h('div', { class: 'check' }, cb, h('label', { for: cb.id, text: `${a.display_name} (${a.platform})${a.is_active === false ? ' — inactive' : ''}${a.status && a.status !== 'connected' ? ` — ${a.status.replace('_', ' ')}` : ''}` })));
+    accountsBox.append(h('div', { class: 'check' }, cb, h('label', { for: cb.id, text: `${a.display_name} (${net(a.platform)})${a.is_active === false ? ' — inactive' : ''}${a.status && a.status !== 'connected' ? ` — ${a.status.replace('_', ' ')}` : ''}` })));
   }
   if (editing) accountsBox.append(h('p', { class: 'hint', text: 'An existing post keeps its accounts: untick one to leave it out. To post to another account, create a new post.' }));
   accountsBox.append(accountError);
@@ -207,8 +209,8 @@ export async function openComposer(ctx) {
       recount();
     }, text: `Add signature: ${s.name}` })));
 
-  const when = h('input', { type: 'datetime-local', step: '60', value: editing ? toLocalInput(post.scheduled_at) : '' });
-  fields.scheduled_at = field('Schedule time (UTC)', when, { hint: editing ? 'Change it to move the post. Times are UTC.' : 'Needed for "Schedule". Times are UTC.' });
+  const schedule = await scheduleField(zone, editing ? post.scheduled_at : null, { editing });
+  fields.scheduled_at = schedule.field;
   const formError = h('p', { class: 'form-error', role: 'alert' });
   const formNotice = h('p', { class: 'form-notice', role: 'status' });
 
@@ -292,9 +294,9 @@ export async function openComposer(ctx) {
     selectedRows().forEach((r, i) => {
       const a = r.account;
       const row = cat.types.get(a.platform);
-      const box = h('fieldset', { class: 'platform-box' }, h('legend', { text: `${a.display_name} (${a.platform})` }));
+      const box = h('fieldset', { class: 'platform-box' }, h('legend', { text: `${a.display_name} (${net(a.platform)})` }));
       const sel = h('select', { onchange: () => { state.types.set(r.key, sel.value); recount(); } },
-        (row?.content_types ?? []).map((t) => h('option', { value: t.value, text: t.label })));
+        (row?.content_types ?? []).map((t) => h('option', { value: t.value, text: names.content_types[t.value] ?? t.label })));
       sel.value = typeOf(r);
       const ctField = field(`Content type for ${a.display_name}`, sel);
       fields[`platforms.${i}.content_type`] = ctField;
@@ -349,8 +351,8 @@ export async function openComposer(ctx) {
     clear(counters, [...seen].map(([t, e]) => {
       const over = !e.answer.valid;
       return h('li', { class: over ? 'counter over' : 'counter' },
-        h('span', { text: `${[...new Set(e.platforms)].join(', ')} (${t.replace(/_/g, ' ')})` }), ' ',
-        h('output', { 'aria-label': `Characters for ${[...new Set(e.platforms)].join(', ')}`, text: `${e.answer.length} / ${e.answer.max_length}` }),
+        h('span', { text: names.content_types[t] ?? [...new Set(e.platforms)].map(net).join(', ') }), ' ',
+        h('output', { 'aria-label': `Characters for ${names.content_types[t] ?? [...new Set(e.platforms)].map(net).join(', ')}`, text: `${e.answer.length} / ${e.answer.max_length}` }),
         over ? h('span', { class: 'counter-error', text: ` ${e.answer.length - e.answer.max_length} over the limit` }) : null);
     }));
   }
@@ -386,7 +388,7 @@ export async function openComposer(ctx) {
     const labelIds = [...labelsBox.querySelectorAll('input:checked')].map((c) => c.value);
     if (editing) b.label_ids = labelIds; // replaces: an empty list clears them
     else if (labelIds.length) b.label_ids = labelIds;
-    if (when.value) b.scheduled_at = `${when.value.length === 16 ? `${when.value}:00` : when.value}Z`;
+    if (schedule.utc()) b.scheduled_at = schedule.utc();
     return b;
   }
 
@@ -405,9 +407,16 @@ export async function openComposer(ctx) {
     }
     return p;
   };
-  function show(errors, message) {
-    const rest = showErrors(fields, errors, mapPath);
-    formError.textContent = rest.length ? rest.join(' ') : (Object.keys(errors ?? {}).length ? 'Please fix the fields marked above.' : (message ?? ''));
+  // The API's problems in plain words (the core's mapping); its paths still find the fields.
+  async function show(errors, message) {
+    let plain = { errors: errors ?? {}, message };
+    if (Object.keys(errors ?? {}).length) {
+      try {
+        plain = await sdk.describeProblems(errors, { message, platforms: selectedRows().map((r) => r.account.platform), content_types: selectedRows().map(typeOf) });
+      } catch { /* the API's words, then */ }
+    }
+    const rest = showErrors(fields, plain.errors, mapPath);
+    formError.textContent = rest.length ? rest.join(' ') : (Object.keys(plain.errors ?? {}).length ? 'Please fix the fields marked above.' : (message ?? ''));
     const first = dlg.querySelector('[aria-invalid="true"]');
     first?.scrollIntoView({ block: 'nearest' });
   }
@@ -479,6 +488,9 @@ export async function openComposer(ctx) {
 
   async function act(action, close) {
     if (state.busy) return;
+    // The typed time, as the core resolved it: a time that does not exist is said at the field.
+    const when = await schedule.settled();
+    if (when.problem) return show({}, when.problem).then(() => fields.scheduled_at.setError(when.problem));
     const b = body();
     let answer;
     try {
@@ -530,9 +542,9 @@ export async function openComposer(ctx) {
     dlg = d;
     close = closeFn;
     bodyEl.append(h('form', { class: 'composer', novalidate: true, onsubmit: (e) => e.preventDefault() },
-      editing ? h('p', { class: 'hint', text: `${post.status === 'draft' ? 'Draft' : 'Scheduled'}${post.scheduled_at ? ` for ${post.scheduled_at} UTC` : ''}.` }) : null,
-      fields.content, counters, sigs, accountsBox, options, mediaList, fields.media, fields.alt, ctx.media ? fields.files : null, labelsBox, fields.scheduled_at, formError, formNotice,
-      h('div', { class: 'actions' }, actions)));
+      editing ? h('p', { class: 'hint', text: `${post.status === 'draft' ? 'Draft' : 'Scheduled'}${post.scheduled_at ? ` for ${schedule.input.value.replace('T', ' ')}${zone === 'UTC' ? ' UTC' : ` ${zone} (${post.scheduled_at.slice(0, 16)} UTC)`}` : ''}.` }) : null,
+      fields.content, counters, sigs, accountsBox, options, mediaList, fields.media, fields.alt, ctx.media ? fields.files : null, labelsBox, fields.scheduled_at, formNotice,
+      h('div', { class: 'composer-foot' }, formError, h('div', { class: 'actions' }, actions))));
     // Every change the form sees (typing, a ticked account, a list row added or removed).
     for (const type of ['input', 'change', 'click']) d.addEventListener(type, refreshNotices);
   }, {
@@ -548,7 +560,8 @@ export async function openComposer(ctx) {
   recount();
   if (ctx.notice) {
     // What went wrong before this dialog took over: at its fields, and said in full below them.
-    show(ctx.notice.errors ?? {}, ctx.notice.message);
-    if (ctx.notice.message) formError.textContent = ctx.notice.message;
+    show(ctx.notice.errors ?? {}, ctx.notice.message).then(() => {
+      if (ctx.notice.message) formError.textContent = ctx.notice.message;
+    });
   }
 }

@@ -49,6 +49,14 @@
     return;
   }
   root.innerHTML = html;
+  // Label colours are classes named by the colour (calendar-entry.js); their rules are made again
+  // here through CSSOM, as the CSP allows no style attribute.
+  const colours = new Set([...(root.querySelectorAll?.('.label-dot') ?? [])].flatMap((d) => [...d.classList].filter((c) => /^lc-[0-9a-f]{6}$/.test(c))));
+  if (colours.size && 'adoptedStyleSheets' in document) {
+    const sheet = new CSSStyleSheet();
+    for (const c of colours) sheet.insertRule(`.label-dot.${c} { background-color: #${c.slice(3)}; }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
   for (const el of root.children) el.inert = true;
   root.setAttribute('aria-busy', 'true');
   root.dataset.saved = 'drawn';

@@ -7,6 +7,7 @@ import './workspace-switcher.js';
 import './calendar-view.js';
 import { openPostCache, forgetFirstPaint } from './post-cache.js';
 import { loadCore } from '../sdk/core.js';
+import { queuedView } from './queued-edits.js';
 
 // This version of the app (its URL names the version, server/static.js): a saved page drawn by
 // another version's first-paint.js would not match this one's DOM.
@@ -53,6 +54,7 @@ function loadRest() {
     ({ defaultSignatureId } = labels);
     monthFirst = firstMonth;
     sdk = index;
+    sdk.displayNames?.().then((n) => { names = n; }, () => {});
     performance.mark('tp:rest-loaded');
     sdk.coreVersion().then((v) => { document.getElementById('core-version').textContent = v; }, (err) => {
       document.getElementById('core-version').textContent = 'unavailable';
@@ -114,7 +116,7 @@ function renderBanners() {
   const held = app.client?.needsSignIn().length ? app.client.outbox.pending().filter((e) => app.client.needsSignIn().includes(e.workspace_id)).length : 0;
   const queued = Math.max(0, s.queued - held);
   if (s.offline || queued) {
-    out.push(h('div', { class: 'banner offline', role: 'status', text: `${s.offline ? 'Offline. ' : ''}${queued ? `${queued} edit${queued === 1 ? '' : 's'} queued; they are sent when the connection is back.` : 'Changes cannot be saved until the connection is back.'}` }));
+    out.push(h('div', { class: 'banner offline', role: 'status', text: `${s.offline ? 'Offline. ' : ''}${queued ? `${queued} edit${queued === 1 ? ' queued on this device; it' : 's queued on this device; they'} will be sent when the connection is back.` : 'Edits you make are kept on this device and sent when the connection is back.'}` }));
   }
   clear(banners, out);
 }
@@ -192,9 +194,13 @@ async function start(accountToken, apiKey, { remember = false } = {}) {
   // Network states (402, 429, offline) come from the SDK; the outbox's waiting edits are counted.
   client.onNetwork(onStatus);
   client.outbox.subscribe(() => {
-    if (app.status.queued) onStatus({ kind: 'queue', count: client.outbox.pending().length });
+    if (!app.status.queued) return; // edits on their way while online are not "queued"
+    onStatus({ kind: 'queue', count: client.outbox.pending().length });
+    redrawQueued();
   });
   const asked = client.supports('workspace_lifecycle') ? client.account.me().catch(() => null) : Promise.resolve(null);
+  // Edits kept on this device from an earlier visit still wait.
+  app.status.queued = client.outbox.pending().length;
   if (client.supports('workspace_lifecycle') === false && !apiKey) {
     const err = new Error('This token was not accepted, or the server has no account API: add a workspace key.');
     err.status = 401;
@@ -495,6 +501,7 @@ function renderScreen() {
       movePost(id, newTime, focusKey).finally(() => app.calendarEl.moveSettled(id, newTime));
     });
     app.calendarEl.addEventListener('open-post', (e) => openPost(e.detail.id));
+    app.calendarEl.addEventListener('calendar-notice', (e) => notify(e.detail.text));
   }
   // Already in place (signing in under a month painted from the device): moving it would lose focus.
   if (els.content.firstChild !== app.calendarEl || els.content.childNodes.length !== 1) clear(els.content, app.calendarEl);
@@ -512,6 +519,7 @@ async function deliver(queued, wsId) {
   await app.client.posts.flush(wsId);
   if (app.client.outbox.pending(wsId).some((e) => e.id === queued.entry.id)) {
     onStatus({ kind: 'queue', count: app.client.outbox.pending().length });
+    redrawQueued();
     return { queued: true, later: queued.sent };
   }
   const out = await queued.sent;
@@ -728,7 +736,30 @@ function markPainted(name) {
 }
 
 function dataFor(ws, data) {
-  return { ...data, wsId: ws.id, canEdit: can('manage_posts'), role: ws.role };
+  return { ...data, queued: queuedOverlay(ws, data), wsId: ws.id, canEdit: can('manage_posts'), role: ws.role };
+}
+
+// Queued edits are drawn where they will be; that changes as they are queued and sent.
+function redrawQueued() {
+  const ws = activeWs();
+  const data = ws && app.data.get(ws.id);
+  if (data?.calendar && app.screen === 'calendar' && app.calendarEl) app.calendarEl.setData(dataFor(ws, data));
+}
+
+// Edits waiting in the outbox, put into the calendar's index as they will be (queued-edits.js);
+// stand-ins for new posts that have since been sent are taken out again. -> Map id -> kind, or null.
+function queuedOverlay(ws, data) {
+  // Only edits held back (offline, or kept from an earlier visit): one on its way is shown by the move itself.
+  const pending = app.status.queued ? (app.client?.outbox?.pending(ws.id) ?? []) : [];
+  if (!data?.calendar || (!pending.length && !data.standIns?.size)) return null;
+  const { upserts, marks } = queuedView(pending, data.posts, data.accounts ?? []);
+  const gone = [...(data.standIns ?? [])].filter((id) => marks.get(id) !== 'new');
+  try {
+    if (gone.length) data.calendar.remove(gone);
+    if (upserts.length) data.calendar.upsert(upserts);
+  } catch { /* shown as the server has it */ }
+  data.standIns = new Set([...marks].filter(([, kind]) => kind === 'new').map(([id]) => id));
+  return marks.size ? marks : null;
 }
 
 async function reloadPosts() {
@@ -827,10 +858,43 @@ function keepCopy(ws, { postsText, accounts, labels, signatures }) {
 // Draws a workspace's data if it is the one on screen, and keeps that month for the next visit's
 // first paint. Says whether it drew.
 function showIfOpen(ws, data, mark) {
+  watchLive(ws);
   if (activeWs()?.id !== ws.id || app.screen !== 'calendar') return false;
   app.calendarEl.setData(dataFor(ws, data));
   keepPaint(ws, data, markPainted(mark));
   return true;
+}
+
+// Posts on their way to publishing are read again until they settle (live-status.js).
+function watchLive(ws) {
+  if (!app.client) return;
+  import('./live-status.js').then(({ watchPublishing }) => watchPublishing({
+    wsId: ws.id, notify, rateWait: () => app.status.rate,
+    posts: () => [...(app.data.get(ws.id)?.posts.values() ?? [])],
+    read: (id) => app.client.posts.reread(id, ws.id),
+    apply: (post) => refreshAfterEdit({ wsId: ws.id, changed: [post.id] }),
+  }), () => {});
+}
+
+// A server's refusal in the words people use (the core's mapping of the API's field problems).
+async function plainWords(out) {
+  if (!Object.keys(out.errors ?? {}).length) return out.message ?? `Refused (${out.status}).`;
+  try {
+    return (await sdk.describeProblems(out.errors, { message: out.message })).message;
+  } catch {
+    return out.message;
+  }
+}
+
+// A UTC instant as the person reads it: in the calendar's display zone, with UTC beside it.
+async function zoneWords(utc) {
+  const zone = app.calendarEl?.state.zone ?? 'UTC';
+  const { whenWords } = await import('./display-zone.js');
+  try {
+    return whenWords(await sdk.utcToWallTime(zone, utc), utc, zone);
+  } catch {
+    return `${utc.replace('T', ' ').replace(/:00Z$|Z$/, '')} UTC`;
+  }
 }
 
 // ---------- moving ----------
@@ -844,7 +908,7 @@ async function movePost(id, newTime, focusKey) {
   }
   let plan;
   try {
-    plan = data.calendar.planMove({ post_id: id, new_time: newTime, role: ws.role });
+    plan = data.calendar.planMove({ post_id: id, new_time: newTime, role: ws.role, time_zone: app.calendarEl.state.zone });
   } catch (err) {
     notify(`Not moved: ${errorText(err)}`);
     return { error: errorText(err) };
@@ -861,7 +925,7 @@ async function movePost(id, newTime, focusKey) {
   await orAfter(markPainted('tp:move-shown'), 100);
   // The calendar as the core has it (a move refused, or waiting in the queue).
   const putBack = () => {
-    if (activeWs()?.id === ws.id && app.screen === 'calendar') app.calendarEl.render();
+    if (activeWs()?.id === ws.id && app.screen === 'calendar') app.calendarEl.setData(dataFor(ws, app.data.get(ws.id) ?? data));
   };
   let out;
   try {
@@ -871,18 +935,19 @@ async function movePost(id, newTime, focusKey) {
   }
   if (out.queued) {
     putBack();
-    out.later.then((r) => (r.ok ? refreshAfterEdit({ wsId: ws.id }) : notify(`Not moved: ${r.message ?? r.status}`)));
+    out.later.then(async (r) => (r.ok ? refreshAfterEdit({ wsId: ws.id }) : (notify(`Not moved: ${await plainWords(r)}`), reloadPosts())));
     notify(ui ? ui.heldText(app.client, ws.id, 'The move') : 'Offline: the move is queued and will be sent when the connection is back.');
     return { queued: true };
   }
   if (!out.ok) {
     putBack();
-    notify(`Not moved: ${out.message}`);
-    return { error: out.message };
+    const why = await plainWords(out);
+    notify(`Not moved: ${why}`);
+    return { error: why };
   }
   await refreshAfterEdit({ changed: [id] });
   const warn = plan.warnings?.map((w) => w.message).join(' ');
-  notify(`Moved to ${newTime.replace('T', ' ').replace(/:00Z$|Z$/, '')} UTC.${warn ? ` ${warn}` : ''}`);
+  notify(`Moved to ${await zoneWords(newTime)}.${warn ? ` ${warn}` : ''}`);
   if (focusKey) app.calendarEl.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
   return { ok: true };
 }
@@ -909,9 +974,9 @@ function openPost(id) {
       h('p', { class: 'post-content', text: post.content || '(no text)' }),
       h('dl', { class: 'facts' },
         h('dt', { text: 'Status' }), h('dd', { text: post.status.replace('_', ' ') }),
-        h('dt', { text: 'Time' }), h('dd', { text: post.scheduled_at ? `${post.scheduled_at} UTC` : 'Not scheduled' }),
-        post.published_at ? [h('dt', { text: 'Published' }), h('dd', { text: `${post.published_at} UTC` })] : null,
-        h('dt', { text: 'Accounts' }), h('dd', { text: (post.platforms ?? []).map((p) => `${p.display_name ?? p.social_account?.display_name ?? ''} (${p.platform})${p.status ? `: ${p.status.replace('_', ' ')}` : ''}${p.error_message ? ` (${p.error_message})` : ''}`).join(', ') || '—' }),
+        h('dt', { text: 'Time' }), timeDd(post.scheduled_at, 'Not scheduled'),
+        post.published_at ? [h('dt', { text: 'Published' }), timeDd(post.published_at)] : null,
+        h('dt', { text: 'Accounts' }), h('dd', { text: (post.platforms ?? []).map((p) => `${p.display_name ?? p.social_account?.display_name ?? ''} (${networkName(p.platform)})${p.status ? `: ${p.status.replace('_', ' ')}` : ''}${p.error_message ? ` (${p.error_message})` : ''}`).join(', ') || '—' }),
         h('dt', { text: 'Media' }), h('dd', { text: (post.media ?? []).map((m) => m.original_filename ?? m.url).join(', ') || '—' }),
         h('dt', { text: 'Labels' }), h('dd', { text: (post.labels ?? []).map((l) => l.name).join(', ') || '—' })),
       canEdit ? h('div', { class: 'actions' },
@@ -924,6 +989,15 @@ function openPost(id) {
       status);
   });
 }
+
+// A time in the post dialog, in the display zone with UTC beside it (filled once the core answers).
+function timeDd(utc, none = '') {
+  const dd = h('dd', { text: utc ? `${utc} UTC` : none });
+  if (utc) zoneWords(utc).then((t) => { dd.textContent = t; });
+  return dd;
+}
+let names = null;
+const networkName = (p) => names?.platforms?.[p] ?? p;
 
 // {} when deleted (or queued while offline), {message} when refused.
 async function deletePost(post, ws) {
@@ -950,6 +1024,7 @@ function editPost(post, data, ws, notice = null) {
     return answer;
   };
   openComposer({
+    zone: app.calendarEl?.state.zone ?? 'UTC',
     post, notice, accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
     lookups: app.client.in(ws.id).socialAccounts, canLookup: app.client.can('lookup_boards_channels'), media: { ...media, upload },
     remove: () => deletePost(post, ws),
@@ -966,7 +1041,7 @@ function editPost(post, data, ws, notice = null) {
         return { errors: err.errors, message: errorText(err) };
       }
       await refreshAfterEdit({ changed: [post.id] });
-      notify(body.status === 'scheduled' ? `Post saved, scheduled for ${body.scheduled_at?.replace('T', ' ').replace(/:00Z$|Z$/, '') ?? post.scheduled_at} UTC.` : body.status === 'publishing' ? 'Publishing now.' : 'Post saved as a draft.');
+      notify(body.status === 'scheduled' ? `Post saved, scheduled for ${await zoneWords(body.scheduled_at ?? post.scheduled_at)}.` : body.status === 'publishing' ? 'Publishing now: the calendar shows when it is out.' : 'Post saved as a draft.');
       return {};
     },
   }).catch((err) => notify(`The composer could not open: ${errorText(err)}`));
@@ -991,6 +1066,7 @@ function compose(template = null) {
     return;
   }
   openComposer({
+    zone: app.calendarEl?.state.zone ?? 'UTC',
     accounts: data.accounts, labels: data.labels, signatures: data.signatures, posts: [...data.posts.values()],
     defaultSignature: data.signatures.find((s) => String(s.id) === defaultSignatureId(ws.id)), template,
     lookups: app.client.in(ws.id).socialAccounts, canLookup: app.client.can('lookup_boards_channels'), media: app.client.in(ws.id).media,
@@ -1047,7 +1123,7 @@ function compose(template = null) {
         }
       }
       await refreshAfterEdit({ attached: Boolean(attach), changed: [created.id] });
-      notify(action === 'draft' ? 'Draft saved.' : action === 'schedule' ? `Scheduled for ${body.scheduled_at?.replace('T', ' ').replace(/:00Z$/, '')} UTC.` : 'Publishing now.');
+      notify(action === 'draft' ? 'Draft saved.' : action === 'schedule' ? `Scheduled for ${await zoneWords(body.scheduled_at)}.` : 'Publishing now: the calendar shows when it is out.');
       return {};
     },
   }).catch((err) => notify(`The composer could not open: ${errorText(err)}`));

@@ -55,6 +55,9 @@ function deleteDb(name) {
 
 // Wipes the ciphertexts first (so nothing is left even if a deletion waits on another tab), then
 // the databases with their wrapping keys, then the cached posts and the saved first paint.
+// Edits made offline on a remembered device wait here (the SDK's outbox), across a reload.
+export const OUTBOX_DB = 'trypost-dashboard-outbox';
+
 export async function forgetDevice() {
   forgetFirstPaint();
   for (const make of [sessionStorageFor, keyStorageFor]) {
@@ -62,5 +65,5 @@ export async function forgetDevice() {
       await make().clear();
     } catch { /* the database may never have existed */ }
   }
-  await Promise.all([SESSION_DB, KEYS_DB, CACHE_DB].map(deleteDb));
+  await Promise.all([SESSION_DB, KEYS_DB, CACHE_DB, OUTBOX_DB].map(deleteDb));
 }

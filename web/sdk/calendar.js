@@ -90,6 +90,20 @@ export function clockChangeText({ from_minute: from, to_minute: to }, clock = nu
   return `clocks go ${to > from ? 'forward' : 'back'} ${amount} at ${at}`;
 }
 
+// A wall time typed in `timeZone` ({local}) -> the UTC instant or why it does not exist; an
+// instant ({utc}) -> its wall time (core.resolveWallTime, the whole core only). The zone's
+// offsets over a week around the time are found with Intl: any change near it is inside.
+export function resolveWallTimeWith(core, timeZone, { local, utc }) {
+  const around = (ms) => (isUtc(timeZone) || !Number.isFinite(ms) ? null
+    : { name: timeZone, transitions: zoneTransitions(timeZone, ms - 3 * DAY_MS, ms + 3 * DAY_MS) });
+  if (utc !== undefined) {
+    const ms = Date.parse(String(utc).replace(' ', 'T') + (/[zZ]|[+-]\d\d:?\d\d$/.test(utc) ? '' : 'Z'));
+    return parseCoreAnswer(core.resolveWallTime(JSON.stringify({ zone: around(ms), utc })));
+  }
+  const ms = Date.parse(`${String(local ?? '').replace(' ', 'T').slice(0, 16)}:00Z`);
+  return parseCoreAnswer(core.resolveWallTime(JSON.stringify({ zone: around(ms), local })));
+}
+
 export class Calendar {
   #core;
   #index;
@@ -167,10 +181,23 @@ export class Calendar {
     return zone;
   }
 
-  // {post_id, new_time, now?, role | can_edit} -> {ok, request?, reasons, warnings}
+  // {post_id, new_time, now?, role | can_edit, time_zone?} -> {ok, request?, reasons, warnings};
+  // a refusal quotes its times in time_zone (an IANA name).
   planMove(request) {
-    const now = request.now ?? new Date().toISOString();
-    return parseCoreAnswer(this.#index.planMove(JSON.stringify({ ...request, now })));
+    const { time_zone: tz, ...rest } = request;
+    const now = rest.now ?? new Date().toISOString();
+    if (!isUtc(tz)) {
+      const a = Date.parse(rest.new_time);
+      const b = Date.parse(now);
+      if (Number.isFinite(a) && Number.isFinite(b)) rest.zone = { name: tz, transitions: zoneTransitions(tz, Math.min(a, b) - DAY_MS, Math.max(a, b) + DAY_MS) };
+    }
+    return parseCoreAnswer(this.#index.planMove(JSON.stringify({ ...rest, now })));
+  }
+
+  // A wall time typed in time zone `timeZone` ({local}) -> the UTC instant, or why it does not
+  // exist; or an instant ({utc}) -> its wall time. Needs the whole core (not the widget's).
+  resolveWallTime(timeZone, input) {
+    return resolveWallTimeWith(this.#core, timeZone, input);
   }
 
   dispose() {

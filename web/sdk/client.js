@@ -117,6 +117,12 @@ class Client {
       publishNow: (postId, body = {}) => client.#queue({ kind: 'posts.update', post_id: String(postId), body: { ...body, status: 'publishing' } }),
       delete: (postId) => client.#queue({ kind: 'posts.delete', post_id: String(postId) }),
       flush: (workspaceId) => client.outbox.flush(workspaceId),
+      // One post read again through the Store (its list then holds the answer): the post as the
+      // server has it now, e.g. while it is being published.
+      reread: async (postId, workspaceId = client.#activeId()) => {
+        await client.#send(workspaceId, 'posts.get', { post_id: String(postId) });
+        return client.#part(workspaceId, 'posts').find((p) => String(p.id) === String(postId)) ?? null;
+      },
     };
     this.#installResources();
   }

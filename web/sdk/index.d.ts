@@ -222,6 +222,8 @@ export interface TrypostClient {
     publishNow(postId: string, body?: Record<string, unknown>): Promise<Queued>;
     delete(postId: string): Promise<Queued>;
     flush(workspaceId?: string): Promise<number>;
+    /** One post read again through the Store; answers the post as the server has it now. */
+    reread(postId: string, workspaceId?: string): Promise<Readonly<Record<string, unknown>> | null>;
     /** GET /posts/{post} of the calling workspace (web/sdk/resources.js). */
     get(postId: string): Promise<Readonly<Record<string, unknown>>>;
     preview(postId: string): Promise<Readonly<PostPreview>>;
@@ -624,3 +626,32 @@ export interface TrypostClient extends WorkspaceCalls {
   onNetwork(listener: (ev: NetworkEvent) => void): () => void;
   paymentBlock(workspaceId?: string): PaymentBlock | null;
 }
+
+// ---- times in a display zone (wall-time.js) ----
+export interface WallTimeAnswer {
+  ok: boolean; kind?: 'ordinary' | 'overlap' | 'gap'; utc?: string; later_utc?: string; offset_seconds?: number;
+  local?: string; date?: string; time?: string; zone?: string; /** why a gap is refused, or which of two is used */ message?: string;
+}
+/** A wall time ("2026-12-23T09:00") typed in an IANA zone -> the UTC instant, or why it does not exist. */
+export declare function wallTimeToUtc(timeZone: string, local: string): Promise<WallTimeAnswer>;
+/** An instant (ISO or the API's form) -> its wall time in an IANA zone. */
+export declare function utcToWallTime(timeZone: string, utc: string): Promise<WallTimeAnswer>;
+/** Either of the above with a core already loaded (from loadCore()). */
+export declare function resolveWallTimeWith(core: unknown, timeZone: string, input: { local?: string; utc?: string }): WallTimeAnswer;
+
+// ---- words for people (wording.js) ----
+export interface DisplayNames { platforms: Record<string, string>; content_types: Record<string, string>; statuses: Record<string, string> }
+/** The API's field problems in plain words, keyed by the same paths. */
+export declare function describeProblems(errors: Record<string, string[]>, options?: { message?: string; platforms?: string[]; content_types?: string[] }): Promise<{ errors: Record<string, string[]>; message: string }>;
+export declare function displayNames(): Promise<Readonly<DisplayNames>>;
+
+// ---- live status (publish-watch.js) ----
+export interface StatusWatchPlan { read: string[]; next_in_seconds: number | null; state: Record<string, { reads: number; next_at: number }> }
+export declare function planStatusWatch(input: { now: number | string; posts: { id: string; status: string; scheduled_at?: string | null }[]; state?: StatusWatchPlan['state']; recent_reads?: number; watch_reads?: number; rate_wait?: number }): Promise<StatusWatchPlan>;
+export declare function createStatusWatch(options: {
+  posts(): { id: string | number; status: string; scheduled_at?: string | null }[];
+  read(id: string): Promise<Record<string, unknown> | null>;
+  settled(post: Record<string, unknown>): void;
+  recentReads?(): number; rateWait?(): number; now?(): number;
+  setTimer?(fn: () => void, ms: number): unknown; clearTimer?(t: unknown): void;
+}): { poke(): void; stop(): void };

@@ -19,3 +19,6 @@ export { createOutbox, createMemoryOutboxStorage, createIndexedDbOutboxStorage, 
 export { ApiError } from './resources.js';
 export { brandCatalog } from './brand.js';
 export { postsInWindow, scheduledMs } from './post-window.js';
+export { wallTimeToUtc, utcToWallTime, resolveWallTimeWith } from './wall-time.js';
+export { describeProblems, displayNames } from './wording.js';
+export { planStatusWatch, createStatusWatch } from './publish-watch.js';

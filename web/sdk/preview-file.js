@@ -55,6 +55,7 @@ td.out { opacity: .45; }
 .num .wd { display: none; }
 .post { display: flex; gap: .25rem; align-items: baseline; font-size: .75rem; white-space: nowrap; overflow: hidden; border-left: 3px solid var(--brand); padding-left: .25rem; margin-top: .15rem; }
 .post .t { font-variant-numeric: tabular-nums; opacity: .75; flex: none; }
+.post .n { font-size: .85em; opacity: .75; white-space: nowrap; }
 .post .x { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 .post.published { border-left-color: #22c55e; } .post.failed { border-left-color: #ef4444; } .post.draft { border-left-style: dashed; }
 .dot { width: .5rem; height: .5rem; border-radius: 50%; display: inline-block; flex: none; }
@@ -123,10 +124,12 @@ const SCRIPT = `
   const postRow = (v, id) => {
     const p = v.posts[id];
     const row = el('div', 'post ' + p.status);
-    row.title = (p.at || '') + ' ' + p.status + ' ' + p.platforms.join(', ');
+    const nets = p.platforms.map((x) => (v.networks && v.networks[x]) || x).join(', ');
+    row.title = (p.at || '') + ' ' + p.status.replace('_', ' ') + ' ' + nets + ': ' + (p.excerpt || '(no text)');
     for (const l of p.labels) { const dot = el('span', 'dot'); const lab = v.labels[l]; if (lab && lab.color) dot.style.background = lab.color; dot.title = lab ? lab.name : l; row.append(dot); }
     if (p.time) row.append(el('span', 't', clock(p.time)));
     row.append(el('span', 'x', p.excerpt || '(no text)'));
+    row.append(el('span', 'n', nets));
     return row;
   };
   function paint() {

@@ -110,6 +110,8 @@ export const WIDGET_CSS = `
   background: var(--_chip); border-inline-start: 3px solid var(--tp-label, var(--_accent)); font-size: 0.82em;
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .post .time { margin-inline-end: 4px; font-variant-numeric: tabular-nums; color: var(--_muted); }
+.post .net::before { content: attr(data-mark); }
+.post .net { display: inline-block; margin-inline-end: 3px; padding: 0 3px; border-radius: 3px; font-size: 0.7em; font-weight: 700; line-height: 1.4; background: var(--_muted); color: var(--_bg, #fff); }
 .post.failed { border-inline-start-style: dashed; }
 /* A draft is told apart by its shape, not by fading it (faded text fell under 4.5:1 contrast). */
 .post.draft { background: transparent; font-style: italic; }

@@ -537,8 +537,19 @@ export class TrypostCalendar extends HTMLElement {
     if (colour) li.classList.add(this.#labelClass(colour));
     const time = clockText(info.time, this.#locale());
     if (time) li.append(el('span', 'time', time));
+    // A badge per network it goes to; the names people use come with the core's view.
+    const nets = (Array.isArray(info.platforms) ? info.platforms : []).map((p) => answer.networks?.[p] ?? p);
+    for (const name of nets) {
+      // The mark is drawn by CSS: the entry's text stays its time and words (find in page, names).
+      const b = el('span', 'net');
+      b.dataset.mark = name === 'LinkedIn page' || name === 'LinkedIn' ? 'in' : name.split(/[\s(]/)[0].slice(0, 2);
+      b.setAttribute('part', 'network');
+      b.setAttribute('aria-hidden', 'true');
+      b.title = name;
+      li.append(b);
+    }
     li.append(el('span', 'text', info.excerpt || '(no text)'));
-    const platforms = Array.isArray(info.platforms) ? info.platforms.join(', ') : '';
+    const platforms = nets.join(', ');
     const spoken = [longDate, time, info.status, platforms && `on ${platforms}`, labels.length ? `labels ${labels.map((l) => l.name).join(', ')}` : '', info.excerpt || 'no text']
       .filter(Boolean).join(', ');
     li.setAttribute('aria-label', spoken);

@@ -1,0 +1,156 @@
+// Scheduling as a social-media manager does it, through roles and names: times typed and shown
+// in the chosen display zone (stored and sent as UTC; a time the clocks skip is refused with the
+// reason), entries naming the networks they go to, and a post sent with "Publish now" turning
+// into "published" on the page, without a reload, once the emulator's scheduler has run.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openDashboardPage, signIn, pickWorkspace, nextMonthDay, dayName } from './dashboard-support.js';
+
+let browser;
+let dash;
+let page;
+let problems;
+let api;
+
+before(async () => {
+  ({ dash, browser, page, problems } = await openDashboardPage());
+  await signIn(page, dash.url);
+  await pickWorkspace(page, 'Northwind Agency');
+  await page.getByRole('grid').waitFor();
+  const key = dash.emulator.secrets.keys.find((k) => k.workspace === 'Northwind Agency').plain_token;
+  api = async (path) => {
+    const res = await fetch(`${dash.url}/api${path}`, { headers: { authorization: `Bearer ${key}`, accept: 'application/json' } });
+    assert.equal(res.status, 200, await res.clone().text());
+    return res.json();
+  };
+});
+after(async () => {
+  await browser?.close();
+  await dash?.close();
+});
+
+async function postsByContent(content) {
+  const out = [];
+  for (let n = 1; ; n++) {
+    const page1 = await api(`/posts?page=${n}`);
+    out.push(...page1.data.filter((p) => p.content === content));
+    if (n >= (page1.meta?.last_page ?? 1)) return out;
+  }
+}
+
+async function pickZone(zone) {
+  const input = page.getByLabel('Time zone');
+  await input.fill(zone);
+  await input.press('Enter');
+  // The entries then name the zone their times are in.
+  await page.getByRole('grid').getByRole('button', { name: new RegExp(`\\(${zone.replace('/', '\\/')}\\)`) }).first().waitFor();
+}
+
+async function newPost(text) {
+  await page.getByRole('button', { name: 'New post' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New post' });
+  await dialog.getByLabel('Northwind (X)', { exact: true }).check();
+  await dialog.getByRole('textbox', { name: 'Content' }).fill(text);
+  return dialog;
+}
+
+test('in Asia/Tokyo a post scheduled at 09:00 is sent as 00:00 UTC and shown at 09:00', async () => {
+  const day = nextMonthDay(15);
+  await pickZone('Asia/Tokyo');
+  await page.getByText('UTC+09:00').first().waitFor();
+  const dialog = await newPost('Tokyo breakfast e2e');
+  await dialog.getByLabel('Schedule time (Asia/Tokyo)').fill(`${day}T09:00`);
+  // The UTC time is shown beside the zone's.
+  await dialog.getByText(`In UTC: ${day} 00:00.`).waitFor();
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const [sent] = await postsByContent('Tokyo breakfast e2e');
+  assert.equal(sent.status, 'scheduled');
+  assert.equal(sent.scheduled_at, `${day} 00:00:00`);
+  await page.getByRole('button', { name: 'Next' }).click();
+  const cell = page.getByRole('gridcell', { name: new RegExp(`^${dayName(day)},`) });
+  await cell.getByRole('button', { name: /^09:00 Tokyo breakfast e2e, scheduled \(Asia\/Tokyo\); to X$/ }).waitFor();
+  // Opened again, the composer shows the zone's time, not UTC's.
+  await cell.getByRole('button', { name: /Tokyo breakfast e2e/ }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit post' });
+  assert.equal(await edit.getByLabel('Schedule time (Asia/Tokyo)').inputValue(), `${day}T09:00`);
+  await edit.getByRole('button', { name: 'Close' }).click();
+  // The choice is remembered on this device for this workspace.
+  assert.equal(await page.evaluate(() => localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('trypost.displayZone.')))), 'Asia/Tokyo');
+});
+
+test('a time the clocks skip in Europe/Paris is refused with the reason, and nothing is sent', async () => {
+  await pickZone('Europe/Paris');
+  const dialog = await newPost('Paris spring gap e2e');
+  await dialog.getByLabel('Schedule time (Europe/Paris)').fill('2027-03-28T02:30');
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+  const sentence = '02:30 on 28 March 2027 does not exist in Europe/Paris: the clocks go forward from 02:00 to 03:00 that night. Pick a time before 02:00 or from 03:00.';
+  await dialog.getByText(sentence).first().waitFor();
+  assert.equal(await dialog.getByLabel('Schedule time (Europe/Paris)').getAttribute('aria-invalid'), 'true');
+  // One that exists goes through.
+  await dialog.getByLabel('Schedule time (Europe/Paris)').fill('2027-03-28T03:30');
+  await dialog.getByText('In UTC: 2027-03-28 01:30.').waitFor();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  assert.deepEqual(await postsByContent('Paris spring gap e2e'), []);
+  await pickZone('UTC');
+});
+
+test("each entry's accessible name says which networks it goes to", async () => {
+  await page.getByRole('button', { name: 'Today' }).click();
+  for (const view of ['Month', 'Week', 'List']) {
+    await page.getByRole('button', { name: view, exact: true }).click();
+    await page.getByRole('button', { name: view, exact: true, pressed: true }).waitFor();
+    const entries = page.locator('#content button.post');
+    await entries.first().waitFor();
+    const names = await entries.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    assert.ok(names.length > 0, view);
+    for (const name of names) assert.match(name, /; to (X|LinkedIn|LinkedIn page|Facebook page|Instagram|TikTok|YouTube|Threads|Pinterest|Bluesky|Mastodon|Telegram|Discord)\b/, `${view}: ${name}`);
+  }
+  assert.ok((await page.locator('#content button.post[aria-label*="LinkedIn page"]').count()) > 0, 'a LinkedIn page post names its network');
+  await page.getByRole('button', { name: 'Month', exact: true }).click();
+});
+
+test('"Publish now" turns into "published" on the page once the scheduler has run, without a reload', async () => {
+  await page.evaluate(() => { window.sameDocument = true; });
+  const dialog = await newPost('Live status e2e');
+  await dialog.getByRole('button', { name: 'Publish now' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: /Live status e2e, publishing/ }).waitFor();
+  await dash.emulator.tick();
+  await dash.emulator.tick();
+  assert.equal((await postsByContent('Live status e2e'))[0].status, 'published');
+  await page.getByRole('button', { name: /Live status e2e, published \(UTC\); to X/ }).waitFor({ timeout: 30_000 });
+  await page.getByRole('status').filter({ hasText: 'Published: "Live status e2e" on X.' }).waitFor();
+  assert.equal(await page.evaluate(() => window.sameDocument), true);
+  assert.deepEqual(problems, []);
+});
+
+test('an edit made offline is shown in place, marked queued, and still after a reload, until it is sent', async () => {
+  const context = page.context();
+  const p2 = await context.newPage();
+  await p2.setViewportSize({ width: 1280, height: 800 });
+  await signIn(p2, dash.url, undefined, '', { remember: true });
+  await pickWorkspace(p2, 'Northwind Agency');
+  await p2.getByRole('grid').waitFor();
+  // The server cannot take the edit: offline first, then unreachable for post edits after the reload.
+  await p2.route('**/api/posts/*', (route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue()));
+  const post = p2.locator('[role=grid] button.post[draggable="true"]').first();
+  const name = await post.getAttribute('aria-label');
+  const text = name.replace(/^\d\d:\d\d /, '').replace(/, \w+ \(UTC\).*$/, '');
+  const from = await post.getAttribute('data-date');
+  await context.setOffline(true);
+  try {
+    await post.focus();
+    await p2.keyboard.press('Alt+ArrowRight');
+    await p2.getByRole('status').filter({ hasText: '1 edit queued on this device' }).waitFor();
+    const queued = p2.getByRole('grid').getByRole('button', { name: new RegExp(`^\\d\\d:\\d\\d queued ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*; waiting to be sent`) });
+    await queued.waitFor();
+    assert.notEqual(await queued.getAttribute('data-date'), from, 'shown on its new day');
+  } finally {
+    await context.setOffline(false);
+  }
+  await p2.reload();
+  await p2.getByRole('grid').getByRole('button', { name: /queued .*; waiting to be sent/ }).waitFor();
+  await p2.getByRole('status').filter({ hasText: 'edit queued on this device' }).first().waitFor();
+  await p2.close();
+});

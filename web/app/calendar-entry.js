@@ -1,0 +1,68 @@
+// What one calendar entry shows and is called: its time, a badge per network it goes to, its
+// label colours and its text. The networks' names come from the core's view ("networks"), so a
+// screen reader hears "X, LinkedIn page" where the eye sees the badges.
+import { h } from './dom.js';
+
+// Short marks for the badges (the full names are in the entry's name and the badge's title).
+const MARKS = {
+  x: 'X', linkedin: 'in', 'linkedin-page': 'in', facebook: 'f', instagram: 'IG', 'instagram-facebook': 'IG', tiktok: 'TT',
+  youtube: 'YT', threads: '@', pinterest: 'P', bluesky: 'BS', mastodon: 'M', telegram: 'TG', discord: 'DC',
+};
+
+// Label colours as classes, their rules in one constructed sheet (set through CSSOM, which the
+// CSP allows): a style attribute per dot would be refused when a saved page is drawn from HTML.
+const HEX = /^#[0-9a-f]{6}$/i;
+let sheet = null;
+const made = new Set();
+function colourClass(colour) {
+  if (!HEX.test(colour ?? '')) return '';
+  const name = `lc-${colour.slice(1).toLowerCase()}`;
+  if (!made.has(name) && typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in document) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }
+    sheet.insertRule(`.label-dot.${name} { background-color: ${colour}; }`, sheet.cssRules.length);
+    made.add(name);
+  }
+  return name;
+}
+
+const STATUS_WORDS = { partially_published: 'partially published' };
+export const statusWords = (s) => STATUS_WORDS[s] ?? String(s ?? '').replace(/_/g, ' ');
+// What a waiting edit is called where it is shown.
+const queuedWords = (kind) => (kind === 'delete' ? 'queued: delete' : 'queued');
+
+// entry: {time, text, status, platforms: [wire], labels: [ids], queued?: 'edit'|'new'|'delete'}; names: {networks: {wire: name}, labels: {id: {name, color}}}
+export function entryParts(entry, names) {
+  const badges = (entry.platforms ?? []).map((p) => {
+    // The mark is drawn by CSS (attr()), not as text: the entry's name carries the network's full
+    // name, and a short mark as text would be words the eye sees that the name lacks (WCAG 2.5.3).
+    return h('span', { class: `net net-${p}`, 'aria-hidden': 'true', title: names.networks?.[p] ?? p, 'data-mark': MARKS[p] ?? p.slice(0, 2) });
+  });
+  const swatches = (entry.labels ?? []).map((id) => {
+    const l = names.labels?.[id];
+    if (!l) return null;
+    return h('span', { class: `label-dot ${colourClass(l.color)}`, 'aria-hidden': 'true', title: l.name });
+  });
+  // The marks right after the time, so a long text cut at the cell's edge never hides them.
+  return [
+    h('span', { class: 'post-time', text: entry.time }), ' ',
+    entry.queued ? [h('span', { class: 'queued-mark', text: queuedWords(entry.queued) }), ' '] : null,
+    h('span', { class: 'post-marks', 'aria-hidden': 'true' }, badges, swatches), ' ',
+    h('span', { class: 'post-text', text: entry.text || '(no text)' }),
+  ];
+}
+
+// The entry's accessible name: what it shows first (label in name), its status and the zone its
+// time is in, then where it goes and its labels.
+export function entryName(entry, names, zone) {
+  const networks = (entry.platforms ?? []).map((p) => names.networks?.[p] ?? p);
+  const labels = (entry.labels ?? []).map((id) => names.labels?.[id]?.name).filter(Boolean);
+  return [
+    `${entry.time} ${entry.queued ? `${queuedWords(entry.queued)} ` : ''}${entry.text || '(no text)'}, ${statusWords(entry.status)} (${zone})`,
+    entry.queued ? '; waiting to be sent' : '',
+    networks.length ? `; to ${networks.join(', ')}` : '',
+    labels.length ? `; labels ${labels.join(', ')}` : '',
+  ].join('');
+}
