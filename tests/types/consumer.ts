@@ -14,12 +14,16 @@ import {
   ApiError,
   brandCatalog,
   postsInWindow, scheduledMs,
+  signResponse, verifyResponse,
+  wallTimeToUtc, utcToWallTime, resolveWallTimeWith,
+  describeProblems, displayNames, planStatusWatch, createStatusWatch,
 } from '../../web/sdk/index.js';
 import type {
   CoreModule, CoreStore, CoreCalendarIndex, CoreErrorAnswer, CountResult, WorkspaceSummary, TrypostClient,
   PostPreview, PredictedPostPreview, PostMetrics, PostPage, CalendarViewResult, MovePlan, CalendarSnapshot,
   SignResult, VerifyResult, Exchange, Queued, SendResult, OutboxProblem, PaymentBlock, NetworkEvent, BrandCatalog,
   WorkspaceCalls, RuleAnswer, PostRequestAnswer,
+  WallTimeAnswer, DisplayNames, StatusWatchPlan,
 } from '../../web/sdk/index.js';
 
 export async function useCore(): Promise<string> {
@@ -145,4 +149,24 @@ export async function useTransportAndOutbox(): Promise<number> {
   const posts = await postsInWindow(async (n) => ({ data: [], page: { current_page: n, last_page: 1, per_page: 20, total: 0 } }), { from: 0, to: 1 });
   const first: number = scheduledMs(posts.posts[0]);
   return (exchange?.status ?? 0) + header.length + (local ? 1 : 0) + first + outbox.state().pending;
+}
+
+export async function useResponses(secret: string): Promise<boolean> {
+  const request = { method: 'GET', url: 'https://example.com/hook', headers: {} };
+  const signed: SignResult = await signResponse({ status: 200, headers: { 'content-type': 'application/json' }, body: '{}' }, request,
+    { keyId: 'k1', secretBase64: secret, components: ['@status', '"@method";req'] });
+  const checked: VerifyResult = await verifyResponse({ status: 200, headers: signed.headers, body: '{}' }, request, { keys: { k1: secret } });
+  return checked.ok;
+}
+
+export async function useZonesWordsAndStatus(): Promise<number> {
+  const there: WallTimeAnswer = await wallTimeToUtc('Asia/Tokyo', '2026-12-23T09:00');
+  const back: WallTimeAnswer = await utcToWallTime('Asia/Tokyo', there.utc ?? '2026-12-23T00:00:00Z');
+  const same: WallTimeAnswer = resolveWallTimeWith(await loadCore(), 'UTC', { local: '2026-12-23T09:00' });
+  const words = await describeProblems({ 'media.0.url': ['The media.0.url could not be downloaded.'] }, { platforms: ['x'] });
+  const names: Readonly<DisplayNames> = await displayNames();
+  const plan: StatusWatchPlan = await planStatusWatch({ now: Date.now(), posts: [{ id: '1', status: 'publishing' }] });
+  const watch = createStatusWatch({ posts: () => [], read: async () => null, settled: () => undefined });
+  watch.stop();
+  return (back.ok ? 1 : 0) + (same.ok ? 1 : 0) + words.message.length + Object.keys(names.platforms).length + plan.read.length;
 }
