@@ -206,7 +206,7 @@ test('a new workspace: connect an X account, then "New post" schedules, with no 
   await page.getByRole('button', { name: 'Calendar' }).click();
   await page.getByRole('button', { name: 'New post' }).click();
   dialog = page.getByRole('dialog', { name: 'New post' });
-  await dialog.getByLabel('Fresh on X (x)', { exact: true }).check();
+  await dialog.getByLabel('Fresh on X (X)', { exact: true }).check();
   await dialog.getByRole('textbox', { name: 'Content' }).fill('Hello from a fresh workspace');
   const day = nextMonthDay(20);
   await dialog.getByLabel('Schedule time (UTC)').fill(`${day}T10:00`);
