@@ -68,7 +68,7 @@ export function nextMonthDay(day) {
 export async function openDashboardPage(options) {
   const { launchBrowser, watchPage } = await import('./browser.js');
   const dash = await startDashboard(options);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ extraArgs: options?.browserArgs ?? [] });
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   const problems = watchPage(page);

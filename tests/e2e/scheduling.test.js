@@ -152,5 +152,11 @@ test('an edit made offline is shown in place, marked queued, and still after a r
   await p2.reload();
   await p2.getByRole('grid').getByRole('button', { name: /queued .*; waiting to be sent/ }).waitFor();
   await p2.getByRole('status').filter({ hasText: 'edit queued on this device' }).first().waitFor();
+  const outboxes = () => p2.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).filter((n) => n.startsWith('trypost-outbox-')));
+  assert.equal((await outboxes()).length, 1, 'the waiting edit is kept in IndexedDB');
+  // Forgetting the device leaves nothing of it, the waiting edit included.
+  await p2.getByRole('button', { name: 'Sign out and forget this device' }).click();
+  await p2.getByLabel('Account token').waitFor();
+  assert.deepEqual(await outboxes(), []);
   await p2.close();
 });

@@ -361,7 +361,7 @@ function can(action) {
 async function signOut() {
   // This device's sessions end on the server too: the credentials the page used stop working.
   await app.client?.sessions.signOut().catch(() => { /* offline: they expire on their own */ });
-  await (await session()).forgetDevice();
+  await (await session()).forgetDevice({ edits: app.remember });
   location.assign(location.pathname);
 }
 

@@ -3,6 +3,7 @@
 // words for an edit held there, the confirmation before an API key is deleted, and where the
 // outbox is kept so a reload loses no edit.
 import { h, clear, openDialog, errorText } from './dom.js';
+import { OUTBOX_PREFIX } from './session.js';
 
 // Edits are the user's words, not credentials: while any waits (or was refused and is not yet
 // dismissed) it is kept in IndexedDB, for every sign-in, so a reload (or a revoked session) never
@@ -13,7 +14,7 @@ export async function outboxStorageFor(sdk, accountToken) {
   const idb = globalThis.indexedDB;
   if (!idb || typeof sdk.createIndexedDbOutboxStorage !== 'function') return undefined;
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`trypost-outbox:${accountToken}`)));
-  const name = `trypost-outbox-${[...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  const name = `${OUTBOX_PREFIX}${[...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
   const exists = async () => {
     if (typeof idb.databases !== 'function') return true; // cannot tell: open it
     return (await idb.databases()).some((d) => d.name === name);

@@ -1,7 +1,8 @@
 // "Remember on this device": the account token and the workspace keys are kept across reloads
 // only when the user asks, and only as AES-GCM ciphertext in IndexedDB under a non-extractable
 // WebCrypto key (web/sdk/storage.js). Never localStorage, sessionStorage, a cookie, the DOM or a
-// log line. "Sign out" deletes every database this page made, the wrapping keys included.
+// log line. "Sign out and forget this device" deletes every database this page made, the wrapping
+// keys and the waiting edits included.
 import { createEncryptedKeyStorage } from '../sdk/storage.js';
 import { forgetFirstPaint } from './post-cache.js';
 
@@ -53,17 +54,28 @@ function deleteDb(name) {
   });
 }
 
+// Edits waiting to be sent are kept in one database per account token (session-ui.js names it
+// from this prefix), while any waits.
+export const OUTBOX_PREFIX = 'trypost-outbox-';
+
+async function outboxDbs() {
+  try {
+    return (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith(OUTBOX_PREFIX));
+  } catch {
+    return []; // databases() unsupported: nothing listed, nothing deleted
+  }
+}
+
 // Wipes the ciphertexts first (so nothing is left even if a deletion waits on another tab), then
 // the databases with their wrapping keys, then the cached posts and the saved first paint.
-// Edits made offline on a remembered device wait here (the SDK's outbox), across a reload.
-export const OUTBOX_DB = 'trypost-dashboard-outbox';
-
-export async function forgetDevice() {
+// `edits`: the waiting edits go too ("Sign out and forget this device" leaves nothing); a plain
+// sign-out keeps them for the same person's next sign-in.
+export async function forgetDevice({ edits = false } = {}) {
   forgetFirstPaint();
   for (const make of [sessionStorageFor, keyStorageFor]) {
     try {
       await make().clear();
     } catch { /* the database may never have existed */ }
   }
-  await Promise.all([SESSION_DB, KEYS_DB, CACHE_DB, OUTBOX_DB].map(deleteDb));
+  await Promise.all([SESSION_DB, KEYS_DB, CACHE_DB, ...(edits ? await outboxDbs() : [])].map(deleteDb));
 }
