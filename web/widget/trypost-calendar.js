@@ -747,7 +747,9 @@ export class TrypostCalendar extends HTMLElement {
 
   #prepareStep(idle, step) {
     const shownKey = this.#shownKey;
-    if (!this.#calendar || this.#view() !== 'month' || !shownKey || !this.isConnected) {
+    // prepare="none" set while a step waited for idle time: nothing more is built.
+    const off = (this.getAttribute('prepare') ?? '').toLowerCase() === 'none';
+    if (off || !this.#calendar || this.#view() !== 'month' || !shownKey || !this.isConnected) {
       this.#prepareQueued = false;
       return;
     }
