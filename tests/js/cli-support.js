@@ -6,31 +6,29 @@ import { testSeed, IDS } from '../../server/emulator/test-harness.js';
 const bin = new URL('../../bin/trypost.js', import.meta.url).pathname;
 
 // Asynchronous: the emulator answers from this process's event loop while the CLI runs.
-export function trypostAsync(args, input, env = {}) {
+// A child's status and whole output, once it has closed.
+function collect(child) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input ?? '');
   });
+}
+
+export function trypostAsync(args, input, env = {}) {
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
+  const done = collect(child);
+  child.stdin.end(input ?? '');
+  return done;
 }
 
 export function pipeline(commands) {
   const line = commands.map((c) => [process.execPath, bin, ...c].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ')).join(' | ');
-  return new Promise((resolve, reject) => {
-    // pipefail: a failing first command fails the pipe, as a careful script would have it.
-    const child = spawn('bash', ['-c', `set -o pipefail; ${line}`]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  // pipefail: a failing first command fails the pipe, as a careful script would have it.
+  return collect(spawn('bash', ['-c', `set -o pipefail; ${line}`]));
 }
 
 // 40 posts in December 2026 (three pages and a bit), 5 in January 2027, and 2 undated drafts.
