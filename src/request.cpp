@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "trypost/core_answer.hpp"
+#include "trypost/idempotency_key.hpp"
 
 namespace trypost {
 namespace {
@@ -15,7 +16,6 @@ using B = BodyKind;
 using R = ResponseShape;
 
 constexpr std::size_t kMaxIdLength = 255;
-constexpr std::size_t kMaxIdempotencyKey = 255;
 constexpr std::size_t kMaxSearch = 255;  // assets ?search: longer answers 422 (docs/api-contract.md#limits)
 
 const std::vector<Endpoint> kEndpoints = {
@@ -341,15 +341,8 @@ Expected<HttpRequest> build_request(const json& d) {
       return request_error("idempotency_key", "This endpoint is idempotent already; an idempotency key is for creates.");
     if (!k->is_string()) return request_error("idempotency_key", "The idempotency key must be a string.");
     const auto key = k->get<std::string>();
-    if (key.empty() || key.size() > kMaxIdempotencyKey)
-      return request_error("idempotency_key", "The idempotency key must be 1 to 255 characters.");
-    for (char c : key) {
-      const auto u = static_cast<unsigned char>(c);
-      if (u < 0x21 || u > 0x7e || c == '"' || c == '\\')
-        return request_error("idempotency_key", "The idempotency key must be visible ASCII without quotes or backslashes.");
-    }
-    // draft-ietf-httpapi-idempotency-key-header: the value is a structured-field string.
-    r.headers.emplace_back("Idempotency-Key", "\"" + key + "\"");
+    if (const auto problem = idempotency_key_problem(key)) return request_error("idempotency_key", *problem);
+    r.headers.emplace_back("Idempotency-Key", idempotency_key_header(key));
     r.idempotent = true;
   }
   return r;
