@@ -1,0 +1,72 @@
+#include <doctest/doctest.h>
+
+#include "trypost/outbox_failure.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace outbox_failure_test {
+
+using namespace trypost;
+using nlohmann::json;
+
+TEST_CASE("no answer, a timeout, the throttle and every 5xx keep the edit waiting first in line") {
+  for (int s : {0, 408, 429, 500, 501, 502, 503, 504, 505}) {
+    CAPTURE(s);
+    const auto f = classify_outbox_failure("posts.update", s, OutboxStage::send);
+    CHECK(f.outcome == "wait");
+    CHECK(f.held.empty());
+    CHECK_FALSE(f.conflict);
+  }
+}
+
+TEST_CASE("a refused credential holds the queue; a refusal before sending for want of a key waits for one") {
+  const auto refused = classify_outbox_failure("posts.create", 401, OutboxStage::send);
+  CHECK(refused.outcome == "wait");
+  CHECK(refused.held == "credential");
+  for (int s : {401, 404}) {
+    const auto f = classify_outbox_failure("posts.update", s, OutboxStage::begin);
+    CHECK(f.outcome == "wait");
+    CHECK(f.held == "key");
+  }
+  CHECK(classify_outbox_failure("posts.update", 403, OutboxStage::begin).outcome == "problem");
+}
+
+TEST_CASE("deleting a post that is already gone is done; a missing post for an edit is a problem") {
+  CHECK(classify_outbox_failure("posts.delete", 404, OutboxStage::send).outcome == "done");
+  CHECK(classify_outbox_failure("posts.update", 404, OutboxStage::send).outcome == "problem");
+  CHECK(classify_outbox_failure("posts.delete", 404, OutboxStage::local).outcome == "problem");
+}
+
+TEST_CASE("a 422 on an edit is a conflict; on a create it is the user's input") {
+  const auto edit = classify_outbox_failure("posts.update", 422, OutboxStage::send);
+  CHECK(edit.outcome == "problem");
+  CHECK(edit.conflict);
+  CHECK(classify_outbox_failure("posts.delete", 422, OutboxStage::send).conflict);
+  const auto create = classify_outbox_failure("posts.create", 422, OutboxStage::send);
+  CHECK(create.outcome == "problem");
+  CHECK_FALSE(create.conflict);
+  CHECK_FALSE(classify_outbox_failure("posts.update", 403, OutboxStage::send).conflict);
+}
+
+TEST_CASE("a refusal by the shell itself (a payment block, a thrown error) is a problem, whatever the status") {
+  for (int s : {0, 402, 500}) {
+    CAPTURE(s);
+    CHECK(classify_outbox_failure("posts.update", s, OutboxStage::local).outcome == "problem");
+  }
+}
+
+TEST_CASE("classifyFailure's text answers the same and names a bad field") {
+  const auto w = json::parse(outbox_failure_json(R"({"kind":"posts.create","status":401})"));
+  CHECK(w["outcome"] == "wait");
+  CHECK(w["held"] == "credential");
+  const auto p = json::parse(outbox_failure_json(R"({"kind":"posts.update","status":422,"stage":"send"})"));
+  CHECK(p["outcome"] == "problem");
+  CHECK(p["conflict"] == true);
+  CHECK_FALSE(p.contains("held"));
+  CHECK(json::parse(outbox_failure_json(R"({"kind":"posts.update","status":404,"stage":"begin"})"))["held"] == "key");
+  CHECK(json::parse(outbox_failure_json(R"({"kind":"posts.update","status":1000})"))["errors"].contains("status"));
+  CHECK(json::parse(outbox_failure_json(R"({"kind":"posts.update","status":500,"stage":"later"})"))["errors"].contains("stage"));
+  CHECK(json::parse(outbox_failure_json(R"({"status":500})"))["errors"].contains("kind"));
+}
+
+}  // namespace outbox_failure_test
