@@ -29,6 +29,9 @@
 #include "trypost/endpoint_call.hpp"
 #include "trypost/response.hpp"
 #include "trypost/retry.hpp"
+#include "trypost/idempotency_key.hpp"
+#include "trypost/outbox_failure.hpp"
+#include "trypost/payment_block.hpp"
 #include "trypost/signing.hpp"
 #include "trypost/version.hpp"
 #include "trypost/widget_token.hpp"
@@ -143,6 +146,12 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("response_parse", +[](std::string s) { return guarded([&] { return trypost::parse_response_json(s); }); });
   function("response_parse_text", +[](std::string meta, std::string body) { return guarded([&] { return trypost::parse_response_text(meta, body); }); });
   function("retry_decide", +[](std::string s) { return guarded([&] { return trypost::retry_decision_json(s); }); });
+  // What the outbox does with a failed edit, and the 402 block the shell holds between calls.
+  function("classifyFailure", +[](std::string s) { return guarded([&] { return trypost::outbox_failure_json(s); }); });
+  function("decidePaymentBlock", +[](std::string s) { return guarded([&] { return trypost::payment_block_json(s); }); });
+  function("checkPaymentBlock", +[](std::string s) { return guarded([&] { return trypost::payment_block_check_json(s); }); });
+  function("readPaymentReset", +[](std::string s) { return guarded([&] { return trypost::payment_reset_json(s); }); });
+  function("buildIdempotencyHeader", +[](std::string s) { return guarded([&] { return trypost::idempotency_header_json(s); }); });
   function("signature_base", +[](std::string s) { return guarded([&] { return trypost::signature_base_json(s); }); });
   // One endpoint for one workspace: the Store gives that workspace's key, the builder the rest.
   function("store_begin_endpoint", +[](trypost::StoreApi& s, std::string ws, std::string d) {
