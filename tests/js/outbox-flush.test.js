@@ -141,3 +141,22 @@ test('deleting a workspace drops its waiting edits; one deleted elsewhere turns 
   a.close();
   b.close();
 });
+
+test('a create whose idempotency key the core refuses is kept as a problem with its text, and nothing is sent', async () => {
+  const net = network();
+  const client = await createClient({ baseUrl: h.base, fetch: net.fetch, transport: fast });
+  await client.addWorkspace({ apiKey: TOKENS.owner });
+  const before = net.sent.length;
+  const queued = await client.outbox.enqueue(IDS.ws1, { kind: 'posts.create', body: body('a "quoted" key'), idempotency_key: 'say "again"' });
+  await client.posts.flush();
+  const out = await queued.sent;
+  assert.equal(out.ok, false);
+  assert.equal(out.status, 422);
+  assert.deepEqual(Object.keys(out.errors), ['idempotency_key']);
+  const [problem] = client.outbox.problems();
+  assert.equal(problem.body.content, 'a "quoted" key');
+  assert.equal(problem.conflict, false);
+  assert.equal(net.sent.length, before, 'a key the server could not read unchanged never leaves');
+  assert.equal(postsWith('a "quoted" key').length, 0);
+  client.close();
+});

@@ -2,7 +2,7 @@
 // order per workspace, nothing lost across a reload, a conflict keeps the user's text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCore } from '../../web/sdk/core.js';
+import { loadCore, CoreError } from '../../web/sdk/core.js';
 import { createTransport, TransportError, idempotencyHeader } from '../../web/sdk/transport.js';
 import { createOutbox, createMemoryOutboxStorage } from '../../web/sdk/outbox.js';
 import { startEmulator, IDS } from '../../server/emulator/test-harness.js';
@@ -105,7 +105,7 @@ test('the emulator honours the header form the core builds ("quoted" structured 
   const core = await loadCore();
   const built = JSON.parse(core.request_build(JSON.stringify({ endpoint: 'posts.create', body: { content: 'x' }, idempotency_key: 'same-key' })));
   const header = built.headers['Idempotency-Key'];
-  assert.equal(header, idempotencyHeader('same-key'));
+  assert.equal(header, idempotencyHeader(core, 'same-key'));
   const h = await startEmulator();
   try {
     const body = { content: 'once', platforms: [{ social_account_id: IDS.x, content_type: 'x_post' }] };
@@ -122,6 +122,50 @@ test('the emulator honours the header form the core builds ("quoted" structured 
   } finally {
     await h.close();
   }
+});
+
+test('the Idempotency-Key header is the core\'s: written as is, a key it cannot carry unchanged refused', async () => {
+  const core = await loadCore();
+  assert.equal(idempotencyHeader(core, 'k-1'), '"k-1"');
+  for (const key of ['say "hi"', 'back\\slash', 'a b', '', 'k'.repeat(256)]) {
+    assert.throws(() => idempotencyHeader(core, key), (e) => e instanceof CoreError && Object.keys(e.details.errors).join() === 'idempotency_key', key);
+  }
+  // The transport sends the core's header on every attempt, and never a refused key.
+  const { t, calls } = await transportWith([503, 200]);
+  await t.request(req('POST'), { idempotencyKey: 'k-1' });
+  assert.deepEqual(calls.map((c) => c.init.headers['Idempotency-Key']), ['"k-1"', '"k-1"']);
+  await assert.rejects(t.request(req('POST'), { idempotencyKey: 'k"2' }), CoreError);
+  assert.equal(calls.length, 2);
+});
+
+test('outbox: what a failure means is the core\'s: waits, conflicts, done', async () => {
+  const answers = [
+    { ok: false, stage: 'send', status: 503 }, // waits: still first in line
+    { ok: false, stage: 'send', status: 404 }, // a delete of a post already gone: done
+    { ok: false, stage: 'begin', status: 404 }, // no key yet for that workspace: waits
+  ];
+  let next = 0;
+  const box = await createOutbox({ send: async () => answers[next] });
+  const q = await box.enqueue('w1', { kind: 'posts.delete', post_id: 'p1' });
+  await box.flush();
+  assert.equal(box.pending().length, 1);
+  next = 1;
+  await box.flush();
+  assert.deepEqual(await q.sent.then((r) => [r.ok, r.post_id]), [true, 'p1']);
+  const u = await box.enqueue('w1', { kind: 'posts.update', post_id: 'p2', body: { content: 'mine' } });
+  next = 2;
+  await box.flush();
+  assert.equal(box.pending().length, 1, 'an edit without a usable key waits');
+  answers.push({ ok: false, status: 422, message: 'This post has already been processed.' });
+  next = 3;
+  await box.flush();
+  assert.equal((await u.sent).ok, false);
+  assert.deepEqual(box.problems().map((p) => [p.status, p.conflict, p.body.content]), [[422, true, 'mine']]);
+  // A send that throws is a problem (nothing says it may be sent again), not a wait.
+  const broken = await createOutbox({ send: async () => { throw new Error('The edit could not be sent.'); } });
+  await broken.enqueue('w1', { kind: 'posts.update', post_id: 'p3', body: { content: 'x' } });
+  await broken.flush();
+  assert.deepEqual([broken.pending().length, broken.problems().length], [0, 1]);
 });
 
 test('outbox: in order per workspace, kept across a reload, local ids rewritten', async () => {

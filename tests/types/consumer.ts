@@ -21,7 +21,7 @@ import {
 import type {
   CoreModule, CoreStore, CoreCalendarIndex, CoreErrorAnswer, CountResult, WorkspaceSummary, TrypostClient,
   PostPreview, PredictedPostPreview, PostMetrics, PostPage, CalendarViewResult, MovePlan, CalendarSnapshot,
-  SignResult, VerifyResult, Exchange, Queued, SendResult, OutboxProblem, PaymentBlock, NetworkEvent, BrandCatalog,
+  SignResult, VerifyResult, Exchange, Queued, SendResult, OutboxSendAnswer, OutboxProblem, PaymentBlock, NetworkEvent, BrandCatalog,
   WorkspaceCalls, RuleAnswer, PostRequestAnswer,
   WallTimeAnswer, DisplayNames, StatusWatchPlan,
 } from '../../web/sdk/index.js';
@@ -142,13 +142,14 @@ export async function useTransportAndOutbox(): Promise<number> {
   } catch (e) {
     if (e instanceof TransportError && e.kind === 'timeout') return e.attempts;
   }
-  const outbox = await createOutbox({ storage: createIndexedDbOutboxStorage({ name: 'outbox' }), send: async () => ({ ok: true }) });
+  const outbox = await createOutbox({ storage: createIndexedDbOutboxStorage({ name: 'outbox' }), send: async () => ({ ok: true }), core });
+  const refused: OutboxSendAnswer = { ok: false, stage: 'begin', status: 401 };
   const q: Queued = await outbox.enqueue('ws', { kind: 'posts.delete', post_id: 'p1' });
   const local: boolean = isLocalId(q.entry.local_id);
-  const header: string = idempotencyHeader(key);
+  const header: string = idempotencyHeader(core, key);
   const posts = await postsInWindow(async (n) => ({ data: [], page: { current_page: n, last_page: 1, per_page: 20, total: 0 } }), { from: 0, to: 1 });
   const first: number = scheduledMs(posts.posts[0]);
-  return (exchange?.status ?? 0) + header.length + (local ? 1 : 0) + first + outbox.state().pending;
+  return (exchange?.status ?? 0) + header.length + (local ? 1 : 0) + first + outbox.state().pending + (refused.ok ? 0 : refused.status);
 }
 
 export async function useResponses(secret: string): Promise<boolean> {

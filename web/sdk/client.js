@@ -1,32 +1,20 @@
 // The workspace client: I/O around the core's Store. The Store (C++) decides everything: which
 // key signs a request, whether a role may act, whether a name or a brand is valid, where an
 // answer lands. This file fetches, keeps parsed views per workspace, and tells listeners.
-import { loadCore } from './core.js';
+import { loadCore, CoreError } from './core.js';
 import { createMemoryKeyStorage } from './storage.js';
-import { createTransport } from './transport.js';
+import { createTransport, idempotencyHeader } from './transport.js';
 import { createOutbox, createMemoryOutboxStorage } from './outbox.js';
 import { createResources, ApiError } from './resources.js';
 import { deviceIdentity, RefusedCredentials } from './session-credential.js';
+import { WorkspaceError, coreAnswer } from './workspace-error.js';
+import { PaymentBlocks } from './payment-blocks.js';
+import { NetworkEvents } from './network-events.js';
+import { WaitingKeys } from './waiting-keys.js';
+import { walkPostPages } from './post-pages.js';
+import { workspaceCalls } from './workspace-lifecycle.js';
 
-// Storage ids of keys kept while their account needs payment (their workspace id is not known).
-const WAITING = 'waiting:';
-
-export class WorkspaceError extends Error {
-  constructor(message, { status = 0, errors = {} } = {}) {
-    super(message);
-    this.name = 'WorkspaceError';
-    this.status = status;
-    this.errors = errors; // {field: [messages]}, the API's shape
-  }
-}
-
-function coreAnswer(text) {
-  const value = JSON.parse(text);
-  if (value && typeof value === 'object' && !Array.isArray(value) && typeof value.error === 'string') {
-    throw new WorkspaceError(value.error, { status: value.status ?? 0, errors: value.errors ?? {} });
-  }
-  return value;
-}
+export { WorkspaceError };
 
 function normalizeBase(baseUrl) {
   if (typeof baseUrl !== 'string' || baseUrl === '') throw new TypeError('createClient: baseUrl is required');
@@ -48,17 +36,15 @@ class Client {
   #views = new Map();
   #transport;
   outbox = null;
-  // resources.js: network listeners, 402 blocks (per workspace, shared by an account's), the online hook.
-  #netListeners = new Set();
-  #paymentBlocks = new Map();
-  #onlineTarget = null;
-  #onOnline = null;
+  // Network listeners and the online hook (network-events.js); 402 blocks (payment-blocks.js).
+  #net;
+  #payments;
 
   // Device sessions (session-credential.js): this device's id, and the workspaces whose
   // credential was refused until a new one opens.
   #device = null;
   #onSession = new Set(); // workspaces this client reaches with a session, not a key
-  #refused = new RefusedCredentials((ev) => this.#netEmit(ev));
+  #refused = new RefusedCredentials((ev) => this.#net.emit(ev));
 
   constructor(core, { baseUrl, accountToken, fetch, storage, transport, onlineEvents, deviceId, deviceName, webStorage, sessions = true }) {
     this.#core = core;
@@ -72,24 +58,37 @@ class Client {
       core, fetch: this.#fetch, ...(transport ?? {}),
       onAttempt: (a) => {
         transport?.onAttempt?.(a);
-        this.#attempted(a);
+        this.#net.attempted(a);
       },
     });
     if (accountToken) coreAnswer(this.#store.setAccountToken(accountToken));
     if (accountToken && sessions !== false) this.#device = deviceIdentity({ deviceId, deviceName, webStorage });
-    this.#onlineTarget = onlineEvents ?? (typeof globalThis.addEventListener === 'function' ? globalThis : null);
+    this.#net = new NetworkEvents(onlineEvents ?? (typeof globalThis.addEventListener === 'function' ? globalThis : null));
+    this.#waiting = new WaitingKeys(this.#storage);
+    this.#payments = new PaymentBlocks(core, {
+      emit: (ev) => this.#net.emit(ev),
+      workspaces: () => this.#snapshot.workspaces.map((w) => ({ id: w.id, in_account: w.in_account === true })),
+      // Credits without a date in the answer: the account API may know when they reset.
+      accountApi: () => this.supports('workspace_lifecycle') && this.#usage !== null,
+      usage: () => this.#usage(),
+    });
 
     const client = this;
-    this.workspaces = {
-      list: () => client.#listWorkspaces(),
-      // The list as this client holds it now, without asking the server.
+    this.workspaces = workspaceCalls({
+      send: (ws, kind, params, options) => client.#send(ws, kind, params, options),
+      supports: (feature) => client.supports(feature),
       known: () => client.#snapshot.workspaces,
-      create: (input) => client.#createWorkspace(input),
-      update: (id, patch) => client.#updateWorkspace(id, patch),
-      remove: (id, options) => client.#removeWorkspace(id, options),
-      members: (id) => client.#members(id),
-      issueKey: (id, options) => client.#issueKey(id, options),
-    };
+      summary: (id) => client.#byId.get(id),
+      part: (id, part) => client.#part(id, part),
+      device: () => client.#device,
+      storage: this.#storage,
+      onSession: this.#onSession,
+      views: this.#views,
+      deleting: this.#deleting,
+      outbox: () => client.outbox,
+      refused: this.#refused,
+      keyUsable: (id) => client.#keyUsable(id),
+    });
     // This device's sessions on the account API: open (again) for every workspace, or sign out.
     this.sessions = {
       deviceId: this.#device?.id ?? null,
@@ -128,8 +127,8 @@ class Client {
   }
 
   async init(outboxStorage) {
-    this.outbox = await createOutbox({ storage: outboxStorage ?? createMemoryOutboxStorage(), send: (e) => this.#sendQueued(e) });
-    this.#listenOnline();
+    this.outbox = await createOutbox({ storage: outboxStorage ?? createMemoryOutboxStorage(), send: (e) => this.#sendQueued(e), core: this.#core });
+    this.#net.listenOnline(() => this.outbox?.flush().catch(() => {}));
     // The stored keys are read (an IndexedDB open and a decryption when remembered) while the
     // account API is asked: neither needs the other.
     const stored = this.#storage.load();
@@ -143,8 +142,8 @@ class Client {
       }
     }
     for (const { workspaceId, key } of await stored) {
-      if (workspaceId.startsWith(WAITING)) this.#waiting.set(workspaceId, key);
-      await this.#reopen(workspaceId, key);
+      this.#waiting.restored(workspaceId, key);
+      await this.#waiting.reopen(workspaceId, key, (k) => this.#probe(k));
     }
     // After the stored keys: a listed workspace works on this device's session, not a key.
     if (this.#device && this.supports('workspace_lifecycle')) {
@@ -189,32 +188,8 @@ class Client {
     return this.#onSession.has(ws.id) ? 'session' : 'key';
   }
 
-  // A stored key, probed again: its workspace id when it opens one (a waiting key is then filed
-  // under it). A refused key (401) is forgotten; any other answer keeps it as it is (a 402 waits
-  // on); an unreachable server throws and keeps it for the next try.
-  async #reopen(storageId, key) {
-    try {
-      const out = await this.#probe(key);
-      if (this.#waiting.delete(storageId)) {
-        await this.#storage.save(out.workspace_id, key);
-        await this.#storage.remove(storageId);
-      }
-      return out.workspace_id;
-    } catch (e) {
-      if (!(e instanceof WorkspaceError)) throw e;
-      if (e.status === 401) {
-        this.#waiting.delete(storageId);
-        await this.#storage.remove(storageId);
-      }
-      return null;
-    }
-  }
-
-  // Keys whose workspace could not be added because its account needs payment (402): valid keys,
-  // but nothing of the workspace, not even its id, can be read until that account pays. They are
-  // kept where the other keys are (encrypted when remembered), tried again at each start and by
-  // retryWaitingKeys(), and never shown.
-  #waiting = new Map(); // storage id (WAITING + uuid) -> key
+  // Keys kept because their account needs payment (waiting-keys.js).
+  #waiting;
 
   waitingKeys() {
     return this.#waiting.size;
@@ -225,8 +200,8 @@ class Client {
   // keeps them all. -> {added: WorkspaceSummary[], waiting: number}
   async retryWaitingKeys() {
     const added = [];
-    for (const [id, key] of [...this.#waiting]) {
-      const opened = await this.#reopen(id, key);
+    for (const [id, key] of this.#waiting.entries()) {
+      const opened = await this.#waiting.reopen(id, key, (k) => this.#probe(k));
       if (opened) added.push(opened);
     }
     this.#sync();
@@ -235,10 +210,7 @@ class Client {
   }
 
   async forgetWaitingKeys() {
-    for (const id of [...this.#waiting.keys()]) {
-      await this.#storage.remove(id);
-      this.#waiting.delete(id);
-    }
+    await this.#waiting.forget();
   }
 
   get activeWorkspace() {
@@ -273,11 +245,7 @@ class Client {
     } catch (e) {
       if (e instanceof WorkspaceError && e.status === 402) {
         // Kept to be tried again (waitingKeys); the caller still hears why it is not open.
-        if (![...this.#waiting.values()].includes(apiKey)) {
-          const id = `${WAITING}${crypto.randomUUID()}`;
-          await this.#storage.save(id, apiKey);
-          this.#waiting.set(id, apiKey);
-        }
+        await this.#waiting.keep(apiKey);
         e.keyKept = true;
       }
       throw e;
@@ -306,8 +274,7 @@ class Client {
   }
 
   close() {
-    this.#onlineTarget?.removeEventListener?.('online', this.#onOnline);
-    this.#netListeners.clear();
+    this.#net.close();
     this.#store.delete();
     this.#listeners.clear();
   }
@@ -401,129 +368,44 @@ class Client {
   }
 
   // One outbox entry, begun through the store (which holds the key of its workspace) at send time.
+  // -> {ok: true, post_id} | {ok: false, stage, status, message, errors}: what the failure means
+  // for the queue (wait, done, problem) is the core's classifyFailure, asked by the outbox.
   async #sendQueued(entry) {
     const params = { body: entry.body };
     if (entry.post_id) params.post_id = entry.post_id;
     // After a 402 the workspace's writes stop: the edit is kept (in problems), not sent again.
-    const held = this.#blocked(entry.workspace_id, 'PUT');
-    if (held) return { ok: false, transient: false, status: 402, message: held.message, errors: {} };
+    const held = this.#payments.refusal(entry.workspace_id, 'PUT');
+    if (held) return { ok: false, stage: 'local', status: 402, message: held.message, errors: {} };
+    // The key's header is written (or the key refused) by the core before anything is begun.
+    let keyHeader = null;
+    if (entry.idempotency_key) {
+      try {
+        keyHeader = idempotencyHeader(this.#core, entry.idempotency_key);
+      } catch (e) {
+        if (!(e instanceof CoreError)) throw e;
+        return { ok: false, stage: 'local', status: e.details?.status ?? 422, message: e.message, errors: e.details?.errors ?? {} };
+      }
+    }
     let req;
     try {
       req = coreAnswer(this.#store.beginRequest(entry.workspace_id, entry.kind, JSON.stringify(params)));
     } catch (e) {
       if (!(e instanceof WorkspaceError)) throw e;
-      // No key (yet) for that workspace, or not known yet after a reload: the edit waits for one.
-      if (e.status === 401 || e.status === 404) return { ok: false, transient: true, held: 'key', status: e.status, message: e.message, errors: e.errors };
-      return { ok: false, transient: false, status: e.status, message: e.message, errors: e.errors };
+      return { ok: false, stage: 'begin', status: e.status, message: e.message, errors: e.errors };
     }
+    if (keyHeader) req.headers = { ...req.headers, 'Idempotency-Key': keyHeader };
     try {
       const out = await this.#perform(req, { idempotencyKey: entry.idempotency_key });
       return { ok: true, post_id: out.post_id ?? entry.post_id };
     } catch (e) {
       if (!(e instanceof WorkspaceError)) throw e;
-      // A deleted post that is already gone is what the user wanted.
-      if (entry.kind === 'posts.delete' && e.status === 404) return { ok: true, post_id: entry.post_id };
-      // A refused credential holds the queue until a usable one arrives (sessions.open,
-      // addWorkspace, issueKey): nothing is dropped.
-      const transient = e.status === 0 || e.status === 429 || e.status === 408 || e.status >= 500 || e.status === 401;
-      return { ok: false, transient, ...(e.status === 401 ? { held: 'credential' } : {}), status: e.status, message: e.message, errors: e.errors };
+      return { ok: false, stage: 'send', status: e.status, message: e.message, errors: e.errors };
     }
-  }
-
-  async #listWorkspaces() {
-    if (this.supports('workspace_lifecycle')) await this.#send('', 'account.workspaces.list', {});
-    return this.#snapshot.workspaces;
-  }
-
-  async #createWorkspace({ name } = {}) {
-    const params = { name };
-    // The device's session for the new workspace comes in the same answer: no key is made.
-    if (this.#device) Object.assign(params, { device_id: this.#device.id, device_name: this.#device.name });
-    const out = await this.#send('', 'account.workspaces.create', params, { keepText: true });
-    // The new workspace's key came in this answer; persist it only if the caller opted in.
-    const answer = JSON.parse(out.responseText);
-    const key = answer?.api_key?.plain_token;
-    if (answer?.session?.token) this.#onSession.add(out.workspace_id);
-    else if (typeof key === 'string' && key) await this.#storage.save(out.workspace_id, key);
-    return this.#byId.get(out.workspace_id);
-  }
-
-  async #updateWorkspace(id, patch = {}) {
-    const { brand, logo, ...rest } = patch;
-    const fields = { ...rest };
-    if (logo !== undefined) fields.logo_url = logo;
-    if ('name' in fields || 'logo_url' in fields) await this.#send(id, 'account.workspaces.update', fields);
-    if (brand !== undefined) await this.#send(id, 'account.workspaces.brand', brand);
-    return this.#byId.get(id);
-  }
-
-  async #removeWorkspace(id, { confirmName } = {}) {
-    this.#deleting.add(String(id));
-    try {
-      await this.#send(id, 'account.workspaces.delete', { confirm_name: confirmName });
-      await this.#storage.remove(id);
-      this.#views.delete(id);
-      // Deleting a workspace deletes its posts: edits still waiting for it go with them.
-      await this.outbox?.discard(id);
-    } finally {
-      this.#deleting.delete(String(id));
-    }
-  }
-
-  // A listed workspace this client holds no key for gets one (Owner/Admin, account API only).
-  async #issueKey(id, { name = 'Dashboard', expiresAt } = {}) {
-    const params = { name };
-    if (expiresAt !== undefined) params.expires_at = expiresAt;
-    const out = await this.#send(id, 'account.api_keys.create', params, { keepText: true });
-    const key = JSON.parse(out.responseText)?.plain_token;
-    if (typeof key === 'string' && key) await this.#storage.save(id, key);
-    this.#onSession.delete(id);
-    this.#refused.accepted([id]);
-    this.#keyUsable(id);
-    return this.#byId.get(id);
-  }
-
-  async #members(id) {
-    await this.#send(id, 'account.members.list', {});
-    return this.#part(id, 'members');
   }
 
   // Walks every page for the workspace active when called; a switch meanwhile does not redirect it.
-  // Page 1 tells the last page; the rest are fetched `concurrency` at a time (the core keys them
-  // by page and swaps the whole list in once every page is there, whatever order they came in).
-  async #refreshPosts(id, { concurrency = 6 } = {}) {
-    try {
-      const first = await this.#send(id, 'posts.list', {}, { sync: false });
-      if (first.outcome === 'applied' && first.next) {
-        const refresh = first.next.refresh;
-        let last = Number.isInteger(first.last_page) ? first.last_page : 0;
-        let page = 2;
-        let stop = false;
-        const walker = async () => {
-          while (!stop && page <= last) {
-            const n = page++;
-            let out;
-            try {
-              out = await this.#send(id, 'posts.list', { page: n, refresh }, { sync: false });
-            } catch (e) {
-              stop = true;
-              throw e;
-            }
-            // Dropped: a newer refresh took this workspace over. Complete: every page is in.
-            if (out.outcome !== 'applied' || out.missing === 0) stop = true;
-            else if (out.last_page > last) last = out.last_page; // posts were added meanwhile
-          }
-        };
-        if (last > 1) await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, last - 1)) }, walker));
-        else {
-          let out = first;
-          while (out.outcome === 'applied' && out.next) out = await this.#send(id, 'posts.list', out.next, { sync: false });
-        }
-      }
-    } catch (e) {
-      // Deleted mid-walk (404) or overtaken by a newer refresh (409): not an error for the caller.
-      if (!(e instanceof WorkspaceError && (e.status === 404 || e.status === 409))) throw e;
-    }
+  async #refreshPosts(id, options) {
+    await walkPostPages((params) => this.#send(id, 'posts.list', params, { sync: false }), options);
     this.#sync();
     return this.#byId.has(id) ? this.#part(id, 'posts') : [];
   }
@@ -541,9 +423,9 @@ class Client {
       onFailure: (e) => this.#failed(e),
       onSuccess: (ws) => {
         // The server answered this workspace: whatever blocked it has lifted.
-        if (ws && this.#clearPayment(ws)) this.#netEmit({ kind: 'payment-clear', workspaceId: ws });
+        if (ws && this.#payments.answered(ws)) this.#net.emit({ kind: 'payment-clear', workspaceId: ws });
       },
-      blocked: (ws, method) => this.#blocked(ws, method),
+      blocked: (ws, method) => this.#payments.refusal(ws, method),
     };
     const { bound, account } = createResources(io);
     const shape = (b) => ({
@@ -566,59 +448,24 @@ class Client {
 
   // onNetwork(listener): {kind: 'ok'|'offline'|'online'|'rate'|'rate-clear'|'payment'|'payment-clear', ...}
   onNetwork(listener) {
-    if (typeof listener !== 'function') throw new TypeError('onNetwork: listener must be a function');
-    this.#netListeners.add(listener);
-    return () => this.#netListeners.delete(listener);
+    return this.#net.subscribe(listener);
   }
 
   // What a 402 said for this workspace (default: the active one), while it holds; else null.
   paymentBlock(workspaceId) {
     const ws = workspaceId ?? this.#snapshot.active;
-    const b = ws ? this.#paymentBlocks.get(String(ws)) : null;
-    if (!b) return null;
-    if (b.until && Date.now() >= b.until.getTime()) {
-      this.#paymentBlocks.delete(String(ws));
-      return null;
-    }
-    return { ...b };
+    return ws ? this.#payments.get(ws) : null;
   }
 
-  #netEmit(ev) {
-    for (const l of [...this.#netListeners]) {
-      try {
-        l(ev);
-      } catch (e) {
-        queueMicrotask(() => {
-          throw e;
-        });
-      }
-    }
-  }
-
-  // Requests now waiting out a 429. The wait is over when the last of them tries again, not when
-  // some other request answers: one that was already on its way must not hide the notice.
-  #rateWaits = 0;
-  #attempted({ status, decision, resumedFromRate }) {
-    if (resumedFromRate) this.#rateWaits = Math.max(0, this.#rateWaits - 1);
-    if (status === 0) this.#netEmit({ kind: 'offline' });
-    else if (status < 400) this.#netEmit({ kind: 'ok' });
-    if (decision?.retry && decision.reason === 'rate_limited') {
-      this.#rateWaits++;
-      this.#netEmit({ kind: 'rate', seconds: Math.ceil(decision.delay_ms / 1000), waiting: this.#rateWaits });
-    } else if (resumedFromRate && this.#rateWaits === 0) this.#netEmit({ kind: 'rate-clear' });
-  }
-
-  // A 402 answered by a Store request (refresh, outbox): read by the core like any other.
-  // It holds the workspace it answered for, or the signed-in account when the account API answered.
-  // A key's probe (workspace.probe) answers for a workspace not known yet, perhaps another
-  // account's: the caller gets the error, and nothing is held.
+  // A 402 answered by a Store request (refresh, outbox): read by the core like any other. Whether
+  // it blocks anything is the core's decision on the request's kind (a key's probe answers for a
+  // workspace not known yet, perhaps another account's: nothing is held).
   #paymentFrom(req, text) {
     const ws = req.workspace_id ?? '';
-    if (!ws && !String(req.kind).startsWith('account.')) return;
     const endpoint = ws ? 'workspace.get' : 'account.me';
     try {
       const read = JSON.parse(this.#core.store_finish_endpoint(this.#store, ws, JSON.stringify({ endpoint, status: 402, now: Math.floor(Date.now() / 1000) }), text ?? ''));
-      if (read.failure) this.#failed(new ApiError(read.failure, { endpoint, workspaceId: ws || null }));
+      if (read.failure) this.#payments.failed(new ApiError(read.failure, { endpoint, workspaceId: ws || null }), req.kind);
     } catch {
       // not readable: the WorkspaceError the caller gets still says 402
     }
@@ -626,56 +473,7 @@ class Client {
 
   #failed(e) {
     if (e.status === 401 && e.workspaceId && !String(e.endpoint ?? '').startsWith('account.')) this.#refused.refused(e.workspaceId);
-    if (e.status !== 402 || !e.workspaceId) {
-      if (e.status === 402) this.#netEmit({ kind: 'payment', error: e });
-      return;
-    }
-    const block = { payment: e.payment, message: e.message, until: e.until, planStatus: e.planStatus, creditsUsed: e.creditsUsed, creditsLimit: e.creditsLimit, error: e };
-    const workspaceIds = this.#sharingAccount(e.workspaceId);
-    for (const id of workspaceIds) this.#paymentBlocks.set(id, block);
-    this.#netEmit({ kind: 'payment', workspaceId: e.workspaceId, workspaceIds, error: e, block: { ...block } });
-    // Credits without a date in the answer: the account API may know when they reset.
-    if (e.payment === 'credits' && !e.until && this.supports('workspace_lifecycle') && this.#usage) {
-      this.#usage().then((u) => {
-        const at = u?.resets_at ? new Date(`${String(u.resets_at).replace(' ', 'T')}${/Z|[+-]\d\d:?\d\d$/.test(u.resets_at) ? '' : 'Z'}`) : null;
-        if (!at || Number.isNaN(at.getTime()) || this.#paymentBlocks.get(e.workspaceId) !== block) return;
-        block.until = at;
-        this.#netEmit({ kind: 'payment', workspaceId: e.workspaceId, workspaceIds, error: e, block: { ...block } });
-      }, () => {});
-    }
-  }
-
-  // The plan and the AI credits are the account's, pooled over its workspaces (docs/api-contract.md#payment-required): a 402
-  // in one workspace the account API lists holds all of those. A workspace known by its key alone
-  // may belong to another account, so its 402 holds only itself.
-  #sharingAccount(id) {
-    const all = this.#snapshot.workspaces;
-    if (!all.find((w) => w.id === id)?.in_account) return [id];
-    return all.filter((w) => w.in_account).map((w) => w.id);
-  }
-
-  // An answer from the server lifts the block that held this workspace, wherever else it applied.
-  #clearPayment(id) {
-    const block = this.#paymentBlocks.get(id);
-    if (!block) return false;
-    for (const [other, b] of this.#paymentBlocks) if (b === block) this.#paymentBlocks.delete(other);
-    return true;
-  }
-
-  #blocked(ws, method) {
-    if (!ws || String(method).toUpperCase() === 'GET') return null;
-    const b = this.paymentBlock(ws);
-    if (!b) return null;
-    return Object.assign(new ApiError({}, {}), b.error, { local: true, message: b.message });
-  }
-
-  #listenOnline() {
-    if (!this.#onlineTarget?.addEventListener || this.#onOnline) return;
-    this.#onOnline = () => {
-      this.#netEmit({ kind: 'online' });
-      this.outbox?.flush().catch(() => {});
-    };
-    this.#onlineTarget.addEventListener('online', this.#onOnline);
+    this.#payments.failed(e);
   }
 
   // A workspace's key became usable (added, or issued): its held edits go out now.

@@ -39,3 +39,14 @@ export function parseCoreAnswer(text) {
   }
   return value;
 }
+
+// One question to the core with a JSON argument: its answer, or a thrown CoreError.
+// The shell's rules are asked this way (each is a binding of wasm/bindings.cpp):
+//   classifyFailure        what the outbox does with a failed edit (outbox.js)
+//   decidePaymentBlock     which workspaces a 402 blocks, whether to ask for the reset date
+//   checkPaymentBlock      whether a block refuses a method, or has lifted (payment-blocks.js)
+//   readPaymentReset       the usage answer's resets_at as a date
+//   buildIdempotencyHeader the Idempotency-Key header for a key, or its refusal (transport.js)
+export function askCore(core, binding, input) {
+  return parseCoreAnswer(core[binding](JSON.stringify(input ?? {})));
+}

@@ -275,7 +275,8 @@ export declare function createTransport(options: TransportOptions): {
   exchange(req: TransportRequest, options?: { idempotencyKey?: string }): Promise<Exchange>;
   request(req: TransportRequest, options?: { idempotencyKey?: string }): Promise<Exchange>;
 };
-export declare function idempotencyHeader(key: string): string;
+/** The Idempotency-Key header's value, written by the core; a key it refuses throws a CoreError naming `idempotency_key`. */
+export declare function idempotencyHeader(core: unknown, key: string): string;
 export declare function newIdempotencyKey(): string;
 export interface OutboxEntry {
   id: string; workspace_id: string; kind: 'posts.create' | 'posts.update' | 'posts.delete';
@@ -298,7 +299,11 @@ export interface Outbox {
   subscribe(listener: (s: { pending: number; problems: number }) => void): () => void;
   idle(): Promise<void>;
 }
-export declare function createOutbox(options: { storage?: OutboxStorage; send: (e: OutboxEntry) => Promise<unknown> }): Promise<Outbox>;
+/** What `send` answers; on a failure, `stage` says where it stopped (default 'send'), and the core's classifyFailure says whether the edit waits, is done or becomes a problem. */
+export type OutboxSendAnswer =
+  | { ok: true; post_id?: string }
+  | { ok: false; stage?: 'begin' | 'send' | 'local'; status: number; message?: string; errors?: Record<string, string[]> };
+export declare function createOutbox(options: { storage?: OutboxStorage; send: (e: OutboxEntry) => Promise<OutboxSendAnswer>; core?: unknown }): Promise<Outbox>;
 export declare function createMemoryOutboxStorage(): OutboxStorage;
 export declare function createIndexedDbOutboxStorage(options?: { name?: string; indexedDB?: IDBFactory }): OutboxStorage;
 export declare function isLocalId(id: unknown): boolean;

@@ -1,14 +1,17 @@
 // The outbox: post edits waiting to reach the server, in order per workspace. Every change is
 // written to its storage before anything is sent, so a reload (or a crash) loses nothing the user
-// wrote. A workspace's queue stops at a transient failure (offline, 5xx, 429 past the transport's
-// retries) and goes on at the next flush; a refusal (4xx) takes the entry out and keeps it, with the
-// user's text, in `problems` (422 = conflict, e.g. a post that was published meanwhile).
+// wrote. What a failed send means is the core's classifyFailure (include/trypost/outbox_failure.hpp):
+// "wait" stops the workspace's queue (offline, 5xx, 429 past the transport's retries, no usable
+// key yet) until the next flush; "problem" takes the entry out and keeps it, with the user's text,
+// in `problems` (`conflict` on an edit refused with 422, e.g. a post published meanwhile); "done"
+// is what the user wanted already (a deleted post that was gone).
 //
 // Entry: {id, workspace_id, kind: 'posts.create'|'posts.update'|'posts.delete', post_id?, body?,
 //         idempotency_key?, local_id?, created_at}
 // A create made offline answers a local id ("local:<uuid>"); later edits of that post name it, and
 // the outbox rewrites it to the server's id once the create went through.
 import { openDatabase, inStore } from './idb.js';
+import { loadCore, askCore } from './core.js';
 
 export function createMemoryOutboxStorage() {
   let doc = null;
@@ -42,11 +45,21 @@ export function createIndexedDbOutboxStorage({ name = 'trypost-outbox', indexedD
 const LOCAL = 'local:';
 export const isLocalId = (id) => typeof id === 'string' && id.startsWith(LOCAL);
 
-// createOutbox({storage, send}) where send(entry) -> {ok: true, post_id?} | {ok: false,
-// transient: bool, status, message, errors}. send never throws for HTTP outcomes.
-export async function createOutbox({ storage = createMemoryOutboxStorage(), send } = {}) {
+// createOutbox({storage, send, core?}) where send(entry) -> {ok: true, post_id?} | {ok: false,
+// stage?: 'begin'|'send'|'local', status, message, errors}: `stage` says where it stopped (refused
+// before it was sent, the server's answer or none, refused by the shell itself; default 'send').
+// send never throws for HTTP outcomes; a throw is a problem.
+export async function createOutbox({ storage = createMemoryOutboxStorage(), send, core } = {}) {
   if (typeof send !== 'function') throw new TypeError('createOutbox: send is required');
+  const theCore = core ?? (await loadCore());
   const doc = (await storage.load()) ?? { entries: [], ids: {}, problems: [], seq: 0 };
+  const classify = (kind, r) => {
+    try {
+      return askCore(theCore, 'classifyFailure', { kind: String(kind), status: Number.isInteger(r.status) ? r.status : 0, stage: r.stage ?? 'send' });
+    } catch {
+      return { outcome: 'problem', conflict: false }; // an answer the core cannot read: kept for the user
+    }
+  };
   const waiters = new Map(); // entry id -> [{resolve}] (this session only)
   const running = new Map(); // workspace id -> drain promise
   const listeners = new Set();
@@ -84,13 +97,18 @@ export async function createOutbox({ storage = createMemoryOutboxStorage(), send
       try {
         r = await send(resolved);
       } catch (e) {
-        r = { ok: false, transient: false, status: 0, message: e?.message ?? 'The edit could not be sent.', errors: {} };
+        r = { ok: false, stage: 'local', status: 0, message: e?.message ?? 'The edit could not be sent.', errors: {} };
       }
-      if (!r.ok && r.transient) return; // stays first in line; the next flush tries again
+      let conflict = false;
+      if (!r.ok) {
+        const verdict = classify(entry.kind, r);
+        if (verdict.outcome === 'wait') return; // stays first in line; the next flush tries again
+        if (verdict.outcome === 'done') r = { ok: true, post_id: resolved.post_id };
+        conflict = verdict.conflict === true;
+      }
       doc.entries = doc.entries.filter((e) => e.id !== entry.id);
       if (r.ok && entry.local_id && r.post_id) doc.ids[entry.local_id] = r.post_id;
       if (!r.ok) {
-        const conflict = r.status === 422 && entry.kind !== 'posts.create';
         doc.problems.push({ ...entry, post_id: resolved.post_id, status: r.status, conflict, message: r.message, errors: r.errors ?? {} });
       }
       await persist();

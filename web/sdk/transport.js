@@ -1,6 +1,7 @@
 // The JS transport: one logical request, several attempts. Every decision (retry or not, how long
 // to wait) is the core's retry_decide; this file only fetches, times out and sleeps.
 // Nothing here ever puts a header value (a key) into an error: messages are fixed sentences.
+import { askCore } from './core.js';
 
 export class TransportError extends Error {
   constructor(message, { kind, status = 0, reason, attempts = 1, retryAfterMs, errors = {} } = {}) {
@@ -17,10 +18,11 @@ export class TransportError extends Error {
 
 const realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// A structured-field string (RFC 8941), the form draft-ietf-httpapi-idempotency-key-header asks
-// for and the core's request_build writes.
-export function idempotencyHeader(key) {
-  return `"${String(key).replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+// The Idempotency-Key header's value, written by the core (the same rule request_build applies):
+// a key it refuses (a quote, a backslash, a space, more than 255 characters) throws a CoreError
+// naming idempotency_key; nothing is escaped.
+export function idempotencyHeader(core, key) {
+  return askCore(core, 'buildIdempotencyHeader', { key: String(key) }).value;
 }
 
 export function newIdempotencyKey() {
@@ -60,10 +62,11 @@ export function createTransport({ core, fetch, timeoutMs = 15000, sleep = realSl
   }
 
   // exchange(req, {idempotencyKey?}) -> {status, text, attempts, reason}: never throws for HTTP.
-  // The key (one per logical create) is sent unchanged on every attempt.
+  // The key (one per logical create) is sent unchanged on every attempt; a request the core built
+  // with its key carries the header already.
   async function exchange(req, { idempotencyKey } = {}) {
     const headers = { ...(req.headers ?? {}) };
-    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyHeader(idempotencyKey);
+    if (idempotencyKey && headers['Idempotency-Key'] === undefined) headers['Idempotency-Key'] = idempotencyHeader(core, idempotencyKey);
     const method = String(req.method ?? 'GET').toUpperCase();
     let resumed = false; // this attempt comes after waiting out a 429
     for (let attempt = 1; ; attempt++) {

@@ -1,0 +1,19 @@
+// A refusal of the workspace client, in the API's shape: the message, the HTTP status (0 when the
+// server could not be reached) and {field: [messages]}.
+export class WorkspaceError extends Error {
+  constructor(message, { status = 0, errors = {} } = {}) {
+    super(message);
+    this.name = 'WorkspaceError';
+    this.status = status;
+    this.errors = errors; // {field: [messages]}, the API's shape
+  }
+}
+
+// A Store answer: its value, or the WorkspaceError its {error, status, errors} names.
+export function coreAnswer(text) {
+  const value = JSON.parse(text);
+  if (value && typeof value === 'object' && !Array.isArray(value) && typeof value.error === 'string') {
+    throw new WorkspaceError(value.error, { status: value.status ?? 0, errors: value.errors ?? {} });
+  }
+  return value;
+}
