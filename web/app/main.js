@@ -34,7 +34,8 @@ const REST = ['../sdk/index.js', '../sdk/core.js', '../sdk/client.js', '../sdk/c
   '../sdk/outbox.js', '../sdk/posts.js', '../sdk/counting.js', '../sdk/signing.js', '../sdk/resources.js', '../sdk/brand.js',
   '../sdk/wasm/trypost-core.mjs', './settings.js', './composer.js', './labels-signatures.js', './accounts-settings.js',
   '../sdk/post-window.js', './month-first.js', './meta-lists.js', './session.js', '../sdk/storage.js', '../sdk/idb.js',
-  '../sdk/session-credential.js', './session-ui.js'];
+  '../sdk/session-credential.js', './session-ui.js', '../sdk/workspace-error.js', '../sdk/payment-blocks.js',
+  '../sdk/network-events.js', '../sdk/waiting-keys.js', '../sdk/post-pages.js', '../sdk/workspace-lifecycle.js'];
 // A namespace object: a piece of the SDK missing from this build fails only where it is used.
 let sdk = null;
 let openComposer = null;
