@@ -32,6 +32,12 @@ export interface CoreModule {
   store_begin_endpoint(store: CoreStore, workspaceId: string, callJson: string): string;
   store_finish_endpoint(store: CoreStore, workspaceId: string, metaJson: string, body: string): string;
   widget_token_check(inputJson: string): string;
+  // the shell's rules: an outbox failure, a 402 block, an Idempotency-Key (JSON text in and out)
+  classifyFailure(inputJson: string): string;
+  decidePaymentBlock(inputJson: string): string;
+  checkPaymentBlock(inputJson: string): string;
+  readPaymentReset(inputJson: string): string;
+  buildIdempotencyHeader(inputJson: string): string;
   // calendar and snapshots (also the whole of the widget's calendar-only module)
   CalendarIndex: new () => CoreCalendarIndex;
   calendarPlanMove(requestJson: string): string;
