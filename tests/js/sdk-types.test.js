@@ -1,4 +1,4 @@
-// index.d.ts is hand-written. The TypeScript compiler checks it (strict) together with
+// index.d.ts (and the modules it re-exports) is hand-written. The TypeScript compiler checks it (strict) together with
 // tests/types/consumer.ts, which uses every export the way an application would; the names the
 // declarations export and the names the SDK exports at run time must be the same set.
 import { test } from 'node:test';
@@ -15,9 +15,13 @@ const dtsPath = fileURLToPath(new URL('../../web/sdk/index.d.ts', import.meta.ur
 const consumerPath = fileURLToPath(new URL('../types/consumer.ts', import.meta.url));
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
+// index.d.ts re-exports one module per part of the SDK (web/sdk/types/); the declared values are
+// read from each of them.
 const dts = readFileSync(dtsPath, 'utf8');
+const parts = [...dts.matchAll(/^export \* from '(\.\/types\/[\w-]+)\.js';$/gm)].map((m) => new URL(`../../web/sdk/${m[1].slice(2)}.d.ts`, import.meta.url));
 const declared = new Set(
-  [...dts.matchAll(/^export (?:declare )?(?:function|class|const|let) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]),
+  [dts, ...parts.map((u) => readFileSync(u, 'utf8'))]
+    .flatMap((text) => [...text.matchAll(/^export (?:declare )?(?:function|class|const|let) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1])),
 );
 const consumer = readFileSync(consumerPath, 'utf8');
 const valueImports = /^import \{([^}]*)\} from '\.\.\/\.\.\/web\/sdk\/index\.js';/m.exec(consumer);
