@@ -80,15 +80,6 @@ std::string format_seconds(double s) {
   return std::to_string(whole == s ? whole : whole + 1) + " s";
 }
 
-std::string kind_plural(MediaKind k) {
-  switch (k) {
-    case MediaKind::image: return "images";
-    case MediaKind::video: return "videos";
-    case MediaKind::document: return "documents";
-  }
-  return "";
-}
-
 // One kind problem per entry, the root cause first, as the server reports them; empty when the
 // kinds fit.
 std::string media_kind_problem(const EffectiveRow& row, const ContentTypeInfo& info, const std::vector<MediaFacts>& facts,
@@ -223,11 +214,11 @@ void PostRules::check_media_sizes(const EffectiveRow& row, const std::vector<Med
     const auto& f = facts[j];
     if (!f.kind) continue;
     const std::string item_at = idx("media", j);
-    const std::string noun = f.kind == MediaKind::image ? "image" : f.kind == MediaKind::video ? "video" : "document";
+    const std::string noun(to_string(*f.kind));  // image, video, document
     const std::int64_t cap = info.max_bytes(*f.kind).value_or(upload_cap(*f.kind));
     if (f.size && *f.size > cap) {
       e_.add(item_at, "The " + noun + " is " + format_bytes(*f.size) + "; " + std::string(to_string(row.type)) +
-                          " accepts " + kind_plural(*f.kind) + " up to " + format_bytes(cap) + ".");
+                          " accepts " + noun + "s up to " + format_bytes(cap) + ".");
       continue;
     }
     if (f.kind == MediaKind::video && f.duration && info.max_video_duration_sec &&
