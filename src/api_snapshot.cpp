@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "snapshot_parts.hpp"
 #include "trypost/json_fields.hpp"
 #include "trypost/response.hpp"
 
@@ -252,16 +253,7 @@ Expected<WorkspaceSnapshot> snapshot_from_api_answers(const std::vector<json>& a
   if (c.pages.total && static_cast<std::int64_t>(s.posts.size()) < *c.pages.total && err.empty())
     err.add("posts", "The pages hold " + std::to_string(s.posts.size()) + " posts but the API counts " +
                          std::to_string(*c.pages.total) + ": the list changed while it was read; read every page again.");
-  if (options.exported_at) {
-    const auto t = parse_time(*options.exported_at);
-    if (t.value) s.exported_at = t.value;
-    else err.add("exported_at", "The exported at field " + t.error + ".");
-  }
-  if (!err.empty()) {
-    err.finalize_message();
-    return err;
-  }
-  return s;
+  return snapshot_parts::finish_snapshot(std::move(s), err, options.exported_at ? &*options.exported_at : nullptr);
 }
 
 std::string snapshot_from_api_text(const std::string& request_json) {

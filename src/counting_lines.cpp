@@ -5,8 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_escape.hpp"
 #include "trypost/counting.hpp"
 #include "trypost/platform.hpp"
+#include "trypost/unicode.hpp"
 
 namespace trypost {
 namespace {
@@ -29,43 +31,12 @@ constexpr auto kStringStops = [] {
   return stop;
 }();
 
-void put_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 struct Scanner {
   std::string_view s;
   std::size_t i = 0;
 
   void ws() {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) ++i;
-  }
-  bool hex4(std::uint32_t& v) {
-    if (i + 4 > s.size()) return false;
-    v = 0;
-    for (int k = 0; k < 4; ++k) {
-      const char c = s[i++];
-      v <<= 4;
-      if (c >= '0' && c <= '9') v |= static_cast<std::uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f') v |= static_cast<std::uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') v |= static_cast<std::uint32_t>(c - 'A' + 10);
-      else return false;
-    }
-    return true;
   }
   // A string after its opening quote. A lone surrogate escape becomes U+FFFD, as the CLI's
   // String.prototype.toWellFormed() does.
@@ -89,20 +60,11 @@ struct Scanner {
         case 'r': out.push_back('\r'); break;
         case 't': out.push_back('\t'); break;
         case 'u': {
-          std::uint32_t u = 0;
-          if (!hex4(u)) return false;
-          if (u >= 0xD800 && u <= 0xDBFF && i + 1 < s.size() && s[i] == '\\' && s[i + 1] == 'u') {
-            const auto save = i;
-            i += 2;
-            std::uint32_t lo = 0;
-            if (!hex4(lo)) return false;
-            if (lo >= 0xDC00 && lo <= 0xDFFF) {
-              put_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
-              break;
-            }
-            i = save;
-          }
-          put_utf8(out, u >= 0xD800 && u <= 0xDFFF ? 0xFFFD : u);
+          const char* p = s.data() + i;
+          const auto cp = json_escape::read_unicode_escape(p, s.data() + s.size());
+          i = static_cast<std::size_t>(p - s.data());
+          if (cp == json_escape::kBadEscape) return false;
+          unicode::append_utf8(out, cp == json_escape::kLoneSurrogate ? unicode::kReplacement : static_cast<char32_t>(cp));
           break;
         }
         default:

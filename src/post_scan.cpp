@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "json_escape.hpp"
 #include "trypost/time.hpp"
+#include "trypost/unicode.hpp"
 
 namespace trypost {
 namespace {
@@ -87,18 +89,10 @@ class Scanner {
         case 'r': one = '\r'; break;
         case 't': one = '\t'; break;
         case 'u': {
-          std::uint32_t cp = 0;
-          if (!hex4(cp)) return false;
-          if (cp >= 0xDC00 && cp <= 0xDFFF) return false;
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            std::uint32_t lo = 0;
-            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
-            p_ += 2;
-            if (!hex4(lo) || lo < 0xDC00 || lo > 0xDFFF) return false;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          }
+          const auto cp = json_escape::read_unicode_escape(p_, end_);
+          if (cp < 0) return false;  // a bad escape, or a lone surrogate: not UTF-8
           char buf[4];
-          const int n = encode(cp, buf);
+          const int n = unicode::encode_utf8(static_cast<char32_t>(cp), buf);
           size += n;
           if (out) out->append(buf, static_cast<std::size_t>(n));
           continue;
@@ -260,40 +254,6 @@ class Scanner {
   }
 
  private:
-  bool hex4(std::uint32_t& v) {
-    if (end_ - p_ < 4) return false;
-    for (int i = 0; i < 4; ++i) {
-      const char c = *p_++;
-      v <<= 4;
-      if (c >= '0' && c <= '9') v |= static_cast<std::uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f') v |= static_cast<std::uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') v |= static_cast<std::uint32_t>(c - 'A' + 10);
-      else return false;
-    }
-    return true;
-  }
-  static int encode(std::uint32_t cp, char* b) {
-    if (cp < 0x80) {
-      b[0] = static_cast<char>(cp);
-      return 1;
-    }
-    if (cp < 0x800) {
-      b[0] = static_cast<char>(0xC0 | (cp >> 6));
-      b[1] = static_cast<char>(0x80 | (cp & 0x3F));
-      return 2;
-    }
-    if (cp < 0x10000) {
-      b[0] = static_cast<char>(0xE0 | (cp >> 12));
-      b[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      b[2] = static_cast<char>(0x80 | (cp & 0x3F));
-      return 3;
-    }
-    b[0] = static_cast<char>(0xF0 | (cp >> 18));
-    b[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    b[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    b[3] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 4;
-  }
   // Well-formed UTF-8 (RFC 3629): no overlongs, no surrogates, nothing past U+10FFFF.
   static bool valid_utf8(const char* s, const char* e) {
     const auto* p = reinterpret_cast<const unsigned char*>(s);

@@ -5,6 +5,7 @@
 #include "trypost/content_type.hpp"
 #include "trypost/counting.hpp"
 #include "trypost/rule_errors.hpp"
+#include "trypost/unicode.hpp"
 
 namespace trypost {
 namespace {
@@ -44,23 +45,6 @@ bool in(const std::array<std::string_view, N>& names, const std::string& n) {
   return false;
 }
 
-void put_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) out += char(cp);
-  else if (cp < 0x800) {
-    out += char(0xC0 | (cp >> 6));
-    out += char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18));
-    out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  }
-}
-
 // LinkedIn has no markup, so bold and underline travel as characters: Mathematical Sans-Serif
 // Bold for ASCII letters and digits, U+0332 after each character for underline.
 std::string linkedin(std::string_view s) {
@@ -82,11 +66,11 @@ std::string linkedin(std::string_view s) {
     else if (c >= 0xE0) len = 3;
     else if (c >= 0xC0) len = 2;
     len = std::min(len, s.size() - i);
-    if (bold && len == 1 && c >= 'A' && c <= 'Z') put_utf8(out, U'\U0001D5D4' + (c - 'A'));
-    else if (bold && len == 1 && c >= 'a' && c <= 'z') put_utf8(out, U'\U0001D5EE' + (c - 'a'));
-    else if (bold && len == 1 && c >= '0' && c <= '9') put_utf8(out, U'\U0001D7EC' + (c - '0'));
+    if (bold && len == 1 && c >= 'A' && c <= 'Z') unicode::append_utf8(out, U'\U0001D5D4' + (c - 'A'));
+    else if (bold && len == 1 && c >= 'a' && c <= 'z') unicode::append_utf8(out, U'\U0001D5EE' + (c - 'a'));
+    else if (bold && len == 1 && c >= '0' && c <= '9') unicode::append_utf8(out, U'\U0001D7EC' + (c - '0'));
     else out.append(s.substr(i, len));
-    if (underline && c != '\n' && c != '\r') put_utf8(out, U'\u0332');
+    if (underline && c != '\n' && c != '\r') unicode::append_utf8(out, U'\u0332');
     i += len;
   }
   return out;

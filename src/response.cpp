@@ -1,20 +1,21 @@
+// parse_response: an answer of a documented endpoint read into data, or a failure that says what
+// it means. Its success shapes are in response_shape.cpp, its failures in response_failure.cpp.
 #include "trypost/response.hpp"
 
 #include <algorithm>
-#include <vector>
 
+#include "response_parts.hpp"
 #include "trypost/core_answer.hpp"
 #include "trypost/json_fields.hpp"
-#include "trypost/post.hpp"
-#include "trypost/retry.hpp"
 
 namespace trypost {
 namespace {
 
 using nlohmann::json;
 using R = ResponseShape;
-
-constexpr std::size_t kMaxServerMessage = 500;
+using response_parts::blank;
+using response_parts::kMaxServerMessage;
+using response_parts::looks_like_html;
 
 ResponseFailure malformed(int status, std::string reason, std::string message) {
   ResponseFailure f;
@@ -23,423 +24,6 @@ ResponseFailure malformed(int status, std::string reason, std::string message) {
   f.reason = std::move(reason);
   f.message = std::move(message);
   return f;
-}
-
-std::string header(const HttpResponse& r, const std::string& name) {
-  const auto it = r.headers.find(name);
-  return it == r.headers.end() ? std::string() : it->second;
-}
-
-bool looks_like_html(const HttpResponse& r) {
-  auto ct = header(r, "content-type");
-  std::transform(ct.begin(), ct.end(), ct.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-  if (ct.find("html") != std::string::npos) return true;
-  const auto first = r.body.find_first_not_of(" \t\r\n");
-  return first != std::string::npos && r.body[first] == '<';
-}
-
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-// ---- shapes without a model type: a small declarative check that names every bad field ----
-
-enum class T { string, id, integer, boolean, time, object, meta, strings, list, nested, any };
-struct Spec {
-  const char* key;
-  T type;
-  bool required = true;
-  bool nullable = false;
-  const std::vector<Spec>* sub = nullptr;  // for list and nested
-};
-
-void check(const json& j, const std::string& path, const std::vector<Spec>& schema, ApiError& err);
-
-void check_value(const json& v, const std::string& at, const Spec& s, ApiError& err) {
-  const auto name = attribute_name(at);
-  switch (s.type) {
-    case T::string:
-      if (!v.is_string()) err.add(at, "The " + name + " field must be a string.");
-      break;
-    case T::id:
-      if (!v.is_string() && !v.is_number_integer()) err.add(at, "The " + name + " field must be an id.");
-      break;
-    case T::integer:
-      if (!v.is_number_integer()) err.add(at, "The " + name + " field must be an integer.");
-      break;
-    case T::boolean:
-      if (!v.is_boolean()) err.add(at, "The " + name + " field must be true or false.");
-      break;
-    case T::time:
-      if (!v.is_string()) err.add(at, "The " + name + " field must be a date string.");
-      else if (const auto t = parse_time(v.get<std::string>()); !t.value) err.add(at, "The " + name + " field " + t.error + ".");
-      break;
-    case T::object:
-      if (!v.is_object()) err.add(at, "The " + name + " field must be an object.");
-      break;
-    case T::meta:  // PHP writes an empty map as []
-      if (!v.is_object() && !(v.is_array() && v.empty())) err.add(at, "The " + name + " field must be an object.");
-      break;
-    case T::strings:
-      if (!v.is_array()) {
-        err.add(at, "The " + name + " field must be a list.");
-        break;
-      }
-      for (std::size_t i = 0; i < v.size(); ++i)
-        if (!v[i].is_string()) err.add(at + "." + std::to_string(i), "The " + name + "." + std::to_string(i) + " field must be a string.");
-      break;
-    case T::list:
-      if (!v.is_array()) {
-        err.add(at, "The " + name + " field must be a list.");
-        break;
-      }
-      for (std::size_t i = 0; i < v.size(); ++i) check(v[i], at + "." + std::to_string(i), *s.sub, err);
-      break;
-    case T::nested:
-      check(v, at, *s.sub, err);
-      break;
-    case T::any:
-      break;
-  }
-}
-
-void check(const json& j, const std::string& path, const std::vector<Spec>& schema, ApiError& err) {
-  if (!j.is_object()) {
-    const auto where = path.empty() ? std::string("body") : path;
-    err.add(where, "The " + attribute_name(where) + " must be an object.");
-    return;
-  }
-  for (const auto& s : schema) {
-    const auto at = join_path(path, s.key);
-    const auto it = j.find(s.key);
-    if (it == j.end() || it->is_null()) {
-      if (it == j.end() && s.required) err.add(at, "The " + attribute_name(at) + " field is required.");
-      else if (it != j.end() && !s.nullable) err.add(at, "The " + attribute_name(at) + " field may not be null.");
-      continue;
-    }
-    check_value(*it, at, s, err);
-  }
-}
-
-const std::vector<Spec> kWorkspace = {{"id", T::string}, {"name", T::string}, {"created_at", T::time, false, true},
-                                      {"updated_at", T::time, false, true}};
-const std::vector<Spec> kAsset = {{"id", T::string},        {"original_filename", T::string, false, true},
-                                  {"type", T::string},      {"mime_type", T::string, false, true},
-                                  {"size", T::integer, false, true}, {"url", T::string},
-                                  {"meta", T::meta, false, true},    {"created_at", T::time, false, true}};
-const std::vector<Spec> kApiKey = {{"id", T::id}, {"name", T::string}, {"last_used_at", T::time, false, true},
-                                   {"expires_at", T::time, false, true}, {"created_at", T::time, false, true}};
-const std::vector<Spec> kApiKeyCreated = {{"token", T::nested, true, false, &kApiKey}, {"plain_token", T::string}};
-const std::vector<Spec> kNamedId = {{"id", T::string}, {"name", T::string}};
-const std::vector<Spec> kBoards = {{"boards", T::list, true, false, &kNamedId}, {"truncated", T::boolean, false}};
-const std::vector<Spec> kChannels = {{"channels", T::list, true, false, &kNamedId}};
-const std::vector<Spec> kMetricRow = {{"post_platform_id", T::string}, {"platform", T::string}, {"status", T::string, false},
-                                      {"platform_post_id", T::string, false, true}, {"platform_url", T::string, false, true},
-                                      {"metrics", T::any}};
-const std::vector<Spec> kMetrics = {{"post_id", T::string}, {"platforms", T::list, true, false, &kMetricRow}};
-const std::vector<Spec> kPreviewRow = {{"post_platform_id", T::string},    {"platform", T::string},
-                                       {"content_type", T::string},        {"sanitized_content", T::string, true, true},
-                                       {"sanitized_length", T::integer},   {"max_content_length", T::integer},
-                                       {"truncated", T::boolean}};
-const std::vector<Spec> kPreview = {{"post_id", T::string}, {"original_content", T::string, true, true},
-                                    {"original_length", T::integer}, {"platforms", T::list, true, false, &kPreviewRow}};
-const std::vector<Spec> kUpload = {{"upload_token", T::string}, {"media_id", T::string}, {"type", T::string},
-                                   {"mime_type", T::string}, {"original_filename", T::string, false, true}};
-const std::vector<Spec> kContentTypeRow = {{"value", T::string}, {"label", T::string, false},
-                                           {"max_media_count", T::integer, false}, {"min_media_count", T::integer, false},
-                                           {"requires_media", T::boolean, false}};
-const std::vector<Spec> kPlatformRow = {{"platform", T::string},
-                                        {"label", T::string, false},
-                                        {"max_content_length", T::integer},
-                                        {"recommended_content_length", T::integer, false, true},
-                                        {"allowed_media_types", T::strings, false},
-                                        {"default_content_type", T::string, false, true},
-                                        {"content_types", T::list, true, false, &kContentTypeRow}};
-const std::vector<Spec> kContentTypes = {{"platforms", T::list, true, false, &kPlatformRow}};
-const std::vector<Spec> kAccountMe = {{"id", T::id}, {"name", T::string}, {"email", T::string}, {"account_id", T::id, false},
-                                      {"is_owner", T::boolean}};
-const std::vector<Spec> kAccountWorkspace = {{"id", T::string},          {"name", T::string},
-                                             {"logo_url", T::string, false, true}, {"role", T::string},
-                                             {"brand", T::object, false, true},    {"created_at", T::time, false, true},
-                                             {"updated_at", T::time, false, true}};
-// The creating device's session (when it named itself) or, from a server that makes one, a key.
-const std::vector<Spec> kAccountWorkspaceCreated = {{"workspace", T::nested, true, false, &kAccountWorkspace},
-                                                    {"api_key", T::nested, false, false, &kApiKeyCreated},
-                                                    {"session", T::object, false}};
-const std::vector<Spec> kSession = {{"id", T::id},           {"workspace_id", T::id},
-                                    {"device_id", T::string}, {"device_name", T::string, false, true},
-                                    {"created_at", T::time, false, true}, {"last_used_at", T::time, false, true},
-                                    {"expires_at", T::time}};
-const std::vector<Spec> kMember = {{"user_id", T::id}, {"name", T::string}, {"email", T::string}, {"role", T::string}};
-const std::vector<Spec> kInvite = {{"id", T::id}, {"email", T::string}, {"role", T::string}, {"status", T::string},
-                                   {"created_at", T::time, false, true}};
-const std::vector<Spec> kMembers = {{"members", T::list, true, false, &kMember}, {"invites", T::list, true, false, &kInvite}};
-const std::vector<Spec> kUsage = {{"mode", T::string}, {"credits_used", T::integer, false, true},
-                                  {"credits_limit", T::integer, false, true}, {"resets_at", T::time, false, true},
-                                  {"plan_status", T::string, false, true}};
-
-// Items of a list, one parser per shape; model types go through post.hpp and come back
-// normalized, the rest are checked and passed on as they came.
-template <class F>
-json map_items(const json& arr, const std::string& prefix, ApiError& err, F&& one) {
-  json out = json::array();
-  for (std::size_t i = 0; i < arr.size(); ++i) out.push_back(one(arr[i], join_path(prefix, std::to_string(i)), err));
-  return out;
-}
-
-template <class ParseFn>
-json via_model(const json& j, const std::string& path, ApiError& err, ParseFn parse) {
-  auto v = parse(j, path);
-  if (!v) {
-    for (const auto& [k, list] : v.error().errors)
-      for (const auto& m : list) err.add(k, m);
-    return nullptr;
-  }
-  return to_json(v.value());
-}
-
-json checked(const json& j, const std::string& path, ApiError& err, const std::vector<Spec>& schema) {
-  check(j, path, schema, err);
-  return j;
-}
-
-json one_item(R shape, const json& j, const std::string& path, ApiError& err) {
-  switch (shape) {
-    case R::post: return via_model(j, path, err, post_from_json);
-    case R::signature: return via_model(j, path, err, signature_from_json);
-    case R::label: return via_model(j, path, err, label_from_json);
-    case R::social_account: return via_model(j, path, err, social_account_from_json);
-    case R::asset: return checked(j, path, err, kAsset);
-    default: return nullptr;
-  }
-}
-
-json list_of(R item, const json& j, const std::string& path, ApiError& err) {
-  if (!j.is_array()) {
-    err.add(path.empty() ? "body" : path, "The " + (path.empty() ? std::string("body") : attribute_name(path)) + " must be a list.");
-    return nullptr;
-  }
-  return map_items(j, path, err, [&](const json& x, const std::string& p, ApiError& e) { return one_item(item, x, p, e); });
-}
-
-// Laravel's paginator envelope (docs/api-contract.md#pagination). `from`/`to` are null on an empty page.
-json page_of(R item, const json& j, ApiError& err, PageInfo& page) {
-  if (!j.is_object()) {
-    err.add("body", "The body must be a paginated object with data, links and meta.");
-    return nullptr;
-  }
-  const auto d = j.find("data");
-  json data;
-  if (d == j.end() || !d->is_array()) err.add("data", "The data field must be a list.");
-  else data = list_of(item, *d, "data", err);
-  const auto m = j.find("meta");
-  if (m == j.end() || !m->is_object()) {
-    err.add("meta", "The meta field must be an object.");
-    return data;
-  }
-  Fields f(*m, "meta", err);
-  const auto current = f.integer("current_page", true);
-  const auto last = f.integer("last_page", true);
-  const auto per = f.integer("per_page", true);
-  const auto total = f.integer("total", true);
-  page.from = f.integer("from");
-  page.to = f.integer("to");
-  if (const auto l = j.find("links"); l != j.end() && !l->is_null()) {
-    Fields lf(*l, "links", err);
-    if (!l->is_object()) err.add("links", "The links field must be an object.");
-    else for (const char* k : {"first", "last", "prev", "next"}) lf.string(k);
-  }
-  if (!current || !last || !per || !total) return data;
-  if (*current < 1) f.fail("current_page", "The meta.current page field must be at least 1.");
-  if (*last < 1) f.fail("last_page", "The meta.last page field must be at least 1.");
-  if (*per < 1) f.fail("per_page", "The meta.per page field must be at least 1.");
-  if (*total < 0) f.fail("total", "The meta.total field may not be negative.");
-  if (data.is_array() && *per >= 1 && static_cast<std::int64_t>(data.size()) > *per)
-    err.add("data", "The page holds more items than meta.per_page allows.");
-  page.current_page = *current;
-  page.last_page = *last;
-  page.per_page = *per;
-  page.total = *total;
-  if (*current < *last) page.next_page = *current + 1;
-  if (*current > 1) page.prev_page = std::min(*current - 1, *last);
-  return data;
-}
-
-json parse_success(R shape, const json& j, ApiError& err, std::optional<PageInfo>& page) {
-  switch (shape) {
-    case R::post:
-    case R::signature:
-    case R::label:
-    case R::social_account:
-    case R::asset: return one_item(shape, j, "", err);
-    case R::post_page:
-    case R::asset_page: {
-      PageInfo p;
-      auto data = page_of(shape == R::post_page ? R::post : R::asset, j, err, p);
-      page = p;
-      return data;
-    }
-    case R::signature_list: return list_of(R::signature, j, "", err);
-    case R::label_list: return list_of(R::label, j, "", err);
-    case R::social_account_list: return list_of(R::social_account, j, "", err);
-    case R::post_media_from_url: {
-      check(j, "", {{"attached_count", T::integer}, {"failed_urls", T::strings}}, err);
-      if (!j.is_object()) return nullptr;
-      json out = j;
-      const auto p = j.find("post");
-      if (p == j.end()) err.add("post", "The post field is required.");
-      else out["post"] = one_item(R::post, *p, "post", err);
-      return out;
-    }
-    case R::post_metrics: return checked(j, "", err, kMetrics);
-    case R::post_preview: return checked(j, "", err, kPreview);
-    case R::upload: return checked(j, "", err, kUpload);
-    case R::content_types: return checked(j, "", err, kContentTypes);
-    case R::workspace: return checked(j, "", err, kWorkspace);
-    case R::boards: return checked(j, "", err, kBoards);
-    case R::channels: return checked(j, "", err, kChannels);
-    case R::api_key_list:
-      if (!j.is_array()) break;
-      return map_items(j, "", err, [](const json& x, const std::string& p, ApiError& e) { return checked(x, p, e, kApiKey); });
-    case R::api_key_created: return checked(j, "", err, kApiKeyCreated);
-    case R::account_me: return checked(j, "", err, kAccountMe);
-    case R::account_workspace: return checked(j, "", err, kAccountWorkspace);
-    case R::account_workspace_list:
-      if (!j.is_array()) break;
-      return map_items(j, "", err, [](const json& x, const std::string& p, ApiError& e) { return checked(x, p, e, kAccountWorkspace); });
-    case R::account_workspace_created: return checked(j, "", err, kAccountWorkspaceCreated);
-    case R::account_members: return checked(j, "", err, kMembers);
-    case R::account_invite: return checked(j, "", err, kInvite);
-    case R::account_member: return checked(j, "", err, kMember);
-    case R::account_usage: return checked(j, "", err, kUsage);
-    case R::account_session_list:
-      if (!j.is_array()) break;
-      return map_items(j, "", err, [](const json& x, const std::string& p, ApiError& e) { return checked(x, p, e, kSession); });
-    case R::account_sessions_opened:
-      if (j.is_object() && j.contains("sessions") && j["sessions"].is_array()) return j;
-      err.add("sessions", "The sessions field must be a list.");
-      return nullptr;
-    case R::empty: return nullptr;
-  }
-  err.add("body", "The body must be a list.");
-  return nullptr;
-}
-
-bool shape_is_list(R s) {
-  return s == R::signature_list || s == R::label_list || s == R::social_account_list || s == R::api_key_list ||
-         s == R::account_workspace_list || s == R::account_session_list;
-}
-
-// The key every real answer of this shape has: its absence next to a "message" means the server
-// put an error into a 2xx.
-const char* marker_key(R s) {
-  switch (s) {
-    case R::post_page:
-    case R::asset_page: return "data";
-    case R::post_media_from_url: return "post";
-    case R::post_metrics:
-    case R::post_preview: return "post_id";
-    case R::upload: return "upload_token";
-    case R::content_types: return "platforms";
-    case R::boards: return "boards";
-    case R::channels: return "channels";
-    case R::api_key_created: return "plain_token";
-    case R::account_workspace_created: return "workspace";
-    case R::account_members: return "members";
-    case R::account_member: return "user_id";
-    case R::account_usage: return "mode";
-    case R::account_sessions_opened: return "sessions";
-    default: return "id";
-  }
-}
-
-std::string default_message(const std::string& kind) {
-  if (kind == "network") return "The server could not be reached.";
-  if (kind == "key_invalid") return "This workspace's API key is missing, invalid, expired or deleted.";
-  if (kind == "session_expired") return "Your session has expired; sign in again.";
-  if (kind == "pinterest_token_expired") return "The Pinterest connection has expired; reconnect the account.";
-  if (kind == "payment_required") return "An active subscription or AI credits are required.";
-  if (kind == "forbidden") return "Your role does not allow this action.";
-  if (kind == "upload_link_invalid") return "The upload link is invalid or has expired.";
-  if (kind == "not_found") return "Not found (it may belong to another workspace).";
-  if (kind == "conflict") return "This upload link has already been used.";
-  if (kind == "validation") return "The given data was invalid.";
-  if (kind == "rate_limited") return "Too many requests; waiting before trying again.";
-  if (kind == "upstream_unavailable") return "The social network did not answer; try again later.";
-  if (kind == "server_error") return "The server failed to answer.";
-  return "The request failed.";
-}
-
-std::string failure_kind(const Endpoint& ep, int status) {
-  if (status == 0) return "network";
-  if (status == 401) {
-    if (ep.name == "social_accounts.boards") return "pinterest_token_expired";
-    return ep.auth == AuthKind::account_token ? "session_expired" : "key_invalid";
-  }
-  if (status == 402) return "payment_required";
-  if (status == 403) return ep.auth == AuthKind::signed_url ? "upload_link_invalid" : "forbidden";
-  if (status == 404) return "not_found";
-  if (status == 409) return "conflict";
-  if (status == 422) return "validation";
-  if (status == 429) return "rate_limited";
-  if (status == 502 && (ep.name == "social_accounts.boards" || ep.name == "social_accounts.channels")) return "upstream_unavailable";
-  if (status >= 500 && status <= 599) return "server_error";
-  if (status >= 400 && status <= 499) return "client_error";
-  return "unexpected_status";
-}
-
-std::optional<UtcSeconds> time_value(const json& v) {
-  if (v.is_number_integer()) return v.get<std::int64_t>();
-  if (v.is_string()) return parse_time(v.get<std::string>()).value;
-  return std::nullopt;
-}
-
-ResponseFailure failure_from(const Endpoint& ep, const HttpResponse& r, UtcSeconds now, const ResponseLimits& limits) {
-  ResponseFailure f;
-  f.status = r.status;
-  f.kind = failure_kind(ep, r.status);
-  f.workspace_key_needs_attention = f.kind == "key_invalid";
-  f.reconnect_account = f.kind == "pinterest_token_expired";
-  f.stop_credit_actions = f.kind == "payment_required";
-  const auto ra = header(r, "retry-after");
-  if (!ra.empty()) f.retry_after_seconds = parse_retry_after(ra, now);
-  // The body is read only if it is sane JSON; an HTML error page keeps the default words.
-  json j;
-  if (!blank(r.body) && !looks_like_html(r) && !parse_json_within(r.body, limits, j)) {
-    if (j.is_object()) {
-      if (const auto m = j.find("message"); m != j.end() && m->is_string()) f.message = m->get<std::string>().substr(0, kMaxServerMessage);
-      if (const auto e = j.find("errors"); e != j.end() && e->is_object()) {
-        for (const auto& [field, list] : e->items()) {
-          if (list.is_array()) {
-            for (const auto& msg : list)
-              if (msg.is_string()) f.errors[field].push_back(msg.get<std::string>().substr(0, kMaxServerMessage));
-          } else if (list.is_string()) {
-            f.errors[field].push_back(list.get<std::string>().substr(0, kMaxServerMessage));
-          }
-        }
-      }
-      if (r.status == 402)
-        for (const char* k : {"until", "resets_at", "retry_at", "available_at"})
-          if (const auto u = j.find(k); !f.until && u != j.end())
-            if (const auto t = time_value(*u)) f.until = *t;
-    }
-  }
-  if (r.status == 402 && !f.until && f.retry_after_seconds) f.until = now + *f.retry_after_seconds;
-  if (f.message.empty()) f.message = default_message(f.kind);
-  return f;
-}
-
-json failure_json(const ResponseFailure& f) {
-  json out{{"status", f.status}, {"kind", f.kind}, {"message", f.message}};
-  if (!f.reason.empty()) out["reason"] = f.reason;
-  if (!f.errors.empty()) out["errors"] = f.errors;
-  if (f.retry_after_seconds) out["retry_after_seconds"] = *f.retry_after_seconds;
-  if (f.until) {
-    out["until"] = *f.until;
-    out["until_iso"] = format_iso_time(*f.until);
-  }
-  out["workspace_key_needs_attention"] = f.workspace_key_needs_attention;
-  out["reconnect_account"] = f.reconnect_account;
-  out["stop_credit_actions"] = f.stop_credit_actions;
-  return out;
 }
 
 }  // namespace
@@ -453,7 +37,7 @@ ParsedResponse parse_response(const Endpoint& ep, const HttpResponse& r, UtcSeco
     out.failure = std::move(f);
     return out;
   };
-  if (r.status < 200 || r.status > 299) return fail(failure_from(ep, r, now, limits));
+  if (r.status < 200 || r.status > 299) return fail(response_parts::failure_from(ep, r, now, limits));
 
   if (ep.response == R::empty) {
     out.ok = true;
@@ -467,13 +51,13 @@ ParsedResponse parse_response(const Endpoint& ep, const HttpResponse& r, UtcSeco
 
   // An error wearing a 200: {"message": ...} where the shape's own key should be.
   if (j.is_object() && j.contains("message") && j["message"].is_string() &&
-      (shape_is_list(ep.response) || !j.contains(marker_key(ep.response)))) {
+      (response_parts::shape_is_list(ep.response) || !j.contains(response_parts::marker_key(ep.response)))) {
     return fail(malformed(r.status, "error_body", j["message"].get<std::string>().substr(0, kMaxServerMessage)));
   }
 
   ApiError err;
   std::optional<PageInfo> page;
-  auto data = parse_success(ep.response, j, err, page);
+  auto data = response_parts::parse_success(ep.response, j, err, page);
   if (!err.errors.empty()) {
     err.finalize_message();
     auto f = malformed(r.status, "shape", "The answer does not have the expected shape: " + err.message);
@@ -488,6 +72,49 @@ ParsedResponse parse_response(const Endpoint& ep, const HttpResponse& r, UtcSeco
 
 namespace {
 
+// Header names lowercased; string and integer values kept, anything else ignored.
+void read_headers(const json& h, HttpResponse& r) {
+  if (!h.is_object()) return;
+  for (const auto& [k, v] : h.items()) {
+    std::string name = k;
+    std::transform(name.begin(), name.end(), name.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+    if (v.is_string()) r.headers[name] = v.get<std::string>();
+    else if (v.is_number_integer()) r.headers[name] = std::to_string(v.get<std::int64_t>());
+  }
+}
+
+// Each limit the caller sets (a positive integer) replaces the default; the depth stays at most 256.
+ResponseLimits read_limits(const json& l) {
+  ResponseLimits limits;
+  if (!l.is_object()) return limits;
+  if (const auto v = l.find("max_body_bytes"); v != l.end() && v->is_number_integer() && v->get<std::int64_t>() > 0)
+    limits.max_body_bytes = v->get<std::int64_t>();
+  if (const auto v = l.find("max_depth"); v != l.end() && v->is_number_integer() && v->get<std::int64_t>() > 0)
+    limits.max_depth = static_cast<int>(std::min<std::int64_t>(v->get<std::int64_t>(), 256));
+  if (const auto v = l.find("max_string_bytes"); v != l.end() && v->is_number_integer() && v->get<std::int64_t>() > 0)
+    limits.max_string_bytes = v->get<std::int64_t>();
+  if (const auto v = l.find("max_array_length"); v != l.end() && v->is_number_integer() && v->get<std::int64_t>() > 0)
+    limits.max_array_length = v->get<std::int64_t>();
+  return limits;
+}
+
+json parsed_json(const ParsedResponse& p) {
+  json out{{"ok", p.ok}, {"status", p.status}, {"shape", to_string(p.shape)}};
+  if (!p.ok) {
+    out["failure"] = response_parts::failure_json(*p.failure);
+    return out;
+  }
+  out["data"] = p.data;
+  if (p.page) {
+    const auto& pg = *p.page;
+    const auto opt = [](const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); };
+    out["page"] = {{"current_page", pg.current_page}, {"last_page", pg.last_page}, {"per_page", pg.per_page},
+                   {"total", pg.total}, {"from", opt(pg.from)}, {"to", opt(pg.to)},
+                   {"next_page", opt(pg.next_page)}, {"prev_page", opt(pg.prev_page)}};
+  }
+  return out;
+}
+
 std::string parse_response_from(const json& j, const std::string* body_text) {
   const auto e = j.find("endpoint");
   if (e == j.end() || !e->is_string()) return error_answer(field_error("endpoint", "The endpoint field is required."));
@@ -498,14 +125,7 @@ std::string parse_response_from(const json& j, const std::string* body_text) {
   if (s == j.end() || !s->is_number_integer() || s->get<std::int64_t>() < 0 || s->get<std::int64_t>() > 999)
     return error_answer(field_error("status", "The status must be an HTTP status code, or 0 for no answer."));
   r.status = s->get<int>();
-  if (const auto h = j.find("headers"); h != j.end() && h->is_object()) {
-    for (const auto& [k, v] : h->items()) {
-      std::string name = k;
-      std::transform(name.begin(), name.end(), name.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-      if (v.is_string()) r.headers[name] = v.get<std::string>();
-      else if (v.is_number_integer()) r.headers[name] = std::to_string(v.get<std::int64_t>());
-    }
-  }
+  if (const auto h = j.find("headers"); h != j.end()) read_headers(*h, r);
   if (body_text) {
     r.body = *body_text;
   } else if (const auto b = j.find("body"); b != j.end() && !b->is_null()) {
@@ -514,32 +134,9 @@ std::string parse_response_from(const json& j, const std::string* body_text) {
   }
   UtcSeconds now = 0;
   if (const auto n = j.find("now"); n != j.end() && n->is_number_integer()) now = n->get<std::int64_t>();
-  ResponseLimits limits;
-  if (const auto l = j.find("limits"); l != j.end() && l->is_object()) {
-    if (const auto v = l->find("max_body_bytes"); v != l->end() && v->is_number_integer() && v->get<std::int64_t>() > 0)
-      limits.max_body_bytes = v->get<std::int64_t>();
-    if (const auto v = l->find("max_depth"); v != l->end() && v->is_number_integer() && v->get<std::int64_t>() > 0)
-      limits.max_depth = static_cast<int>(std::min<std::int64_t>(v->get<std::int64_t>(), 256));
-    if (const auto v = l->find("max_string_bytes"); v != l->end() && v->is_number_integer() && v->get<std::int64_t>() > 0)
-      limits.max_string_bytes = v->get<std::int64_t>();
-    if (const auto v = l->find("max_array_length"); v != l->end() && v->is_number_integer() && v->get<std::int64_t>() > 0)
-      limits.max_array_length = v->get<std::int64_t>();
-  }
-  const auto p = parse_response(*ep, r, now, limits);
-  json out{{"ok", p.ok}, {"status", p.status}, {"shape", to_string(p.shape)}};
-  if (p.ok) {
-    out["data"] = p.data;
-    if (p.page) {
-      const auto& pg = *p.page;
-      const auto opt = [](const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); };
-      out["page"] = {{"current_page", pg.current_page}, {"last_page", pg.last_page}, {"per_page", pg.per_page},
-                     {"total", pg.total}, {"from", opt(pg.from)}, {"to", opt(pg.to)},
-                     {"next_page", opt(pg.next_page)}, {"prev_page", opt(pg.prev_page)}};
-    }
-  } else {
-    out["failure"] = failure_json(*p.failure);
-  }
-  return dump_answer(out);
+  const auto l = j.find("limits");
+  const ResponseLimits limits = l != j.end() ? read_limits(*l) : ResponseLimits{};
+  return dump_answer(parsed_json(parse_response(*ep, r, now, limits)));
 }
 
 }  // namespace

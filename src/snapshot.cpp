@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "trypost/json_fields.hpp"
+#include "snapshot_parts.hpp"
 #include "trypost/response.hpp"
 
 namespace trypost {
@@ -88,6 +89,19 @@ void read_workspace(const json& w, const std::string& path, WorkspaceSnapshot& s
 
 }  // namespace
 
+Expected<WorkspaceSnapshot> snapshot_parts::finish_snapshot(WorkspaceSnapshot s, ApiError& err, const std::string* exported_at) {
+  if (exported_at) {
+    const auto t = parse_time(*exported_at);
+    if (t.value) s.exported_at = t.value;
+    else err.add("exported_at", "The exported at field " + t.error + ".");
+  }
+  if (!err.empty()) {
+    err.finalize_message();
+    return err;
+  }
+  return s;
+}
+
 bool is_secret_field_name(std::string_view name) {
   static const char* const kWords[] = {"key",        "keys",       "apikey",   "secret",  "secrets",
                                        "token",      "tokens",     "password", "passwd",  "passphrase",
@@ -123,16 +137,9 @@ Expected<WorkspaceSnapshot> snapshot_from_workspace_json(const json& j) {
   parse_list(j, "accounts", "", social_account_from_json, s.accounts, err, false);
   parse_list(j, "labels", "", label_from_json, s.labels, err, false);
   parse_list(j, "posts", "", post_from_json, s.posts, err, true);
-  if (auto e = j.find("exported_at"); e != j.end() && e->is_string()) {
-    const auto t = parse_time(e->get<std::string>());
-    if (t.value) s.exported_at = t.value;
-    else err.add("exported_at", "The exported at field " + t.error + ".");
-  }
-  if (!err.empty()) {
-    err.finalize_message();
-    return err;
-  }
-  return s;
+  const auto e = j.find("exported_at");
+  return snapshot_parts::finish_snapshot(std::move(s), err,
+                                         e != j.end() && e->is_string() ? &e->get_ref<const std::string&>() : nullptr);
 }
 
 json to_json(const WorkspaceSnapshot& s) {

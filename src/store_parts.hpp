@@ -1,11 +1,14 @@
 #pragma once
 // Small readers shared by the Store's source files (store.cpp, store_request.cpp,
-// store_answer.cpp); not part of the public headers.
+// store_answer.cpp and its steps in store_answer_workspace.cpp and store_answer_account.cpp); not
+// part of the public headers.
 #include <cstdint>
 #include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
+
+#include "trypost/error.hpp"
 
 namespace trypost::store_parts {
 
@@ -38,5 +41,19 @@ inline std::optional<std::string> string_param(const nlohmann::json& params, con
 }
 
 inline std::string member_id(const nlohmann::json& m) { return m.value("user_id", ""); }
+
+inline ApiError merge_errors(ApiError into, const ApiError& from) {
+  for (const auto& [f, list] : from.errors)
+    for (const auto& m : list) into.add(f, m);
+  return into;
+}
+
+// Only the documented metadata of a key: a server that echoed a secret would not get it stored.
+inline nlohmann::json api_key_metadata(const nlohmann::json& j) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const char* k : {"id", "name", "last_used_at", "expires_at", "created_at"})
+    if (j.is_object() && j.contains(k)) out[k] = j[k];
+  return out;
+}
 
 }  // namespace trypost::store_parts

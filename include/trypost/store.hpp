@@ -137,6 +137,27 @@ class Store {
   void bump(WorkspaceState& s, const char* part);
   nlohmann::json outcome(const PendingRequest& r, const char* what) const;
   nlohmann::json apply_ok(const PendingRequest& r, WorkspaceState* s, int status, const nlohmann::json& body);
+  // One step per kind of success answer: it lands the answer (filling the outcome `out`) or
+  // answers why its shape is refused, changing nothing. The workspace's REST data is in
+  // store_answer_workspace.cpp, the account API's in store_answer_account.cpp.
+  using ShapeProblem = std::optional<ApiError>;
+  using Json = nlohmann::json;
+  ShapeProblem apply_workspace_probe(const PendingRequest& r, const Json& body, Json& out);
+  ShapeProblem apply_workspace_get(WorkspaceState& s, const Json& body);
+  ShapeProblem apply_posts_page(const PendingRequest& r, WorkspaceState& s, const Json& body, Json& out);
+  ShapeProblem apply_post(WorkspaceState& s, const Json& body, Json& out);
+  ShapeProblem apply_post_delete(const PendingRequest& r, WorkspaceState& s);
+  ShapeProblem apply_list(RequestKind kind, WorkspaceState& s, const Json& body);  // labels, signatures, accounts
+  ShapeProblem apply_api_keys(WorkspaceState& s, const Json& body);
+  ShapeProblem apply_account_workspaces(const PendingRequest& r, const Json& body, Json& out);
+  ShapeProblem apply_workspace_create(const Json& body, Json& out);
+  ShapeProblem apply_workspace_update(WorkspaceState& s, const Json& body, Json& out);  // rename and brand
+  ShapeProblem apply_workspace_delete(const PendingRequest& r, Json& out);
+  ShapeProblem apply_members(WorkspaceState& s, const Json& body);
+  ShapeProblem apply_member_update(WorkspaceState& s, const Json& body);
+  ShapeProblem apply_member_remove(const PendingRequest& r, WorkspaceState& s);
+  ShapeProblem apply_api_key_create(WorkspaceState& s, const Json& body, Json& out);
+  ShapeProblem apply_sessions(const Json& body, Json& out);
   std::optional<std::string> post_owner(const std::string& post_id) const;
 
   std::map<std::string, std::unique_ptr<WorkspaceState>> states_;

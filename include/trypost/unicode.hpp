@@ -3,6 +3,7 @@
 // build-time tables, NFC normalization and extended grapheme clusters (UAX #29, Unicode 17).
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -34,6 +35,36 @@ inline char32_t next_code_point(const unsigned char*& p, const unsigned char* en
     cp = (cp << 6) | (*p++ & 0x3Fu);
   }
   return cp;
+}
+
+// The UTF-8 bytes of a code point into out (room for four); answers how many. Surrogates are the
+// caller's to refuse or replace: they are encoded as they are.
+inline int encode_utf8(char32_t cp, char* out) {
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+inline void append_utf8(std::string& out, char32_t cp) {
+  char bytes[4];
+  out.append(bytes, static_cast<std::size_t>(encode_utf8(cp, bytes)));
 }
 
 // Grapheme_Cluster_Break values, in the generator's order.

@@ -2,7 +2,7 @@
 // through roles and accessible names; what was sent is read back from the API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openDashboardPage, signIn, pickWorkspace, screenshot } from './dashboard-support.js';
+import { openWorkspacePage, pickWorkspace, screenshot, workspaceApi } from './dashboard-support.js';
 
 const ACCOUNT = 'Summit Community';
 let browser;
@@ -12,16 +12,7 @@ let problems;
 let api;
 
 before(async () => {
-  ({ dash, browser, page, problems } = await openDashboardPage());
-  await signIn(page, dash.url);
-  await page.getByRole('grid').waitFor();
-  await pickWorkspace(page, 'Summit Outdoor');
-  const key = dash.emulator.secrets.keys.find((k) => k.workspace === 'Summit Outdoor').plain_token;
-  api = async (path) => {
-    const res = await fetch(`${dash.url}/api${path}`, { headers: { authorization: `Bearer ${key}`, accept: 'application/json' } });
-    assert.equal(res.status, 200, await res.clone().text());
-    return res.json();
-  };
+  ({ dash, browser, page, problems, api } = await openWorkspacePage('Summit Outdoor'));
 });
 after(async () => {
   await browser?.close();
@@ -235,8 +226,7 @@ test('a platform that needs media can be scheduled in one go with a file from th
   await dialog.getByLabel('Schedule time (UTC)').fill(inDays(5));
   await dialog.getByRole('button', { name: 'Schedule' }).click();
   await dialog.waitFor({ state: 'detached' });
-  const key = dash.emulator.secrets.keys.find((k) => k.workspace === 'Northwind Agency').plain_token;
-  const list = await (await fetch(`${dash.url}/api/posts`, { headers: { authorization: `Bearer ${key}`, accept: 'application/json' } })).json();
+  const list = await workspaceApi(dash, 'Northwind Agency')('/posts');
   const made = list.data.find((p) => p.content === 'Studio tour, in one picture');
   assert.ok(made, 'the post was created');
   assert.equal(made.status, 'scheduled');

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { openDashboardPage, signIn, OWNER_TOKEN, VIEWER_TOKEN } from './dashboard-support.js';
 import { watchPage } from './browser.js';
+import { openOffline } from './offline-page.js';
 import { trypostAsync } from '../js/cli-support.js';
 
 const SHOTS = process.env.TRYPOST_SHOTS ?? '/tmp/shots';
@@ -57,30 +57,6 @@ async function monthCells(page, selector) {
   }, selector);
 }
 
-async function openOffline(file, width = 1280) {
-  const { context } = env.browser;
-  await context.setOffline(true);
-  const attempts = [];
-  await context.route('**/*', (route) => {
-    if (route.request().url().startsWith('file:')) return route.continue();
-    attempts.push(route.request().url());
-    return route.abort();
-  });
-  const page = await context.newPage();
-  await page.setViewportSize({ width, height: 900 });
-  const problems = watchPage(page);
-  await page.goto(pathToFileURL(file).href);
-  await page.locator('#period').waitFor();
-  return {
-    page, problems, attempts,
-    async close() {
-      await page.close();
-      await context.unroute('**/*');
-      await context.setOffline(false);
-    },
-  };
-}
-
 for (const [role, token, email] of [['owner', OWNER_TOKEN, null], ['viewer', VIEWER_TOKEN, 'victor@northwind.test']]) {
   test(`${role}: "Export calendar" and "Offline preview" download files without secrets that open offline on the same month`, async () => {
     const page = await env.browser.context.newPage();
@@ -121,7 +97,7 @@ for (const [role, token, email] of [['owner', OWNER_TOKEN, null], ['viewer', VIE
     const r = await trypostAsync(['preview', '--date', monthOnScreen, '--out', fromSnapshot], snapText);
     assert.equal(r.status, 0, r.stderr);
     for (const file of [previewFile, fromSnapshot]) {
-      const p = await openOffline(file);
+      const p = await openOffline(env.browser, file);
       try {
         assert.equal(await p.page.locator('#period').textContent(), title);
         const offline = await monthCells(p.page, { cell: 'td[data-date]:not(.out)', text: '.post .x', more: '.more' });
@@ -162,7 +138,7 @@ test('times follow the page language: 24-hour in en-GB (the dashboard), 12-hour 
     assert.ok(times.every((t) => pattern.test(t)), `${lang}: ${times.slice(0, 4).join(' | ')}`);
     const file = join(dir, `times-${lang}.html`);
     await download(page, 'Offline preview', file);
-    const p = await openOffline(file);
+    const p = await openOffline(env.browser, file);
     try {
       const offline = await p.page.locator('td:not(.out) .post .t').allTextContents();
       assert.ok(offline.length > 0 && offline.every((t) => pattern.test(t)), `${lang} preview: ${offline.slice(0, 4).join(' | ')}`);

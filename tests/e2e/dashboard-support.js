@@ -1,5 +1,6 @@
 // Shared setup for the dashboard browser tests: the dev server with the emulator mounted at /api
 // (demo seed, data in a fresh temp folder per call), and small steps driven by roles and names.
+import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,4 +87,26 @@ export async function pickZone(page, zone) {
   const input = page.getByLabel('Time zone');
   await input.fill(zone);
   await input.press('Enter');
+}
+
+// GET of the emulator's REST API with `workspace`'s key, as a script would call it: the answer's
+// JSON, once its status is asserted to be 200.
+export function workspaceApi(dash, workspace) {
+  const key = dash.emulator.secrets.keys.find((k) => k.workspace === workspace).plain_token;
+  return async (path) => {
+    const res = await fetch(`${dash.url}/api${path}`, { headers: { authorization: `Bearer ${key}`, accept: 'application/json' } });
+    assert.equal(res.status, 200, await res.clone().text());
+    return res.json();
+  };
+}
+
+// openDashboardPage signed in as the owner, in `workspace` with its calendar shown, and `api`
+// (workspaceApi) to read back what the page sent.
+export async function openWorkspacePage(workspace) {
+  const env = await openDashboardPage();
+  await signIn(env.page, env.dash.url);
+  await env.page.getByRole('grid').waitFor();
+  await pickWorkspace(env.page, workspace);
+  await env.page.getByRole('grid').waitFor();
+  return { ...env, api: workspaceApi(env.dash, workspace) };
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser, watchPage } from './browser.js';
+import { cutNetwork } from './offline-page.js';
 import { exportSnapshot } from '../../web/sdk/index.js';
 
 const bin = new URL('../../bin/trypost.js', import.meta.url).pathname;
@@ -42,14 +43,7 @@ test('a preview file works offline from file:// and moves to the next month', as
   assert.equal(r.status, 0, r.stderr);
 
   const { context } = browser;
-  await context.setOffline(true);
-  const attempts = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:')) return route.continue();
-    attempts.push(url);
-    return route.abort();
-  });
+  const { attempts, restore } = await cutNetwork(context);
   const page = await context.newPage();
   const problems = watchPage(page);
   page.on('request', (req) => { if (!req.url().startsWith('file:')) attempts.push(req.url()); });
@@ -76,8 +70,7 @@ test('a preview file works offline from file:// and moves to the next month', as
   assert.deepEqual(problems, []);
   assert.deepEqual(attempts, []);
   await page.close();
-  await context.unroute('**/*');
-  await context.setOffline(false);
+  await restore();
 });
 
 test("the preview's own CSP refuses a fetch even when the network is up", async () => {

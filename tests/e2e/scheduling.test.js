@@ -4,7 +4,7 @@
 // into "published" on the page, without a reload, once the emulator's scheduler has run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openDashboardPage, signIn, pickWorkspace, nextMonthDay, dayName } from './dashboard-support.js';
+import { openWorkspacePage, signIn, pickWorkspace, nextMonthDay, dayName } from './dashboard-support.js';
 
 let browser;
 let dash;
@@ -13,16 +13,7 @@ let problems;
 let api;
 
 before(async () => {
-  ({ dash, browser, page, problems } = await openDashboardPage());
-  await signIn(page, dash.url);
-  await pickWorkspace(page, 'Northwind Agency');
-  await page.getByRole('grid').waitFor();
-  const key = dash.emulator.secrets.keys.find((k) => k.workspace === 'Northwind Agency').plain_token;
-  api = async (path) => {
-    const res = await fetch(`${dash.url}/api${path}`, { headers: { authorization: `Bearer ${key}`, accept: 'application/json' } });
-    assert.equal(res.status, 200, await res.clone().text());
-    return res.json();
-  };
+  ({ dash, browser, page, problems, api } = await openWorkspacePage('Northwind Agency'));
 });
 after(async () => {
   await browser?.close();

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launchBrowser, watchPage } from './browser.js';
+import { launchBrowser } from './browser.js';
+import { openOffline } from './offline-page.js';
 import { startEmulator, TOKENS } from '../../server/emulator/test-harness.js';
 import { pipeline, seedWithPosts } from '../js/cli-support.js';
 
@@ -36,32 +36,6 @@ async function decemberIds() {
   }
 }
 
-// Opens a file with every non-file request refused and the context offline.
-async function openOffline(file, { width, height = 900 }) {
-  const { context } = browser;
-  await context.setOffline(true);
-  const attempts = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:')) return route.continue();
-    attempts.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  await page.setViewportSize({ width, height });
-  const problems = watchPage(page);
-  await page.goto(pathToFileURL(file).href);
-  await page.locator('#period').waitFor();
-  return {
-    page, problems, attempts,
-    async close() {
-      await page.close();
-      await context.unroute('**/*');
-      await context.setOffline(false);
-    },
-  };
-}
-
 const overflow = (page) => page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
 
 test('snapshot | preview from the emulator: the file shows every post of December, at 1280 and 390 px', async () => {
@@ -71,7 +45,7 @@ test('snapshot | preview from the emulator: the file shows every post of Decembe
   const want = await decemberIds();
   assert.equal(want.length, 40);
   for (const width of [1280, 390]) {
-    const p = await openOffline(file, { width });
+    const p = await openOffline(browser, file, { width });
     try {
       assert.equal(await p.page.locator('#period').textContent(), 'December 2026');
       const shown = await p.page.locator('td:not(.out) .post .x').allTextContents();
@@ -101,7 +75,7 @@ test('a week preview at 390 px, and 24-hour times with --lang en-GB', async () =
   const r = await pipeline([['snapshot', '--api', emu.base, '--key', TOKENS.owner], ['preview', '--date', '2026-12-07', '--view', 'week', '--lang', 'en-GB', '--out', file]]);
   assert.equal(r.status, 0, r.stderr);
   for (const width of [1280, 390]) {
-    const p = await openOffline(file, { width });
+    const p = await openOffline(browser, file, { width });
     try {
       assert.match(await p.page.locator('#period').textContent(), /^Week 50, 2026$/);
       const times = await p.page.locator('td:not(.out) .post .t').allTextContents();

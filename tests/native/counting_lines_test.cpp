@@ -48,6 +48,9 @@ TEST_CASE("count_lines: errors by line, blank lines skipped, CRLF, a lone surrog
   CHECK(answers[3]["error"] == "text must be a string");
   CHECK(answers[4]["error"] == "content_type must be a string");
   CHECK(answers[5]["length"] == 3);  // a, U+FFFD, b
+  // A high surrogate followed by an escape that is not its low half: U+FFFD, then that character.
+  const auto unpaired = count_lines("{\"content_type\":\"bluesky_post\",\"text\":\"a\\ud800\\u0041b\"}");
+  CHECK(nlohmann::json::parse(unpaired)["length"] == 4);
 }
 
 TEST_CASE("the CLI's buffer: input copied in, answers read out") {
