@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "trypost/core_answer.hpp"
 #include "trypost/layout.hpp"
 #include "trypost/post_scan.hpp"
 #include "trypost/reschedule.hpp"
@@ -17,8 +18,6 @@ namespace trypost {
 using nlohmann::json;
 
 namespace {
-
-std::string error_answer(const ApiError& e) { return json{{"error", e.message}, {"details", e.to_json()}}.dump(); }
 
 // A post id as the index keys it: the API's string, or an integer a caller passed for it.
 std::optional<std::string> id_text(const json& v) {
@@ -1029,7 +1028,7 @@ std::string CalendarIndex::load_text(const std::string& text) {
   // current contents is touched.
   const ResponseLimits limits{kMaxSnapshotBytes, kMaxSnapshotDepth, kMaxSnapshotStringBytes, kMaxSnapshotArrayLength};
   const auto refuse = [&](const std::string& reason, const std::string& why) {
-    return json{{"error", "The posts document was not loaded: " + why}, {"status", 422}, {"reason", reason}}.dump();
+    return error_answer(make_error(422, "The posts document was not loaded: " + why), reason);
   };
   if (std::int64_t(text.size()) > std::int64_t(kMaxSnapshotBytes))
     return refuse("too_large", "it is larger than the limit of " + std::to_string(kMaxSnapshotBytes) + " bytes.");
@@ -1077,7 +1076,7 @@ std::string bounded_change(const std::string& text, const std::string& refused, 
   const ResponseLimits limits{kMaxSnapshotBytes, kMaxSnapshotDepth, kMaxSnapshotStringBytes, kMaxSnapshotArrayLength};
   json j;
   if (const auto f = parse_json_within(text, limits, j))
-    return json{{"error", refused + " not valid JSON within the limits (" + f->reason + ")."}, {"status", 422}, {"reason", f->reason}}.dump();
+    return error_answer(make_error(422, refused + " not valid JSON within the limits (" + f->reason + ")."), f->reason);
   auto summary = apply(j);
   if (!summary) return error_answer(summary.error());
   return summary->dump();
@@ -1096,7 +1095,7 @@ std::string CalendarIndex::remove_text(const std::string& text) {
 
 std::string CalendarIndex::view_text(const std::string& text) const {
   const json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) return json{{"error", "The calendar query is not valid JSON."}}.dump();
+  if (j.is_discarded()) return error_answer(make_error(400, "The calendar query is not valid JSON."));
   auto q = calendar_query_from_json(j);
   if (!q) return error_answer(q.error());
   return view_string(*q);
@@ -1105,15 +1104,15 @@ std::string CalendarIndex::view_text(const std::string& text) const {
 // {"post_id", "new_time", "now", "role" | "can_edit"}: the post and its neighbours come from the index.
 std::string CalendarIndex::plan_move_text(const std::string& text) const {
   const json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) return json{{"error", "The move request is not valid JSON."}}.dump();
+  if (j.is_discarded()) return error_answer(make_error(400, "The move request is not valid JSON."));
   auto req = move_request_from_json(j);
   if (!req) return error_answer(req.error());
   auto id = j.find("post_id");
   const auto given = id == j.end() ? std::nullopt : id_text(*id);
-  if (!given) return json{{"error", "The post_id field is required."}}.dump();
+  if (!given) return error_answer(field_error("post_id", "The post_id field is required."));
   const std::string& pid = *given;
   const auto info = find(pid);
-  if (!info) return json{{"error", "No post " + pid + " in this calendar."}}.dump();
+  if (!info) return error_answer(make_error(404, "No post " + pid + " in this calendar."));
   const UtcSeconds minute = floor_div(req->new_time, 60) * 60;
   std::vector<OtherPost> others;
   for (auto& o : same_account_between(minute, minute + 60, info->accounts, pid)) {
