@@ -230,17 +230,26 @@ struct CalendarIndex::ViewPass {
 
   // Scheduled posts whose local day lies in [first, last], in (time, id) order. The UTC window is
   // widened by the zone's extreme offsets, then each post is bucketed by its own local day.
+  // The walk reads through locals, not `this`: the sink allocates, and after a call the compiler
+  // cannot keep members in registers.
   template <class Sink>
   void in_days(std::int64_t first, std::int64_t last, Sink&& sink) {
-    const UtcSeconds lo = first * 86400 - zone.max_offset();
-    const UtcSeconds hi = (last + 1) * 86400 - zone.min_offset();
-    auto it = std::lower_bound(idx.timeline_.begin(), idx.timeline_.end(), lo,
-                               [](const Entry& e, UtcSeconds v) { return e.time < v; });
-    for (; it != idx.timeline_.end() && it->time < hi; ++it) {
-      const auto day = zone.local_day(it->time);
+    const CalendarIndex& index = idx;
+    const ZoneLens& lens = zone;
+    const Resolved& filter = r;
+    std::vector<int>& labels = label_n;
+    std::vector<int>& accounts = account_n;
+    std::vector<int>& platforms = platform_n;
+    std::vector<int>& statuses = status_n;
+    const UtcSeconds lo = first * 86400 - lens.max_offset();
+    const UtcSeconds hi = (last + 1) * 86400 - lens.min_offset();
+    const auto end = index.timeline_.end();
+    auto it = std::lower_bound(index.timeline_.begin(), end, lo, [](const Entry& e, UtcSeconds v) { return e.time < v; });
+    for (; it != end && it->time < hi; ++it) {
+      const auto day = lens.local_day(it->time);
       if (day < first || day > last) continue;
-      idx.count_facets(it->post, r, label_n, account_n, platform_n, status_n);
-      if (idx.matches(it->post, r)) sink(day, *it);
+      index.count_facets(it->post, filter, labels, accounts, platforms, statuses);
+      if (index.matches(it->post, filter)) sink(day, *it);
     }
   }
 
