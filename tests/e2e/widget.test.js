@@ -269,6 +269,14 @@ test('a bad attribute (unknown time zone) is a message inside the element, not a
   // Fixing the attribute recovers without a reload.
   await page.evaluate(() => document.querySelector('trypost-calendar').setAttribute('time-zone', 'Asia/Tokyo'));
   await waitRendered(page);
+  // A value the core refuses comes with its field path, for the page to point at the attribute.
+  await page.evaluate(() => document.querySelector('trypost-calendar').setAttribute('max-rows', 'lots'));
+  await page.waitForFunction(() => document.querySelector('trypost-calendar')?.state === 'error', null, { timeout: 30000 });
+  const refused = events.filter((e) => e.type === 'error');
+  assert.deepEqual(refused.map((e) => e.code), ['bad-attribute', 'bad-attribute']);
+  assert.deepEqual(refused[1].fields, ['max_rows']);
+  await page.evaluate(() => document.querySelector('trypost-calendar').removeAttribute('max-rows'));
+  await waitRendered(page);
   // Removed and put back (a framework re-rendering the page): it frees its index and loads again.
   await page.evaluate(() => {
     const c = document.querySelector('trypost-calendar');
