@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "snapshot_parts.hpp"
+#include "trypost/core_answer.hpp"
 #include "trypost/json_fields.hpp"
 #include "trypost/response.hpp"
 
@@ -258,17 +259,16 @@ Expected<WorkspaceSnapshot> snapshot_from_api_answers(const std::vector<json>& a
 
 std::string snapshot_from_api_text(const std::string& request_json) {
   const json req = json::parse(request_json, nullptr, false);
-  auto answer_error = [](const ApiError& e) { return json{{"error", e.message}, {"details", e.to_json()}}.dump(); };
   if (!req.is_object() || !req.contains("text") || !req["text"].is_string())
-    return json{{"error", "The request must be {\"text\": answers, \"name\"?, \"exported_at\"?}."}}.dump();
+    return error_answer(make_error(400, "The request must be {\"text\": answers, \"name\"?, \"exported_at\"?}."));
   ApiSnapshotOptions options;
   if (const auto n = req.find("name"); n != req.end() && n->is_string() && !n->get_ref<const std::string&>().empty())
     options.name = n->get<std::string>();
   if (const auto e = req.find("exported_at"); e != req.end() && e->is_string()) options.exported_at = e->get<std::string>();
   auto docs = split_json_documents(req["text"].get_ref<const std::string&>());
-  if (!docs) return answer_error(docs.error());
+  if (!docs) return error_answer(docs.error());
   auto s = snapshot_from_api_answers(docs.value(), options);
-  if (!s) return answer_error(s.error());
+  if (!s) return error_answer(s.error());
   return to_json(s.value()).dump();
 }
 

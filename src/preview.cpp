@@ -3,6 +3,7 @@
 #include <array>
 
 #include "trypost/content_type.hpp"
+#include "trypost/core_answer.hpp"
 #include "trypost/counting.hpp"
 #include "trypost/rule_errors.hpp"
 #include "trypost/unicode.hpp"
@@ -138,12 +139,13 @@ json post_preview(const Post& post) {
 
 std::string post_preview_json(const std::string& input) {
   const json in = json::parse(input, nullptr, false);
-  if (in.is_discarded()) return json{{"error", "malformed JSON"}}.dump(-1, ' ', false, kReplaceBadUtf8);
+  if (in.is_discarded()) return error_answer(make_error(400, "malformed JSON"));
   const auto post = post_from_json(in.is_object() && in.contains("post") ? in["post"] : in);
   if (!post) {
-    const auto& e = post.error();
-    return json{{"error", e.errors.empty() ? e.message : e.errors.begin()->first + ": " + e.errors.begin()->second.front()}}
-        .dump(-1, ' ', false, kReplaceBadUtf8);
+    // The message names the first field ("path: message"), as the composer shows it.
+    ApiError e = post.error();
+    if (!e.errors.empty()) e.message = e.errors.begin()->first + ": " + e.errors.begin()->second.front();
+    return error_answer(e);
   }
   return post_preview(*post).dump(-1, ' ', false, kReplaceBadUtf8);
 }

@@ -4,6 +4,7 @@
 #include <optional>
 #include <utility>
 
+#include "trypost/core_answer.hpp"
 #include "trypost/json_fields.hpp"
 #include "snapshot_parts.hpp"
 #include "trypost/response.hpp"
@@ -34,8 +35,6 @@ std::vector<std::string> words_of(std::string_view name) {
   flush();
   return out;
 }
-
-std::string error_answer(const ApiError& e) { return json{{"error", e.message}, {"details", e.to_json()}}.dump(); }
 
 ApiError damaged(std::string why) {
   return make_error(422, "The snapshot file is damaged and was not loaded: " + why);
@@ -254,7 +253,7 @@ Expected<WorkspaceSnapshot> import_snapshot_text(std::string_view text) {
 
 std::string snapshot_export_text(const std::string& text) {
   const json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) return json{{"error", "The workspace export is not valid JSON."}}.dump();
+  if (j.is_discarded()) return error_answer(make_error(400, "The workspace export is not valid JSON."));
   auto s = snapshot_from_workspace_json(j);
   if (!s) return error_answer(s.error());
   return to_json(*s).dump();

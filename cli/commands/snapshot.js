@@ -101,7 +101,7 @@ export async function run(args) {
   const file = JSON.parse(answer);
   if (typeof file.error === 'string') {
     // The message names the first problem; with several, each is listed under it.
-    const all = Object.entries(file.details?.errors ?? {});
+    const all = Object.entries(file.errors ?? {});
     const fields = all.length > 1 ? all.slice(0, 5).map(([f, m]) => `  ${f}: ${m[0]}`) : [];
     console.error([`trypost snapshot: ${file.error}`, ...fields].join('\n'));
     return 1;

@@ -31,8 +31,8 @@ Expected<std::vector<nlohmann::json>> split_json_documents(std::string_view text
 Expected<WorkspaceSnapshot> snapshot_from_api_answers(const std::vector<nlohmann::json>& answers,
                                                       const ApiSnapshotOptions& options);
 
-// Text entry point: {"text": answers, "name"?, "exported_at"?} -> the snapshot file, or
-// {"error": message, "details": {...}}.
+// Text entry point: {"text": answers, "name"?, "exported_at"?} -> the snapshot file, or the
+// core's error answer (core_answer.hpp).
 std::string snapshot_from_api_text(const std::string& request_json);
 
 }  // namespace trypost

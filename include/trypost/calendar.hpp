@@ -18,7 +18,7 @@
 namespace trypost {
 
 namespace detail {
-class JsonOut;  // the view writer, private to src/calendar.cpp
+class JsonOut;  // the view writer, private to the calendar's sources (src/calendar_writer.hpp)
 }
 
 enum class CalendarView { month, week, day, list };
@@ -103,6 +103,7 @@ class CalendarIndex {
     std::uint32_t post;
   };
   struct Resolved;  // a filter mapped onto interned ids
+  struct ViewPass;  // one view being written, step by step (src/calendar_view.cpp)
 
   // The index over parsed posts (ids must be unique); `path` names them in errors.
   Expected<nlohmann::json> build(std::vector<Post> posts, std::vector<Label> labels, const std::string& path);

@@ -20,7 +20,8 @@ std::string sanitize_for(Platform p, std::string_view content);
 // {post_id, original_content, original_length, platforms: [{post_platform_id, platform,
 // content_type, sanitized_content, sanitized_length, max_content_length, truncated, over_limit}]}
 nlohmann::json post_preview(const Post& post);
-// Input: a post in the API shape; output: post_preview, or {"error": ...}.
+// Input: a post in the API shape; output: post_preview, or the core's error answer
+// (core_answer.hpp) whose message names the first field at fault.
 std::string post_preview_json(const std::string& input);
 
 }  // namespace trypost

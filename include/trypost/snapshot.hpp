@@ -54,7 +54,7 @@ Expected<WorkspaceSnapshot> import_snapshot_with(const nlohmann::json& head, std
 Expected<WorkspaceSnapshot> import_snapshot_text(std::string_view text);
 bool looks_like_snapshot(const nlohmann::json& j);
 
-// Text entry points: the snapshot file, or {"error": message, "details": {...}}.
+// Text entry points: the snapshot file, or the core's error answer (core_answer.hpp).
 std::string snapshot_export_text(const std::string& workspace_json);
 std::string snapshot_import_text(const std::string& file_text);  // the normalized file
 

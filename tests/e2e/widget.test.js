@@ -64,7 +64,7 @@ async function openExample({ query = '', snapshot = snapshot2000, abortSnapshot 
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
       const c = document.querySelector('trypost-calendar');
-      for (const type of ['load', 'render', 'error']) c?.addEventListener(type, (e) => window.__widgetEvent({ type, code: e.detail?.code }));
+      for (const type of ['load', 'render', 'error']) c?.addEventListener(type, (e) => window.__widgetEvent({ type, code: e.detail?.code, fields: Object.keys(e.detail?.details?.errors ?? {}) }));
     });
   });
   // The page opens on today's month (its demo data is today's); these 2,000 posts are in May 2026.
@@ -237,8 +237,8 @@ test('host CSS `* { all: unset }` and `font-size: 40px` change nothing inside th
 });
 
 test('error states: a damaged snapshot and a network failure show a message and fire `error`, nothing thrown', async () => {
-  for (const [options, code, text] of [
-    [{ snapshot: JSON.stringify({ format: 'trypost-calendar-snapshot', version: 1, posts: [{ id: 5, status: 'nonsense' }] }) }, 'bad-data', /damaged/],
+  for (const [options, code, text, field] of [
+    [{ snapshot: JSON.stringify({ format: 'trypost-calendar-snapshot', version: 1, posts: [{ id: 5, status: 'nonsense' }] }) }, 'bad-data', /damaged/, 'posts.0.status'],
     [{ snapshot: '{"format": "trypost-calendar-snap' }, 'bad-data', /damaged/],
     [{ snapshot: JSON.stringify({ format: 'trypost-calendar-snapshot', version: 2, posts: [] }) }, 'bad-data', /damaged|newer/],
     [{ abortSnapshot: true }, 'network', /could not be reached/],
@@ -253,6 +253,8 @@ test('error states: a damaged snapshot and a network failure show a message and 
     assert.equal(shown.hidden, false);
     assert.equal(shown.role, 'alert');
     assert.deepEqual(events.filter((e) => e.type === 'error').map((e) => e.code), [code]);
+    // The core's field paths reach the page's `error` listener, to point at what is damaged.
+    if (field) assert.ok(events.find((e) => e.type === 'error').fields.includes(field), JSON.stringify(events));
     // The failed fetch itself is logged by Chromium as a network error; anything else is a bug.
     assert.deepEqual(problems.filter((p) => !/Failed to load resource|net::ERR_CONNECTION_REFUSED/.test(p)), []);
     assert.ok(!problems.some((p) => p.startsWith('pageerror')));
@@ -266,6 +268,14 @@ test('a bad attribute (unknown time zone) is a message inside the element, not a
   assert.deepEqual(events.filter((e) => e.type === 'error').map((e) => e.code), ['bad-attribute']);
   // Fixing the attribute recovers without a reload.
   await page.evaluate(() => document.querySelector('trypost-calendar').setAttribute('time-zone', 'Asia/Tokyo'));
+  await waitRendered(page);
+  // A value the core refuses comes with its field path, for the page to point at the attribute.
+  await page.evaluate(() => document.querySelector('trypost-calendar').setAttribute('max-rows', 'lots'));
+  await page.waitForFunction(() => document.querySelector('trypost-calendar')?.state === 'error', null, { timeout: 30000 });
+  const refused = events.filter((e) => e.type === 'error');
+  assert.deepEqual(refused.map((e) => e.code), ['bad-attribute', 'bad-attribute']);
+  assert.deepEqual(refused[1].fields, ['max_rows']);
+  await page.evaluate(() => document.querySelector('trypost-calendar').removeAttribute('max-rows'));
   await waitRendered(page);
   // Removed and put back (a framework re-rendering the page): it frees its index and loads again.
   await page.evaluate(() => {

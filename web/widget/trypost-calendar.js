@@ -358,7 +358,7 @@ export class TrypostCalendar extends HTMLElement {
       try {
         summary = calendar.load(doc.posts);
       } catch (err) {
-        throw new WidgetError('bad-data', 'This calendar file is damaged or not a TryPost calendar.', { reason: err?.message, errors: err?.details?.details?.errors ?? err?.details?.errors });
+        throw new WidgetError('bad-data', 'This calendar file is damaged or not a TryPost calendar.', { reason: err?.message, errors: err?.details?.errors });
       }
       // A snapshot's name, brand and labels come back from the core with the load.
       this.#labels = doc.labels ?? (Array.isArray(summary?.label_list) ? summary.label_list : []);
@@ -475,7 +475,7 @@ export class TrypostCalendar extends HTMLElement {
       return this.#calendar.view(query);
     } catch (err) {
       if (err instanceof RangeError) throw err;
-      throw new WidgetError('bad-attribute', `This calendar's settings are not valid: ${err?.message ?? err}`, { errors: err?.details?.details?.errors });
+      throw new WidgetError('bad-attribute', `This calendar's settings are not valid: ${err?.message ?? err}`, { errors: err?.details?.errors });
     }
   }
 
