@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "trypost/core_answer.hpp"
 #include "trypost/error.hpp"
 
 namespace trypost {
@@ -58,7 +59,7 @@ std::string watch_plan_json(const std::string& input) {
   using nlohmann::json;
   const json in = json::parse(input, nullptr, false);
   const auto fail = [](const std::string& path, const std::string& text) {
-    return json{{"error", text}, {"details", {{"errors", {{path, {text}}}}}}}.dump();
+    return error_answer(field_error(path, text));
   };
   if (in.is_discarded() || !in.is_object()) return fail("body", "The request must be a JSON object.");
   UtcSeconds now = 0;

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "trypost/core_answer.hpp"
+
 namespace trypost {
 namespace {
 
@@ -44,8 +46,6 @@ std::string local_minute_iso(UtcSeconds local) {
   const CivilDate d = civil_from_days(floor_div(local, 86400));
   return format_date(d) + "T" + clock_of(local);
 }
-
-std::string error_answer(const ApiError& e) { return json{{"error", e.message}, {"details", e.to_json()}}.dump(); }
 
 // "2027-03-28T02:30", "2027-03-28 02:30" or with ":SS": the wall time as local seconds.
 std::optional<UtcSeconds> parse_wall(const std::string& s) {

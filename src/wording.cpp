@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "trypost/content_type.hpp"
+#include "trypost/core_answer.hpp"
 #include "trypost/json_fields.hpp"
 #include "trypost/platform.hpp"
 
@@ -198,7 +199,7 @@ json display_names() {
 std::string wording_json(const std::string& input) {
   const json in = json::parse(input, nullptr, false);
   if (in.is_discarded() || !in.is_object())
-    return json{{"error", "The request must be a JSON object."}, {"details", {{"errors", {{"body", {"The request must be a JSON object."}}}}}}}.dump();
+    return error_answer(field_error("body", "The request must be a JSON object."));
   if (!in.contains("errors") && !in.contains("message")) return display_names().dump();
   WordingContext ctx;
   for (const auto* key : {"platforms", "content_types"}) {

@@ -31,7 +31,7 @@ std::string wall_time_message(const ZoneLens& zone, UtcSeconds wall, const WallT
 //   {"ok": true, "kind": "ordinary"|"overlap", "utc", "offset_seconds", "local", "message"?, "later_utc"?}
 //   {"ok": false, "kind": "gap", "message"}
 // {"zone", "utc": ISO} -> {"ok": true, "local": "2026-12-23T09:00", "date", "time", "offset_seconds", "zone"}
-// A malformed request answers {"error", "details"} with field paths.
+// A malformed request answers the core's one error shape (core_answer.hpp) with field paths.
 std::string wall_time_json(const std::string& input);
 
 }  // namespace trypost
