@@ -67,7 +67,9 @@ std::vector<std::pair<const char*, EntryPoint>> entry_points() {
 }
 
 TEST_CASE("every text entry point refuses a non-object argument with the one flat error shape") {
-  for (const auto& [name, call] : entry_points()) {
+  for (const auto& entry : entry_points()) {
+    const std::string name = entry.first;
+    const EntryPoint& call = entry.second;
     for (const std::string bad : {"not json", "[1,2]", "{\"unterminated\": "}) {
       CAPTURE(name);
       CAPTURE(bad);
