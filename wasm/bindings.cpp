@@ -22,6 +22,7 @@
 #include "trypost/signature.hpp"
 #include "trypost/validation.hpp"
 #include "trypost/calendar.hpp"
+#include "trypost/calendar_window.hpp"
 #include "trypost/reschedule.hpp"
 #include "trypost/snapshot.hpp"
 #include "trypost/api_snapshot.hpp"
@@ -132,6 +133,11 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("calendarPlanMove", +[](std::string s) { return guarded([&] { return trypost::plan_move_text(s); }); });
   function("snapshotExport", +[](std::string s) { return guarded([&] { return trypost::snapshot_export_text(s); }); });
   function("snapshotImport", +[](std::string s) { return guarded([&] { return trypost::snapshot_import_text(s); }); });
+  // The dates around a view (calendar_window.hpp), shared by the dashboard, the widget and previews.
+  function("computeCalendarWindow", +[](std::string s) { return guarded([&] { return trypost::calendar_window_json(s); }); });
+  function("shiftCalendarDate", +[](std::string s) { return guarded([&] { return trypost::shift_calendar_date_json(s); }); });
+  function("listPreviewPeriods", +[](std::string s) { return guarded([&] { return trypost::preview_periods_json(s); }); });
+  function("parseApiTime", +[](std::string s) { return trypost::api_time_ms(s); });
 
 #ifndef TRYPOST_BINDINGS_CALENDAR_ONLY
   // A snapshot from the API's own answers (trypost snapshot); the widget never needs it.
