@@ -2,7 +2,7 @@
 // states, hostile host CSS, keyboard navigation, and months built ahead while idle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useWidgetServer, openExample, shadow, waitRendered } from './widget-support.js';
+import { useWidgetServer, openExample, waitRendered } from './widget-support.js';
 
 useWidgetServer();
 
