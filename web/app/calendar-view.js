@@ -96,6 +96,7 @@ export class CalendarView extends HTMLElement {
   showSaved(record, data) {
     const d = { ...data, calendar: null, saved: record, accounts: record.accounts, labels: record.labels, posts: { size: record.total, get: () => undefined } };
     if (record.paint_key !== this.#keyFor(this.state, d)) return false;
+    this.#savedNav = record.nav ?? null;
     this.setData(d);
     return true;
   }
@@ -106,7 +107,10 @@ export class CalendarView extends HTMLElement {
     const d = this.#data;
     const s = this.#shown;
     if (!d?.calendar || !s || s.key !== this.#keyFor(startState(), d)) return null;
-    return { paint_key: s.key, date: this.state.date, view_text: s.text, total: s.total, ...filterLists(d) };
+    // Where the month's buttons go, so they work on a returning visit before the core is loaded.
+    const { view, date } = this.state;
+    const { previous, next } = calendarWindow(d.calendar.core, { view, date, week_start: 'monday' });
+    return { paint_key: s.key, date, view_text: s.text, total: s.total, nav: { view, date, previous, next }, ...filterLists(d) };
   }
 
   render() {
@@ -211,11 +215,15 @@ export class CalendarView extends HTMLElement {
     return core ? calendarWindow(core, { view: 'week', date, week_start: 'monday' }) : null;
   }
 
-  // The date `by` ({days} | {months} | {view, step}) from `date`, as the core steps it; before the
-  // core is loaded (a saved first paint), once it is.
+  // The date `by` ({days} | {months} | {view, step}) from `date`, as the core steps it. Before the
+  // core is loaded (a saved first paint): the saved month's buttons go where the core said when
+  // it was saved; anything else once the core is in.
+  #savedNav = null;
   #shifted(date, by, then) {
     const core = this.#data?.calendar?.core;
+    const nav = this.#savedNav;
     if (core) then(shiftDate(core, date, by));
+    else if (nav && nav.date === date && nav.view === by.view && Math.abs(by.step) === 1) then(by.step < 0 ? nav.previous : nav.next);
     else loadCore().then((c) => then(shiftDate(c, date, by)));
   }
 
