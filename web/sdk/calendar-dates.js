@@ -70,8 +70,20 @@ export function calendarWindow(core, query) {
 
 // A date moved by {days?, months?} (a month on keeps the day, or the month's last day) or by
 // {view, step} as that view's previous/next buttons move it (a month to its 1st). -> "YYYY-MM-DD".
+// The answers are kept (a few hundred, per core module): a widget steps between the same months
+// again and again, and its idle work asks for the neighbours of each month it shows.
+const shifts = new WeakMap(); // core -> Map(request text -> date)
 export function shiftDate(core, date, by) {
-  return parseCoreAnswer(core.shiftCalendarDate(JSON.stringify({ ...by, date }))).date;
+  const request = JSON.stringify({ ...by, date });
+  let known = shifts.get(core);
+  if (!known) shifts.set(core, (known = new Map()));
+  let answer = known.get(request);
+  if (answer === undefined) {
+    answer = parseCoreAnswer(core.shiftCalendarDate(request)).date;
+    if (known.size > 256) known.clear();
+    known.set(request, answer);
+  }
+  return answer;
 }
 
 // The anchors of the months (or weeks) a preview file holds, from the first post to the last,
