@@ -35,7 +35,14 @@ const SWITCHES = 40;
 const VIEWPORT = { width: 1280, height: 900 };
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.html': 'text/html' };
 // What a page downloads to show the widget: the files dist/widget/README.md lists.
-export const WIDGET_SHIPPED = ['trypost-calendar.js', 'styles.js', 'calendar.js', 'core.js', 'trypost-calendar-core.mjs', 'trypost-calendar-core.wasm'];
+// What a page downloads to show the widget: the files dist/widget/README.md lists (written by
+// scripts/build-widget.mjs, which this bench runs first).
+function widgetShipped() {
+  const readme = readFileSync(join(DIST, 'README.md'), 'utf8');
+  const listed = /^Transfer size \(gzip -9\): .* for (.+)\.$/m.exec(readme);
+  if (!listed) throw new Error('widget bench: dist/widget/README.md does not list the shipped files');
+  return listed[1].split(', ');
+}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -269,7 +276,7 @@ export async function run() {
       if (r && !(r.shown?.posts > 0 && r.shown?.more > 0)) throw new Error(`${name} drew no posts or no "+N more" line: ${JSON.stringify(r.shown)}`);
     }
 
-    const widgetGzip = gzipBytes(WIDGET_SHIPPED.map((p) => join(DIST, p)));
+    const widgetGzip = gzipBytes(widgetShipped().map((p) => join(DIST, p)));
     const fcGzip = peer ? gzipBytes([...peer.js, ...peer.css]) : null;
     const peerName = peer ? `FullCalendar ${peer.version}` : undefined;
     const row = (kase, value, unit, peerValue, ratio, target) => rows.push({

@@ -32,10 +32,27 @@ function rewrite(text, file, pairs) {
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
+// The element and the modules it imports (web/widget/ and the SDK's calendar modules), flattened
+// into one folder: an import of '../sdk/X.js' becomes './X.js'.
+const sdk = (...names) => names.map((n) => [`from '../sdk/${n}'`, `from './${n}'`]);
+const widgetModules = [
+  ['trypost-calendar.js', sdk('calendar.js', 'calendar-dates.js')],
+  ['styles.js', []],
+  ['dom.js', []],
+  ['widget-error.js', []],
+  ['post-source.js', []],
+  ['view-query.js', []],
+  ['month-strip.js', []],
+  ['post-item.js', sdk('calendar-dates.js')],
+  ['month-grid.js', sdk('calendar-dates.js')],
+  ['week-grid.js', sdk('calendar.js', 'calendar-dates.js')],
+  ['post-list.js', sdk('calendar-dates.js')],
+  ['day-expansion.js', []],
+];
 const files = [
-  ['web/widget/trypost-calendar.js', 'trypost-calendar.js', [["from '../sdk/calendar.js'", "from './calendar.js'"]]],
-  ['web/widget/styles.js', 'styles.js', []],
+  ...widgetModules.map(([name, pairs]) => [`web/widget/${name}`, name, pairs]),
   ['web/sdk/calendar.js', 'calendar.js', []],
+  ['web/sdk/calendar-dates.js', 'calendar-dates.js', []],
   ['web/sdk/core.js', 'core.js', [["'./wasm/trypost-core.mjs'", "'./trypost-calendar-core.mjs'"], ["'./wasm/trypost-core.wasm'", "'./trypost-calendar-core.wasm'"]]],
   ['web/widget/example.html', 'example.html', []],
   ['web/widget/example.css', 'example.css', []],
@@ -47,7 +64,7 @@ for (const [src, dst, pairs] of files) writeFileSync(out + dst, rewrite(readFile
 for (const f of CORE) copyFileSync(wasmDir + f, out + f);
 
 // What a page downloads to show the widget (example files excluded).
-const shipped = ['trypost-calendar.js', 'styles.js', 'calendar.js', 'core.js', ...CORE];
+const shipped = [...widgetModules.map(([name]) => name), 'calendar.js', 'calendar-dates.js', 'core.js', ...CORE];
 const sizes = shipped.map((f) => {
   const bytes = readFileSync(out + f);
   return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };

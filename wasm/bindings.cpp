@@ -22,6 +22,7 @@
 #include "trypost/signature.hpp"
 #include "trypost/validation.hpp"
 #include "trypost/calendar.hpp"
+#include "trypost/calendar_window.hpp"
 #include "trypost/reschedule.hpp"
 #include "trypost/snapshot.hpp"
 #include "trypost/api_snapshot.hpp"
@@ -135,8 +136,14 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("calendarPlanMove", +[](std::string s) { return guarded([&] { return trypost::plan_move_text(s); }); });
   function("snapshotExport", +[](std::string s) { return guarded([&] { return trypost::snapshot_export_text(s); }); });
   function("snapshotImport", +[](std::string s) { return guarded([&] { return trypost::snapshot_import_text(s); }); });
+  // How a date steps (calendar_window.hpp): the widget's buttons and keys, the dashboard's too.
+  function("shiftCalendarDate", +[](std::string s) { return guarded([&] { return trypost::shift_calendar_date_json(s); }); });
 
 #ifndef TRYPOST_BINDINGS_CALENDAR_ONLY
+  // The dates around a view for the dashboard and preview files (calendar_window.hpp).
+  function("computeCalendarWindow", +[](std::string s) { return guarded([&] { return trypost::calendar_window_json(s); }); });
+  function("listPreviewPeriods", +[](std::string s) { return guarded([&] { return trypost::preview_periods_json(s); }); });
+  function("parseApiTime", +[](std::string s) { return trypost::api_time_ms(s); });
   // A snapshot from the API's own answers (trypost snapshot); the widget never needs it.
   function("snapshotFromApi", +[](std::string s) { return guarded([&] { return trypost::snapshot_from_api_text(s); }); });
 

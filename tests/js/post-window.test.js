@@ -195,14 +195,14 @@ test("the dashboard's month window: whole Monday-first weeks of the grid, a day 
   const { monthWindow } = await import('../../web/app/month-first.js');
   const day = (ms) => new Date(ms).toISOString().slice(0, 10);
   // May 2026 starts on a Friday and ends on a Sunday: the grid is Apr 27 - May 31.
-  const may = monthWindow('2026-05-15');
+  const may = await monthWindow('2026-05-15');
   assert.deepEqual([day(may.from), day(may.to)], ['2026-04-26', '2026-06-02']);
   // March 2026 starts on a Sunday and ends on a Tuesday: the grid is Feb 23 - Apr 5.
-  const march = monthWindow('2026-03-01');
+  const march = await monthWindow('2026-03-01');
   assert.deepEqual([day(march.from), day(march.to)], ['2026-02-22', '2026-04-07']);
   // Every day of the month is inside, whatever the day of the month given.
   for (const d of ['2026-02-01', '2026-02-28', '2027-01-31']) {
-    const w = monthWindow(d);
+    const w = await monthWindow(d);
     const first = Date.parse(`${d.slice(0, 7)}-01T00:00:00Z`);
     assert.ok(w.from < first && w.to > first + 28 * DAY);
   }

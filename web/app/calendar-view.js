@@ -2,64 +2,15 @@
 // the active workspace. Which posts fall on which day in which zone, "+N more", filters and facet
 // counts are the core's; this element only draws them and turns gestures into move requests.
 import { h, clear, uid } from './dom.js';
-import { parseCoreAnswer } from '../sdk/core.js';
-import { clockChangeText, zoneOffsetAt } from '../sdk/calendar.js';
+import { loadCore, parseCoreAnswer } from '../sdk/core.js';
+import { clockChangeText } from '../sdk/calendar.js';
+import { calendarWindow, englishDate as longDate, englishDay, englishMonth, shiftDate, todayIn } from '../sdk/calendar-dates.js';
 import { savedZone, saveZone, zonePicker } from './display-zone.js';
-import { entryParts, entryName } from './calendar-entry.js';
+import { entryParts, entryName, clockText, timeText } from './calendar-entry.js';
+import { CalendarMoves } from './calendar-moves.js';
 
-const DAY_MS = 86_400_000;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const STATUSES = ['draft', 'scheduled', 'publishing', 'published', 'partially_published', 'failed'];
-
-const dateMs = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
-const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
-// A minute of the day as the clock shows it, in the page's language and its hour cycle (Intl):
-// 570 -> "09:30" (en-GB, the dashboard's), "09:30 AM" (en-US). Intl is asked once the page is
-// idle (a fresh renderer's first formatter costs 30-50 ms, which the first paint would wait
-// for); until then a time is written as 24-hour HH:MM, which is what en-GB writes anyway.
-let clockFormat = null;
-const clockText = (minute) => (clockFormat ? clockFormat.format(Date.UTC(2000, 0, 1, 0, minute))
-  : `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
-// The core's "HH:MM" wall-clock time of a post, written the same way.
-const timeText = (hhmm) => { const m = /^(\d{1,2}):(\d{2})/.exec(hhmm ?? ''); return m ? clockText(Number(m[1]) * 60 + Number(m[2])) : (hhmm ?? ''); };
-// An instant as the API takes it: "2026-12-04T10:15:00Z".
-const isoInstant = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
-// Calendar dates are named from these tables, not with Intl: a day of the calendar needs no zone
-// data, and the first Intl formatter a fresh renderer builds costs 30-50 ms here while ICU starts
-// up, which a new tab's first paint would wait for. What depends on a zone still asks Intl.
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const utcParts = (d) => { const x = new Date(dateMs(d)); return { weekday: x.getUTCDay(), day: x.getUTCDate(), month: x.getUTCMonth(), year: x.getUTCFullYear() }; };
-const dayMonthYear = (d) => { const p = utcParts(d); return `${p.day} ${MONTH_NAMES[p.month]} ${p.year}`; };
-// "Monday, 30 November 2026", as en-GB writes it.
-const longDate = (d) => `${WEEKDAY_NAMES[utcParts(d).weekday]}, ${dayMonthYear(d)}`;
-const monthYear = (d) => { const p = utcParts(d); return `${MONTH_NAMES[p.month]} ${p.year}`; };
-// Intl formatters are costly to build; each is built once.
-const formatters = new Map();
-function formatter(locale, opts) {
-  const key = locale + JSON.stringify(opts);
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, opts)));
-  return f;
-}
-
-export function todayIn(timeZone) {
-  if (timeZone === 'UTC') return isoDate(Date.now());
-  return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
-// Intl's clock format is built when the page is idle after its first paint.
-const whenIdle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 500));
-whenIdle(() => { clockFormat = formatter(document.documentElement.lang || 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }); });
-
-function shiftDate(date, view, step) {
-  const d = new Date(dateMs(date));
-  if (view === 'month') {
-    d.setUTCDate(1);
-    d.setUTCMonth(d.getUTCMonth() + step);
-  } else d.setUTCDate(d.getUTCDate() + step * (view === 'week' ? 7 : 1));
-  return isoDate(d.getTime());
-}
 
 // What a fresh element shows: the view a returning visit's saved first paint must match.
 const startState = () => ({ view: 'month', date: todayIn('UTC'), zone: 'UTC', filters: { label: '', account: '', platform: '', status: '' } });
@@ -76,9 +27,20 @@ export class CalendarView extends HTMLElement {
   #cursorPages = [];
   #gridId = uid('cal');
 
+  #moves = new CalendarMoves(this, {
+    data: () => this.#data,
+    zone: () => this.state.zone,
+    // What is on screen is no longer the core's answer: not to be reused for a later paint.
+    forget: () => {
+      if (this.#data) this.#painted.delete(this.#data.posts);
+      this.#shown = null;
+    },
+  });
+
   constructor() {
     super();
     this.#listen();
+    this.#moves.listen();
   }
 
   connectedCallback() {
@@ -134,6 +96,7 @@ export class CalendarView extends HTMLElement {
   showSaved(record, data) {
     const d = { ...data, calendar: null, saved: record, accounts: record.accounts, labels: record.labels, posts: { size: record.total, get: () => undefined } };
     if (record.paint_key !== this.#keyFor(this.state, d)) return false;
+    this.#savedNav = record.nav ?? null;
     this.setData(d);
     return true;
   }
@@ -144,7 +107,10 @@ export class CalendarView extends HTMLElement {
     const d = this.#data;
     const s = this.#shown;
     if (!d?.calendar || !s || s.key !== this.#keyFor(startState(), d)) return null;
-    return { paint_key: s.key, date: this.state.date, view_text: s.text, total: s.total, ...filterLists(d) };
+    // Where the month's buttons go, so they work on a returning visit before the core is loaded.
+    const { view, date } = this.state;
+    const { previous, next } = calendarWindow(d.calendar.core, { view, date, week_start: 'monday' });
+    return { paint_key: s.key, date, view_text: s.text, total: s.total, nav: { view, date, previous, next }, ...filterLists(d) };
   }
 
   render() {
@@ -234,19 +200,34 @@ export class CalendarView extends HTMLElement {
     this.dispatchEvent(new CustomEvent('calendar-state', { bubbles: true, detail: this.state }));
   }
 
-  #title() {
-    const { view, date } = this.state;
-    if (view === 'month') return monthYear(date);
-    if (view === 'day') return longDate(date);
-    if (view === 'week') {
-      // The week shown starts on Monday (week_start in query()), whichever of its days is the date.
-      const monday = isoDate(dateMs(date) - ((utcParts(date).weekday + 6) % 7) * DAY_MS);
-      return `Week of ${dayMonthYear(monday)}`;
-    }
+  #title(view) {
+    const { view: kind, date } = this.state;
+    if (kind === 'month') return englishMonth(date);
+    if (kind === 'day') return longDate(date);
+    // A week's first day (Monday: week_start in query()), from the core's answer when there is one.
+    if (kind === 'week') return `Week of ${englishDay(view?.weeks?.[0]?.days?.[0]?.date ?? this.#window(date)?.first ?? date)}`;
     return `Posts from ${longDate(date)}`;
   }
 
-  #toolbar() {
+  // The days around `date` in the week view, as the core counts them (null before it is loaded).
+  #window(date) {
+    const core = this.#data?.calendar?.core;
+    return core ? calendarWindow(core, { view: 'week', date, week_start: 'monday' }) : null;
+  }
+
+  // The date `by` ({days} | {months} | {view, step}) from `date`, as the core steps it. Before the
+  // core is loaded (a saved first paint): the saved month's buttons go where the core said when
+  // it was saved; anything else once the core is in.
+  #savedNav = null;
+  #shifted(date, by, then) {
+    const core = this.#data?.calendar?.core;
+    const nav = this.#savedNav;
+    if (core) then(shiftDate(core, date, by));
+    else if (nav && nav.date === date && nav.view === by.view && Math.abs(by.step) === 1) then(by.step < 0 ? nav.previous : nav.next);
+    else loadCore().then((c) => then(shiftDate(c, date, by)));
+  }
+
+  #toolbar(shown) {
     const { view, zone } = this.state;
     const views = ['month', 'week', 'day', 'list'].map((v) => h('button', {
       type: 'button', 'aria-pressed': String(view === v), 'data-focus-key': `view-${v}`, onclick: () => this.#set({ view: v }), text: v[0].toUpperCase() + v.slice(1),
@@ -254,9 +235,9 @@ export class CalendarView extends HTMLElement {
     return h('div', { class: 'cal-toolbar' },
       h('div', { class: 'cal-nav', role: 'group', 'aria-label': 'Dates' },
         h('button', { type: 'button', 'data-focus-key': 'today', onclick: () => this.#set({ date: todayIn(this.state.zone) }), text: 'Today' }),
-        h('button', { type: 'button', 'aria-label': 'Previous', 'data-focus-key': 'prev', disabled: view === 'list', onclick: () => this.#set({ date: shiftDate(this.state.date, view, -1) }), text: '‹' }),
-        h('button', { type: 'button', 'aria-label': 'Next', 'data-focus-key': 'next', disabled: view === 'list', onclick: () => this.#set({ date: shiftDate(this.state.date, view, 1) }), text: '›' }),
-        h('h2', { class: 'cal-title', id: `${this.#gridId}-title`, 'aria-live': 'polite', text: this.#title() })),
+        h('button', { type: 'button', 'aria-label': 'Previous', 'data-focus-key': 'prev', disabled: view === 'list', onclick: () => this.#shifted(this.state.date, { view, step: -1 }, (date) => this.#set({ date })), text: '‹' }),
+        h('button', { type: 'button', 'aria-label': 'Next', 'data-focus-key': 'next', disabled: view === 'list', onclick: () => this.#shifted(this.state.date, { view, step: 1 }, (date) => this.#set({ date })), text: '›' }),
+        h('h2', { class: 'cal-title', id: `${this.#gridId}-title`, 'aria-live': 'polite', text: this.#title(shown) })),
       h('div', { class: 'cal-views', role: 'group', 'aria-label': 'View' }, views),
       zonePicker(zone, (z) => this.#set({ zone: z })));
   }
@@ -314,10 +295,9 @@ export class CalendarView extends HTMLElement {
   }
 
   // One listener per gesture for everything the calendar draws, so nodes carry none of their own
-  // and a saved paint's nodes work as they are.
+  // and a saved paint's nodes work as they are (the moves' own: calendar-moves.js).
   #listen() {
     const post = (e) => e.target.closest?.('button.post');
-    const cellOf = (e) => (this.#data?.canEdit ? e.target.closest?.('[role=gridcell]') : null);
     this.addEventListener('click', (e) => {
       const b = post(e);
       if (b) {
@@ -338,182 +318,17 @@ export class CalendarView extends HTMLElement {
         b.closest('[role=gridcell]').focus();
         return;
       }
-      if (!e.altKey || !b.dataset.at) return;
-      // On a time grid, up and down are the time of day (a quarter hour), as a drag there is;
-      // elsewhere a day or a week.
-      const timed = b.classList.contains('timed');
-      const days = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: timed ? 0 : -7, ArrowDown: timed ? 0 : 7 }[e.key];
-      if (days === undefined) return;
-      e.preventDefault();
-      const from = this.#pending.get(b.dataset.postId) ?? b.dataset.at;
-      if (days === 0) this.#move(b.dataset.postId, from, (e.key === 'ArrowUp' ? -15 : 15) * 60_000);
-      else this.#moveDays(b.dataset.postId, from, days);
-    });
-    let grabbedAt = 0; // where in the post the pointer took it (px from its top)
-    this.addEventListener('dragstart', (e) => {
-      const b = post(e);
-      if (!b) return;
-      e.dataTransfer.setData('text/plain', b.dataset.postId);
-      e.dataTransfer.effectAllowed = 'move';
-      grabbedAt = b.classList.contains('timed') ? e.clientY - b.getBoundingClientRect().top : 0;
-      b.classList.add('dragging');
-    });
-    this.addEventListener('dragend', (e) => {
-      post(e)?.classList.remove('dragging');
-      // A drag given up (Escape, or let go outside) leaves no mark behind.
-      for (const c of this.querySelectorAll('.drop')) c.classList.remove('drop');
-      for (const m of this.querySelectorAll('.drop-mark')) m.remove();
-    });
-    this.addEventListener('dragover', (e) => {
-      const cell = cellOf(e);
-      if (!cell) return;
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'move';
-      cell.classList.add('drop');
-      const minute = this.#minuteAt(cell, e.clientY - grabbedAt);
-      if (minute !== null) this.#dropMark(cell, minute);
-    });
-    this.addEventListener('dragleave', (e) => {
-      const cell = cellOf(e);
-      if (!cell || cell.contains(e.relatedTarget)) return;
-      cell.classList.remove('drop');
-      cell.querySelector('.drop-mark')?.remove();
-    });
-    this.addEventListener('drop', (e) => {
-      const cell = cellOf(e);
-      if (!cell) return;
-      e.preventDefault();
-      cell.classList.remove('drop');
-      cell.querySelector('.drop-mark')?.remove();
-      const id = e.dataTransfer.getData('text/plain');
-      const btn = this.querySelector(`button.post[data-post-id="${CSS.escape(id)}"]`);
-      if (!btn?.dataset.date || !btn.dataset.at) return;
-      // On a time grid the drop also sets the time of day; on a month, the day only.
-      const minute = this.#minuteAt(cell, e.clientY - grabbedAt);
-      if (minute !== null) {
-        const newTime = this.#instantOf(cell.dataset.date, minute);
-        if (!newTime) return;
-        // Against where the post is going, not where the core last had it: dragged back to its
-        // old place while the first move is being saved, it must go back too.
-        if (newTime !== isoInstant(Date.parse(this.#pending.get(id) ?? btn.dataset.at))) this.#moveTo(id, newTime);
-        return;
-      }
-      const days = Math.round((dateMs(cell.dataset.date) - dateMs(btn.dataset.date)) / DAY_MS);
-      if (days !== 0) this.#moveDays(id, this.#pending.get(id) ?? btn.dataset.at, days);
+      this.#moves.key(e, b);
     });
   }
 
-  // The wall-clock minute (display zone) under y on a time grid's day, to the quarter hour; null
-  // when the day is not drawn as a 24-hour scale (a month, or the narrow week's list of days).
-  #minuteAt(cell, y) {
-    if (!cell.classList.contains('timeline') || cell.offsetHeight < 24 * 16) return null;
-    const r = cell.getBoundingClientRect();
-    const minute = Math.round((((y - r.top) / r.height) * 1440) / 15) * 15;
-    return Math.min(1425, Math.max(0, minute));
-  }
-
-  #dropMark(cell, minute) {
-    let mark = cell.querySelector('.drop-mark');
-    if (!mark) cell.append((mark = h('span', { class: 'drop-mark', 'aria-hidden': 'true' })));
-    mark.style.setProperty('--top', String(minute / 1440));
-    mark.textContent = clockText(minute);
-  }
-
-  // The display zone's wall clock at an instant: its day, and the minute of that day.
-  #wallOf(at) {
-    const wall = at + (this.state.zone === 'UTC' ? 0 : zoneOffsetAt(this.state.zone, at) * 1000);
-    const date = isoDate(wall);
-    return { date, minute: Math.floor((wall - dateMs(date)) / 60_000) };
-  }
-
-  // The instant of a wall-clock minute of a day in the display zone (ISO, UTC), as the core
-  // resolves it: a time the clocks jump over is refused (said, and nothing moves); one that
-  // happens twice takes the first, and says so.
-  #instantOf(date, minute) {
-    const local = `${date}T${clockText(minute)}`;
-    const cal = this.#data?.calendar;
-    if (this.state.zone === 'UTC' || typeof cal?.resolveWallTime !== 'function') return `${local}:00Z`;
-    let r;
-    try {
-      r = cal.resolveWallTime(this.state.zone, { local });
-    } catch (err) {
-      this.#say(`Not moved: ${err.message}`);
-      return null;
-    }
-    if (!r.ok) {
-      this.#say(`Not moved: ${r.message}`);
-      return null;
-    }
-    if (r.message) this.#say(r.message);
-    return r.utc;
-  }
-
-  #say(text) {
-    this.dispatchEvent(new CustomEvent('calendar-notice', { bubbles: true, detail: { text } }));
-  }
-
-  // Moved by `by` ms (a quarter hour on a time grid); the core then decides.
-  #move(id, at, by) {
-    this.#moveTo(id, isoInstant(Date.parse(at) + by));
-  }
-
-  // Moved by whole days in the display zone: the same wall-clock time on the new day.
-  #moveDays(id, at, days) {
-    const { date, minute } = this.#wallOf(Date.parse(at));
-    const newTime = this.#instantOf(isoDate(dateMs(date) + days * DAY_MS), minute);
-    if (newTime) this.#moveTo(id, newTime);
-  }
-
-  // Moves asked for and not answered yet, post id -> the time of the last one: a key pressed again
-  // before the calendar is redrawn steps on from there, not from the time still on screen.
-  #pending = new Map();
-  #moveTo(id, newTime) {
-    this.#pending.set(id, newTime);
-    this.dispatchEvent(new CustomEvent('move-post', { bubbles: true, detail: { id, newTime, focusKey: `post-${id}` } }));
-  }
-
-  // A move the core has planned and the server not answered yet: the post is shown where the
-  // gesture put it at once (its day, and its time of day on a time grid), marked as being saved,
-  // instead of ~200 ms later. The redraw with the server's answer replaces it; a refused move is
-  // redrawn from the core, where the post never moved. Nothing is decided here: the day and the
-  // time are the ones the user asked for.
+  // The page shows a move the core has planned at once, and says when it has its answer.
   showMoving(id, newTime) {
-    const btn = this.querySelector(`button.post[data-post-id="${CSS.escape(id)}"]`);
-    if (!btn) return;
-    // What is on screen is no longer the core's answer: not to be reused for a later paint.
-    if (this.#data) this.#painted.delete(this.#data.posts);
-    this.#shown = null;
-    btn.classList.add('moving');
-    btn.setAttribute('aria-busy', 'true');
-    btn.setAttribute('aria-description', 'Saving the move');
-    const at = Date.parse(newTime);
-    const { date, minute } = this.#wallOf(at);
-    const cell = this.querySelector(`[role=gridcell][data-date="${date}"]`);
-    // Outside the days shown: it leaves with the redraw.
-    if (!cell) return;
-    const hhmm = clockText(minute);
-    const time = btn.querySelector('.post-time');
-    if (time && time.textContent !== hhmm) {
-      btn.setAttribute('aria-label', btn.getAttribute('aria-label').replace(time.textContent, hhmm));
-      time.textContent = hhmm;
-    }
-    if (btn.classList.contains('timed')) {
-      btn.style.setProperty('--top', String(minute / 1440));
-      btn.style.setProperty('--col', '0');
-      btn.style.setProperty('--cols', '1');
-    }
-    btn.dataset.date = cell.dataset.date;
-    const focused = document.activeElement === btn;
-    // Among the day's posts by time, before its "+N more".
-    const later = [...cell.querySelectorAll('button.post, button.more')].find((b) => b !== btn && (b.classList.contains('more') || Date.parse(b.dataset.at) > at));
-    if (later) later.before(btn);
-    else cell.append(btn);
-    if (focused) btn.focus({ preventScroll: true });
+    this.#moves.showMoving(id, newTime);
   }
 
-  // The page says when a move has its answer (done, refused or queued).
   moveSettled(id, newTime) {
-    if (this.#pending.get(id) === newTime) this.#pending.delete(id);
+    this.#moves.settled(id, newTime);
   }
 
   #today = '';
@@ -528,19 +343,26 @@ export class CalendarView extends HTMLElement {
     const date = cellEl.dataset.date;
     const wide = this.state.view === 'day' ? 1 : 7;
     const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -wide, ArrowDown: wide }[e.key];
-    let target = null;
-    if (step !== undefined) target = isoDate(dateMs(date) + step * DAY_MS);
+    let by = null;
+    if (step !== undefined) by = { days: step };
     else if (e.key === 'Home' || e.key === 'End') {
       const row = [...cellEl.parentElement.querySelectorAll('[role=gridcell]')];
-      target = (e.key === 'Home' ? row[0] : row.at(-1)).dataset.date;
+      e.preventDefault();
+      this.#focusOn((e.key === 'Home' ? row[0] : row.at(-1)).dataset.date);
+      return;
     } else if (e.key === 'PageUp' || e.key === 'PageDown') {
-      target = shiftDate(date, 'month', e.key === 'PageUp' ? -1 : 1);
+      by = { view: 'month', step: e.key === 'PageUp' ? -1 : 1 };
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       cellEl.querySelector('button')?.focus();
       return;
     } else return;
     e.preventDefault();
+    this.#shifted(date, by, (target) => this.#focusOn(target));
+  }
+
+  // The day cell of `target` takes the focus; a day outside the days shown moves the view there.
+  #focusOn(target) {
     this.#focusDate = target;
     const next = this.querySelector(`[role=gridcell][data-date="${target}"]`);
     if (next) {

@@ -75,7 +75,7 @@ export function openPostCache({ indexedDB = globalThis.indexedDB, name = DB, sto
     remove: (id) => request('readwrite', (store) => store.delete(id)),
     // {active: id, workspaces: [summaries]}: summaries hold no key (the core's snapshot never does).
     putMeta: (meta) => write(storage, 'meta', meta),
-    // {workspace, paint_key, date, view_text, total, accounts, labels}: see calendar-view.js
+    // {workspace, paint_key, date, view_text, total, nav, accounts, labels}: see calendar-view.js
     // paintRecord; with `page` {html, base, day, can_edit} (main.js keepPaint, first-paint.js).
     putPaint: (workspace, record) => write(storage, 'paint', { saved_at: new Date().toISOString(), ...record, workspace }),
   };

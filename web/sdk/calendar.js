@@ -149,6 +149,11 @@ export class Calendar {
     return this.#summary;
   }
 
+  // The core module this calendar's index lives in: the date helpers (calendar-dates.js) ask it.
+  get core() {
+    return this.#core;
+  }
+
   get summary() {
     return this.#summary;
   }

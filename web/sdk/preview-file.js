@@ -1,38 +1,10 @@
 // The offline preview file: ONE HTML page (inline style, script and data; its CSP forbids every
 // fetch) showing a snapshot's calendar. The months (or weeks) are computed by the core when the
-// file is made and embedded as data; the page's small script only paints them and moves between
-// them. Written by `trypost preview` and by the dashboard's "Offline preview".
-const MAX_MONTHS = 60;
-const MAX_WEEKS = 260;
-
-function ymd(ms) {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-// Month starts (or week anchors) from the first to the last post, always including `date`.
-// With a display zone, a post near a period's edge may fall in the next (or previous) local one:
-// widen by the largest offset any zone has.
-export function previewPeriods(view, date, summary, zoned) {
-  const [y, m, d] = date.split('-').map(Number);
-  const anchor = Date.UTC(y, m - 1, d);
-  const pad = zoned ? 14 * 3_600_000 : 0;
-  const first = summary.first ? Date.parse(summary.first) - pad : anchor;
-  const last = summary.last ? Date.parse(summary.last) + pad : anchor;
-  const out = [];
-  if (view === 'month') {
-    const index = (ms) => new Date(ms).getUTCFullYear() * 12 + new Date(ms).getUTCMonth();
-    const a = index(anchor);
-    const lo = Math.max(Math.min(index(first), a), a - MAX_MONTHS / 2);
-    const hi = Math.min(Math.max(index(last), a), lo + MAX_MONTHS - 1);
-    for (let i = lo; i <= hi; i++) out.push(ymd(Date.UTC(Math.floor(i / 12), i % 12, 1)));
-    return { dates: out, start: a - lo };
-  }
-  const week = 7 * 86_400_000;
-  const back = Math.min(Math.max(0, Math.ceil((anchor - first) / week)), MAX_WEEKS / 2);
-  const ahead = Math.min(Math.max(0, Math.ceil((last - anchor) / week)), MAX_WEEKS - back - 1);
-  for (let i = -back; i <= ahead; i++) out.push(ymd(anchor + i * week));
-  return { dates: out, start: back };
-}
+// file is made and embedded as data (which periods a file holds is the core's too); the page's
+// small script only paints them and moves between them, with the widget's date and clock helpers
+// (calendar-dates.js, their source embedded). Written by `trypost preview` and by the dashboard's
+// "Offline preview".
+import { clockWith, dateOf, previewPeriods } from './calendar-dates.js';
 
 const STYLE = `
 :root { --brand: #4f46e5; --bg: #ffffff; --text: #111827; }
@@ -97,9 +69,10 @@ const SCRIPT = `
   const monthFmt = fmt({ month: 'long', year: 'numeric' });
   const dayFmt = fmt({ weekday: 'short' });
   const timeFmt = fmt({ hour: '2-digit', minute: '2-digit' });
-  const utc = (date) => { const d = date.split('-').map(Number); return Date.UTC(d[0], d[1] - 1, d[2]); };
+  const utc = ${dateOf};
+  const clockWith = ${clockWith};
   const DAYS = [0, 1, 2, 3, 4, 5, 6].map((i) => dayFmt.format(Date.UTC(2024, 0, 1 + i)));
-  const clock = (t) => { const m = /^(\\d{1,2}):(\\d{2})/.exec(t || ''); return m ? timeFmt.format(Date.UTC(2000, 0, 1, Number(m[1]), Number(m[2]))) : t; };
+  const clock = (t) => clockWith(timeFmt, t);
   const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
   const root = document.documentElement.style;
   const b = data.workspace.brand || {};
@@ -218,7 +191,7 @@ ${BODY}
 // view with details. `query` holds the core's names (time_zone, week_start, max_rows, ...);
 // `lang` (a BCP 47 tag) sets the names and the time format the file shows.
 export function previewData(calendar, snapshot, { view = 'month', date, lang = 'en', ...query }) {
-  const { dates, start } = previewPeriods(view, date, calendar.summary, query.time_zone !== undefined && query.time_zone !== 'UTC');
+  const { dates, start } = previewPeriods(calendar.core, view, date, calendar.summary, query.time_zone !== undefined && query.time_zone !== 'UTC');
   const views = dates.map((d) => calendar.view({ ...query, view, date: d, details: true }));
   return {
     data: { workspace: snapshot.workspace, zone: query.time_zone ?? 'UTC', week_start: query.week_start ?? 'monday', lang, start, views },

@@ -153,3 +153,19 @@ export const WIDGET_CSS = `
   .week-view .gutter { position: sticky; inset-inline-start: 0; z-index: 3; background: var(--_bg); }
 }
 `;
+
+const HEX = /^#[0-9a-f]{6}$/i;
+
+// Brand colours from a snapshot ({primary, background, text}) or the API's workspace brand
+// profile ({primary_color, ...}) as the --tp-brand-* properties; anything that is not #RRGGBB is
+// ignored.
+export function brandCss(brand) {
+  if (!brand || typeof brand !== 'object') return ':host {}';
+  const pick = (...names) => names.map((n) => brand[n]).find((v) => typeof v === 'string' && HEX.test(v));
+  const vars = [
+    ['--tp-brand-primary', pick('primary', 'primary_color')],
+    ['--tp-brand-bg', pick('background', 'background_color')],
+    ['--tp-brand-fg', pick('text', 'text_color')],
+  ].filter(([, v]) => v);
+  return `:host { ${vars.map(([k, v]) => `${k}: ${v};`).join(' ')} }`;
+}

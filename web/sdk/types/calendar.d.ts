@@ -88,6 +88,8 @@ export declare class Calendar {
   remove(ids: (string | number)[] | string | number): CalendarLoadSummary;
   readonly summary: CalendarLoadSummary | null;
   readonly size: number;
+  /** The WASM core module the index lives in; web/sdk/calendar-dates.js asks it for dates. */
+  readonly core: unknown;
   view(query: CalendarQuery): CalendarViewResult;
   viewText(query: CalendarQuery): string;
   zoneFor(timeZone: string, query: CalendarQuery): { name: string; transitions: ZoneTransition[] };
