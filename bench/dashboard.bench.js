@@ -9,7 +9,7 @@
 // - posts in hand -> painted (core load + view + DOM + paint), for both;
 // - a workspace switch between two loaded workspaces (menu pick -> painted month);
 // - a returning visit in a new tab (a fresh renderer, nothing of the page in memory).
-// Marks come from web/app/main.js.
+// Marks come from the dashboard (web/app/main.js and its parts; painted frames: markPainted in workspace-loading.js).
 import { launchBrowser, BENCH_ARGS } from '../tests/e2e/browser.js';
 import { createDevServer, listen } from '../server/dev.js';
 import { createEmulator } from '../server/emulator/index.js';

@@ -39,6 +39,8 @@
 #include "trypost/wall_time.hpp"
 #include "trypost/wording.hpp"
 #include "trypost/publish_watch.hpp"
+#include "trypost/role_catalog.hpp"
+#include "trypost/post_action.hpp"
 
 namespace {
 
@@ -83,6 +85,8 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
       .function("permissions", +[](StoreApi& s) { return guarded([&] { return s.permissions(); }); });
   // The brand profile's choice lists, from the same tables the brand rules check against.
   function("brandCatalog", +[](std::string s) { return guarded([&] { return trypost::brand_catalog_json(s); }); });
+  // The roles in words (name, description, who may take an action) and which ones a person may assign.
+  function("describeRoles", +[](std::string s) { return guarded([&] { return trypost::role_catalog_json(s); }); });
 
   // --- posts, counting and validation ---
   function("countText", +[](std::string s) { return guarded([&] { return trypost::count_text_json(s); }); });
@@ -114,6 +118,9 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("validateSignature",
            +[](std::string s) { return guarded([&] { return trypost::validate_signature_json(s); }); });
   function("applySignatures", +[](std::string s) { return guarded([&] { return trypost::apply_signatures_json(s); }); });
+  // What the composer's actions offer and send (status, time) for a post in a given status.
+  function("describePostActions", +[](std::string s) { return guarded([&] { return trypost::post_actions_json(s); }); });
+  function("planPostAction", +[](std::string s) { return guarded([&] { return trypost::post_action_plan_json(s); }); });
   function("previewPost", +[](std::string s) { return guarded([&] { return trypost::post_preview_json(s); }); });
   // Words for people: the API's field problems in plain words, and platform/content type names.
   function("describeProblems", +[](std::string s) { return guarded([&] { return trypost::wording_json(s); }); });

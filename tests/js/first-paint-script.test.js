@@ -56,7 +56,9 @@ const notDrawn = (r, src = SRC) => {
   assert.equal(r.html, '<main>Loading…</main>', 'the page is left as it was');
   assert.equal(r.app.dataset.saved, undefined);
   assert.equal(r.marks.includes('tp:month-painted'), false);
-  assert.deepEqual(r.head, ['dom.js', 'workspace-switcher.js', 'calendar-view.js', 'sdk/core.js', 'sdk/calendar.js', 'post-cache.js']
+  assert.deepEqual(r.head, ['dom.js', 'workspace-switcher.js', 'calendar-view.js', 'sdk/core.js', 'sdk/calendar.js', 'post-cache.js',
+    'app-state.js', 'page-notices.js', 'sign-in.js', 'page-shell.js', 'screen-routing.js', 'workspace-loading.js',
+    'post-refresh.js', 'post-editing.js', 'deferred-modules.js']
     .map((m) => `modulepreload ${new URL(m.startsWith('sdk/') ? `../${m}` : m, src).href}`));
 };
 

@@ -12,7 +12,7 @@ import {
   createTransport, TransportError, idempotencyHeader, newIdempotencyKey,
   createOutbox, createMemoryOutboxStorage, createIndexedDbOutboxStorage, isLocalId,
   ApiError,
-  brandCatalog,
+  brandCatalog, roleCatalog, postActions, planPostAction,
   postsInWindow, scheduledMs,
   signResponse, verifyResponse,
   wallTimeToUtc, utcToWallTime, resolveWallTimeWith,
@@ -22,7 +22,7 @@ import type {
   CoreModule, CoreStore, CoreCalendarIndex, CoreErrorAnswer, CountResult, WorkspaceSummary, TrypostClient,
   PostPreview, PredictedPostPreview, PostMetrics, PostPage, CalendarViewResult, MovePlan, CalendarSnapshot,
   SignResult, VerifyResult, Exchange, Queued, SendResult, OutboxSendAnswer, OutboxProblem, PaymentBlock, NetworkEvent, BrandCatalog,
-  WorkspaceCalls, RuleAnswer, PostRequestAnswer,
+  WorkspaceCalls, RuleAnswer, PostRequestAnswer, RoleCatalog, PostActionPlan,
   WallTimeAnswer, DisplayNames, StatusWatchPlan,
 } from '../../web/sdk/index.js';
 
@@ -94,7 +94,10 @@ export async function usePosts(): Promise<boolean> {
   const signature: RuleAnswer = await validateSignature({ name: 'Sig', content: 'x' }, 'PUT');
   const predicted: PredictedPostPreview = await previewPost({ content: text });
   const brands: BrandCatalog = await brandCatalog();
-  return catalog.platforms.length > 0 && meta.platforms.length > 0 && answer.valid && label.valid && signature.valid
+  const roles: RoleCatalog = await roleCatalog('admin');
+  const offered = await postActions('draft');
+  const plan: PostActionPlan = await planPostAction({ action: 'schedule', body: { content: text } });
+  return roles.assignable.length > 0 && offered.editable && plan.create !== undefined && catalog.platforms.length > 0 && meta.platforms.length > 0 && answer.valid && label.valid && signature.valid
     && predicted.platforms.every((p) => !p.over_limit) && brands.fonts.length > 0;
 }
 

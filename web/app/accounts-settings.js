@@ -1,6 +1,7 @@
 // The "Social accounts" tab of Settings: every connected account with its platform and status,
 // and a switch that turns posting to it on or off (Owner and Admin; the others see why not).
 import { h, clear, errorText } from './dom.js';
+import { roleNotice } from './role-notice.js';
 import * as sdk from '../sdk/index.js';
 import { connectControls } from './account-connect.js';
 
@@ -10,7 +11,7 @@ const STATUS_TEXT = {
   token_expired: 'Token expired: reconnect it in TryPost to post again.',
 };
 
-// ctx: {client, ws, resources, notify, onChanged(kind, list)}
+// ctx: {client, ws, resources, notify, onChanged(kind, list), roles (sdk.roleCatalog)}
 export function accountsPanel(panel, ctx) {
   const { client, ws } = ctx;
   const api = ctx.resources.socialAccounts;
@@ -74,7 +75,7 @@ export function accountsPanel(panel, ctx) {
 
   panel.append(
     h('p', { class: 'hint', text: 'An inactive account stays connected but is not offered in the composer.' }),
-    allowed ? '' : h('p', { class: 'notice', text: `Your role here is ${role}: only an Owner or Admin can connect accounts or turn them on or off.` }),
+    allowed ? '' : roleNotice(ctx.roles, role, 'manage_accounts', 'connect accounts or turn them on or off'),
     listBox, connect ?? '', status);
   reload();
 }

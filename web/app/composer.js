@@ -8,6 +8,8 @@ import { h, clear, field, openDialog, showErrors, showNotices, uid, errorText } 
 import * as sdk from '../sdk/index.js';
 import { mentionsEditor, embedsEditor } from './meta-lists.js';
 import { scheduleField } from './schedule-field.js';
+import { checksFor, check } from './composer-checks.js';
+import { fileUploads } from './composer-uploads.js';
 
 // Meta keys whose values are lists of rows, by the catalog's type.
 const LIST_EDITORS = { mentions: mentionsEditor, embeds: embedsEditor };
@@ -37,6 +39,7 @@ const LOOKUPS = {
 // to that draft's own (reopen), so trying again edits it instead of creating a second post.
 export async function openComposer(ctx) {
   const cat = await loadCatalogs();
+  const offered = await sdk.postActions(ctx.post?.status ?? null);
   const zone = ctx.zone ?? 'UTC';
   // Networks and content types by the names people use (the core's words).
   const names = await sdk.displayNames();
@@ -131,64 +134,13 @@ export async function openComposer(ctx) {
   uploads.hidden = true;
   state.files = [];
 
-  // One line per file: its name, a <progress> fed by the SDK's stages, and what happened.
-  function uploadRow(file) {
-    const bar = h('progress', { max: '1', value: '0', 'aria-label': `Upload of ${file.name}` });
-    const note = h('span', { class: 'hint', text: editing ? ' waiting' : ' waiting for the post to be saved' });
-    const remove = editing ? null : h('button', { type: 'button', class: 'danger-link', 'aria-label': `Remove file ${file.name}`, text: 'Remove', onclick: () => {
-      state.files.splice(state.files.indexOf(row), 1);
-      li.remove();
-      uploads.hidden = state.files.length === 0;
-      fileInput.focus();
-    } });
-    const li = h('li', {}, h('span', { class: 'media-url', text: file.name }), ' ', bar, note, ' ', remove);
-    uploads.append(li);
-    const row = {
-      file, done: false,
-      progress(p) {
-        if (p.stage === 'queued') note.textContent = ' queued';
-        else if (p.stage === 'sending') {
-          note.textContent = ' sending';
-          // Bytes are reported only when the body is streamed; until then the bar is indeterminate.
-          if (p.total && p.loaded) bar.value = p.loaded / p.total;
-          else bar.removeAttribute('value');
-        } else if (p.stage === 'done') {
-          bar.value = 1;
-          note.textContent = ' uploaded';
-          remove?.remove();
-        } else if (p.stage === 'failed') {
-          bar.value = 0;
-          note.textContent = ' failed';
-        }
-      },
-    };
-    return row;
-  }
-
-  // Uploads the waiting files one by one; the post's answer carries the new media. Answers
-  // {errors, message} for the first refusal (it is shown at the file field), else {}.
-  async function uploadAll(postId) {
-    for (const row of state.files) {
-      if (row.done || row.busy) continue;
-      row.busy = true;
-      try {
-        const answer = await ctx.media.upload(postId, row.file, { onProgress: (p) => row.progress(p) });
-        row.done = true;
-        const added = answer?.media?.at(-1);
-        if (editing && added) {
-          state.media.push(added);
-          renderMedia();
-        }
-      } catch (err) {
-        const message = (err.errors?.media ?? []).join(' ') || errorText(err);
-        fields.files.setError(`${row.file.name}: ${message}`);
-        return { errors: { files: [`${row.file.name}: ${message}`] }, message };
-      } finally {
-        row.busy = false;
-      }
-    }
-    return {};
-  }
+  const { uploadRow, uploadAll } = fileUploads({
+    editing, state, uploads, fileInput, filesField: fields.files, upload: (...args) => ctx.media.upload(...args),
+    onAttached: (added) => {
+      state.media.push(added);
+      renderMedia();
+    },
+  });
 
   const postLabels = new Set(((post ?? template)?.labels ?? []).map((l) => String(l.id)));
   const labelsBox = h('fieldset', { class: 'labels' }, h('legend', { text: 'Labels' }));
@@ -421,36 +373,8 @@ export async function openComposer(ctx) {
     first?.scrollIntoView({ block: 'nearest' });
   }
 
-  // The PUT that follows a create, checked against a stand-in draft before anything is sent. Files
-  // still waiting to upload are attached to the draft before that PUT, so the stand-in carries
-  // them (MIME type, name, size; the core tells their kind) for its media rules.
-  function standInPut(b, status) {
-    const sel = selectedRows();
-    const waiting = state.files.filter((f) => !f.done).map((f, i) => ({
-      id: `__file${i}`, ...(f.file.type ? { mime_type: f.file.type } : {}), original_filename: f.file.name, size: f.file.size,
-    }));
-    const stand = { id: '__new', status: 'draft', content: b.content, media: [...(b.media ?? []), ...waiting], labels: [], scheduled_at: null,
-      platforms: sel.map((r, i) => ({ id: `__pp${i}`, platform: r.account.platform, content_type: typeOf(r), meta: b.platforms[i].meta ?? {}, enabled: true, status: 'pending', social_account: r.account })) };
-    const put = { status, platforms: sel.map((r, i) => ({ id: `__pp${i}` })) };
-    if (status === 'scheduled') put.scheduled_at = b.scheduled_at ?? null;
-    return { post: stand, put };
-  }
-
-  // What a submit asks the core, in order: the request itself, then, for a new post that will be
-  // scheduled or published, the PUT that follows its create, against a stand-in draft.
-  function checksFor(action, b) {
-    const workspace = { social_accounts: ctx.accounts, labels: ctx.labels, posts: ctx.posts };
-    if (editing) {
-      const status = { save: post.status, draft: 'draft', schedule: 'scheduled', publish: 'publishing' }[action];
-      const put = { ...b, status };
-      if (status !== 'scheduled' && action !== 'save') delete put.scheduled_at;
-      return [{ workspace, method: 'PUT', post_id: post.id, body: put }];
-    }
-    const create = { workspace, method: 'POST', body: action === 'schedule' ? b : { ...b, scheduled_at: action === 'draft' ? b.scheduled_at : undefined } };
-    if (action === 'draft') return [create];
-    const { post: stand, put } = standInPut(b, action === 'schedule' ? 'scheduled' : 'publishing');
-    return [create, { workspace: { ...workspace, posts: [...ctx.posts, stand] }, method: 'PUT', post_id: '__new', body: put }];
-  }
+  // What the checks of composer-checks.js need to know of the form.
+  const form = () => ({ post, workspace: { social_accounts: ctx.accounts, labels: ctx.labels, posts: ctx.posts }, selected: selectedRows(), files: state.files, typeOf });
 
   // The core's notices (a mention that pings nobody, alt text a platform cuts, a Telegram caption
   // sent apart from its media) are shown while the user types, not only on a submit that would
@@ -464,7 +388,7 @@ export async function openComposer(ctx) {
       const seq = ++noticeSeq;
       let answers;
       try {
-        answers = await Promise.all(checksFor('schedule', body()).map((c) => sdk.validatePostRequest(c)));
+        answers = await Promise.all((await checksFor('schedule', body(), form())).map((c) => sdk.validatePostRequest(c)));
       } catch {
         return; // the submit's check says what is wrong
       }
@@ -475,17 +399,6 @@ export async function openComposer(ctx) {
     }, 150);
   }
 
-  async function check(action, b) {
-    const [first, then] = checksFor(action, b);
-    let answer = await sdk.validatePostRequest(first);
-    if (editing) return { ...answer, body: { ...(answer.body ?? first.body), status: first.body.status } };
-    if (answer.valid && then) {
-      const second = await sdk.validatePostRequest(then);
-      if (!second.valid) answer = second;
-    }
-    return answer;
-  }
-
   async function act(action, close) {
     if (state.busy) return;
     // The typed time, as the core resolved it: a time that does not exist is said at the field.
@@ -494,7 +407,7 @@ export async function openComposer(ctx) {
     const b = body();
     let answer;
     try {
-      answer = await check(action, b);
+      answer = await check(action, b, form());
     } catch (err) {
       return show({}, `The post could not be checked: ${errorText(err)}`);
     }
@@ -518,23 +431,18 @@ export async function openComposer(ctx) {
     }
   }
 
-  const actions = editing
-    ? [
-      h('button', { type: 'button', class: 'primary', onclick: () => act('save', close), text: 'Save changes' }),
-      post.status === 'draft' ? h('button', { type: 'button', onclick: () => act('schedule', close), text: 'Schedule' }) : null,
-      post.status === 'scheduled' ? h('button', { type: 'button', onclick: () => act('draft', close), text: 'Move to drafts' }) : null,
-      h('button', { type: 'button', onclick: () => act('publish', close), text: 'Publish now' }),
-      ctx.remove ? h('button', { type: 'button', class: 'danger', onclick: async () => {
-        const out = await ctx.remove();
-        if (out?.message) show({}, out.message);
-        else close();
-      }, text: 'Delete post' }) : null,
-    ]
-    : [
-      h('button', { type: 'button', onclick: () => act('draft', close), text: 'Save draft' }),
-      h('button', { type: 'button', class: 'primary', onclick: () => act('schedule', close), text: 'Schedule' }),
-      h('button', { type: 'button', onclick: () => act('publish', close), text: 'Publish now' }),
-    ];
+  // The actions this post offers are the core's (a draft can be scheduled, a scheduled post moved
+  // back to drafts); the words and the primary button are the page's.
+  const words = { save: 'Save changes', draft: editing ? 'Move to drafts' : 'Save draft', schedule: 'Schedule', publish: 'Publish now' };
+  const primary = editing ? 'save' : 'schedule';
+  const actions = [
+    offered.actions.map((a) => h('button', { type: 'button', class: a === primary ? 'primary' : null, onclick: () => act(a, close), text: words[a] })),
+    editing && ctx.remove ? h('button', { type: 'button', class: 'danger', onclick: async () => {
+      const out = await ctx.remove();
+      if (out?.message) show({}, out.message);
+      else close();
+    }, text: 'Delete post' }) : null,
+  ];
 
   let dlg;
   let close;

@@ -43,7 +43,9 @@
     // a time). Not after a saved page is drawn: fetched and compiled beside its first frame, they
     // delayed it (new tab, median of 5: 168-169 ms against 140-159 ms), and main.js finds them in
     // time to take over.
-    for (const m of ['./dom.js', './workspace-switcher.js', './calendar-view.js', '../sdk/core.js', '../sdk/calendar.js', './post-cache.js']) {
+    for (const m of ['./dom.js', './workspace-switcher.js', './calendar-view.js', '../sdk/core.js', '../sdk/calendar.js', './post-cache.js',
+      './app-state.js', './page-notices.js', './sign-in.js', './page-shell.js', './screen-routing.js', './workspace-loading.js',
+      './post-refresh.js', './post-editing.js', './deferred-modules.js']) {
       document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(m, here).href }));
     }
     return;

@@ -2,6 +2,7 @@
 // signatures the default one. Each body is checked by the core (validateLabel,
 // validateSignature) before it leaves; the server's 422 lands at the same fields.
 import { h, clear, field, openDialog, showErrors, errorText } from './dom.js';
+import { roleNotice } from './role-notice.js';
 import * as sdk from '../sdk/index.js';
 
 // The default signature has no place in the API: it is this browser's preference, per workspace.
@@ -99,7 +100,7 @@ async function checkedSave(spec, api, item, form, statusEl) {
   return true;
 }
 
-// ctx: {client, ws, resources, notify, onChanged(kind, list)}
+// ctx: {client, ws, resources, notify, onChanged(kind, list), roles (sdk.roleCatalog)}
 function collectionPanel(panel, ctx, spec) {
   const { client, ws } = ctx;
   const api = ctx.resources[spec.key];
@@ -195,7 +196,7 @@ function collectionPanel(panel, ctx, spec) {
   }
   const role = client.activeWorkspace?.role ?? ws.role;
   panel.append(
-    allowed ? '' : h('p', { class: 'notice', text: `Your role here is ${role}: only an Owner, Admin or Member can ${spec.what}.` }),
+    allowed ? '' : roleNotice(ctx.roles, role, spec.permission, spec.what),
     listBox, status, create ?? '');
   reload();
 }

@@ -6,8 +6,7 @@ import * as sdk from '../sdk/index.js';
 import { labelsPanel, signaturesPanel } from './labels-signatures.js';
 import { accountsPanel } from './accounts-settings.js';
 import { confirmKeyDelete, devicesSection } from './session-ui.js';
-
-const ROLES = ['admin', 'member', 'viewer'];
+import { roleNotice } from './role-notice.js';
 
 // A table's header row, ending with the column of row actions (named for screen readers).
 const tableHead = (...names) => h('thead', {}, h('tr', {}, names.map((t) => h('th', { scope: 'col', text: t })),
@@ -29,7 +28,11 @@ export class SettingsView extends HTMLElement {
     return this.#ctx.client.activeWorkspace ?? this.#ctx.ws;
   }
 
-  setContext(ctx) {
+  #roles = null; // the core's role catalog for this person's role (sdk.roleCatalog), or null
+
+  // The role words are read first (the core is loaded by now): every tab's notices use them.
+  async setContext(ctx) {
+    this.#roles = await sdk.roleCatalog((ctx.client.activeWorkspace ?? ctx.ws).role).catch(() => null);
     this.#ctx = ctx;
     this.render();
   }
@@ -45,8 +48,9 @@ export class SettingsView extends HTMLElement {
     clear(this, h('h2', { text: 'Settings' }), tabs, panel);
     ({
       workspace: () => this.#workspace(panel), brand: () => this.#brand(panel), team: () => this.#team(panel), keys: () => this.#keys(panel),
-      labels: () => labelsPanel(panel, { ...this.#ctx, ws: this.#ws() }), signatures: () => signaturesPanel(panel, { ...this.#ctx, ws: this.#ws() }),
-      accounts: () => accountsPanel(panel, { ...this.#ctx, ws: this.#ws() }),
+      labels: () => labelsPanel(panel, { ...this.#ctx, ws: this.#ws(), roles: this.#roles }),
+      signatures: () => signaturesPanel(panel, { ...this.#ctx, ws: this.#ws(), roles: this.#roles }),
+      accounts: () => accountsPanel(panel, { ...this.#ctx, ws: this.#ws(), roles: this.#roles }),
     })[this.tab]();
   }
 
@@ -63,8 +67,7 @@ export class SettingsView extends HTMLElement {
 
   #gate(action, what) {
     if (this.#ctx.client.can(action)) return null;
-    const role = this.#ws().role;
-    return h('p', { class: 'notice', text: `Your role here is ${role}: only an Owner or Admin can ${what}.` });
+    return roleNotice(this.#roles, this.#ws().role, action, what);
   }
 
   #saveRow(label, onclick, disabled) {
@@ -168,9 +171,20 @@ export class SettingsView extends HTMLElement {
     const allowed = client.can('manage_team');
     const listBox = h('div', { 'aria-busy': 'true' }, h('div', { class: 'skeleton line' }), h('div', { class: 'skeleton line' }));
     const email = h('input', { type: 'email', autocomplete: 'off', disabled: !allowed });
-    const role = select(ROLES, 'member');
+    // The roles this person may hand out and what each may do: the core's catalog. A role that
+    // may assign none still sees the assignable ones, greyed out.
+    const roles = await sdk.roleCatalog(ws.role).catch(() => this.#roles);
+    const byRole = new Map((roles?.roles ?? []).map((r) => [r.role, r]));
+    const assignable = roles?.assignable.length ? roles.assignable : (roles?.roles ?? []).filter((r) => r.assignable).map((r) => r.role);
+    const choices = (list) => list.map((r) => [r, byRole.get(r)?.name ?? r]);
+    const role = select(choices(assignable), 'member');
     role.disabled = !allowed;
-    const fields = { email: field('Email', email), role: field('Role', role) };
+    const describe = () => byRole.get(role.value)?.description ?? '';
+    const fields = { email: field('Email', email), role: field('Role', role, { hint: describe() || undefined }) };
+    role.addEventListener('change', () => {
+      const hint = fields.role.querySelector('.hint');
+      if (hint) hint.textContent = describe();
+    });
     const status = h('p', { role: 'status', class: 'save-status' });
     const reload = async () => {
       let data;
@@ -183,7 +197,7 @@ export class SettingsView extends HTMLElement {
       listBox.removeAttribute('aria-busy');
       const rows = data.members.map((m) => {
         const isOwner = m.role === 'owner';
-        const rs = select(isOwner ? ['owner'] : ROLES, m.role);
+        const rs = select(choices(isOwner ? ['owner'] : assignable), m.role);
         rs.disabled = !allowed || isOwner;
         rs.id = uid('role');
         // A role changes on "Save role", not on the select's change: arrow keys on a closed select

@@ -18,6 +18,8 @@ export { createTransport, TransportError, idempotencyHeader, newIdempotencyKey }
 export { createOutbox, createMemoryOutboxStorage, createIndexedDbOutboxStorage, isLocalId } from './outbox.js';
 export { ApiError } from './resources.js';
 export { brandCatalog } from './brand.js';
+export { roleCatalog } from './roles.js';
+export { postActions, planPostAction } from './post-actions.js';
 export { postsInWindow, scheduledMs } from './post-window.js';
 export { wallTimeToUtc, utcToWallTime, resolveWallTimeWith } from './wall-time.js';
 export { describeProblems, displayNames } from './wording.js';

@@ -7,6 +7,9 @@ export interface CoreModule {
   HEAPU8: Uint8Array;
   Store: new () => CoreStore;
   brandCatalog(json: string): string;
+  describeRoles(json: string): string;
+  describePostActions(json: string): string;
+  planPostAction(json: string): string;
   contentTypes(json: string): string;
   metaCatalog(json: string): string;
   validatePostRequest(json: string): string;

@@ -32,6 +32,28 @@ export interface BrandCatalog {
   defaults: { image_style: string; font: string; content_language: string };
 }
 export declare function brandCatalog(): Promise<BrandCatalog>;
+/** The roles in words, from the core's permission table (web/sdk/roles.js). */
+export interface RoleCatalog {
+  roles: { role: Role; name: string; description: string; assignable: boolean }[];
+  /** The roles the acting person may assign in an invite or a role change. */
+  assignable: Role[];
+  /** Who may take each action, as a sentence part: "an Owner or Admin". */
+  who_may: Record<Action, string>;
+}
+export declare function roleCatalog(role?: Role | null): Promise<RoleCatalog>;
+
+export type PostAction = 'save' | 'draft' | 'schedule' | 'publish';
+/** What a post offers in the composer (web/sdk/post-actions.js); no status: a new post. */
+export declare function postActions(status?: string | null): Promise<{ editable: boolean; actions: PostAction[] }>;
+/** What an action sends: an existing post's PUT body, or a new post's create and the update after it. */
+export interface PostActionPlan {
+  update?: Record<string, unknown>;
+  create?: Record<string, unknown>;
+  then?: { status: string; platforms: { id: string | number; meta?: Record<string, unknown> }[]; scheduled_at?: string | null };
+  unfinished?: string;
+}
+export declare function planPostAction(request: { action: PostAction; body: Record<string, unknown>; status?: string; platforms?: (string | number)[] }): Promise<PostActionPlan>;
+
 
 /** A workspace as the client sees it. Never carries a key. */
 export interface WorkspaceSummary {
