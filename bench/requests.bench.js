@@ -25,21 +25,21 @@ export async function run() {
     meta: { current_page: 1, from: 1, to: 15, last_page: 4, per_page: 15, total: 60, path: 'x', links: [] },
   });
   const arg = JSON.stringify({ endpoint: 'posts.list', status: 200, body: page });
-  const parseUs = await timeIt(() => core.response_parse(arg));
+  const parseUs = await timeIt(() => core.parseResponse(arg));
   const meta = JSON.stringify({ endpoint: 'posts.list', status: 200 });
-  const parseTextUs = await timeIt(() => core.response_parse_text(meta, page));
+  const parseTextUs = await timeIt(() => core.parseResponseParts(meta, page));
   const floorUs = await timeIt(() => JSON.parse(page));
   const buildArg = JSON.stringify({ endpoint: 'posts.update', base: 'https://app.trypost.it', params: { post: 'p1' }, body: { status: 'draft' } });
-  const buildUs = await timeIt(() => core.request_build(buildArg));
+  const buildUs = await timeIt(() => core.buildRequest(buildArg));
   const secret = Buffer.alloc(32, 7).toString('base64');
   const signUs = await timeIt(() => signRequest({ method: 'PUT', url: 'https://app.trypost.it/api/posts/p1', headers: {}, body: '{"status":"draft"}' },
     { keyId: 'k', secretBase64: secret, created: 1_800_000_000 }));
   return [
-    { suite: 'requests', case: `response_parse posts page (15 posts, ${page.length} B)`, value: parseUs, unit: 'us/call',
+    { suite: 'requests', case: `parseResponse posts page (15 posts, ${page.length} B)`, value: parseUs, unit: 'us/call',
       peer: 'JSON.parse only', peer_value: floorUs, ratio: parseUs / floorUs },
-    { suite: 'requests', case: 'response_parse_text, same page (body as its own string)', value: parseTextUs, unit: 'us/call',
+    { suite: 'requests', case: 'parseResponseParts, same page (body as its own string)', value: parseTextUs, unit: 'us/call',
       peer: 'JSON.parse only', peer_value: floorUs, ratio: parseTextUs / floorUs },
-    { suite: 'requests', case: 'request_build posts.update', value: buildUs, unit: 'us/call' },
+    { suite: 'requests', case: 'buildRequest posts.update', value: buildUs, unit: 'us/call' },
     { suite: 'requests', case: 'signRequest with body (base + SHA-256 + HMAC)', value: signUs, unit: 'us/call' },
   ];
 }

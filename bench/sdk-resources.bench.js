@@ -23,8 +23,8 @@ export async function run() {
     const d = JSON.stringify({ endpoint: 'labels.list' });
     const meta = JSON.stringify({ endpoint: 'labels.list', status: 200, now: 0 });
     const coreUs = await timeIt(() => {
-      core.store_begin_endpoint(store, ws.id, d);
-      return core.store_finish_endpoint(store, ws.id, meta, labels);
+      core.beginEndpointCall(store, ws.id, d);
+      return core.finishEndpointCall(store, ws.id, meta, labels);
     });
     const parseUs = await timeIt(() => JSON.parse(labels));
     store.delete();

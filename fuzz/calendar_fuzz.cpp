@@ -3,7 +3,7 @@
 // rest is the posts document. Invariants, checked against the list view (which places each post
 // on its local date on its own): in every cell visible + hidden == the posts of that day, and the
 // ids a cell shows are in time-then-id order; the day view's time grid holds every post of the day.
-// And the text entry point (load_text, with its one-pass reader) agrees with the parsed one.
+// And the text entry point (load_json, with its one-pass reader) agrees with the parsed one.
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // The text entry point (one-pass reader first, the full parser for the rest) must agree with
   // loading the parsed document: both refuse, or both load the same index.
   trypost::CalendarIndex fast;
-  const json answer = json::parse(fast.load_text(text));
+  const json answer = json::parse(fast.load_json(text));
   const std::string reason = answer.value("reason", "");
   if (reason == "too_deep" || reason == "string_too_long" || reason == "array_too_long" || reason == "too_large")
     return 0;  // a limit only the text entry point applies

@@ -23,11 +23,11 @@ bool has_secret(const nlohmann::json& j) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const auto first = trypost::import_snapshot_text(text);
+  const auto first = trypost::read_snapshot_file(text);
   if (!first.ok()) return 0;
   const auto file = trypost::to_json(*first);
   if (has_secret(file)) __builtin_trap();
-  const auto second = trypost::import_snapshot_text(file.dump());
+  const auto second = trypost::read_snapshot_file(file.dump());
   if (!second.ok() || trypost::to_json(*second) != file) __builtin_trap();
   return 0;
 }

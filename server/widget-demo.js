@@ -35,7 +35,7 @@ export async function demoSnapshot(workspaceId = DEMO_WORKSPACE) {
     const ws = await fetch(`${base}/api/account/workspaces/${workspaceId}`, { headers: { authorization: `Bearer ${owner.account_token}` } });
     const answers = await readApiAnswers(core, base, key);
     const text = ws.ok ? `${await ws.text()}\n${answers.slice(answers.indexOf('\n') + 1)}` : answers;
-    const file = JSON.parse(core.snapshotFromApi(JSON.stringify({ text, exported_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') })));
+    const file = JSON.parse(core.buildApiSnapshot(JSON.stringify({ text, exported_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') })));
     if (typeof file.error === 'string') throw new Error(file.error);
     return file;
   } finally {

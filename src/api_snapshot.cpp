@@ -257,7 +257,7 @@ Expected<WorkspaceSnapshot> snapshot_from_api_answers(const std::vector<json>& a
   return snapshot_parts::finish_snapshot(std::move(s), err, options.exported_at ? &*options.exported_at : nullptr);
 }
 
-std::string snapshot_from_api_text(const std::string& request_json) {
+std::string snapshot_from_api_json(const std::string& request_json) {
   const json req = json::parse(request_json, nullptr, false);
   if (!req.is_object() || !req.contains("text") || !req["text"].is_string())
     return error_answer(make_error(400, "The request must be {\"text\": answers, \"name\"?, \"exported_at\"?}."));

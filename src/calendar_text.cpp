@@ -17,7 +17,7 @@ using nlohmann::json;
 using calendar_parts::add_workspace;
 using calendar_parts::id_text;
 
-std::string CalendarIndex::load_text(const std::string& text) {
+std::string CalendarIndex::load_json(const std::string& text) {
   // Bounded like a snapshot import (this document may be one): refused before any of the
   // current contents is touched.
   const ResponseLimits limits{kMaxSnapshotBytes, kMaxSnapshotDepth, kMaxSnapshotStringBytes, kMaxSnapshotArrayLength};
@@ -79,16 +79,16 @@ std::string bounded_change(const std::string& text, const std::string& refused, 
 }  // namespace
 
 // A list of posts (an API page's `data`, or the posts an edit's answer holds).
-std::string CalendarIndex::upsert_text(const std::string& text) {
+std::string CalendarIndex::upsert_json(const std::string& text) {
   return bounded_change(text, "The posts were not applied: they are", [&](const json& j) { return upsert(j); });
 }
 
 // A list of post ids: the posts a delete took out.
-std::string CalendarIndex::remove_text(const std::string& text) {
+std::string CalendarIndex::remove_json(const std::string& text) {
   return bounded_change(text, "No post was removed: the ids are", [&](const json& j) { return remove(j); });
 }
 
-std::string CalendarIndex::view_text(const std::string& text) const {
+std::string CalendarIndex::view_json(const std::string& text) const {
   const json j = json::parse(text, nullptr, false);
   if (j.is_discarded()) return error_answer(make_error(400, "The calendar query is not valid JSON."));
   auto q = calendar_query_from_json(j);
@@ -97,7 +97,7 @@ std::string CalendarIndex::view_text(const std::string& text) const {
 }
 
 // {"post_id", "new_time", "now", "role" | "can_edit"}: the post and its neighbours come from the index.
-std::string CalendarIndex::plan_move_text(const std::string& text) const {
+std::string CalendarIndex::plan_move_json(const std::string& text) const {
   const json j = json::parse(text, nullptr, false);
   if (j.is_discarded()) return error_answer(make_error(400, "The move request is not valid JSON."));
   auto req = move_request_from_json(j);

@@ -169,7 +169,7 @@ std::string begin_endpoint_call_json(const Store& store, const std::string& work
 
 std::string finish_endpoint_call_json(const Store& store, const std::string& workspace_id, const std::string& meta,
                                       const std::string& body) {
-  std::string text = parse_response_text(meta, body);
+  std::string text = parse_response_parts_json(meta, body);
   // A success ("data" sorts first) goes back as the parser wrote it: no second parse of a page.
   if (text.rfind("{\"failure\"", 0) != 0) return text;
   json out = json::parse(text, nullptr, false);

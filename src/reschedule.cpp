@@ -20,9 +20,9 @@ namespace {
 // "2026-12-23 09:00 Asia/Tokyo (00:00 UTC)": a time as the person reads it in their zone.
 std::string zoned_words(UtcSeconds t, const ZoneLens& zone) {
   const std::string utc = format_iso_time(t).substr(0, 16);
-  if (zone.is_utc()) return std::string(utc).replace(10, 1, " ") + " UTC";
+  if (zone.is_utc()) return utc.substr(0, 10) + " " + utc.substr(11) + " UTC";
   const std::string local = format_local_iso(t, zone.offset_at(t)).substr(0, 16);
-  return std::string(local).replace(10, 1, " ") + " " + zone.name() + " (" +
+  return local.substr(0, 10) + " " + local.substr(11) + " " + zone.name() + " (" +
          (local.substr(0, 10) == utc.substr(0, 10) ? "" : utc.substr(0, 10) + " ") + utc.substr(11, 5) + " UTC)";
 }
 }  // namespace
@@ -114,7 +114,7 @@ std::vector<std::string> accounts_of(const Post& p) {
 }
 }  // namespace
 
-std::string plan_move_text(const std::string& text) {
+std::string plan_move_json(const std::string& text) {
   const json j = json::parse(text, nullptr, false);
   if (j.is_discarded()) return error_answer(make_error(400, "The move request is not valid JSON."));
   auto req = move_request_from_json(j);

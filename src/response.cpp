@@ -148,7 +148,7 @@ std::string parse_response_json(const std::string& text) {
   return parse_response_from(j, nullptr);
 }
 
-std::string parse_response_text(const std::string& meta_json, const std::string& body) {
+std::string parse_response_parts_json(const std::string& meta_json, const std::string& body) {
   json j;
   ApiError err;
   if (!parse_argument(meta_json, j, err)) return error_answer(err);

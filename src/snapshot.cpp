@@ -233,7 +233,7 @@ Expected<WorkspaceSnapshot> import_snapshot_with(const json& head, std::vector<P
   return import_checked(head, std::make_pair(std::move(posts), std::move(labels)));
 }
 
-Expected<WorkspaceSnapshot> import_snapshot_text(std::string_view text) {
+Expected<WorkspaceSnapshot> read_snapshot_file(std::string_view text) {
   // Refused before a copy is made: the size alone decides.
   if (static_cast<std::int64_t>(text.size()) > kMaxSnapshotBytes)
     return damaged("it is larger than the limit of " + std::to_string(kMaxSnapshotBytes) + " bytes.");
@@ -251,7 +251,7 @@ Expected<WorkspaceSnapshot> import_snapshot_text(std::string_view text) {
   return import_snapshot(j);
 }
 
-std::string snapshot_export_text(const std::string& text) {
+std::string export_snapshot_json(const std::string& text) {
   const json j = json::parse(text, nullptr, false);
   if (j.is_discarded()) return error_answer(make_error(400, "The workspace export is not valid JSON."));
   auto s = snapshot_from_workspace_json(j);
@@ -259,8 +259,8 @@ std::string snapshot_export_text(const std::string& text) {
   return to_json(*s).dump();
 }
 
-std::string snapshot_import_text(const std::string& text) {
-  auto s = import_snapshot_text(text);
+std::string import_snapshot_json(const std::string& text) {
+  auto s = read_snapshot_file(text);
   if (!s) return error_answer(s.error());
   return to_json(*s).dump();
 }

@@ -134,15 +134,15 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   // One long-lived index per workspace: posts are parsed once, each view is a range query.
   emscripten::class_<trypost::CalendarIndex>("CalendarIndex")
       .constructor<>()
-      .function("load", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.load_text(s); }); })
-      .function("upsert", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.upsert_text(s); }); })
-      .function("remove", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.remove_text(s); }); })
-      .function("view", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.view_text(s); }); })
-      .function("planMove", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.plan_move_text(s); }); })
+      .function("load", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.load_json(s); }); })
+      .function("upsert", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.upsert_json(s); }); })
+      .function("remove", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.remove_json(s); }); })
+      .function("view", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.view_json(s); }); })
+      .function("planMove", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.plan_move_json(s); }); })
       .function("size", +[](trypost::CalendarIndex& c) { return double(c.size()); });
-  function("calendarPlanMove", +[](std::string s) { return guarded([&] { return trypost::plan_move_text(s); }); });
-  function("snapshotExport", +[](std::string s) { return guarded([&] { return trypost::snapshot_export_text(s); }); });
-  function("snapshotImport", +[](std::string s) { return guarded([&] { return trypost::snapshot_import_text(s); }); });
+  function("planCalendarMove", +[](std::string s) { return guarded([&] { return trypost::plan_move_json(s); }); });
+  function("exportSnapshot", +[](std::string s) { return guarded([&] { return trypost::export_snapshot_json(s); }); });
+  function("importSnapshot", +[](std::string s) { return guarded([&] { return trypost::import_snapshot_json(s); }); });
   // How a date steps (calendar_window.hpp): the widget's buttons and keys, the dashboard's too.
   function("shiftCalendarDate", +[](std::string s) { return guarded([&] { return trypost::shift_calendar_date_json(s); }); });
 
@@ -152,29 +152,29 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("listPreviewPeriods", +[](std::string s) { return guarded([&] { return trypost::preview_periods_json(s); }); });
   function("parseApiTime", +[](std::string s) { return trypost::api_time_ms(s); });
   // A snapshot from the API's own answers (trypost snapshot); the widget never needs it.
-  function("snapshotFromApi", +[](std::string s) { return guarded([&] { return trypost::snapshot_from_api_text(s); }); });
+  function("buildApiSnapshot", +[](std::string s) { return guarded([&] { return trypost::snapshot_from_api_json(s); }); });
 
   // --- requests and signing ---
-  function("request_build", +[](std::string s) { return guarded([&] { return trypost::build_request_json(s); }); });
-  function("request_endpoints", +[]() { return guarded([&] { return trypost::endpoints_json(); }); });
-  function("response_parse", +[](std::string s) { return guarded([&] { return trypost::parse_response_json(s); }); });
-  function("response_parse_text", +[](std::string meta, std::string body) { return guarded([&] { return trypost::parse_response_text(meta, body); }); });
-  function("retry_decide", +[](std::string s) { return guarded([&] { return trypost::retry_decision_json(s); }); });
+  function("buildRequest", +[](std::string s) { return guarded([&] { return trypost::build_request_json(s); }); });
+  function("listEndpoints", +[]() { return guarded([&] { return trypost::endpoints_json(); }); });
+  function("parseResponse", +[](std::string s) { return guarded([&] { return trypost::parse_response_json(s); }); });
+  function("parseResponseParts", +[](std::string meta, std::string body) { return guarded([&] { return trypost::parse_response_parts_json(meta, body); }); });
+  function("decideRetry", +[](std::string s) { return guarded([&] { return trypost::retry_decision_json(s); }); });
   // What the outbox does with a failed edit, and the 402 block the shell holds between calls.
   function("classifyFailure", +[](std::string s) { return guarded([&] { return trypost::outbox_failure_json(s); }); });
   function("decidePaymentBlock", +[](std::string s) { return guarded([&] { return trypost::payment_block_json(s); }); });
   function("checkPaymentBlock", +[](std::string s) { return guarded([&] { return trypost::payment_block_check_json(s); }); });
   function("readPaymentReset", +[](std::string s) { return guarded([&] { return trypost::payment_reset_json(s); }); });
   function("buildIdempotencyHeader", +[](std::string s) { return guarded([&] { return trypost::idempotency_header_json(s); }); });
-  function("signature_base", +[](std::string s) { return guarded([&] { return trypost::signature_base_json(s); }); });
+  function("buildSignatureBase", +[](std::string s) { return guarded([&] { return trypost::signature_base_json(s); }); });
   // One endpoint for one workspace: the Store gives that workspace's key, the builder the rest.
-  function("store_begin_endpoint", +[](trypost::StoreApi& s, std::string ws, std::string d) {
+  function("beginEndpointCall", +[](trypost::StoreApi& s, std::string ws, std::string d) {
     return guarded([&] { return trypost::begin_endpoint_call_json(s.store(), ws, d); });
   });
-  function("store_finish_endpoint", +[](trypost::StoreApi& s, std::string ws, std::string meta, std::string body) {
+  function("finishEndpointCall", +[](trypost::StoreApi& s, std::string ws, std::string meta, std::string body) {
     return guarded([&] { return trypost::finish_endpoint_call_json(s.store(), ws, meta, body); });
   });
-  function("signature_input_parse", +[](std::string s) { return guarded([&] { return trypost::parse_signature_input_json(s); }); });
-  function("widget_token_check", +[](std::string s) { return guarded([&] { return trypost::widget_token_check_json(s); }); });
+  function("parseSignatureInput", +[](std::string s) { return guarded([&] { return trypost::parse_signature_input_json(s); }); });
+  function("checkWidgetToken", +[](std::string s) { return guarded([&] { return trypost::widget_token_check_json(s); }); });
 #endif
 }

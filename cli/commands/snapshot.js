@@ -97,7 +97,7 @@ export async function run(args) {
   const text = v.api !== undefined ? await readApiAnswers(core, v.api, key) : await readStdin();
   const request = { text, exported_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
   if (v.name !== undefined) request.name = v.name;
-  const answer = core.snapshotFromApi(JSON.stringify(request));
+  const answer = core.buildApiSnapshot(JSON.stringify(request));
   const file = JSON.parse(answer);
   if (typeof file.error === 'string') {
     // The message names the first problem; with several, each is listed under it.

@@ -33,6 +33,6 @@ Expected<WorkspaceSnapshot> snapshot_from_api_answers(const std::vector<nlohmann
 
 // Text entry point: {"text": answers, "name"?, "exported_at"?} -> the snapshot file, or the
 // core's error answer (core_answer.hpp).
-std::string snapshot_from_api_text(const std::string& request_json);
+std::string snapshot_from_api_json(const std::string& request_json);
 
 }  // namespace trypost

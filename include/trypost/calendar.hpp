@@ -81,11 +81,11 @@ class CalendarIndex {
   std::size_t size() const { return ids_.size(); }
 
   // The text entry points the bindings forward to.
-  std::string load_text(const std::string& text);
-  std::string upsert_text(const std::string& text);
-  std::string remove_text(const std::string& text);
-  std::string view_text(const std::string& query) const;
-  std::string plan_move_text(const std::string& request) const;
+  std::string load_json(const std::string& text);
+  std::string upsert_json(const std::string& text);
+  std::string remove_json(const std::string& text);
+  std::string view_json(const std::string& query) const;
+  std::string plan_move_json(const std::string& request) const;
 
   struct PostInfo {
     std::optional<UtcSeconds> time;

@@ -53,7 +53,7 @@ std::optional<bool> role_can_edit_posts(std::string_view role);
 
 // {"post": {...API post...}, "new_time": ISO, "role": "member" | "can_edit": bool, "now": ISO,
 //  "others": [posts]} -> the plan as JSON, or {"error": ...} for a malformed request.
-std::string plan_move_text(const std::string& request);
+std::string plan_move_json(const std::string& request);
 
 // Shared by the text entry points: new_time, now and the edit right, read from a request.
 struct MoveRequest {

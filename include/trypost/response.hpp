@@ -88,6 +88,6 @@ inline std::optional<ResponseFailure> check_json_limits(const std::string& body,
 std::string parse_response_json(const std::string& json_text);
 // The same with the body passed as its own text, so a large answer is not escaped into JSON and
 // lexed twice: meta is {"endpoint","status","headers"?,"now"?,"limits"?}.
-std::string parse_response_text(const std::string& meta_json, const std::string& body);
+std::string parse_response_parts_json(const std::string& meta_json, const std::string& body);
 
 }  // namespace trypost

@@ -51,11 +51,11 @@ Expected<WorkspaceSnapshot> import_snapshot(const nlohmann::json& file);
 // The same checks for a file whose posts and labels were already read (and checked) by the
 // calendar's one-pass reader: `head` holds every other member of the file.
 Expected<WorkspaceSnapshot> import_snapshot_with(const nlohmann::json& head, std::vector<Post> posts, std::vector<Label> labels);
-Expected<WorkspaceSnapshot> import_snapshot_text(std::string_view text);
+Expected<WorkspaceSnapshot> read_snapshot_file(std::string_view text);
 bool looks_like_snapshot(const nlohmann::json& j);
 
 // Text entry points: the snapshot file, or the core's error answer (core_answer.hpp).
-std::string snapshot_export_text(const std::string& workspace_json);
-std::string snapshot_import_text(const std::string& file_text);  // the normalized file
+std::string export_snapshot_json(const std::string& workspace_json);
+std::string import_snapshot_json(const std::string& file_text);  // the normalized file
 
 }  // namespace trypost

@@ -30,7 +30,7 @@ export class TokenError extends Error {
 export function verifyWidgetTokenWith(core, token, { secret, nowSec, maxTtlSec = 3600, skewSec = 60, workspaceId }) {
   const arg = { token: String(token), now: nowSec, max_ttl_seconds: maxTtlSec, skew_seconds: skewSec };
   if (workspaceId) arg.workspace_id = workspaceId;
-  const answer = parseCoreAnswer(core.widget_token_check(JSON.stringify(arg)));
+  const answer = parseCoreAnswer(core.checkWidgetToken(JSON.stringify(arg)));
   if (answer.problem?.structural) throw new TokenError(answer.problem.message, answer.problem);
   const expected = createHmac('sha256', secret).update(answer.signing_input).digest();
   const given = Buffer.from(answer.signature, 'base64url');

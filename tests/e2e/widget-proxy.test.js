@@ -67,7 +67,7 @@ test('dist/widget/ runs on its own under the strict CSP and loads its calendar-o
   // The module it runs is the calendar section of the bindings only.
   const exported = await page.evaluate(async () => {
     const core = await (await import('/trypost/core.js')).loadCore();
-    return { calendar: typeof core.CalendarIndex, snapshot: typeof core.snapshotImport, counting: typeof core.countText, store: typeof core.Store, signing: typeof core.signature_base };
+    return { calendar: typeof core.CalendarIndex, snapshot: typeof core.importSnapshot, counting: typeof core.countText, store: typeof core.Store, signing: typeof core.buildSignatureBase };
   });
   assert.deepEqual(exported, { calendar: 'function', snapshot: 'function', counting: 'undefined', store: 'undefined', signing: 'undefined' });
   assert.deepEqual(problems, []);

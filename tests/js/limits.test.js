@@ -12,7 +12,7 @@ const meta = JSON.stringify({ endpoint: 'posts.list', status: 200 });
 const smallWorkspace = { workspace: { name: 'W' }, accounts: [], labels: [], posts: [] };
 
 async function stillAnswers(core) {
-  const ok = JSON.parse(core.response_parse_text(JSON.stringify({ endpoint: 'labels.list', status: 200 }),
+  const ok = JSON.parse(core.parseResponseParts(JSON.stringify({ endpoint: 'labels.list', status: 200 }),
     '[{"id":"l1","name":"Promo","color":"#4f46e5"}]'));
   assert.equal(ok.ok, true);
   assert.equal(ok.data.length, 1);
@@ -22,7 +22,7 @@ async function stillAnswers(core) {
 
 test('response parsing refuses a 100 MB body as too large, naming the byte limit', async () => {
   const core = await loadCore();
-  const out = JSON.parse(core.response_parse_text(meta, hundredMegabytes()));
+  const out = JSON.parse(core.parseResponseParts(meta, hundredMegabytes()));
   assert.equal(out.ok, false);
   assert.equal(out.failure.kind, 'malformed');
   assert.equal(out.failure.reason, 'too_large');
@@ -32,7 +32,7 @@ test('response parsing refuses a 100 MB body as too large, naming the byte limit
 
 test('response parsing refuses 10 000-deep nesting as too deep, naming the depth limit', async () => {
   const core = await loadCore();
-  const out = JSON.parse(core.response_parse_text(meta, nested(10000)));
+  const out = JSON.parse(core.parseResponseParts(meta, nested(10000)));
   assert.equal(out.ok, false);
   assert.equal(out.failure.reason, 'too_deep');
   assert.match(out.failure.message, /deeper than 64 levels/);

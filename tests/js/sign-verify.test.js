@@ -98,12 +98,12 @@ test('verification refuses stale, future, expired, unknown-key and under-covered
 test('Signature-Input parsed by the core round-trips to the same field', async () => {
   const core = await sdk.loadCore();
   const field = 'sig1=("@method" "@authority" "@path" "@query" "content-digest");created=1700000000;expires=1700000300;nonce="n-1";keyid="k1"';
-  const parsed = JSON.parse(core.signature_input_parse(JSON.stringify({ signature_input: field })));
+  const parsed = JSON.parse(core.parseSignatureInput(JSON.stringify({ signature_input: field })));
   assert.equal(parsed.signatures.length, 1);
   const s = parsed.signatures[0];
   assert.deepEqual(s.params, { created: 1700000000, expires: 1700000300, nonce: 'n-1', keyid: 'k1' });
   assert.equal(`${s.label}=${s.signature_params}`, field);
-  const bad = JSON.parse(core.signature_input_parse(JSON.stringify({ signature_input: 'sig1=("a" ' })));
+  const bad = JSON.parse(core.parseSignatureInput(JSON.stringify({ signature_input: 'sig1=("a" ' })));
   assert.equal(typeof bad.error, 'string');
 });
 

@@ -1,4 +1,4 @@
-// The transport's retry behaviour (decided by the core's retry_decide) and the outbox's promises:
+// The transport's retry behaviour (decided by the core's decideRetry) and the outbox's promises:
 // order per workspace, nothing lost across a reload, a conflict keeps the user's text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -103,7 +103,7 @@ test('a timeout aborts the fetch and is a typed error without the key or URL', a
 
 test('the emulator honours the header form the core builds ("quoted" structured string)', async () => {
   const core = await loadCore();
-  const built = JSON.parse(core.request_build(JSON.stringify({ endpoint: 'posts.create', body: { content: 'x' }, idempotency_key: 'same-key' })));
+  const built = JSON.parse(core.buildRequest(JSON.stringify({ endpoint: 'posts.create', body: { content: 'x' }, idempotency_key: 'same-key' })));
   const header = built.headers['Idempotency-Key'];
   assert.equal(header, idempotencyHeader(core, 'same-key'));
   const h = await startEmulator();

@@ -57,7 +57,7 @@ TEST_CASE("the named form, and a post seen on two pages, is kept once") {
                                         page(2, 2, 2, json::array({post("a", "2026-12-03 09:00:00"), post("b", "2026-12-09 10:00:00")}))})},
                  {"social_accounts", kAccounts},
                  {"labels", kLabels}};
-  const auto out = json::parse(snapshot_from_api_text(json{{"text", doc.dump()}}.dump()));
+  const auto out = json::parse(snapshot_from_api_json(json{{"text", doc.dump()}}.dump()));
   REQUIRE_FALSE(out.contains("error"));
   CHECK(out["format"] == "trypost-calendar-snapshot");
   CHECK(out["posts"].size() == 2);

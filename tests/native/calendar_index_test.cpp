@@ -29,8 +29,8 @@ TEST_CASE("calendar index: all-or-nothing loads, details for painting") {
   CHECK(idx.load(json{{"data", json::array({post("9", nullptr)})}}).ok());
   CHECK(idx.size() == 1);
   CHECK(idx.find("9").has_value());
-  CHECK(json::parse(idx.load_text("{\"posts\": [")).contains("error"));
-  CHECK(json::parse(idx.view_text("not json")).contains("error"));
+  CHECK(json::parse(idx.load_json("{\"posts\": [")).contains("error"));
+  CHECK(json::parse(idx.view_json("not json")).contains("error"));
 
   CalendarIndex d = index_of(json::array({post("1", "2026-05-04T10:00:00Z", "scheduled", "acc1", "x", {"red"})}));
   const json v = view(d, {{"view", "week"}, {"date", "2026-05-04"}, {"details", true}});
@@ -156,8 +156,8 @@ TEST_CASE("calendar upsert: a damaged post or a repeated id refuses the whole li
   CHECK(view(idx, {{"view", "month"}, {"date", "2026-05-01"}}).dump() == before);
   CHECK_FALSE(idx.upsert(json::object()).ok());
   // Text in: bounded and parsed like a load; out: the summary, or an error answer.
-  CHECK(json::parse(idx.upsert_text("[{")).contains("error"));
-  const json ok = json::parse(idx.upsert_text(json::array({moved}).dump()));
+  CHECK(json::parse(idx.upsert_json("[{")).contains("error"));
+  const json ok = json::parse(idx.upsert_json(json::array({moved}).dump()));
   CHECK(ok["posts"] == 2);
   CHECK(ok["last"] == "2026-05-20T10:00:00Z");
 }
@@ -172,13 +172,13 @@ TEST_CASE("calendar remove: every post, then none; bad ids refuse the list and c
   CHECK(idx.size() == 3);
   CHECK(view(idx, {{"view", "month"}, {"date", "2026-05-01"}}).dump() == before);
   CHECK_FALSE(idx.remove(json("1")).ok());
-  CHECK(json::parse(idx.remove_text("[1,")).contains("error"));
+  CHECK(json::parse(idx.remove_json("[1,")).contains("error"));
   auto r = idx.remove(json::array({1, "2", "404"}));
   REQUIRE(r.ok());
   CHECK(r.value()["posts"] == 1);
   CHECK_FALSE(idx.find("1").has_value());
   CHECK(idx.find("3").has_value());
-  CHECK(json::parse(idx.remove_text("[\"3\"]"))["posts"] == 0);
+  CHECK(json::parse(idx.remove_json("[\"3\"]"))["posts"] == 0);
   const json empty = view(idx, {{"view", "month"}, {"date", "2026-05-01"}, {"details", true}});
   CHECK(empty["posts"].empty());
   CHECK(empty["unscheduled"].empty());

@@ -70,23 +70,23 @@ TEST_CASE("calendar plan_move warns, without refusing, about the same account in
                                                 post("9", "2026-05-11T09:30:20Z", "published", "acc2"),
                                                 post("10", nullptr, "published", "acc1")})}})
               .ok());
-  const json w = json::parse(idx.plan_move_text(
+  const json w = json::parse(idx.plan_move_json(
       R"({"post_id":"7","new_time":"2026-05-11T09:30:45Z","now":"2026-05-10T12:00:00Z","role":"admin"})"));
   CHECK(w["ok"] == true);
   CHECK(w["warnings"][0]["post_ids"] == json::array({"8"}));
-  const json frozen = json::parse(idx.plan_move_text(
+  const json frozen = json::parse(idx.plan_move_json(
       R"({"post_id":"10","new_time":"2026-05-11T09:30:45Z","now":"2026-05-10T12:00:00Z","role":"owner"})"));
   CHECK(frozen["ok"] == false);
   CHECK(frozen["reasons"][0]["code"] == "not_editable");
-  CHECK(json::parse(idx.plan_move_text(R"({"post_id":"nope","new_time":"2026-05-11T09:30:45Z","now":"2026-05-10T12:00:00Z","role":"owner"})"))
+  CHECK(json::parse(idx.plan_move_json(R"({"post_id":"nope","new_time":"2026-05-11T09:30:45Z","now":"2026-05-10T12:00:00Z","role":"owner"})"))
             .contains("error"));
-  CHECK(json::parse(idx.plan_move_text(R"({"post_id":"7","new_time":"soon","now":"2026-05-10T12:00:00Z","role":"owner"})"))
+  CHECK(json::parse(idx.plan_move_json(R"({"post_id":"7","new_time":"soon","now":"2026-05-10T12:00:00Z","role":"owner"})"))
             .contains("error"));
-  CHECK(json::parse(idx.plan_move_text(R"({"post_id":"7","new_time":"2026-05-11T09:30:45Z","now":"2026-05-10T12:00:00Z","role":"king"})"))
+  CHECK(json::parse(idx.plan_move_json(R"({"post_id":"7","new_time":"2026-05-11T09:30:45Z","now":"2026-05-10T12:00:00Z","role":"king"})"))
             .contains("error"));
 
   // The free-standing text entry: the post and its neighbours come with the request.
-  const json free = json::parse(plan_move_text(json{{"post", post("1", nullptr, "draft", "acc9")},
+  const json free = json::parse(plan_move_json(json{{"post", post("1", nullptr, "draft", "acc9")},
                                                     {"new_time", "2026-05-11T09:30:00+02:00"},
                                                     {"now", "2026-05-10T12:00:00Z"},
                                                     {"can_edit", true},
@@ -111,7 +111,7 @@ TEST_CASE("calendar plan_move: a refusal quotes times in the display zone, with 
   // Through the index's JSON entry point, with the zone as the view takes it.
   CalendarIndex idx;
   REQUIRE(idx.load(json{{"posts", json::array({post("7", "2026-12-24 00:00:00", "scheduled", "acc1")})}}).ok());
-  const json plan = json::parse(idx.plan_move_text(json{{"post_id", "7"}, {"new_time", "2026-12-22T23:30:00Z"}, {"now", "2026-12-23T01:00:00Z"},
+  const json plan = json::parse(idx.plan_move_json(json{{"post_id", "7"}, {"new_time", "2026-12-22T23:30:00Z"}, {"now", "2026-12-23T01:00:00Z"},
                                                          {"role", "member"}, {"zone", {{"name", "Asia/Tokyo"}, {"transitions", json::array({json{{"at_utc", 0}, {"offset_seconds", 32400}}})}}}}.dump()));
   CHECK(plan["reasons"][0]["message"].get<std::string>().rfind("The new time, 2026-12-23 08:30 Asia/Tokyo (2026-12-22 23:30 UTC)", 0) == 0);
 }

@@ -42,7 +42,7 @@ TEST_CASE("calendar snapshot export keeps what a preview paints and no credentia
   CHECK_FALSE(is_secret_field_name("author"));
   CHECK_FALSE(is_secret_field_name("board_id"));
 
-  const json file = json::parse(snapshot_export_text(workspace_export().dump()));
+  const json file = json::parse(export_snapshot_json(workspace_export().dump()));
   REQUIRE_FALSE(file.contains("error"));
   CHECK(file["format"] == "trypost-calendar-snapshot");
   CHECK(file["version"] == 1);
@@ -59,16 +59,16 @@ TEST_CASE("calendar snapshot export keeps what a preview paints and no credentia
 
   json bad = workspace_export();
   bad["workspace"]["brand"]["primary"] = "blue";
-  CHECK(json::parse(snapshot_export_text(bad.dump())).contains("error"));
+  CHECK(json::parse(export_snapshot_json(bad.dump())).contains("error"));
 }
 
 TEST_CASE("calendar snapshot import: round trip, newer versions and damage refused whole") {
-  const std::string text = snapshot_export_text(workspace_export().dump());
-  auto s = import_snapshot_text(text);
+  const std::string text = export_snapshot_json(workspace_export().dump());
+  auto s = read_snapshot_file(text);
   REQUIRE(s.ok());
   CHECK(s->posts.size() == 1);
   CHECK(s->brand.text == "#111111");
-  CHECK(json::parse(snapshot_import_text(text)) == json::parse(text));
+  CHECK(json::parse(import_snapshot_json(text)) == json::parse(text));
 
   json newer = json::parse(text);
   newer["version"] = 2;
@@ -79,7 +79,7 @@ TEST_CASE("calendar snapshot import: round trip, newer versions and damage refus
   current["version"] = 1;
   CHECK(import_snapshot(current).ok());
 
-  auto cut = import_snapshot_text(text.substr(0, text.size() / 2));
+  auto cut = read_snapshot_file(text.substr(0, text.size() / 2));
   REQUIRE_FALSE(cut.ok());
   CHECK(cut.error().message.find("damaged") != std::string::npos);
 
@@ -106,7 +106,7 @@ TEST_CASE("calendar snapshot import: round trip, newer versions and damage refus
   CalendarIndex idx;
   REQUIRE(idx.load(json::parse(text)).ok());
   CHECK(idx.size() == 1);
-  CHECK(json::parse(idx.load_text(broken.dump())).contains("error"));
+  CHECK(json::parse(idx.load_json(broken.dump())).contains("error"));
   CHECK(idx.size() == 1);
 }
 

@@ -59,10 +59,10 @@ std::vector<std::pair<const char*, EntryPoint>> entry_points() {
       {"wall_time_json", trypost::wall_time_json},
       {"widget_token_check_json", trypost::widget_token_check_json},
       {"wording_json", trypost::wording_json},
-      {"snapshot_export_text", trypost::snapshot_export_text},
-      {"snapshot_import_text", trypost::snapshot_import_text},
-      {"snapshot_from_api_text", trypost::snapshot_from_api_text},
-      {"plan_move_text", [](const std::string& s) { return trypost::plan_move_text(s); }},
+      {"export_snapshot_json", trypost::export_snapshot_json},
+      {"import_snapshot_json", trypost::import_snapshot_json},
+      {"snapshot_from_api_json", trypost::snapshot_from_api_json},
+      {"plan_move_json", [](const std::string& s) { return trypost::plan_move_json(s); }},
   };
 }
 

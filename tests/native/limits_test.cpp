@@ -36,7 +36,7 @@ void still_answers() {
   const auto ok = parse_response(*find_endpoint("labels.list"), {200, {}, R"([{"id":"l1","name":"Promo","color":"#4f46e5"}])"});
   CHECK(ok.ok);
   CHECK(ok.data.size() == 1);
-  const auto snap = import_snapshot_text(snapshot_export_text(kWorkspace));
+  const auto snap = read_snapshot_file(export_snapshot_json(kWorkspace));
   CHECK(snap.ok());
 }
 }  // namespace
@@ -47,7 +47,7 @@ TEST_CASE("limits: a 100 MB answer is refused as too large, naming the limit") {
   CHECK(r.failure->kind == "malformed");
   CHECK(r.failure->reason == "too_large");
   CHECK(r.failure->message.find(std::to_string(ResponseLimits{}.max_body_bytes)) != std::string::npos);
-  const auto text = json::parse(parse_response_text(R"({"endpoint":"posts.list","status":200})", hundred_megabytes()));
+  const auto text = json::parse(parse_response_parts_json(R"({"endpoint":"posts.list","status":200})", hundred_megabytes()));
   CHECK(text["ok"] == false);
   CHECK(text["failure"]["reason"] == "too_large");
   still_answers();
@@ -66,34 +66,34 @@ TEST_CASE("limits: 10 000-deep nesting in an answer is refused as too deep, nami
   const auto s = parse_response(posts_list(), {500, {}, nested(10000)});
   REQUIRE_FALSE(s.ok);
   CHECK(s.failure->kind == "server_error");
-  const auto text = json::parse(parse_response_text(R"({"endpoint":"posts.list","status":200})", nested(10000)));
+  const auto text = json::parse(parse_response_parts_json(R"({"endpoint":"posts.list","status":200})", nested(10000)));
   CHECK(text["failure"]["reason"] == "too_deep");
   still_answers();
 }
 
 TEST_CASE("limits: snapshot import refuses a 100 MB file and 10 000-deep nesting, naming the limit") {
-  const auto big = import_snapshot_text(hundred_megabytes());
+  const auto big = read_snapshot_file(hundred_megabytes());
   REQUIRE_FALSE(big.ok());
   CHECK(big.error().message.find("limit of " + std::to_string(kMaxSnapshotBytes) + " bytes") != std::string::npos);
 
-  const auto deep = import_snapshot_text(nested(10000));
+  const auto deep = read_snapshot_file(nested(10000));
   REQUIRE_FALSE(deep.ok());
   CHECK(deep.error().message.find("limit of " + std::to_string(kMaxSnapshotDepth) + " levels") != std::string::npos);
 
   // Deep inside an otherwise valid file (a post's meta) is refused the same way.
-  const std::string inner = R"({"deep":)" + nested(10000) + "," + snapshot_export_text(kWorkspace).substr(1);
-  const auto answer = json::parse(snapshot_import_text(inner));
+  const std::string inner = R"({"deep":)" + nested(10000) + "," + export_snapshot_json(kWorkspace).substr(1);
+  const auto answer = json::parse(import_snapshot_json(inner));
   CHECK(answer["error"].get<std::string>().find("levels") != std::string::npos);
   still_answers();
 }
 
 TEST_CASE("limits: a snapshot at the depth limit loads, one level more is refused") {
   // {"workspace": {"name": "W"}, "extra": [[...]]}: the file object is level 1.
-  const std::string file = snapshot_export_text(kWorkspace);
+  const std::string file = export_snapshot_json(kWorkspace);
   REQUIRE(file.front() == '{');
   auto file_with = [&](int levels) { return R"({"x":)" + nested(levels - 1) + "," + file.substr(1); };
-  CHECK(import_snapshot_text(file_with(kMaxSnapshotDepth)).ok());
-  CHECK_FALSE(import_snapshot_text(file_with(kMaxSnapshotDepth + 1)).ok());
+  CHECK(read_snapshot_file(file_with(kMaxSnapshotDepth)).ok());
+  CHECK_FALSE(read_snapshot_file(file_with(kMaxSnapshotDepth + 1)).ok());
 }
 
 // ---- the same limits where answers enter the store and posts enter the calendar ----
@@ -194,39 +194,39 @@ TEST_CASE("limits: the calendar refuses a 100 MB document and 10 000-deep nestin
   CalendarIndex cal;
   const std::string posts = R"({"posts":[{"id":"1","content":"a","status":"scheduled","scheduled_at":"2026-05-10 15:30:00"},)"
                             R"({"id":"2","content":"b","status":"draft"}]})";
-  REQUIRE(json::parse(cal.load_text(posts))["posts"] == 2);
-  const std::string before = cal.view_text(R"({"view":"month","date":"2026-05-15"})");
+  REQUIRE(json::parse(cal.load_json(posts))["posts"] == 2);
+  const std::string before = cal.view_json(R"({"view":"month","date":"2026-05-15"})");
 
-  const auto big = json::parse(cal.load_text(hundred_megabytes()));
+  const auto big = json::parse(cal.load_json(hundred_megabytes()));
   CHECK(big["reason"] == "too_large");
   CHECK(big["error"].get<std::string>().find("limit of " + std::to_string(kMaxSnapshotBytes) + " bytes") != std::string::npos);
-  const auto deep = json::parse(cal.load_text(nested(10000)));
+  const auto deep = json::parse(cal.load_json(nested(10000)));
   CHECK(deep["reason"] == "too_deep");
   CHECK(deep["error"].get<std::string>().find("limit of " + std::to_string(kMaxSnapshotDepth) + " levels") != std::string::npos);
-  const auto cut = json::parse(cal.load_text(posts.substr(0, posts.size() / 2)));
+  const auto cut = json::parse(cal.load_json(posts.substr(0, posts.size() / 2)));
   CHECK(cut["reason"] == "not_json");
 
   CHECK(cal.size() == 2);
-  CHECK(cal.view_text(R"({"view":"month","date":"2026-05-15"})") == before);
+  CHECK(cal.view_json(R"({"view":"month","date":"2026-05-15"})") == before);
 }
 
 TEST_CASE("limits: the calendar's depth and list-length limits hold at the limit and refuse one past it") {
   CalendarIndex cal;
   const auto doc = [](const std::string& extra) { return R"({"posts":[],"extra":)" + extra + "}"; };
   // The document object is level 1.
-  CHECK_FALSE(json::parse(cal.load_text(doc(nested(kMaxSnapshotDepth - 1)))).contains("error"));
-  CHECK(json::parse(cal.load_text(doc(nested(kMaxSnapshotDepth))))["reason"] == "too_deep");
-  CHECK_FALSE(json::parse(cal.load_text(doc(list_of(kMaxSnapshotArrayLength)))).contains("error"));
-  const auto past = json::parse(cal.load_text(doc(list_of(kMaxSnapshotArrayLength + 1))));
+  CHECK_FALSE(json::parse(cal.load_json(doc(nested(kMaxSnapshotDepth - 1)))).contains("error"));
+  CHECK(json::parse(cal.load_json(doc(nested(kMaxSnapshotDepth))))["reason"] == "too_deep");
+  CHECK_FALSE(json::parse(cal.load_json(doc(list_of(kMaxSnapshotArrayLength)))).contains("error"));
+  const auto past = json::parse(cal.load_json(doc(list_of(kMaxSnapshotArrayLength + 1))));
   CHECK(past["reason"] == "array_too_long");
   CHECK(past["error"].get<std::string>().find(std::to_string(kMaxSnapshotArrayLength) + " items") != std::string::npos);
 }
 
 TEST_CASE("limits: a snapshot holding a list longer than the limit is refused, naming the limit") {
-  const std::string file = snapshot_export_text(kWorkspace);
-  const auto at = import_snapshot_text(R"({"x":)" + list_of(kMaxSnapshotArrayLength) + "," + file.substr(1));
+  const std::string file = export_snapshot_json(kWorkspace);
+  const auto at = read_snapshot_file(R"({"x":)" + list_of(kMaxSnapshotArrayLength) + "," + file.substr(1));
   CHECK(at.ok());
-  const auto past = import_snapshot_text(R"({"x":)" + list_of(kMaxSnapshotArrayLength + 1) + "," + file.substr(1));
+  const auto past = read_snapshot_file(R"({"x":)" + list_of(kMaxSnapshotArrayLength + 1) + "," + file.substr(1));
   REQUIRE_FALSE(past.ok());
   CHECK(past.error().message.find("limit of " + std::to_string(kMaxSnapshotArrayLength) + " items") != std::string::npos);
 }

@@ -157,7 +157,7 @@ TEST_CASE("post scan: anything the full parser refuses, or that is not a plain p
   CHECK_FALSE(scan_posts_document(R"([{"id":"123456789","status":"draft"}])", small).has_value());
 }
 
-TEST_CASE("calendar load_text: the fast path gives the same index and the same errors as the full one") {
+TEST_CASE("calendar load_json: the fast path gives the same index and the same errors as the full one") {
   json posts = json::array();
   for (int i = 0; i < 40; ++i) {
     auto p = full_post();
@@ -166,7 +166,7 @@ TEST_CASE("calendar load_text: the fast path gives the same index and the same e
     posts.push_back(p);
   }
   CalendarIndex fast, slow;
-  const auto summary = json::parse(fast.load_text(json{{"posts", posts}}.dump()));
+  const auto summary = json::parse(fast.load_json(json{{"posts", posts}}.dump()));
   REQUIRE(slow.load(json{{"posts", posts}}).ok());
   CHECK(summary["posts"] == 40);
   const auto q = calendar_query_from_json({{"view", "month"}, {"date", "2026-05-10"}, {"details", true}, {"max_rows", 3}}).value();
@@ -174,18 +174,18 @@ TEST_CASE("calendar load_text: the fast path gives the same index and the same e
 
   // A damaged post still refuses the whole load, with the field named; the old contents stay.
   posts[3]["status"] = "queued";
-  const auto bad = json::parse(fast.load_text(json{{"posts", posts}}.dump()));
+  const auto bad = json::parse(fast.load_json(json{{"posts", posts}}.dump()));
   REQUIRE(bad.contains("error"));
   CHECK(bad["errors"].contains("posts.3.status"));
   CHECK(fast.size() == 40);
   posts[3]["status"] = "draft";
   posts[4]["id"] = "3";
-  const auto twice = json::parse(fast.load_text(json{{"data", posts}}.dump()));
+  const auto twice = json::parse(fast.load_json(json{{"data", posts}}.dump()));
   REQUIRE(twice.contains("error"));
   CHECK(twice["errors"].contains("data.4.id"));
 }
 
-TEST_CASE("calendar load_text: a snapshot file is read in one pass, with the importer's checks and errors") {
+TEST_CASE("calendar load_json: a snapshot file is read in one pass, with the importer's checks and errors") {
   json posts = json::array();
   for (int i = 0; i < 30; ++i) {
     auto p = full_post();
@@ -197,7 +197,7 @@ TEST_CASE("calendar load_text: a snapshot file is read in one pass, with the imp
                 {"accounts", json::array({{{"id", "acc1"}, {"platform", "x"}, {"display_name", "Acme X"}}})},
                 {"labels", json::array({{{"id", "l1"}, {"name", "Red"}, {"color", "#ff0000"}}})},
                 {"posts", posts}};
-  const std::string file = snapshot_export_text(ws.dump());
+  const std::string file = export_snapshot_json(ws.dump());
   REQUIRE_FALSE(json::parse(file).contains("error"));
   const auto scanned = scan_posts_document(file);
   REQUIRE(scanned.has_value());  // the one-pass reader takes it
@@ -205,7 +205,7 @@ TEST_CASE("calendar load_text: a snapshot file is read in one pass, with the imp
   CHECK(scanned->posts.size() == 30);
 
   CalendarIndex fast, slow;
-  const auto summary = json::parse(fast.load_text(file));
+  const auto summary = json::parse(fast.load_json(file));
   CHECK(summary["posts"] == 30);
   // The viewer's title, theme and label filter come with the summary: nothing parses the file twice.
   CHECK(summary["workspace"]["name"] == "Acme");
@@ -218,7 +218,7 @@ TEST_CASE("calendar load_text: a snapshot file is read in one pass, with the imp
 
   // Each damage is refused with the importer's own message and field, and the index keeps what it had.
   const auto refused_like_import = [&](json damaged, const char* field) {
-    const auto got = json::parse(fast.load_text(damaged.dump()));
+    const auto got = json::parse(fast.load_json(damaged.dump()));
     CalendarIndex full;
     const auto want = full.load(damaged);
     REQUIRE_FALSE(want.ok());

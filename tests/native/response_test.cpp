@@ -296,10 +296,10 @@ TEST_CASE("every truncation and every single-byte corruption of a page is an ans
 TEST_CASE("the body may travel as its own text, with the same answer") {
   const auto body = page_json(json::array({post_json(1)}), 1, 2, 15, 16).dump();
   const auto a = parse_response_json(json{{"endpoint", "posts.list"}, {"status", 200}, {"body", body}}.dump());
-  const auto b = parse_response_text(R"({"endpoint":"posts.list","status":200})", body);
+  const auto b = parse_response_parts_json(R"({"endpoint":"posts.list","status":200})", body);
   CHECK(a == b);
-  CHECK(json::parse(parse_response_text(R"({"endpoint":"posts.list","status":200})", body.substr(0, 9)))["failure"]["reason"] == "not_json");
-  CHECK(json::parse(parse_response_text("{", body)).contains("error"));
+  CHECK(json::parse(parse_response_parts_json(R"({"endpoint":"posts.list","status":200})", body.substr(0, 9)))["failure"]["reason"] == "not_json");
+  CHECK(json::parse(parse_response_parts_json("{", body)).contains("error"));
 }
 
 }  // namespace response_test

@@ -32,10 +32,10 @@ export async function useCore(): Promise<string> {
   const index: CoreCalendarIndex = new core.CalendarIndex();
   const size: number = index.size();
   index.delete();
-  const begun: string = core.store_begin_endpoint(store, 'ws', JSON.stringify({ endpoint: 'labels.list' }));
+  const begun: string = core.beginEndpointCall(store, 'ws', JSON.stringify({ endpoint: 'labels.list' }));
   store.delete();
   try {
-    JSON.parse(core.snapshotImport('{}'));
+    JSON.parse(core.importSnapshot('{}'));
   } catch (e) {
     if (e instanceof CoreError) {
       const answer: CoreErrorAnswer = e.details;
@@ -44,7 +44,7 @@ export async function useCore(): Promise<string> {
     }
   }
   const version: string = await coreVersion();
-  return `${version} ${size} ${begun} ${core.widget_token_check('{}')} ${core.calendarPlanMove('{}')} ${core.snapshotExport('{}')}`;
+  return `${version} ${size} ${begun} ${core.checkWidgetToken('{}')} ${core.planCalendarMove('{}')} ${core.exportSnapshot('{}')}`;
 }
 
 export async function useCounting(): Promise<number> {

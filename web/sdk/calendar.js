@@ -222,18 +222,18 @@ export async function createCalendar(doc, options) {
 // -> the snapshot file as an object (credential-like fields removed by the core).
 export async function exportSnapshot(workspace) {
   const core = await loadCore();
-  return parseCoreAnswer(core.snapshotExport(asText(workspace)));
+  return parseCoreAnswer(core.exportSnapshot(asText(workspace)));
 }
 
 // Validates a snapshot file's text; a newer or damaged file throws a CoreError with the reason.
 export async function importSnapshot(text) {
   const core = await loadCore();
-  return parseCoreAnswer(core.snapshotImport(asText(text)));
+  return parseCoreAnswer(core.importSnapshot(asText(text)));
 }
 
 // The same decision without an index: {post, new_time, now?, role | can_edit, others: [posts]}.
 export async function planMove(request) {
   const core = await loadCore();
   const now = request.now ?? new Date().toISOString();
-  return parseCoreAnswer(core.calendarPlanMove(JSON.stringify({ ...request, now })));
+  return parseCoreAnswer(core.planCalendarMove(JSON.stringify({ ...request, now })));
 }

@@ -53,7 +53,7 @@ class Client {
     this.#fetch = fetch ?? globalThis.fetch?.bind(globalThis);
     if (typeof this.#fetch !== 'function') throw new TypeError('createClient: no fetch available');
     this.#storage = storage ?? createMemoryKeyStorage();
-    // Retries (asked of the core's retry_decide) wrap every request the client makes.
+    // Retries (asked of the core's decideRetry) wrap every request the client makes.
     this.#transport = createTransport({
       core, fetch: this.#fetch, ...(transport ?? {}),
       onAttempt: (a) => {
@@ -415,8 +415,8 @@ class Client {
   #installResources() {
     const io = {
       core: this.#core,
-      begin: (ws, d) => JSON.parse(this.#core.store_begin_endpoint(this.#store, String(ws ?? ''), JSON.stringify(d))),
-      finish: (ws, meta, text) => JSON.parse(this.#core.store_finish_endpoint(this.#store, String(ws ?? ''), JSON.stringify(meta), text ?? '')),
+      begin: (ws, d) => JSON.parse(this.#core.beginEndpointCall(this.#store, String(ws ?? ''), JSON.stringify(d))),
+      finish: (ws, meta, text) => JSON.parse(this.#core.finishEndpointCall(this.#store, String(ws ?? ''), JSON.stringify(meta), text ?? '')),
       exchange: (req, opts) => this.#transport.exchange(req, opts),
       fetch: this.#fetch,
       base: this.#base,
@@ -464,7 +464,7 @@ class Client {
     const ws = req.workspace_id ?? '';
     const endpoint = ws ? 'workspace.get' : 'account.me';
     try {
-      const read = JSON.parse(this.#core.store_finish_endpoint(this.#store, ws, JSON.stringify({ endpoint, status: 402, now: Math.floor(Date.now() / 1000) }), text ?? ''));
+      const read = JSON.parse(this.#core.finishEndpointCall(this.#store, ws, JSON.stringify({ endpoint, status: 402, now: Math.floor(Date.now() / 1000) }), text ?? ''));
       if (read.failure) this.#payments.failed(new ApiError(read.failure, { endpoint, workspaceId: ws || null }), req.kind);
     } catch {
       // not readable: the WorkspaceError the caller gets still says 402

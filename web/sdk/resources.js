@@ -1,7 +1,7 @@
 // The documented resources, each call bound to the workspace that made it. The request is built
-// by the core (store_begin_endpoint: build_request plus the key of THAT workspace, or the account
+// by the core (beginEndpointCall: build_request plus the key of THAT workspace, or the account
 // token with that workspace's id), sent by the transport, and read by the core
-// (store_finish_endpoint: parse_response, the failure's meaning, 402 credits or plan). This file
+// (finishEndpointCall: parse_response, the failure's meaning, 402 credits or plan). This file
 // names endpoints and moves JSON; it writes no URL and decides no rule.
 
 // A failed call, in the core's words. `errors` keeps the API's dotted field paths (422);

@@ -137,7 +137,7 @@ async function signMessage(message, options) {
   const { label = 'sig1', components, paramOrder } = options;
   const c = await core();
   const built = parseCoreAnswer(
-    c.signature_base(JSON.stringify({ ...message, label, components: components ?? null, params, param_order: paramOrder ?? null })),
+    c.buildSignatureBase(JSON.stringify({ ...message, label, components: components ?? null, params, param_order: paramOrder ?? null })),
   );
   const mac = new Uint8Array(await subtle().sign('HMAC', key, encoder.encode(built.signature_base)));
   const signature = `${built.label}=:${bytesToBase64(mac)}:`;
@@ -193,7 +193,7 @@ async function verifyMessage(message, body, options, required) {
   const c = await core();
   let parsed;
   try {
-    parsed = parseCoreAnswer(c.signature_input_parse(JSON.stringify({ signature_input: headers[inputName], signature: headers[sigName] })));
+    parsed = parseCoreAnswer(c.parseSignatureInput(JSON.stringify({ signature_input: headers[inputName], signature: headers[sigName] })));
   } catch {
     return { ok: false, reason: 'malformed_signature_fields' };
   }
@@ -223,7 +223,7 @@ async function verifyMessage(message, body, options, required) {
   }
   let built;
   try {
-    built = parseCoreAnswer(c.signature_base(JSON.stringify({ ...message, signature_input: headers[inputName], label: sig.label })));
+    built = parseCoreAnswer(c.buildSignatureBase(JSON.stringify({ ...message, signature_input: headers[inputName], label: sig.label })));
   } catch {
     return { ok: false, reason: 'base_unavailable' };
   }

@@ -1,5 +1,5 @@
 // The JS transport: one logical request, several attempts. Every decision (retry or not, how long
-// to wait) is the core's retry_decide; this file only fetches, times out and sleeps.
+// to wait) is the core's decideRetry; this file only fetches, times out and sleeps.
 // Nothing here ever puts a header value (a key) into an error: messages are fixed sentences.
 import { askCore } from './core.js';
 
@@ -18,7 +18,7 @@ export class TransportError extends Error {
 
 const realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// The Idempotency-Key header's value, written by the core (the same rule request_build applies):
+// The Idempotency-Key header's value, written by the core (the same rule buildRequest applies):
 // a key it refuses (a quote, a backslash, a space, more than 255 characters) throws a CoreError
 // naming idempotency_key; nothing is escaped.
 export function idempotencyHeader(core, key) {
@@ -33,7 +33,7 @@ export function newIdempotencyKey() {
 // sleep(ms, {reason}) may be a fake clock; a Retry-After wait is re-checked against now() so it
 // never ends early even when a timer fires a millisecond soon.
 export function createTransport({ core, fetch, timeoutMs = 15000, sleep = realSleep, random = Math.random, now = Date.now, onAttempt } = {}) {
-  if (!core || typeof core.retry_decide !== 'function') throw new TypeError('createTransport: core is required');
+  if (!core || typeof core.decideRetry !== 'function') throw new TypeError('createTransport: core is required');
   const doFetch = fetch ?? globalThis.fetch?.bind(globalThis);
   if (typeof doFetch !== 'function') throw new TypeError('createTransport: no fetch available');
 
@@ -41,7 +41,7 @@ export function createTransport({ core, fetch, timeoutMs = 15000, sleep = realSl
     const input = { status, method, attempt, now: Math.floor(now() / 1000), random: Math.min(random(), 0.999999) };
     if (idempotencyKey) input.idempotency_key = true;
     if (retryAfter != null) input.retry_after = retryAfter;
-    const out = JSON.parse(core.retry_decide(JSON.stringify(input)));
+    const out = JSON.parse(core.decideRetry(JSON.stringify(input)));
     if (typeof out.error === 'string') return { retry: false, delay_ms: 0, reason: 'bad_input' };
     return out;
   }

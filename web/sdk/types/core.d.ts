@@ -22,16 +22,16 @@ export interface CoreModule {
   applySignatures(json: string): string;
   previewPost(json: string): string;
   // requests and signing: JSON text in, JSON text out ({"error": ...} on a bad argument)
-  request_build(descriptionJson: string): string;
-  request_endpoints(): string;
-  response_parse(responseJson: string): string;
-  response_parse_text(metaJson: string, body: string): string;
-  retry_decide(inputJson: string): string;
-  signature_base(messageJson: string): string;
-  signature_input_parse(fieldsJson: string): string;
-  store_begin_endpoint(store: CoreStore, workspaceId: string, callJson: string): string;
-  store_finish_endpoint(store: CoreStore, workspaceId: string, metaJson: string, body: string): string;
-  widget_token_check(inputJson: string): string;
+  buildRequest(descriptionJson: string): string;
+  listEndpoints(): string;
+  parseResponse(responseJson: string): string;
+  parseResponseParts(metaJson: string, body: string): string;
+  decideRetry(inputJson: string): string;
+  buildSignatureBase(messageJson: string): string;
+  parseSignatureInput(fieldsJson: string): string;
+  beginEndpointCall(store: CoreStore, workspaceId: string, callJson: string): string;
+  finishEndpointCall(store: CoreStore, workspaceId: string, metaJson: string, body: string): string;
+  checkWidgetToken(inputJson: string): string;
   // the shell's rules: an outbox failure, a 402 block, an Idempotency-Key (JSON text in and out)
   classifyFailure(inputJson: string): string;
   decidePaymentBlock(inputJson: string): string;
@@ -40,9 +40,9 @@ export interface CoreModule {
   buildIdempotencyHeader(inputJson: string): string;
   // calendar and snapshots (also the whole of the widget's calendar-only module)
   CalendarIndex: new () => CoreCalendarIndex;
-  calendarPlanMove(requestJson: string): string;
-  snapshotExport(workspaceJson: string): string;
-  snapshotImport(text: string): string;
+  planCalendarMove(requestJson: string): string;
+  exportSnapshot(workspaceJson: string): string;
+  importSnapshot(text: string): string;
 }
 
 /** The embind CalendarIndex (wasm/bindings.cpp, "calendar"): JSON text in and out. Call delete() when done. */
