@@ -45,7 +45,8 @@
     // time to take over.
     for (const m of ['./dom.js', './workspace-switcher.js', './calendar-view.js', '../sdk/core.js', '../sdk/calendar.js', './post-cache.js',
       './app-state.js', './page-notices.js', './sign-in.js', './page-shell.js', './screen-routing.js', './workspace-loading.js',
-      './post-refresh.js', './post-editing.js', './deferred-modules.js']) {
+      './post-refresh.js', './post-editing.js', './deferred-modules.js', './queued-edits.js', './calendar-entry.js',
+      './calendar-moves.js', './display-zone.js', '../sdk/calendar-dates.js']) {
       document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(m, here).href }));
     }
     return;
