@@ -40,6 +40,14 @@ std::optional<std::int64_t> whole(const json& j, const char* key, ApiError& err)
   return it->get<std::int64_t>();
 }
 
+// The `date` every date entry point starts from, or a field error.
+std::optional<CivilDate> required_date(const json& j, ApiError& err) {
+  std::optional<CivilDate> date;
+  if (auto it = j.find("date"); it != j.end() && it->is_string()) date = parse_date(it->get<std::string>());
+  if (!date) err.add("date", "The date must be a real date as YYYY-MM-DD.");
+  return date;
+}
+
 std::string refuse(ApiError& err) {
   err.status = 422;
   err.finalize_message();
@@ -146,9 +154,7 @@ std::string shift_calendar_date_json(const std::string& input) {
   json j;
   ApiError err;
   if (!parse_argument(input, j, err)) return error_answer(err);
-  std::optional<CivilDate> date;
-  if (auto it = j.find("date"); it != j.end() && it->is_string()) date = parse_date(it->get<std::string>());
-  if (!date) err.add("date", "The date must be a real date as YYYY-MM-DD.");
+  const std::optional<CivilDate> date = required_date(j, err);
   const auto days = whole(j, "days", err);
   const auto months = whole(j, "months", err);
   const auto step = whole(j, "step", err);
@@ -181,9 +187,7 @@ std::string preview_periods_json(const std::string& input) {
   json j;
   ApiError err;
   if (!parse_argument(input, j, err)) return error_answer(err);
-  std::optional<CivilDate> date;
-  if (auto it = j.find("date"); it != j.end() && it->is_string()) date = parse_date(it->get<std::string>());
-  if (!date) err.add("date", "The date must be a real date as YYYY-MM-DD.");
+  const std::optional<CivilDate> date = required_date(j, err);
   auto time = [&](const char* key) -> std::optional<UtcSeconds> {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return std::nullopt;
