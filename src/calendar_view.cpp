@@ -112,6 +112,8 @@ void CalendarIndex::write_details(std::uint32_t post, const ZoneLens& zone, Json
     o.key("at").null();
   }
   o.key("status").str(to_string(PostStatus(status_[post])));
+  // Whether the post may still be edited or moved, so a painter offers dragging without a rule of its own.
+  o.key("editable").boolean(is_editable(PostStatus(status_[post])));
   o.key("platforms").arr();
   for (unsigned b = 0; b < kPlatformCount; ++b)
     if (platforms_[post] & (1u << b)) o.str(to_string(Platform(b)));

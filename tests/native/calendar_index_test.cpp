@@ -38,6 +38,10 @@ TEST_CASE("calendar index: all-or-nothing loads, details for painting") {
   CHECK(v["posts"]["1"]["labels"] == json::array({"red"}));
   CHECK(v["labels"]["red"]["color"] == "#4f46e5");
   CHECK(v["posts"]["1"]["excerpt"] == "post 1");
+  // The painter offers moving only what may still change: a scheduled post yes, a published one no.
+  CHECK(v["posts"]["1"]["editable"] == true);
+  CalendarIndex done = index_of(json::array({post("2", "2026-05-04T10:00:00Z", "published")}));
+  CHECK(view(done, {{"view", "week"}, {"date", "2026-05-04"}, {"details", true}})["posts"]["2"]["editable"] == false);
 
   // Text that needs escaping survives the view's JSON writer; long text is cut on a code point.
   json tricky = post("q\"1", "2026-05-04T11:00:00Z");

@@ -280,7 +280,7 @@ export class CalendarView extends HTMLElement {
     // The whole text, when the posts are at hand (the core's excerpt stops at 80 characters).
     const full = this.#data.posts instanceof Map ? this.#data.posts.get(String(id))?.content : null;
     const status = entry.status;
-    const movable = this.#data.canEdit && (status === 'draft' || status === 'scheduled') && Boolean(info?.at);
+    const movable = this.#data.canEdit && info?.editable === true && Boolean(info?.at);
     const names = { networks: view?.networks ?? {}, labels: view?.labels ?? {} };
     // Its gestures are handled once for the whole calendar (see #listen): a month has ~100 of
     // these, and four listeners each were a good part of building one.
