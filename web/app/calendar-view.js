@@ -4,12 +4,11 @@
 import { h, clear, uid } from './dom.js';
 import { loadCore, parseCoreAnswer } from '../sdk/core.js';
 import { clockChangeText } from '../sdk/calendar.js';
-import { calendarWindow, englishDate as longDate, englishDay, englishMonth, shiftDate, todayIn } from '../sdk/calendar-dates.js';
+import { calendarWindow, englishDate as longDate, englishDay, englishMonth, englishWeekday, shiftDate, todayIn } from '../sdk/calendar-dates.js';
 import { savedZone, saveZone, zonePicker } from './display-zone.js';
 import { entryParts, entryName, clockText, timeText } from './calendar-entry.js';
 import { CalendarMoves } from './calendar-moves.js';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const STATUSES = ['draft', 'scheduled', 'publishing', 'published', 'partially_published', 'failed'];
 
 // What a fresh element shows: the view a returning visit's saved first paint must match.
@@ -446,10 +445,11 @@ export class CalendarView extends HTMLElement {
       return notes.length ? h('div', {}, notes, grid) : grid;
     }
     // A week's header also carries the dates: its grid scrolls, and the days' own numbers with it.
-    const week = view.view === 'week' ? view.weeks[0]?.days : null;
-    grid.append(h('div', { role: 'row', class: 'row head' }, WEEKDAYS.map((w, i) => h('div', {
-      role: 'columnheader', class: `wd${week?.[i]?.date === this.#today ? ' today' : ''}`,
-      text: week?.[i] ? `${w} ${Number(week[i].date.slice(8))}` : w,
+    // The columns are the core's days of the first week, so they follow its week start.
+    const week = view.view === 'week';
+    grid.append(h('div', { role: 'row', class: 'row head' }, (view.weeks[0]?.days ?? []).map((d) => h('div', {
+      role: 'columnheader', class: `wd${week && d.date === this.#today ? ' today' : ''}`,
+      text: week ? `${englishWeekday(d.date)} ${Number(d.date.slice(8))}` : englishWeekday(d.date),
     }))));
     for (const week of view.weeks) {
       grid.append(h('div', { role: 'row', class: 'row' }, week.days.map((day) => this.#cell(day, view, { showMore: view.view === 'month' }))));

@@ -112,5 +112,7 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 export const englishDay = (date) => { const d = dateOf(date); return `${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`; };
 // "Monday, 30 November 2026"
 export const englishDate = (date) => `${WEEKDAY_NAMES[dateOf(date).getUTCDay()]}, ${englishDay(date)}`;
+// "Mon": a day's short weekday name, for a grid's column headers.
+export const englishWeekday = (date) => WEEKDAY_NAMES[dateOf(date).getUTCDay()].slice(0, 3);
 // "November 2026"
 export const englishMonth = (date) => { const d = dateOf(date); return `${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`; };
