@@ -2,6 +2,7 @@
 // once), asks it for views, and supplies the one thing the core cannot know: the UTC offsets of
 // a display zone, found with Intl over the range a view shows. Every date rule is the core's.
 import { loadCore, parseCoreAnswer } from './core.js';
+import { apiTimeMs } from './calendar-dates.js';
 
 const DAY_MS = 86_400_000;
 const formatters = new Map();
@@ -97,7 +98,7 @@ export function resolveWallTimeWith(core, timeZone, { local, utc }) {
   const around = (ms) => (isUtc(timeZone) || !Number.isFinite(ms) ? null
     : { name: timeZone, transitions: zoneTransitions(timeZone, ms - 3 * DAY_MS, ms + 3 * DAY_MS) });
   if (utc !== undefined) {
-    const ms = Date.parse(String(utc).replace(' ', 'T') + (/[zZ]|[+-]\d\d:?\d\d$/.test(utc) ? '' : 'Z'));
+    const ms = apiTimeMs(core, String(utc));
     return parseCoreAnswer(core.resolveWallTime(JSON.stringify({ zone: around(ms), utc })));
   }
   const ms = Date.parse(`${String(local ?? '').replace(' ', 'T').slice(0, 16)}:00Z`);
