@@ -30,7 +30,7 @@ export function queuedView(pending, posts, accounts) {
     const next = { ...before };
     if ('content' in body) next.content = body.content;
     if ('scheduled_at' in body) next.scheduled_at = body.scheduled_at;
-    if (body.status) next.status = body.status === 'publishing' ? 'publishing' : body.status;
+    if (body.status) next.status = body.status;
     upserts.set(id, next);
     if (marks.get(id) !== 'new') marks.set(id, 'edit');
   }
