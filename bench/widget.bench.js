@@ -34,7 +34,6 @@ const FIRST_RENDER_RUNS = 5;
 const SWITCHES = 40;
 const VIEWPORT = { width: 1280, height: 900 };
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.html': 'text/html' };
-// What a page downloads to show the widget: the files dist/widget/README.md lists.
 // What a page downloads to show the widget: the files dist/widget/README.md lists (written by
 // scripts/build-widget.mjs, which this bench runs first).
 function widgetShipped() {
