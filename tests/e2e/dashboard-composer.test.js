@@ -1,27 +1,19 @@
 // The composer's Discord mentions and embeds, and files uploaded from the device, driven only
 // through roles and accessible names; what was sent is read back from the API.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWorkspacePage, pickWorkspace, screenshot, workspaceApi } from './dashboard-support.js';
+import { useWorkspacePage, pickWorkspace, screenshot, workspaceApi, postsByContent } from './dashboard-support.js';
 
 const ACCOUNT = 'Summit Community';
-let browser;
 let dash;
 let page;
 let problems;
 let api;
+useWorkspacePage('Summit Outdoor', (env) => ({ dash, page, problems, api } = env));
 
-before(async () => {
-  ({ dash, browser, page, problems, api } = await openWorkspacePage('Summit Outdoor'));
-});
-after(async () => {
-  await browser?.close();
-  await dash?.close();
-});
-
+// The post as the server keeps it, found by its content.
 async function postByContent(content) {
-  const list = await api('/posts');
-  const found = (list.data ?? list).find((p) => p.content === content);
+  const [found] = await postsByContent(api, content);
   assert.ok(found, `no post "${content}" on the server`);
   return api(`/posts/${found.id}`);
 }

@@ -1,5 +1,6 @@
 // Shared setup for the dashboard browser tests: the dev server with the emulator mounted at /api
 // (demo seed, data in a fresh temp folder per call), and small steps driven by roles and names.
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,6 +90,17 @@ export async function pickZone(page, zone) {
   await input.press('Enter');
 }
 
+// Every post of the workspace whose content is `content`, read through every page of /posts with
+// `api` (workspaceApi): what the page sent, as the server keeps it.
+export async function postsByContent(api, content) {
+  const out = [];
+  for (let n = 1; ; n++) {
+    const page = await api(`/posts?page=${n}`);
+    out.push(...page.data.filter((p) => p.content === content));
+    if (n >= (page.meta?.last_page ?? 1)) return out;
+  }
+}
+
 // GET of the emulator's REST API with `workspace`'s key, as a script would call it: the answer's
 // JSON, once its status is asserted to be 200.
 export function workspaceApi(dash, workspace) {
@@ -109,4 +121,15 @@ export async function openWorkspacePage(workspace) {
   await pickWorkspace(env.page, workspace);
   await env.page.getByRole('grid').waitFor();
   return { ...env, api: workspaceApi(env.dash, workspace) };
+}
+
+// openWorkspacePage for a whole test file: opened before its first test and closed after its
+// last; `use` receives {dash, browser, page, problems, api} once it is open.
+export function useWorkspacePage(workspace, use) {
+  let env = null;
+  before(async () => {
+    env = await openWorkspacePage(workspace);
+    use(env);
+  });
+  after(async () => env?.close());
 }

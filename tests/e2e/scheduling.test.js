@@ -2,38 +2,19 @@
 // in the chosen display zone (stored and sent as UTC; a time the clocks skip is refused with the
 // reason), entries naming the networks they go to, and a post sent with "Publish now" turning
 // into "published" on the page, without a reload, once the emulator's scheduler has run.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWorkspacePage, signIn, pickWorkspace, nextMonthDay, dayName } from './dashboard-support.js';
+import { useWorkspacePage, signIn, pickWorkspace, nextMonthDay, dayName, postsByContent, pickZone as typeZone } from './dashboard-support.js';
 
-let browser;
 let dash;
 let page;
 let problems;
 let api;
+useWorkspacePage('Northwind Agency', (env) => ({ dash, page, problems, api } = env));
 
-before(async () => {
-  ({ dash, browser, page, problems, api } = await openWorkspacePage('Northwind Agency'));
-});
-after(async () => {
-  await browser?.close();
-  await dash?.close();
-});
-
-async function postsByContent(content) {
-  const out = [];
-  for (let n = 1; ; n++) {
-    const page1 = await api(`/posts?page=${n}`);
-    out.push(...page1.data.filter((p) => p.content === content));
-    if (n >= (page1.meta?.last_page ?? 1)) return out;
-  }
-}
-
+// The display zone, then the entries naming the zone their times are in.
 async function pickZone(zone) {
-  const input = page.getByLabel('Time zone');
-  await input.fill(zone);
-  await input.press('Enter');
-  // The entries then name the zone their times are in.
+  await typeZone(page, zone);
   await page.getByRole('grid').getByRole('button', { name: new RegExp(`\\(${zone.replace('/', '\\/')}\\)`) }).first().waitFor();
 }
 
@@ -55,7 +36,7 @@ test('in Asia/Tokyo a post scheduled at 09:00 is sent as 00:00 UTC and shown at 
   await dialog.getByText(`In UTC: ${day} 00:00.`).waitFor();
   await dialog.getByRole('button', { name: 'Schedule' }).click();
   await dialog.waitFor({ state: 'detached' });
-  const [sent] = await postsByContent('Tokyo breakfast e2e');
+  const [sent] = await postsByContent(api, 'Tokyo breakfast e2e');
   assert.equal(sent.status, 'scheduled');
   assert.equal(sent.scheduled_at, `${day} 00:00:00`);
   await page.getByRole('button', { name: 'Next' }).click();
@@ -82,7 +63,7 @@ test('a time the clocks skip in Europe/Paris is refused with the reason, and not
   await dialog.getByLabel('Schedule time (Europe/Paris)').fill('2027-03-28T03:30');
   await dialog.getByText('In UTC: 2027-03-28 01:30.').waitFor();
   await dialog.getByRole('button', { name: 'Close' }).click();
-  assert.deepEqual(await postsByContent('Paris spring gap e2e'), []);
+  assert.deepEqual(await postsByContent(api, 'Paris spring gap e2e'), []);
   await pickZone('UTC');
 });
 
@@ -109,7 +90,7 @@ test('"Publish now" turns into "published" on the page once the scheduler has ru
   await page.getByRole('button', { name: /Live status e2e, publishing/ }).waitFor();
   await dash.emulator.tick();
   await dash.emulator.tick();
-  assert.equal((await postsByContent('Live status e2e'))[0].status, 'published');
+  assert.equal((await postsByContent(api, 'Live status e2e'))[0].status, 'published');
   await page.getByRole('button', { name: /Live status e2e, published \(UTC\); to X/ }).waitFor({ timeout: 30_000 });
   await page.getByRole('status').filter({ hasText: 'Published: "Live status e2e" on X.' }).waitFor();
   assert.equal(await page.evaluate(() => window.sameDocument), true);
