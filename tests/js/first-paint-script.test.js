@@ -14,18 +14,22 @@ const today = () => new Date().toISOString().slice(0, 10);
 const meta = (over = {}) => ({ active: 'ws-a', workspaces: [{ id: 'ws-a', name: 'A', permissions: { manage_posts: true } }, { id: 'ws-b', name: 'B', permissions: { manage_posts: false } }], ...over });
 const paint = (page = {}, over = {}) => ({ workspace: 'ws-a', paint_key: 'k', view_text: '{}', page: { html: '<div class="shell"><p>Saved month</p></div>', base: BASE, day: today(), can_edit: true, ...page }, ...over });
 
-// Runs the script once: -> what it did to #app, the head and the marks.
-function run({ items = { 'trypost-first-paint': JSON.stringify(meta()), 'trypost-first-paint-month': JSON.stringify(paint()) }, storageThrows = false, src = SRC } = {}) {
+// Runs the script once: -> what it did to #app, the head and the marks, and all of it in order
+// (`log`). Timers of 0 ms run at once, longer ones after the frame (or without one: framesRun).
+function run({ items = { 'trypost-first-paint': JSON.stringify(meta()), 'trypost-first-paint-month': JSON.stringify(paint()) }, storageThrows = false, src = SRC, framesRun = true } = {}) {
   const app = { innerHTML: '<main>Loading…</main>', children: [], dataset: {}, attrs: {}, setAttribute(k, v) { this.attrs[k] = v; } };
   Object.defineProperty(app, 'html', { get() { return this.innerHTML; } });
   const head = [];
   const marks = [];
   const frames = [];
+  const later = [];
+  const log = [];
+  const describe = (el) => (el.rel ? `${el.rel} ${el.href}` : `script ${el.type} ${el.src}`);
   const document = {
     currentScript: { src },
     getElementById: (id) => (id === 'app' ? app : null),
     createElement: () => ({}),
-    head: { append: (el) => head.push(el) },
+    head: { append: (el) => { head.push(el); log.push(describe(el)); } },
   };
   const localStorage = { getItem: (k) => { if (storageThrows) throw new Error('SecurityError'); return items[k] ?? null; } };
   // innerHTML's children, as the parser would make them.
@@ -33,12 +37,13 @@ function run({ items = { 'trypost-first-paint': JSON.stringify(meta()), 'trypost
   Object.defineProperty(app, 'innerHTML', { get: () => html, set: (v) => { html = v; app.children = [{ inert: false }, { inert: false }]; } });
   vm.runInNewContext(SOURCE, {
     document, localStorage, URL, JSON, Date,
-    performance: { mark: (n) => marks.push(n) },
+    performance: { mark: (n) => { marks.push(n); log.push(n); } },
     requestAnimationFrame: (fn) => frames.push(fn),
-    setTimeout: (fn) => fn(),
+    setTimeout: (fn, ms) => (ms ? later.push(fn) : fn()),
   });
-  for (const f of frames) f();
-  return { html, app, head: head.map((l) => `${l.rel} ${l.href}`), marks };
+  if (framesRun) for (const f of frames) f();
+  for (const f of later) f();
+  return { html, app, head: head.map(describe), marks, log };
 }
 
 test('the saved page of the open workspace, saved today by this version, is drawn inert and busy', () => {
@@ -48,7 +53,16 @@ test('the saved page of the open workspace, saved today by this version, is draw
   assert.equal(r.app.attrs['aria-busy'], 'true');
   assert.equal(r.app.dataset.saved, 'drawn', 'main.js is told to take it over');
   assert.deepEqual(r.marks, ['tp:first-paint-script', 'tp:snapshot-shown', 'tp:month-painted']);
-  assert.deepEqual(r.head, [], 'no module preloads compete with the first frame');
+  // No module preload competes with the first frame; the modules start once it is painted.
+  assert.deepEqual(r.log.slice(-2), ['tp:month-painted', `script module ${BASE}main.js`]);
+  assert.deepEqual(r.head, [`script module ${BASE}main.js`], 'main.js is started once');
+});
+
+test('in a tab that makes no frames (opened in the background) the modules still start', () => {
+  const r = run({ framesRun: false });
+  assert.equal(r.app.dataset.saved, 'drawn');
+  assert.equal(r.marks.includes('tp:month-painted'), false);
+  assert.deepEqual(r.head, [`script module ${BASE}main.js`]);
 });
 
 // main.js's static imports, followed through every module: what the first paint needs.
@@ -70,8 +84,10 @@ const notDrawn = (r, src = SRC) => {
   assert.equal(r.html, '<main>Loading…</main>', 'the page is left as it was');
   assert.equal(r.app.dataset.saved, undefined);
   assert.equal(r.marks.includes('tp:month-painted'), false);
-  // Exactly main.js's static import graph: a module left out is found one level at a time.
-  assert.deepEqual([...r.head].sort(), firstPaintGraph().map((m) => `modulepreload ${new URL(m.startsWith('sdk/') ? `../${m}` : m, src).href}`).sort());
+  // main.js at once, with exactly its static import graph preloaded beside it: a module left out
+  // is found one level at a time.
+  assert.deepEqual(r.head.filter((h) => h.startsWith('script')), [`script module ${new URL('main.js', src).href}`]);
+  assert.deepEqual(r.head.filter((h) => !h.startsWith('script')).sort(), firstPaintGraph().map((m) => `modulepreload ${new URL(m.startsWith('sdk/') ? `../${m}` : m, src).href}`).sort());
 };
 
 test('nothing is drawn from a page that another version of the app saved', () => {

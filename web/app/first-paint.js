@@ -14,11 +14,21 @@
 // saved by this version of the app (the versioned URL it is served from), on today's UTC date
 // (a fresh visit opens today's month), for the permissions the workspace still has.
 //
+// It also starts the modules (main.js): at once when nothing is drawn, and after the saved page's
+// frame when it is. Started from the page's head instead, they were fetched, compiled and run
+// between the saved page and its frame, and the frame waited for them.
+//
 // A classic script cannot import post-cache.js: the two record names below are the ones it keeps.
 (() => {
   performance.mark('tp:first-paint-script');
   const here = document.currentScript.src;
   const root = document.getElementById('app');
+  let started = false;
+  const startModules = () => {
+    if (started) return;
+    started = true;
+    document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: new URL('./main.js', here).href }));
+  };
 
   // The saved page's HTML, or null when it is not what main.js would draw now.
   const savedPage = () => {
@@ -49,8 +59,11 @@
       './calendar-moves.js', './display-zone.js', '../sdk/calendar-dates.js']) {
       document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(m, here).href }));
     }
+    startModules();
     return;
   }
+  // A tab opened in the background makes no frames: there the modules start after a moment anyway.
+  setTimeout(startModules, 250);
   root.innerHTML = html;
   // Label colours are classes named by the colour (calendar-entry.js); their rules are made again
   // here through CSSOM, as the CSP allows no style attribute.
@@ -64,6 +77,9 @@
   root.setAttribute('aria-busy', 'true');
   root.dataset.saved = 'drawn';
   performance.mark('tp:snapshot-shown');
-  // The frame after the change (as main.js marks its paints).
-  requestAnimationFrame(() => setTimeout(() => performance.mark('tp:month-painted'), 0));
+  // The frame after the change (as main.js marks its paints), then the modules.
+  requestAnimationFrame(() => setTimeout(() => {
+    performance.mark('tp:month-painted');
+    startModules();
+  }, 0));
 })();

@@ -10,7 +10,7 @@ import { errorText } from './dom.js';
 import './workspace-switcher.js';
 import './calendar-view.js';
 import { openPostCache } from './post-cache.js';
-import { app, activeWs, afterFrame, orAfter } from './app-state.js';
+import { app, activeWs } from './app-state.js';
 import { session, loadRest } from './deferred-modules.js';
 import { notify } from './page-notices.js';
 import { signIn, resume } from './sign-in.js';
@@ -31,10 +31,6 @@ import '../sdk/calendar-dates.js';
 import '../sdk/core.js';
 
 performance.mark('tp:boot'); // the first paint's modules are loaded
-// The saved page drawn by first-paint.js is put on screen before this module builds the live one:
-// the parser runs the modules right after it, which would otherwise fold both into one frame.
-// A tab opened in the background makes no frames: there the page goes on after a moment anyway.
-if (document.getElementById('app')?.dataset.saved === 'drawn') await orAfter(afterFrame(), 250);
 
 const firstVisit = () => {
   loadRest().catch((err) => notify(`The page failed to load (${errorText(err)}). Reload the page.`));
