@@ -110,6 +110,9 @@ TEST_CASE("endpoint call: a failure says whether the calling workspace's credent
   CHECK(read(ws, "social_accounts.boards", 401)["credential_refused"] == false);
   CHECK(read("ws-unknown", "labels.list", 401)["credential_refused"] == false);
   CHECK(read(ws, "account.usage", 401)["credential_refused"] == false);
+  // The core's own refusal before sending (no key held), read like an answer: nothing was refused.
+  const json local{{"endpoint", "labels.list"}, {"status", 401}, {"stage", "begin"}};
+  CHECK(json::parse(finish_endpoint_call_json(st, ws, local.dump(), "{}"))["failure"]["credential_refused"] == false);
 }
 
 TEST_CASE("endpoint call: a server lacking that part of the account API reads as unsupported, before sending or after") {
