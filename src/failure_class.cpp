@@ -27,7 +27,7 @@ StatusClass status_class(int s) {
 
 bool known_failure_kind(std::string_view kind) { return endpoint_for(kind) != nullptr; }
 
-CallFailure classify_call_failure(std::string_view kind, int status, FailureStage stage) {
+CallFailure classify_call_failure(std::string_view kind, int status, FailureStage stage, bool names_resource) {
   CallFailure out;
   const Endpoint* ep = endpoint_for(kind);
   if (!ep) return out;
@@ -43,7 +43,7 @@ CallFailure classify_call_failure(std::string_view kind, int status, FailureStag
   if (ep->auth == AuthKind::account_token && stage != FailureStage::local) {
     // A server without this part of the account API: 501 anywhere, 405 (no such method there),
     // and 404 on a path that names no resource (only the route itself can be missing).
-    const bool names_nothing = ep->path.find('{') == std::string_view::npos;
+    const bool names_nothing = !names_resource && ep->path.find('{') == std::string_view::npos;
     out.unsupported = status == 501 || status == 405 || (status == 404 && names_nothing);
   }
   // Deleted mid-walk (404) or overtaken by a newer refresh (409).

@@ -137,7 +137,8 @@ json Store::apply_response(std::uint64_t request_id, int status, const std::stri
 
   // What the shell does with the failure besides telling its caller (failure_class.hpp): read
   // from the status the server sent, whatever status the answer ends up naming.
-  const CallFailure means = classify_call_failure(wire_name(r.kind), status);
+  const bool names_workspace = r.kind == RequestKind::account_session_open && r.params.contains("workspace_id");
+  const CallFailure means = classify_call_failure(wire_name(r.kind), status, FailureStage::send, names_workspace);
   const auto fail = [&](ApiError e) {
     auto out = outcome(r, "error");
     e.message = redact(e.message, secret);

@@ -42,7 +42,10 @@ struct CallFailure {
 // kind: a Store request kind (posts.list, workspace.probe, ...) or an endpoint name (endpoints()).
 // An unknown kind means nothing (every flag false). Only a sent request can have its credential
 // refused; a core's refusal before sending (501: no account API) can say unsupported.
-CallFailure classify_call_failure(std::string_view kind, int status, FailureStage stage = FailureStage::send);
+// names_resource: the body names what the request is about (sessions.open for one workspace_id),
+// so a 404 is about that, not a missing route.
+CallFailure classify_call_failure(std::string_view kind, int status, FailureStage stage = FailureStage::send,
+                                  bool names_resource = false);
 bool known_failure_kind(std::string_view kind);
 
 // {"kind","status","stage"?: "begin"|"send"|"local"} -> {"outcome","held"?,"conflict",

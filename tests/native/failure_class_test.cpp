@@ -82,7 +82,9 @@ TEST_CASE("a server without that part of the account API: 501, 405, or 404 where
   }
   // The core's own refusal before sending (no account API known) says the same.
   CHECK(classify_call_failure("account.members.list", 501, FailureStage::begin).unsupported);
-  // A 404 on a path that names a workspace is that workspace, not the route.
+  // A 404 on a path (or for a body) that names a workspace is that workspace, not the route.
+  CHECK_FALSE(classify_call_failure("account.sessions.open", 404, FailureStage::send, true).unsupported);
+  CHECK(classify_call_failure("account.sessions.open", 405, FailureStage::send, true).unsupported);
   CHECK_FALSE(classify_call_failure("account.members.list", 404).unsupported);
   CHECK_FALSE(classify_call_failure("account.sessions.open", 500).unsupported);
   CHECK_FALSE(classify_call_failure("account.sessions.open", 401).unsupported);

@@ -46,6 +46,10 @@ TEST_CASE("store: a server without device sessions answers the open with unsuppo
     CHECK(out["failure_class"]["unsupported"] == true);
     CHECK(out["status"] == status);  // the caller still hears what the server said
   }
+  // Opening for one named workspace: a 404 is that workspace (not the person's), not the route.
+  const auto one = f.st.begin_request("", RequestKind::account_session_open, {{"device_id", "device-0001"}, {"workspace_id", "ws-x"}});
+  REQUIRE(one.ok());
+  CHECK(f.st.apply_response(id_of(one), 404, "{}")["failure_class"]["unsupported"] == false);
   const auto open = f.st.begin_request("", RequestKind::account_session_open, {{"device_id", "device-0001"}});
   const auto out = f.st.apply_response(id_of(open), 401, "{}");
   CHECK(out["failure_class"]["unsupported"] == false);
