@@ -1,5 +1,7 @@
 #include "trypost/endpoint_call.hpp"
 
+#include "trypost/failure_class.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -184,6 +186,19 @@ std::string finish_endpoint_call_json(const Store& store, const std::string& wor
         for (const char* k : {"plan_status", "credits_used", "credits_limit"})
           if (const auto v = parsed.find(k); v != parsed.end() && (v->is_string() || v->is_number_integer())) f[k] = *v;
     }
+  }
+  if (out.contains("failure") && out["failure"].is_object()) {
+    // Whether this workspace's own credential was refused (failure_class.hpp): the client then
+    // lists it as needing sign-in again.
+    const json m = json::parse(meta, nullptr, false);
+    const auto e = m.is_object() ? m.find("endpoint") : m.end();
+    const std::string endpoint = m.is_object() && e != m.end() && e->is_string() ? e->get<std::string>() : std::string();
+    // meta.stage "begin": the shell reads the core's own refusal before sending; nothing was refused.
+    const auto st = m.is_object() ? m.find("stage") : m.end();
+    const bool begun_only = m.is_object() && st != m.end() && st->is_string() && st->get<std::string>() == "begin";
+    const int status = out["failure"].value("status", 0);
+    const auto means = classify_call_failure(endpoint, status, begun_only ? FailureStage::begin : FailureStage::send);
+    out["failure"]["credential_refused"] = store.find(workspace_id) != nullptr && means.credential_refused;
   }
   if (out.contains("failure")) {
     if (const auto* s = store.find(workspace_id)) redact_all(out["failure"], s->key);

@@ -2,6 +2,7 @@
 // block an action, how long to wait), the server's own words when its body is sane JSON, and
 // default words when it is not.
 #include "response_parts.hpp"
+#include "trypost/failure_class.hpp"
 #include "trypost/retry.hpp"
 
 namespace trypost::response_parts {
@@ -23,6 +24,7 @@ std::string default_message(const std::string& kind) {
   if (kind == "rate_limited") return "Too many requests; waiting before trying again.";
   if (kind == "upstream_unavailable") return "The social network did not answer; try again later.";
   if (kind == "server_error") return "The server failed to answer.";
+  if (kind == "unsupported") return "This server does not offer this part of the account API.";
   return "The request failed.";
 }
 
@@ -33,6 +35,9 @@ std::string failure_kind(const Endpoint& ep, int status) {
     return ep.auth == AuthKind::account_token ? "session_expired" : "key_invalid";
   }
   if (status == 402) return "payment_required";
+  // The same answer the client acts on (failure_class.hpp): this server lacks that part of the
+  // account API, whether the core found so before sending (501) or the server said it.
+  if (classify_call_failure(ep.name, status).unsupported) return "unsupported";
   if (status == 403) return ep.auth == AuthKind::signed_url ? "upload_link_invalid" : "forbidden";
   if (status == 404) return "not_found";
   if (status == 409) return "conflict";

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "trypost/core_answer.hpp"
+#include "trypost/failure_class.hpp"
 
 namespace trypost {
 namespace {
@@ -111,12 +112,13 @@ std::int64_t backoff_ms(int attempt, double random, const RetryPolicy& p) {
 
 RetryDecision retry_decision(const RetryInput& in, const RetryPolicy& p) {
   const int s = in.status;
-  if (s >= 200 && s < 400) return {false, 0, "success"};
+  // The one status table (failure_class.hpp) the outbox reads too.
+  const StatusClass cls = status_class(s);
+  if (cls == StatusClass::success) return {false, 0, "success"};
   // Paying (or a new billing cycle) is the only cure; every retry would answer 402 again.
-  if (s == 402) return {false, 0, "payment_required"};
-  const bool rate_limited = s == 429;
-  const bool transient = s == 0 || s == 408 || (s >= 500 && s != 501 && s != 505);
-  if (!rate_limited && !transient) return {false, 0, "not_retryable_status"};
+  if (cls == StatusClass::payment_required) return {false, 0, "payment_required"};
+  const bool rate_limited = cls == StatusClass::rate_limited;
+  if (!rate_limited && cls != StatusClass::passing) return {false, 0, "not_retryable_status"};
   // A 429 is refused by the throttle before the request does anything, so even a create may go
   // again; a 5xx or a lost answer may have done its work already.
   if (!rate_limited && !in.idempotent) return {false, 0, "not_idempotent"};

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "store_parts.hpp"
+#include "trypost/failure_class.hpp"
 #include "trypost/json_reader.hpp"
 
 namespace trypost {
@@ -134,19 +135,27 @@ json Store::apply_response(std::uint64_t request_id, int status, const std::stri
   }
   const std::string secret = s ? s->key : r.probe_key;
 
+  // What the shell does with the failure besides telling its caller (failure_class.hpp): read
+  // from the status the server sent, whatever status the answer ends up naming.
+  const bool names_workspace = r.kind == RequestKind::account_session_open && r.params.contains("workspace_id");
+  const CallFailure means = classify_call_failure(wire_name(r.kind), status, FailureStage::send, names_workspace);
   const auto fail = [&](ApiError e) {
     auto out = outcome(r, "error");
     e.message = redact(e.message, secret);
     e.message = redact(e.message, account_token_);
     out["status"] = e.status;
     out["error"] = e.to_json();
+    out["failure_class"] = {{"credential_refused", means.credential_refused && !r.workspace_id.empty()},
+                            {"key_refused", means.key_refused},
+                            {"unsupported", means.unsupported},
+                            {"quiet", means.quiet}};
     return out;
   };
 
   if (status == 0) return fail(make_error(0, "The server could not be reached."));
 
   if (status >= 400) {
-    if (r.kind == RequestKind::account_workspaces_list && (status == 404 || status == 405 || status == 501)) {
+    if (r.kind == RequestKind::account_workspaces_list && means.unsupported) {
       lifecycle_ = Lifecycle::unsupported;
       return fail(make_error(501, kUnsupported));
     }

@@ -6,6 +6,7 @@
 
 #include "store_parts.hpp"
 #include "trypost/endpoint_call.hpp"
+#include "trypost/idempotency_key.hpp"
 #include "trypost/request.hpp"
 
 namespace trypost {
@@ -111,6 +112,13 @@ Expected<json> Store::begin_request(const std::string& workspace_id, RequestKind
         }
       }
       d["body"] = params["body"];
+      // The outbox's key for this create: sent unchanged on every attempt, so the server makes
+      // the post once (a key the header cannot carry as written is refused here, before sending).
+      if (const auto k = params.find("idempotency_key"); k != params.end() && !k->is_null()) {
+        const auto key = k->is_string() ? k->get<std::string>() : std::string();
+        if (const auto problem = idempotency_key_problem(key)) return field_error("idempotency_key", *problem);
+        d["idempotency_key"] = key;
+      }
       break;
     }
     case RequestKind::account_workspace_create: {
@@ -220,7 +228,9 @@ Expected<json> Store::begin_request(const std::string& workspace_id, RequestKind
            {"method", b["method"]},
            {"path", b["url"]},
            {"headers", std::move(b["headers"])},
-           {"body", b["body"]}};
+           {"body", b["body"]},
+           // Whether the transport may send it again after a lost answer (retry_decision).
+           {"idempotent", b["idempotent"]}};
   if (kind == RequestKind::posts_page) out["refresh"] = r.params["refresh"];
   pending_.emplace(r.id, std::move(r));
   return out;

@@ -31,7 +31,7 @@
 #include "trypost/response.hpp"
 #include "trypost/retry.hpp"
 #include "trypost/idempotency_key.hpp"
-#include "trypost/outbox_failure.hpp"
+#include "trypost/failure_class.hpp"
 #include "trypost/payment_block.hpp"
 #include "trypost/signing.hpp"
 #include "trypost/version.hpp"
@@ -160,8 +160,9 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("parseResponse", +[](std::string s) { return guarded([&] { return trypost::parse_response_json(s); }); });
   function("parseResponseParts", +[](std::string meta, std::string body) { return guarded([&] { return trypost::parse_response_parts_json(meta, body); }); });
   function("decideRetry", +[](std::string s) { return guarded([&] { return trypost::retry_decision_json(s); }); });
-  // What the outbox does with a failed edit, and the 402 block the shell holds between calls.
-  function("classifyFailure", +[](std::string s) { return guarded([&] { return trypost::outbox_failure_json(s); }); });
+  // What a failure means (the outbox's wait/done/problem, the client's consequences), and the 402
+  // block the shell holds between calls.
+  function("classifyFailure", +[](std::string s) { return guarded([&] { return trypost::failure_class_json(s); }); });
   function("decidePaymentBlock", +[](std::string s) { return guarded([&] { return trypost::payment_block_json(s); }); });
   function("checkPaymentBlock", +[](std::string s) { return guarded([&] { return trypost::payment_block_check_json(s); }); });
   function("readPaymentReset", +[](std::string s) { return guarded([&] { return trypost::payment_reset_json(s); }); });

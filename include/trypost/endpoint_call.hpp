@@ -42,9 +42,11 @@ Expected<nlohmann::json> begin_endpoint_call(const Store& store, const std::stri
 // subscription, trial or plan status, otherwise "unknown". Only the words the server sent decide.
 std::string_view payment_kind(const std::string& message, const nlohmann::json& body);
 
-// meta: {"endpoint","status","headers"?,"now"?}; body: the answer's text. parse_response's answer
-// with, on a 402, failure.payment, and with that workspace's key and the account token redacted
-// from every message.
+// meta: {"endpoint","status","headers"?,"now"?,"stage"?: "begin" for the core's own refusal read
+// like an answer}; body: the answer's text. parse_response's answer with, on a 402,
+// failure.payment, failure.credential_refused (that workspace's credential was refused: sign in
+// again, failure_class.hpp), and with that workspace's key and the account token redacted from
+// every message.
 std::string finish_endpoint_call_json(const Store& store, const std::string& workspace_id, const std::string& meta_json,
                                       const std::string& body);
 std::string begin_endpoint_call_json(const Store& store, const std::string& workspace_id,

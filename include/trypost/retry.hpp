@@ -2,7 +2,8 @@
 // Whether and when to send a failed request again: a pure function of the answer, the request's
 // idempotency, the attempt count, the clock and a random number the caller draws (so tests can
 // pin the jitter). The shell only sleeps and re-sends. What the outbox does with a failure that
-// stays after these retries is classify_outbox_failure (outbox_failure.hpp).
+// stays after these retries is classify_outbox_failure (outbox_failure.hpp); which statuses are
+// passing is the one table both read (status_class, failure_class.hpp).
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -80,6 +80,29 @@ test('an unkeyed create is not retried after a 500; a keyed one is, with the sam
   assert.deepEqual(b.calls.map((c) => c.init.headers['Idempotency-Key']), Array(3).fill('"k-123"'));
 });
 
+test('whether a request goes again is the built request\'s own answer, not its method or an option', async () => {
+  const core = await loadCore();
+  const build = (d) => {
+    const b = JSON.parse(core.buildRequest(JSON.stringify({ base: 'http://127.0.0.1:1/api', ...d })));
+    return { url: b.url, method: b.method, headers: { ...b.headers, Authorization: `Bearer ${KEY}` }, body: b.body ?? undefined, idempotent: b.idempotent };
+  };
+  // Toggle is a PUT that flips a flag: sent twice it is undone, so a lost answer is not resent.
+  const toggle = build({ endpoint: 'social_accounts.toggle', params: { account: 'a1' } });
+  assert.equal(toggle.method, 'PUT');
+  const a = await transportWith(['drop', 200]);
+  assert.equal((await a.t.request(toggle).catch((e) => e)).reason, 'not_idempotent');
+  assert.equal(a.calls.length, 1);
+  // A create the core built with its key goes again with the same key, no option needed.
+  const create = build({ endpoint: 'posts.create', body: { content: 'x' }, idempotency_key: 'k-built' });
+  const b = await transportWith([503, [201, {}, '{}']]);
+  assert.equal((await b.t.request(create)).status, 201);
+  assert.deepEqual(b.calls.map((c) => c.init.headers['Idempotency-Key']), ['"k-built"', '"k-built"']);
+  // A request built by hand is judged from what it sends: a key header makes a POST safe to resend.
+  const c = await transportWith([500, 200]);
+  await c.t.request({ ...req('POST', '{}'), headers: { Authorization: `Bearer ${KEY}`, 'idempotency-key': '"by-hand"' } });
+  assert.equal(c.calls.length, 2);
+});
+
 test('402 is never retried, and surfaces as payment_required', async () => {
   const { t, calls } = await transportWith([[402, {}, '{"message":"Monthly AI credits exhausted"}'], 200]);
   const e = await t.request(req('GET')).catch((x) => x);
@@ -166,6 +189,22 @@ test('outbox: what a failure means is the core\'s: waits, conflicts, done', asyn
   await broken.enqueue('w1', { kind: 'posts.update', post_id: 'p3', body: { content: 'x' } });
   await broken.flush();
   assert.deepEqual([broken.pending().length, broken.problems().length], [0, 1]);
+});
+
+test('outbox: an edit the server refuses with 501 or 505 is a problem with its text; a 503 waits', async () => {
+  for (const status of [501, 505]) {
+    let answer = { ok: false, stage: 'send', status: 503 };
+    const box = await createOutbox({ send: async () => answer });
+    const first = await box.enqueue('w1', { kind: 'posts.update', post_id: 'p1', body: { content: `mine ${status}` } });
+    await box.enqueue('w1', { kind: 'posts.update', post_id: 'p2', body: { content: 'next' } });
+    await box.flush();
+    assert.equal(box.pending().length, 2, 'a 503 keeps it first in line');
+    answer = { ok: false, stage: 'send', status, message: 'Not implemented.' };
+    await box.flush();
+    assert.deepEqual(await first.sent.then((r) => [r.ok, r.status]), [false, status]);
+    assert.deepEqual(box.problems().map((p) => [p.status, p.conflict, p.body.content]), [[status, false, `mine ${status}`], [status, false, 'next']]);
+    assert.equal(box.pending().length, 0, 'nothing waits behind a refusal');
+  }
 });
 
 test('outbox: in order per workspace, kept across a reload, local ids rewritten', async () => {

@@ -24,7 +24,7 @@
 #include "trypost/content_type.hpp"
 #include "trypost/idempotency_key.hpp"
 #include "trypost/meta.hpp"
-#include "trypost/outbox_failure.hpp"
+#include "trypost/failure_class.hpp"
 #include "trypost/payment_block.hpp"
 #include "trypost/preview.hpp"
 #include "trypost/publish_watch.hpp"
@@ -108,7 +108,7 @@ std::vector<std::pair<const char*, EntryPoint>> entry_points() {
       {"count_text_json", count_text_json},
       {"idempotency_header_json", idempotency_header_json},
       {"validate_label_json", validate_label_json},
-      {"outbox_failure_json", outbox_failure_json},
+      {"failure_class_json", failure_class_json},
       {"payment_block_json", payment_block_json},
       {"payment_block_check_json", payment_block_check_json},
       {"payment_reset_json", payment_reset_json},

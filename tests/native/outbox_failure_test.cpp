@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "trypost/failure_class.hpp"
 #include "trypost/outbox_failure.hpp"
 
 #include <nlohmann/json.hpp>
@@ -9,13 +10,25 @@ namespace outbox_failure_test {
 using namespace trypost;
 using nlohmann::json;
 
-TEST_CASE("no answer, a timeout, the throttle and every 5xx keep the edit waiting first in line") {
-  for (int s : {0, 408, 429, 500, 501, 502, 503, 504, 505}) {
+TEST_CASE("no answer, a timeout, the throttle and a passing 5xx keep the edit waiting first in line") {
+  for (int s : {0, 408, 429, 500, 502, 503, 504, 507, 599}) {
     CAPTURE(s);
     const auto f = classify_outbox_failure("posts.update", s, OutboxStage::send);
     CHECK(f.outcome == "wait");
     CHECK(f.held.empty());
     CHECK_FALSE(f.conflict);
+  }
+}
+
+TEST_CASE("501 and 505 are refusals: the edit becomes a problem instead of holding the queue") {
+  for (int s : {501, 505}) {
+    CAPTURE(s);
+    for (const char* kind : {"posts.create", "posts.update", "posts.delete"}) {
+      CAPTURE(kind);
+      const auto f = classify_outbox_failure(kind, s, OutboxStage::send);
+      CHECK(f.outcome == "problem");
+      CHECK_FALSE(f.conflict);
+    }
   }
 }
 
@@ -56,17 +69,17 @@ TEST_CASE("a refusal by the shell itself (a payment block, a thrown error) is a 
 }
 
 TEST_CASE("classifyFailure's text answers the same and names a bad field") {
-  const auto w = json::parse(outbox_failure_json(R"({"kind":"posts.create","status":401})"));
+  const auto w = json::parse(failure_class_json(R"({"kind":"posts.create","status":401})"));
   CHECK(w["outcome"] == "wait");
   CHECK(w["held"] == "credential");
-  const auto p = json::parse(outbox_failure_json(R"({"kind":"posts.update","status":422,"stage":"send"})"));
+  const auto p = json::parse(failure_class_json(R"({"kind":"posts.update","status":422,"stage":"send"})"));
   CHECK(p["outcome"] == "problem");
   CHECK(p["conflict"] == true);
   CHECK_FALSE(p.contains("held"));
-  CHECK(json::parse(outbox_failure_json(R"({"kind":"posts.update","status":404,"stage":"begin"})"))["held"] == "key");
-  CHECK(json::parse(outbox_failure_json(R"({"kind":"posts.update","status":1000})"))["errors"].contains("status"));
-  CHECK(json::parse(outbox_failure_json(R"({"kind":"posts.update","status":500,"stage":"later"})"))["errors"].contains("stage"));
-  CHECK(json::parse(outbox_failure_json(R"({"status":500})"))["errors"].contains("kind"));
+  CHECK(json::parse(failure_class_json(R"({"kind":"posts.update","status":404,"stage":"begin"})"))["held"] == "key");
+  CHECK(json::parse(failure_class_json(R"({"kind":"posts.update","status":1000})"))["errors"].contains("status"));
+  CHECK(json::parse(failure_class_json(R"({"kind":"posts.update","status":500,"stage":"later"})"))["errors"].contains("stage"));
+  CHECK(json::parse(failure_class_json(R"({"status":500})"))["errors"].contains("kind"));
 }
 
 }  // namespace outbox_failure_test

@@ -78,8 +78,9 @@ export async function useClient(): Promise<string[]> {
   try {
     await client.workspaces.create({ name: '' });
   } catch (e) {
-    if (e instanceof WorkspaceError) return Object.keys(e.errors);
+    if (e instanceof WorkspaceError) return Object.keys(e.errors).concat(e.failureClass.quiet === true ? ['quiet'] : []);
     if (e instanceof ApiError && e.kind === 'payment_required') return [e.untilIso ?? '', String(e.payment)];
+    if (e instanceof ApiError && e.credentialRefused) return [String(e.workspaceId)];
   }
   return [encrypted.kind, String(page.page.last_page), served.platforms[0].sanitized_content,
     String(metrics.platforms.length), String(labels.length), String(sent.ok), String(problems.length), String(block?.message)];

@@ -1,9 +1,9 @@
 // The workspace client: I/O around the core's Store. The Store (C++) decides everything: which
 // key signs a request, whether a role may act, whether a name or a brand is valid, where an
 // answer lands. This file fetches, keeps parsed views per workspace, and tells listeners.
-import { loadCore, CoreError } from './core.js';
+import { loadCore, askCore } from './core.js';
 import { createMemoryKeyStorage } from './storage.js';
-import { createTransport, idempotencyHeader } from './transport.js';
+import { createTransport } from './transport.js';
 import { createOutbox, createMemoryOutboxStorage } from './outbox.js';
 import { createResources, ApiError } from './resources.js';
 import { deviceIdentity, RefusedCredentials } from './session-credential.js';
@@ -138,7 +138,8 @@ class Client {
         await this.#send('', 'account.workspaces.list', {});
       } catch (e) {
         if (!(e instanceof WorkspaceError)) throw e;
-        // 404 means the server has no account API: the core now reports lifecycle unsupported.
+        // The core reads a server without the account API (failure_class: unsupported) and now
+        // reports lifecycle unsupported; any other failure leaves it unknown, keys work as ever.
       }
     }
     for (const { workspaceId, key } of await stored) {
@@ -151,9 +152,9 @@ class Client {
         await this.#openSessions();
       } catch (e) {
         if (!(e instanceof WorkspaceError)) throw e;
-        // An account API without sessions (404, 405): keys only, as before. Anything else leaves
-        // the workspaces listed without a credential; sessions.open() tries again.
-        if (e.status === 404 || e.status === 405) {
+        // An account API without sessions (the core's failure_class: unsupported): keys only.
+        // Anything else leaves the workspaces listed without a credential; sessions.open() tries again.
+        if (e.failureClass.unsupported === true) {
           this.#device = null;
           this.sessions.deviceId = null;
         }
@@ -340,21 +341,28 @@ class Client {
 
   // Begins through the store (which picks the key of `workspaceId`), fetches, applies.
   async #send(workspaceId, kind, params, { sync = true, keepText = false } = {}) {
-    const req = coreAnswer(this.#store.beginRequest(workspaceId, kind, JSON.stringify(params ?? {})));
+    let req;
+    try {
+      req = coreAnswer(this.#store.beginRequest(workspaceId, kind, JSON.stringify(params ?? {})));
+    } catch (e) {
+      // A refusal before sending carries the core's reading of it too (a superseded walk: quiet).
+      if (e instanceof WorkspaceError) e.failureClass = askCore(this.#core, 'classifyFailure', { kind, status: e.status, stage: 'begin' });
+      throw e;
+    }
     return this.#perform(req, { sync, keepText });
   }
 
-  async #perform(req, { sync = true, keepText = false, idempotencyKey } = {}) {
-    let status = 0;
-    let text = '';
-    // The transport never throws for HTTP: status 0 is "could not be reached" for the core.
-    ({ status, text } = await this.#transport.exchange({ url: this.#base + req.path, method: req.method, headers: req.headers, body: req.body }, { idempotencyKey }));
+  async #perform(req, { sync = true, keepText = false } = {}) {
+    // The transport never throws for HTTP: status 0 is "could not be reached" for the core. The
+    // built request says whether it may go again (idempotent).
+    const { status, text } = await this.#transport.exchange({ url: this.#base + req.path, method: req.method, headers: req.headers, body: req.body, idempotent: req.idempotent });
     const out = JSON.parse(this.#store.applyResponse(req.request_id, status, text));
-    if (status === 401 && req.workspace_id && !String(req.kind).startsWith('account.')) this.#refused.refused(req.workspace_id);
+    const failureClass = out.failure_class ?? {};
+    if (failureClass.credential_refused) this.#refused.refused(req.workspace_id);
     if (sync && out.outcome !== 'dropped') this.#sync();
     if (out.outcome === 'error') {
       if (status === 402) this.#paymentFrom(req, text);
-      throw new WorkspaceError(out.error?.message ?? 'Request failed', { status: out.status, errors: out.error?.errors ?? {} });
+      throw new WorkspaceError(out.error?.message ?? 'Request failed', { status: out.status, errors: out.error?.errors ?? {}, failureClass });
     }
     // Only the two answers that carry a new key are kept, and only to hand it to the storage.
     if (keepText) Object.defineProperty(out, 'responseText', { value: text, enumerable: false });
@@ -376,16 +384,8 @@ class Client {
     // After a 402 the workspace's writes stop: the edit is kept (in problems), not sent again.
     const held = this.#payments.refusal(entry.workspace_id, 'PUT');
     if (held) return { ok: false, stage: 'local', status: 402, message: held.message, errors: {} };
-    // The key's header is written (or the key refused) by the core before anything is begun.
-    let keyHeader = null;
-    if (entry.idempotency_key) {
-      try {
-        keyHeader = idempotencyHeader(this.#core, entry.idempotency_key);
-      } catch (e) {
-        if (!(e instanceof CoreError)) throw e;
-        return { ok: false, stage: 'local', status: e.details?.status ?? 422, message: e.message, errors: e.details?.errors ?? {} };
-      }
-    }
+    // A create's key: the core writes its header (or refuses the key) as it begins the request.
+    if (entry.idempotency_key) params.idempotency_key = entry.idempotency_key;
     let req;
     try {
       req = coreAnswer(this.#store.beginRequest(entry.workspace_id, entry.kind, JSON.stringify(params)));
@@ -393,9 +393,8 @@ class Client {
       if (!(e instanceof WorkspaceError)) throw e;
       return { ok: false, stage: 'begin', status: e.status, message: e.message, errors: e.errors };
     }
-    if (keyHeader) req.headers = { ...req.headers, 'Idempotency-Key': keyHeader };
     try {
-      const out = await this.#perform(req, { idempotencyKey: entry.idempotency_key });
+      const out = await this.#perform(req);
       return { ok: true, post_id: out.post_id ?? entry.post_id };
     } catch (e) {
       if (!(e instanceof WorkspaceError)) throw e;
@@ -472,7 +471,7 @@ class Client {
   }
 
   #failed(e) {
-    if (e.status === 401 && e.workspaceId && !String(e.endpoint ?? '').startsWith('account.')) this.#refused.refused(e.workspaceId);
+    if (e.credentialRefused) this.#refused.refused(e.workspaceId);
     this.#payments.failed(e);
   }
 

@@ -33,7 +33,8 @@ export async function walkPostPages(readPage, { concurrency = 6 } = {}) {
       while (out.outcome === 'applied' && out.next) out = await readPage(out.next);
     }
   } catch (e) {
-    // Deleted mid-walk (404) or overtaken by a newer refresh (409): not an error for the caller.
-    if (!(e instanceof WorkspaceError && (e.status === 404 || e.status === 409))) throw e;
+    // Deleted mid-walk or overtaken by a newer refresh: the core reads it as quiet, not an error
+    // for the caller (failure_class.hpp).
+    if (!(e instanceof WorkspaceError && e.failureClass?.quiet === true)) throw e;
   }
 }

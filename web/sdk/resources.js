@@ -19,6 +19,7 @@ export class ApiError extends Error {
     this.endpoint = endpoint;
     this.workspaceId = workspaceId;
     this.local = local; // refused before anything was sent
+    this.credentialRefused = failure.credential_refused === true; // the workspace's own credential: sign in again
     this.retryAfterSeconds = failure.retry_after_seconds ?? null;
     this.until = failure.until_iso ? new Date(failure.until_iso) : null;
     this.untilIso = failure.until_iso ?? null;
@@ -66,12 +67,11 @@ export function createResources(io) {
     // The meaning of a local refusal is asked of the core too (same words as a server answer).
     let failure = { status: answer.status ?? 400, message: answer.error, errors: answer.errors ?? {} };
     try {
-      const read = io.finish(ws, { endpoint, status: failure.status || 400, now: nowSeconds() }, JSON.stringify({ message: answer.error, errors: answer.errors ?? {} }));
+      const read = io.finish(ws, { endpoint, status: failure.status || 400, stage: 'begin', now: nowSeconds() }, JSON.stringify({ message: answer.error, errors: answer.errors ?? {} }));
       if (read.failure) failure = read.failure;
     } catch {
       // an unknown endpoint: keep the plain refusal
     }
-    if (answer.status === 501) failure = { ...failure, kind: 'unsupported' };
     return new ApiError(failure, { endpoint, workspaceId: ws, local: true });
   }
 
@@ -102,10 +102,8 @@ export function createResources(io) {
   async function send(ws, description, { idempotencyKey } = {}) {
     const d = idempotencyKey ? { ...description, idempotency_key: idempotencyKey } : description;
     const begun = begin(ws, d);
-    const r = await io.exchange(
-      { url: io.base + begun.url, method: begun.method, headers: begun.headers, body: begun.body ?? undefined },
-      { idempotencyKey },
-    );
+    // The begun request carries its key's header and says whether it may go again.
+    const r = await io.exchange({ url: io.base + begun.url, method: begun.method, headers: begun.headers, body: begun.body ?? undefined, idempotent: begun.idempotent });
     return read(ws, begun, r);
   }
   const data = async (...args) => freeze((await send(...args)).data);
@@ -227,7 +225,7 @@ export function createResources(io) {
     try {
       const begun = begin(ws, { endpoint: 'posts.media.from_url', params: { post: String(postId) }, body: { urls: list } });
       report('sending');
-      const r = await io.exchange({ url: io.base + begun.url, method: begun.method, headers: begun.headers, body: begun.body ?? undefined });
+      const r = await io.exchange({ url: io.base + begun.url, method: begun.method, headers: begun.headers, body: begun.body ?? undefined, idempotent: begun.idempotent });
       const out = freeze(read(ws, begun, r).data);
       report('done', { attached_count: out.attached_count, failed_urls: out.failed_urls });
       return out;

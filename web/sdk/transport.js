@@ -37,9 +37,13 @@ export function createTransport({ core, fetch, timeoutMs = 15000, sleep = realSl
   const doFetch = fetch ?? globalThis.fetch?.bind(globalThis);
   if (typeof doFetch !== 'function') throw new TypeError('createTransport: no fetch available');
 
-  function decide(status, method, idempotencyKey, attempt, retryAfter) {
-    const input = { status, method, attempt, now: Math.floor(now() / 1000), random: Math.min(random(), 0.999999) };
-    if (idempotencyKey) input.idempotency_key = true;
+  // `idempotent` is the built request's own answer (buildRequest, beginRequest, beginEndpointCall);
+  // a request the core did not build is judged by the core from its method and whether it carries
+  // an Idempotency-Key header.
+  function decide(status, sent, attempt, retryAfter) {
+    const input = { status, attempt, now: Math.floor(now() / 1000), random: Math.min(random(), 0.999999) };
+    if (typeof sent.idempotent === 'boolean') input.idempotent = sent.idempotent;
+    else Object.assign(input, { method: sent.method, idempotency_key: Object.keys(sent.headers).some((h) => h.toLowerCase() === 'idempotency-key') });
     if (retryAfter != null) input.retry_after = retryAfter;
     const out = JSON.parse(core.decideRetry(JSON.stringify(input)));
     if (typeof out.error === 'string') return { retry: false, delay_ms: 0, reason: 'bad_input' };
@@ -62,16 +66,19 @@ export function createTransport({ core, fetch, timeoutMs = 15000, sleep = realSl
   }
 
   // exchange(req, {idempotencyKey?}) -> {status, text, attempts, reason}: never throws for HTTP.
-  // The key (one per logical create) is sent unchanged on every attempt; a request the core built
-  // with its key carries the header already.
+  // req: {url, method, headers, body, idempotent?}. The key (one per logical create) is sent
+  // unchanged on every attempt; a request the core built with its key carries the header already
+  // (and says idempotent), so the option is for requests built by hand.
   async function exchange(req, { idempotencyKey } = {}) {
     const headers = { ...(req.headers ?? {}) };
-    if (idempotencyKey && headers['Idempotency-Key'] === undefined) headers['Idempotency-Key'] = idempotencyHeader(core, idempotencyKey);
+    const keyAdded = Boolean(idempotencyKey) && headers['Idempotency-Key'] === undefined;
+    if (keyAdded) headers['Idempotency-Key'] = idempotencyHeader(core, idempotencyKey);
     const method = String(req.method ?? 'GET').toUpperCase();
+    const sent = { method, headers, idempotent: keyAdded ? true : req.idempotent };
     let resumed = false; // this attempt comes after waiting out a 429
     for (let attempt = 1; ; attempt++) {
-      const r = await once({ ...req, method, headers });
-      const d = decide(r.status, method, idempotencyKey, attempt, r.retryAfter);
+      const r = await once({ url: req.url, method, headers, body: req.body });
+      const d = decide(r.status, sent, attempt, r.retryAfter);
       onAttempt?.({ attempt, status: r.status, decision: d, resumedFromRate: resumed });
       resumed = d.retry && d.reason === 'rate_limited';
       if (!d.retry) return { status: r.status, text: r.text, attempts: attempt, reason: d.reason, timedOut: r.timedOut, retryAfterMs: d.reason === 'retry_after_too_long' ? d.delay_ms : undefined, retryAfter: r.retryAfter };

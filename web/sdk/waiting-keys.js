@@ -36,8 +36,9 @@ export class WaitingKeys {
   }
 
   // A stored key, probed again: its workspace id when it opens one (a waiting key is then filed
-  // under it). A refused key (401) is forgotten; any other answer keeps it as it is (a 402 waits
-  // on); an unreachable server throws and keeps it for the next try.
+  // under it). A key the core reads as refused (failure_class key_refused: a 401) is forgotten;
+  // any other answer keeps it as it is (a 402 waits on); an unreachable server throws and keeps
+  // it for the next try.
   async reopen(storageId, key, probe) {
     try {
       const out = await probe(key);
@@ -48,7 +49,7 @@ export class WaitingKeys {
       return out.workspace_id;
     } catch (e) {
       if (!(e instanceof WorkspaceError)) throw e;
-      if (e.status === 401) {
+      if (e.failureClass?.key_refused === true) {
         this.#keys.delete(storageId);
         await this.#storage.remove(storageId);
       }

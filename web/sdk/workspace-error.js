@@ -1,11 +1,13 @@
 // A refusal of the workspace client, in the API's shape: the message, the HTTP status (0 when the
-// server could not be reached) and {field: [messages]}.
+// server could not be reached) and {field: [messages]}. `failureClass` is what the core decided
+// the failure means (failure_class.hpp): {credential_refused, key_refused, unsupported, quiet}.
 export class WorkspaceError extends Error {
-  constructor(message, { status = 0, errors = {} } = {}) {
+  constructor(message, { status = 0, errors = {}, failureClass = {} } = {}) {
     super(message);
     this.name = 'WorkspaceError';
     this.status = status;
     this.errors = errors; // {field: [messages]}, the API's shape
+    this.failureClass = failureClass;
   }
 }
 

@@ -23,6 +23,8 @@ export declare class ApiError extends Error {
   creditsUsed: number | null;
   creditsLimit: number | null;
   workspaceKeyNeedsAttention: boolean;
+  /** The calling workspace's own credential was refused: it needs signing in (or a key) again. */
+  credentialRefused: boolean;
   reconnectAccount: boolean;
   stopCreditActions: boolean;
 }

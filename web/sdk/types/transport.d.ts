@@ -7,7 +7,8 @@ export interface TransportOptions {
   random?: () => number; now?: () => number;
   onAttempt?: (a: { attempt: number; status: number; decision: { retry: boolean; delay_ms: number; reason: string } }) => void;
 }
-export interface TransportRequest { url: string; method: string; headers?: Record<string, string>; body?: string | null }
+/** `idempotent`: the built request's own answer (buildRequest, beginEndpointCall); without it the core judges by method and an Idempotency-Key header. */
+export interface TransportRequest { url: string; method: string; headers?: Record<string, string>; body?: string | null; idempotent?: boolean }
 export interface Exchange { status: number; text: string; attempts: number; reason: string; timedOut: boolean; retryAfterMs?: number }
 export declare class TransportError extends Error {
   kind: 'network' | 'timeout' | 'rate_limited' | 'payment_required' | 'http';

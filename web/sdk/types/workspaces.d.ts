@@ -181,9 +181,18 @@ export interface TrypostClient extends WorkspaceCalls {
   paymentBlock(workspaceId?: string): PaymentBlock | null;
 }
 
+/** What the core decided a failure means (include/trypost/failure_class.hpp). */
+export interface FailureClass {
+  credential_refused?: boolean;
+  key_refused?: boolean;
+  unsupported?: boolean;
+  quiet?: boolean;
+}
+
 export declare class WorkspaceError extends Error {
   status: number;
   errors: Record<string, string[]>;
+  failureClass: FailureClass;
 }
 
 export declare function createClient(options: {

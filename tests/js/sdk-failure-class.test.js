@@ -1,0 +1,98 @@
+// The client acts on what the core says a failure means (failure_class.hpp): which workspace needs
+// signing in again, a server whose account API has no sessions, a posts walk that ends quietly.
+// A fetch in front of the emulator answers chosen requests with a chosen status.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createClient } from '../../web/sdk/index.js';
+import { ACCOUNT_TOKENS, IDS, TOKENS, startEmulator } from '../../server/emulator/test-harness.js';
+
+let h;
+before(async () => { h = await startEmulator(); });
+after(() => h?.close());
+
+const fast = { sleep: async () => {}, timeoutMs: 5000 };
+
+// answer(url, method) -> a status to answer instead of the emulator, or null to pass it on.
+function fronted(answer) {
+  const seen = [];
+  const fetch = async (url, init = {}) => {
+    const method = init.method ?? 'GET';
+    seen.push(`${method} ${new URL(url).pathname}${new URL(url).search}`);
+    const status = answer(new URL(url), method);
+    if (status == null) return globalThis.fetch(url, init);
+    return new Response(JSON.stringify({ message: 'Answered by the test.' }), { status, headers: { 'Content-Type': 'application/json' } });
+  };
+  return { fetch, seen };
+}
+
+test('a 401 on a workspace\'s own call lists it as needing sign-in; the Pinterest boards list\'s 401 does not', async () => {
+  let refuse = null;
+  const front = fronted((url) => (refuse && url.pathname.endsWith(refuse) ? 401 : null));
+  const client = await createClient({ baseUrl: h.base, fetch: front.fetch, transport: fast, onlineEvents: new EventTarget() });
+  await client.addWorkspace({ apiKey: TOKENS.owner });
+  const events = [];
+  client.onNetwork((e) => events.push(e.kind));
+  // The Pinterest connection expired: the key is fine (api-contract: told apart by endpoint).
+  refuse = '/boards';
+  await assert.rejects(client.socialAccounts.boards(IDS.pinterest), (e) => e.status === 401 && e.kind === 'pinterest_token_expired' && e.credentialRefused === false);
+  assert.deepEqual(client.needsSignIn(), []);
+  assert.equal(events.includes('credential'), false);
+  // The workspace's key refused on its own call.
+  refuse = '/labels';
+  await assert.rejects(client.labels.list(), (e) => e.status === 401 && e.credentialRefused === true);
+  assert.deepEqual(client.needsSignIn(), [IDS.ws1]);
+  assert.ok(events.includes('credential'));
+  // A refresh through the Store says the same for the other workspace it holds.
+  await client.addWorkspace({ apiKey: TOKENS.ws2 });
+  client.switchWorkspace(IDS.ws2);
+  refuse = '/posts';
+  await assert.rejects(client.posts.refresh(), (e) => e.status === 401);
+  assert.deepEqual(client.needsSignIn().sort(), [IDS.ws1, IDS.ws2].sort());
+  client.close();
+});
+
+test('an account API without sessions (404, 405 or 501 on opening) keeps the client to keys; another failure keeps trying sessions', async () => {
+  for (const status of [404, 405, 501, 503]) {
+    const front = fronted((url, method) => (method === 'POST' && url.pathname === '/api/account/sessions' ? status : null));
+    const client = await createClient({
+      baseUrl: h.base, accountToken: ACCOUNT_TOKENS.owner, deviceId: `device-nosessions-${status}`, fetch: front.fetch, transport: fast, onlineEvents: new EventTarget(),
+    });
+    assert.equal(client.supports('workspace_lifecycle'), true, `${status}: the account API is there`);
+    const keysOnly = status !== 503;
+    assert.equal(client.sessions.deviceId, keysOnly ? null : `device-nosessions-${status}`, `${status}`);
+    assert.ok(client.workspaces.known().every((w) => !w.has_key), `${status}: nothing opened`);
+    client.close();
+  }
+});
+
+test('a posts walk whose workspace went (404) ends quietly; a server error still reaches the caller', async () => {
+  let status = 404;
+  const front = fronted((url) => (url.pathname === '/api/posts' ? status : null));
+  const client = await createClient({ baseUrl: h.base, fetch: front.fetch, transport: fast, onlineEvents: new EventTarget() });
+  await client.addWorkspace({ apiKey: TOKENS.owner });
+  assert.deepEqual(await client.posts.refresh(), []);
+  status = 422;
+  await assert.rejects(client.posts.refresh(), (e) => e.status === 422);
+  client.close();
+});
+
+test('a walk overtaken by a newer refresh ends quietly, and the newer one lists every post', async () => {
+  for (let i = 0; i < 17; i++) {
+    const r = await h.api('POST', 'posts', { body: { content: `walk ${i}`, platforms: [{ social_account_id: IDS.x, content_type: 'x_post' }] } });
+    assert.equal(r.status, 201);
+  }
+  let overtaken = false;
+  const front = fronted((url) => (overtaken && url.pathname === '/api/posts' && url.searchParams.get('page') === '2' ? 409 : null));
+  const client = await createClient({ baseUrl: h.base, fetch: front.fetch, transport: fast, onlineEvents: new EventTarget() });
+  await client.addWorkspace({ apiKey: TOKENS.owner });
+  const total = h.emulator.store.state.workspaces.find((w) => w.id === IDS.ws1).posts.length;
+  assert.ok(total > 15, 'more than one page');
+  const [older, newer] = await Promise.all([client.posts.refresh(), client.posts.refresh()]);
+  assert.equal(newer.length, total);
+  assert.ok(Array.isArray(older));
+  // The server itself says the walk was overtaken (409 on a later page): no error either.
+  overtaken = true;
+  await client.posts.refresh();
+  assert.ok(front.seen.some((r) => r.includes('page=2')));
+  client.close();
+});

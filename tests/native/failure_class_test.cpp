@@ -1,0 +1,122 @@
+#include <doctest/doctest.h>
+
+#include "trypost/failure_class.hpp"
+#include "trypost/outbox_failure.hpp"
+#include "trypost/retry.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace failure_class_test {
+
+using namespace trypost;
+using nlohmann::json;
+
+RetryInput sent(int status) {
+  RetryInput in;
+  in.status = status;
+  in.idempotent = true;
+  in.attempt = 1;
+  return in;
+}
+
+TEST_CASE("the transport retries exactly the failures the outbox waits on") {
+  // Every status, with an idempotent request on its first attempt: a status the transport gives
+  // up on as not retryable is never one the queue would hold every later edit behind.
+  for (int s = 0; s <= 999; ++s) {
+    if (s > 0 && s < 100) continue;
+    CAPTURE(s);
+    const auto d = retry_decision(sent(s));
+    const auto f = classify_outbox_failure("posts.update", s, OutboxStage::send);
+    const bool retried = d.retry;
+    const bool waits_unheld = f.outcome == "wait" && f.held.empty();
+    CHECK(retried == waits_unheld);
+  }
+}
+
+TEST_CASE("one status table: 501 and 505 are refusals, the rest of 5xx passes") {
+  for (int s : {0, 408, 500, 502, 503, 504, 599}) {
+    CAPTURE(s);
+    CHECK(status_class(s) == StatusClass::passing);
+  }
+  for (int s : {400, 403, 404, 409, 413, 422, 501, 505}) {
+    CAPTURE(s);
+    CHECK(status_class(s) == StatusClass::refused);
+    CHECK(retry_decision(sent(s)).reason == "not_retryable_status");
+  }
+  CHECK(status_class(401) == StatusClass::credential_refused);
+  CHECK(status_class(402) == StatusClass::payment_required);
+  CHECK(status_class(429) == StatusClass::rate_limited);
+  CHECK(status_class(204) == StatusClass::success);
+}
+
+TEST_CASE("a 401 on a workspace's own request refuses that workspace's credential") {
+  for (const char* kind : {"posts.list", "posts.create", "workspace.get", "labels.list", "social_accounts.channels"}) {
+    CAPTURE(kind);
+    CHECK(classify_call_failure(kind, 401).credential_refused);
+    CHECK_FALSE(classify_call_failure(kind, 403).credential_refused);
+    CHECK_FALSE(classify_call_failure(kind, 401).key_refused);
+  }
+  // The account API's 401 is the account token's; a probe's is the key being tried; the boards
+  // list's is the Pinterest connection's (api-contract: told apart by endpoint).
+  CHECK_FALSE(classify_call_failure("account.members.list", 401).credential_refused);
+  CHECK_FALSE(classify_call_failure("account.sessions.open", 401).credential_refused);
+  CHECK_FALSE(classify_call_failure("workspace.probe", 401).credential_refused);
+  CHECK_FALSE(classify_call_failure("social_accounts.boards", 401).credential_refused);
+  // Refused by the core before sending (no key held): nothing was refused by the server.
+  CHECK_FALSE(classify_call_failure("posts.list", 401, FailureStage::begin).credential_refused);
+}
+
+TEST_CASE("a key refused when probed is forgotten; any other answer keeps it") {
+  CHECK(classify_call_failure("workspace.probe", 401).key_refused);
+  for (int s : {0, 402, 403, 404, 429, 500, 503}) {
+    CAPTURE(s);
+    CHECK_FALSE(classify_call_failure("workspace.probe", s).key_refused);
+  }
+}
+
+TEST_CASE("a server without that part of the account API: 501, 405, or 404 where the path names nothing") {
+  for (int s : {404, 405, 501}) {
+    CAPTURE(s);
+    CHECK(classify_call_failure("account.workspaces.list", s).unsupported);
+    CHECK(classify_call_failure("account.sessions.open", s).unsupported);
+  }
+  // The core's own refusal before sending (no account API known) says the same.
+  CHECK(classify_call_failure("account.members.list", 501, FailureStage::begin).unsupported);
+  // A 404 on a path (or for a body) that names a workspace is that workspace, not the route.
+  CHECK_FALSE(classify_call_failure("account.sessions.open", 404, FailureStage::send, true).unsupported);
+  CHECK(classify_call_failure("account.sessions.open", 405, FailureStage::send, true).unsupported);
+  CHECK_FALSE(classify_call_failure("account.members.list", 404).unsupported);
+  CHECK_FALSE(classify_call_failure("account.sessions.open", 500).unsupported);
+  CHECK_FALSE(classify_call_failure("account.sessions.open", 401).unsupported);
+  CHECK_FALSE(classify_call_failure("posts.list", 501).unsupported);
+}
+
+TEST_CASE("a posts walk ends quietly when its workspace went or a newer refresh took over") {
+  for (int s : {404, 409}) {
+    CAPTURE(s);
+    CHECK(classify_call_failure("posts.list", s).quiet);
+    CHECK(classify_call_failure("posts.list", s, FailureStage::begin).quiet);
+    CHECK_FALSE(classify_call_failure("posts.get", s).quiet);
+  }
+  for (int s : {0, 401, 403, 422, 500}) {
+    CAPTURE(s);
+    CHECK_FALSE(classify_call_failure("posts.list", s).quiet);
+  }
+}
+
+TEST_CASE("classifyFailure answers the outbox's outcome and the call's consequences, and names a bad field") {
+  const auto a = json::parse(failure_class_json(R"({"kind":"posts.list","status":401})"));
+  CHECK(a["credential_refused"] == true);
+  CHECK(a["quiet"] == false);
+  CHECK(a["outcome"] == "wait");
+  CHECK(a["held"] == "credential");
+  const auto b = json::parse(failure_class_json(R"({"kind":"posts.list","status":409,"stage":"begin"})"));
+  CHECK(b["quiet"] == true);
+  CHECK(b["credential_refused"] == false);
+  CHECK(json::parse(failure_class_json(R"({"kind":"workspace.probe","status":401})"))["key_refused"] == true);
+  CHECK(json::parse(failure_class_json(R"({"kind":"account.sessions.open","status":405})"))["unsupported"] == true);
+  CHECK(json::parse(failure_class_json(R"({"kind":"posts.update","status":505})"))["outcome"] == "problem");
+  CHECK(json::parse(failure_class_json(R"({"kind":"posts.rewrite","status":500})"))["errors"].contains("kind"));
+}
+
+}  // namespace failure_class_test
