@@ -57,23 +57,14 @@ export function zoneTransitions(timeZone, startMs, endMs, stepMs = 6 * 3600_000)
 
 const isUtc = (tz) => tz === undefined || tz === null || tz === '' || tz === 'UTC' || tz === 'Etc/UTC';
 
-function dateMs(text) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? '');
-  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
-}
-
-// A window surely covering what a view shows (month grids span at most 6 weeks), padded by two
-// days for the widest offsets. The core decides the exact days; this only bounds the Intl work.
-function zoneWindow(query, summary) {
-  const d = dateMs(query.date);
-  const pad = 2 * DAY_MS;
-  if (query.view === 'list' || d === undefined) {
-    const first = summary?.first ? Date.parse(summary.first) : Date.now();
-    const last = summary?.last ? Date.parse(summary.last) : Date.now();
-    return [Math.min(d ?? first, first) - pad, Math.max(last, d ?? last) + pad];
-  }
-  const reach = { month: 45, week: 8, day: 1 }[query.view ?? 'month'] ?? 45;
-  return [d - reach * DAY_MS - pad, d + (reach + 1) * DAY_MS + pad];
+// The instants whose offsets a view in a zone reads: the core's answer (the view's days and a
+// margin; for a list, its posts from first to last). Only the Intl search below is bounded by it.
+function zoneWindow(core, query, summary) {
+  const span = parseCoreAnswer(core.computeZoneSpan(JSON.stringify({
+    view: query.view ?? 'month', date: query.date ?? null, week_start: query.week_start ?? null,
+    first: summary?.first ?? null, last: summary?.last ?? null, now_ms: Date.now(),
+  })));
+  return [span.from_ms, span.to_ms];
 }
 
 // A safety net only: an index that is dropped without dispose() still frees its WASM memory.
@@ -101,6 +92,7 @@ export function resolveWallTimeWith(core, timeZone, { local, utc }) {
     const ms = apiTimeMs(core, String(utc));
     return parseCoreAnswer(core.resolveWallTime(JSON.stringify({ zone: around(ms), utc })));
   }
+  // Date.parse only bounds the Intl search around the typed time; the core reads the time itself.
   const ms = Date.parse(`${String(local ?? '').replace(' ', 'T').slice(0, 16)}:00Z`);
   return parseCoreAnswer(core.resolveWallTime(JSON.stringify({ zone: around(ms), local })));
 }
@@ -176,7 +168,7 @@ export class Calendar {
   }
 
   zoneFor(timeZone, query) {
-    const [from, to] = zoneWindow(query, this.#summary);
+    const [from, to] = zoneWindow(this.#core, query, this.#summary);
     const key = `${timeZone}|${from}|${to}`;
     let zone = this.#zoneCache.get(key);
     if (!zone) {
@@ -193,6 +185,7 @@ export class Calendar {
     const { time_zone: tz, ...rest } = request;
     const now = rest.now ?? new Date().toISOString();
     if (!isUtc(tz)) {
+      // Date.parse only bounds the Intl search for the zone's offsets; the core reads both times.
       const a = Date.parse(rest.new_time);
       const b = Date.parse(now);
       if (Number.isFinite(a) && Number.isFinite(b)) rest.zone = { name: tz, transitions: zoneTransitions(tz, Math.min(a, b) - DAY_MS, Math.max(a, b) + DAY_MS) };
