@@ -48,6 +48,15 @@ std::optional<CivilDate> required_date(const json& j, ApiError& err) {
   return date;
 }
 
+// An optional time field ("first", "last"), or a field error saying what is wrong with it.
+std::optional<UtcSeconds> optional_time(const json& j, const char* key, ApiError& err) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  const TimeParse t = it->is_string() ? parse_time(it->get<std::string>()) : TimeParse{std::nullopt, "must be a time"};
+  if (!t.value) err.add(key, std::string("The ") + key + " field " + t.error + ".");
+  return t.value;
+}
+
 std::string refuse(ApiError& err) {
   err.status = 422;
   err.finalize_message();
@@ -175,15 +184,8 @@ std::string zone_span_json(const std::string& input) {
   auto q = calendar_query_from_json(j);
   if (!q) return error_answer(q.error());
   const CalendarQuery& cq = q.value();
-  auto time = [&](const char* key) -> std::optional<UtcSeconds> {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return std::nullopt;
-    const TimeParse t = it->is_string() ? parse_time(it->get<std::string>()) : TimeParse{std::nullopt, "must be a time"};
-    if (!t.value) err.add(key, std::string("The ") + key + " field " + t.error + ".");
-    return t.value;
-  };
-  const auto first = time("first");
-  const auto last = time("last");
+  const auto first = optional_time(j, "first", err);
+  const auto last = optional_time(j, "last", err);
   std::optional<UtcSeconds> now;
   if (auto it = j.find("now_ms"); it != j.end() && !it->is_null()) {
     if (it->is_number() && std::isfinite(it->get<double>()) && std::fabs(it->get<double>()) < 1e15)
@@ -234,15 +236,8 @@ std::string preview_periods_json(const std::string& input) {
   ApiError err;
   if (!parse_argument(input, j, err)) return error_answer(err);
   const std::optional<CivilDate> date = required_date(j, err);
-  auto time = [&](const char* key) -> std::optional<UtcSeconds> {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return std::nullopt;
-    const TimeParse t = it->is_string() ? parse_time(it->get<std::string>()) : TimeParse{std::nullopt, "must be a time"};
-    if (!t.value) err.add(key, std::string("The ") + key + " field " + t.error + ".");
-    return t.value;
-  };
-  const auto first = time("first");
-  const auto last = time("last");
+  const auto first = optional_time(j, "first", err);
+  const auto last = optional_time(j, "last", err);
   const std::string view = j.value("view", std::string("month"));
   const bool zoned = j.value("zoned", false);
   if (!err.errors.empty()) return refuse(err);

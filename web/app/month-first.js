@@ -20,8 +20,8 @@ export async function monthWindow(date) {
 export async function readMonthFirst(client, workspaceId, date, { minPages = 8, maxPages = 120 } = {}) {
   try {
     // monthWindow has the core loaded: the pages' times are read by it.
-    const window = await monthWindow(date);
-    const got = await postsInWindow((n) => client.in(workspaceId).posts.page(n), window, { minPages, maxPages, core: await loadCore() });
+    const month = await monthWindow(date);
+    const got = await postsInWindow((n) => client.in(workspaceId).posts.page(n), month, { minPages, maxPages, core: await loadCore() });
     return got.skipped || got.complete || got.cut ? null : got;
   } catch {
     return null;

@@ -11,7 +11,7 @@ export async function planStatusWatch(input) {
 
 // The statuses whose outcome may still be to come, as the core's plans say (read once per module).
 let waitingPromise = null;
-export function waitingStatuses() {
+function waitingStatuses() {
   if (!waitingPromise) {
     waitingPromise = planStatusWatch({ now: 0, posts: [] }).then((plan) => new Set(plan.waiting));
     waitingPromise.catch(() => { waitingPromise = null; });
