@@ -58,13 +58,24 @@ export function zoneTransitions(timeZone, startMs, endMs, stepMs = 6 * 3600_000)
 const isUtc = (tz) => tz === undefined || tz === null || tz === '' || tz === 'UTC' || tz === 'Etc/UTC';
 
 // The instants whose offsets a view in a zone reads: the core's answer (the view's days and a
-// margin; for a list, its posts from first to last). Only the Intl search below is bounded by it.
-function zoneWindow(core, query, summary) {
-  const span = parseCoreAnswer(core.computeZoneSpan(JSON.stringify({
+// margin; for a list, its posts from first to last, or the clock). Only the Intl search below is
+// bounded by it. The answers are kept per question: a view asked again costs no core call.
+function zoneWindow(core, query, summary, known) {
+  const ask = {
     view: query.view ?? 'month', date: query.date ?? null, week_start: query.week_start ?? null,
-    first: summary?.first ?? null, last: summary?.last ?? null, now_ms: Date.now(),
-  })));
-  return [span.from_ms, span.to_ms];
+    first: summary?.first ?? null, last: summary?.last ?? null,
+  };
+  // The clock only where the posts do not bound a list: any other question stays the same.
+  if (ask.view === 'list' && (!ask.first || !ask.last)) ask.now_ms = Date.now();
+  const text = JSON.stringify(ask);
+  let span = known.get(text);
+  if (!span) {
+    const answer = parseCoreAnswer(core.computeZoneSpan(text));
+    span = [answer.from_ms, answer.to_ms];
+    if (known.size > 64) known.clear();
+    if (ask.now_ms === undefined) known.set(text, span);
+  }
+  return span;
 }
 
 // A safety net only: an index that is dropped without dispose() still frees its WASM memory.
@@ -102,6 +113,7 @@ export class Calendar {
   #index;
   #summary = null;
   #zoneCache = new Map();
+  #spanCache = new Map();
 
   constructor(core) {
     this.#core = core;
@@ -168,7 +180,7 @@ export class Calendar {
   }
 
   zoneFor(timeZone, query) {
-    const [from, to] = zoneWindow(this.#core, query, this.#summary);
+    const [from, to] = zoneWindow(this.#core, query, this.#summary, this.#spanCache);
     const key = `${timeZone}|${from}|${to}`;
     let zone = this.#zoneCache.get(key);
     if (!zone) {
