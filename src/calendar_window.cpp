@@ -48,6 +48,15 @@ std::optional<CivilDate> required_date(const json& j, ApiError& err) {
   return date;
 }
 
+// An optional time field ("first", "last"), or a field error saying what is wrong with it.
+std::optional<UtcSeconds> optional_time(const json& j, const char* key, ApiError& err) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  const TimeParse t = it->is_string() ? parse_time(it->get<std::string>()) : TimeParse{std::nullopt, "must be a time"};
+  if (!t.value) err.add(key, std::string("The ") + key + " field " + t.error + ".");
+  return t.value;
+}
+
 std::string refuse(ApiError& err) {
   err.status = 422;
   err.finalize_message();
@@ -91,6 +100,24 @@ CalendarWindow calendar_window(CalendarView view, CivilDate date, WeekStart ws, 
   w.previous = step_anchor(view, date, -1);
   w.next = step_anchor(view, date, 1);
   return w;
+}
+
+std::optional<ZoneSpan> zone_span(CalendarView view, std::optional<CivilDate> date, WeekStart ws,
+                                  std::optional<UtcSeconds> first, std::optional<UtcSeconds> last,
+                                  std::optional<UtcSeconds> now) {
+  constexpr std::int64_t kPad = 2 * kDay;
+  if (view != CalendarView::list && date) {
+    const DayRange days = view_days(view, *date, ws);
+    return ZoneSpan{days.first * kDay - kPad, (days.last + 1) * kDay + kPad};
+  }
+  std::optional<UtcSeconds> lo = first ? first : now, hi = last ? last : now;
+  if (date) {
+    const UtcSeconds start = days_from_civil(*date) * kDay;
+    lo = lo ? std::min(*lo, start) : start;
+    hi = hi ? std::max(*hi, start + kDay) : start + kDay;
+  }
+  if (!lo || !hi) return std::nullopt;
+  return ZoneSpan{std::min(*lo, *hi) - kPad, std::max(*lo, *hi) + kPad};
 }
 
 PeriodList preview_periods(CalendarView view, CivilDate date, std::optional<UtcSeconds> first,
@@ -150,6 +177,27 @@ std::string calendar_window_json(const std::string& input) {
   return dump_answer(out);
 }
 
+std::string zone_span_json(const std::string& input) {
+  json j;
+  ApiError err;
+  if (!parse_argument(input, j, err)) return error_answer(err);
+  auto q = calendar_query_from_json(j);
+  if (!q) return error_answer(q.error());
+  const CalendarQuery& cq = q.value();
+  const auto first = optional_time(j, "first", err);
+  const auto last = optional_time(j, "last", err);
+  std::optional<UtcSeconds> now;
+  if (auto it = j.find("now_ms"); it != j.end() && !it->is_null()) {
+    if (it->is_number() && std::isfinite(it->get<double>()) && std::fabs(it->get<double>()) < 1e15)
+      now = UtcSeconds(std::floor(it->get<double>() / 1000));
+    else err.add("now_ms", "The now_ms field must be milliseconds since 1970.");
+  }
+  if (!err.errors.empty()) return refuse(err);
+  const auto span = zone_span(cq.view, cq.date, cq.week_start, first, last, now);
+  if (!span) return error_answer(field_error("now_ms", "The now_ms field is required for a list without posts or date."));
+  return dump_answer(json{{"from_ms", double(span->from) * 1000}, {"to_ms", double(span->to) * 1000}});
+}
+
 std::string shift_calendar_date_json(const std::string& input) {
   json j;
   ApiError err;
@@ -188,15 +236,8 @@ std::string preview_periods_json(const std::string& input) {
   ApiError err;
   if (!parse_argument(input, j, err)) return error_answer(err);
   const std::optional<CivilDate> date = required_date(j, err);
-  auto time = [&](const char* key) -> std::optional<UtcSeconds> {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return std::nullopt;
-    const TimeParse t = it->is_string() ? parse_time(it->get<std::string>()) : TimeParse{std::nullopt, "must be a time"};
-    if (!t.value) err.add(key, std::string("The ") + key + " field " + t.error + ".");
-    return t.value;
-  };
-  const auto first = time("first");
-  const auto last = time("last");
+  const auto first = optional_time(j, "first", err);
+  const auto last = optional_time(j, "last", err);
   const std::string view = j.value("view", std::string("month"));
   const bool zoned = j.value("zoned", false);
   if (!err.errors.empty()) return refuse(err);

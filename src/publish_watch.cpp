@@ -9,6 +9,11 @@
 
 namespace trypost {
 
+const std::vector<std::string>& waiting_statuses() {
+  static const std::vector<std::string> kWaiting{"publishing", "scheduled"};
+  return kWaiting;
+}
+
 bool awaits_outcome(const WatchedPost& p, UtcSeconds now) {
   if (p.status == "publishing") return true;
   return p.status == "scheduled" && p.scheduled_at && *p.scheduled_at <= now;
@@ -97,7 +102,7 @@ std::string watch_plan_json(const std::string& input) {
   const auto plan = plan_watch(posts, state, now, count("recent_reads"), count("watch_reads"), count("rate_wait"));
   json st = json::object();
   for (const auto& [id, s] : plan.state) st[id] = {{"reads", s.reads}, {"next_at", s.next_at}};
-  return json{{"read", plan.read}, {"next_in_seconds", plan.next_in_seconds ? json(*plan.next_in_seconds) : json(nullptr)}, {"state", st}}.dump();
+  return json{{"read", plan.read}, {"next_in_seconds", plan.next_in_seconds ? json(*plan.next_in_seconds) : json(nullptr)}, {"state", st}, {"waiting", waiting_statuses()}}.dump();
 }
 
 }  // namespace trypost

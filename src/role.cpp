@@ -58,6 +58,7 @@ std::optional<Action> parse_action(std::string_view s) {
 }
 
 bool is_assignable(Role r) { return r != Role::owner; }
+bool is_fixed(Role r) { return r == Role::owner; }
 
 nlohmann::json permissions_json(Role r) {
   nlohmann::json out = nlohmann::json::object();

@@ -49,11 +49,15 @@ nlohmann::json assignable_roles(std::optional<Role> acting) {
 
 nlohmann::json role_catalog(std::optional<Role> acting) {
   nlohmann::json roles = nlohmann::json::array();
-  for (const auto r : kAllRoles)
-    roles.push_back({{"role", std::string(wire_name(r))},
-                     {"name", std::string(display_name(r))},
-                     {"description", std::string(role_description(r))},
-                     {"assignable", is_assignable(r)}});
+  for (const auto r : kAllRoles) {
+    nlohmann::json entry{{"role", std::string(wire_name(r))},
+                         {"name", std::string(display_name(r))},
+                         {"description", std::string(role_description(r))},
+                         {"assignable", is_assignable(r)},
+                         {"fixed", is_fixed(r)}};
+    if (is_fixed(r)) entry["fixed_reason"] = "Fixed: ownership cannot be transferred.";
+    roles.push_back(std::move(entry));
+  }
   nlohmann::json who = nlohmann::json::object();
   for (const auto a : kAllActions) who[std::string(wire_name(a))] = who_may(a);
   return {{"roles", roles}, {"assignable", assignable_roles(acting)}, {"who_may", who}};

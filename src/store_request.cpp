@@ -178,10 +178,13 @@ Expected<json> Store::begin_request(const std::string& workspace_id, RequestKind
     case RequestKind::account_member_remove: {
       const auto user = string_param(params, "user_id");
       if (!user || user->empty()) return field_error("user_id", "The user id field is required.");
-      bool is_owner = s->info.owner_id && *s->info.owner_id == *user;
-      for (const auto& m : s->members)
-        if (member_id(m) == *user && m.value("role", "") == "owner") is_owner = true;
-      if (is_owner)
+      bool fixed = s->info.owner_id && *s->info.owner_id == *user;
+      for (const auto& m : s->members) {
+        if (member_id(m) != *user) continue;
+        const auto held = parse_role(m.value("role", ""));
+        if (held && is_fixed(*held)) fixed = true;
+      }
+      if (fixed)
         return field_error(kind == RequestKind::account_member_update ? "role" : "user_id",
                            "The owner's role is fixed: the owner can be neither changed nor removed.");
       if (kind == RequestKind::account_member_update) {

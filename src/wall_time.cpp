@@ -37,6 +37,14 @@ std::string long_date(UtcSeconds local) {
   return std::to_string(d.day) + " " + kMonths[d.month - 1] + " " + std::to_string(d.year);
 }
 
+// The dashboard's short month names, as en-GB writes them ("Sept" included).
+std::string short_date(UtcSeconds local) {
+  static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                       "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"};
+  const CivilDate d = civil_from_days(floor_div(local, 86400));
+  return std::to_string(d.day) + " " + kMonths[d.month - 1] + " " + std::to_string(d.year);
+}
+
 std::string offset_text(std::int32_t off) {
   const int a = off < 0 ? -off : off;
   return std::string("UTC") + (off < 0 ? "-" : "+") + two(a / 3600) + ":" + two(a / 60 % 60);
@@ -61,6 +69,16 @@ std::optional<UtcSeconds> parse_wall(const std::string& s) {
 }
 
 }  // namespace
+
+std::string when_words(const ZoneLens& zone, UtcSeconds t) {
+  const UtcSeconds local = t + zone.offset_at(t);
+  const std::string here = short_date(local) + ", " + clock_of(local);
+  if (zone.name() == "UTC") return here + " UTC";
+  // UTC's date is said only when it is another day than the zone's.
+  const bool same_day = floor_div(local, 86400) == floor_div(t, 86400);
+  return here + " " + zone.name() + " (" + (same_day ? "" : format_date(civil_from_days(floor_div(t, 86400))) + " ") +
+         clock_of(t) + " UTC)";
+}
 
 WallTimeResolution resolve_wall_time(const ZoneLens& zone, UtcSeconds wall) {
   WallTimeResolution r;
@@ -129,7 +147,7 @@ std::string wall_time_json(const std::string& input) {
     const auto off = zone.offset_at(*t.value);
     const std::string local = local_minute_iso(*t.value + off);
     return json{{"ok", true}, {"zone", zone.name()}, {"local", local}, {"date", local.substr(0, 10)},
-                {"time", local.substr(11, 5)}, {"offset_seconds", off}}.dump();
+                {"time", local.substr(11, 5)}, {"offset_seconds", off}, {"words", when_words(zone, *t.value)}}.dump();
   }
   auto l = in.find("local");
   if (l == in.end() || l->is_null() || (l->is_string() && l->get<std::string>().empty()))

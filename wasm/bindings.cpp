@@ -145,6 +145,8 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("importSnapshot", +[](std::string s) { return guarded([&] { return trypost::import_snapshot_json(s); }); });
   // How a date steps (calendar_window.hpp): the widget's buttons and keys, the dashboard's too.
   function("shiftCalendarDate", +[](std::string s) { return guarded([&] { return trypost::shift_calendar_date_json(s); }); });
+  // Which instants' zone offsets a view reads: the shell looks those up with Intl (calendar.js).
+  function("computeZoneSpan", +[](std::string s) { return guarded([&] { return trypost::zone_span_json(s); }); });
 
 #ifndef TRYPOST_BINDINGS_CALENDAR_ONLY
   // The dates around a view for the dashboard and preview files (calendar_window.hpp).

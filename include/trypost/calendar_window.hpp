@@ -5,6 +5,7 @@
 // holds, and the instant an API time names. The shell only supplies the zone's offsets (Intl) and
 // today's date; it formats what these answer.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,18 @@ struct CalendarWindow {
 // display zone (none is more than 14 hours from UTC); otherwise the days' window in `zone`.
 CalendarWindow calendar_window(CalendarView view, CivilDate date, WeekStart ws, const ZoneLens& zone,
                                bool any_zone = false);
+
+// The instants whose UTC offsets a view in a display zone reads, for the shell to look up in its
+// zone data: the days the view shows widened by two days on each side (more than any zone's
+// offset). A list has no fixed days: it spans its date (when it has one) and the posts from the
+// first to the last, `now` standing in for an end the posts do not give. None when nothing
+// bounds a list.
+struct ZoneSpan {
+  UtcSeconds from = 0, to = 0;
+};
+std::optional<ZoneSpan> zone_span(CalendarView view, std::optional<CivilDate> date, WeekStart ws,
+                                  std::optional<UtcSeconds> first, std::optional<UtcSeconds> last,
+                                  std::optional<UtcSeconds> now);
 
 // A date `n` days on.
 CivilDate add_days(CivilDate d, std::int64_t n);
@@ -47,6 +60,9 @@ PeriodList preview_periods(CalendarView view, CivilDate date, std::optional<UtcS
 // {"view", "date", "week_start"?, "zone"?, "any_zone"?} ->
 //   {"view", "date", "first", "last", "days", "from", "to", "from_ms", "to_ms", "previous", "next"}
 std::string calendar_window_json(const std::string& input);
+// {"view", "date"?, "week_start"?, "first"?, "last"? (times), "now_ms"?} -> {"from_ms", "to_ms"}
+// (now_ms: the clock, for a list whose posts do not bound it).
+std::string zone_span_json(const std::string& input);
 // {"date", "days"?, "months"?, "view"? + "step"?, "until"?} -> {"date", "days_until"?}: days and
 // months add up (months first); a view with a step moves as its previous/next buttons do;
 // days_until counts the days from the date answered to `until` (negative when it is earlier).

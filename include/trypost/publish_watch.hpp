@@ -46,11 +46,16 @@ struct WatchPlan {
 WatchPlan plan_watch(const std::vector<WatchedPost>& posts, const std::map<std::string, WatchState>& state,
                      UtcSeconds now, int recent_reads, int watch_reads, int rate_wait, const WatchPolicy& policy = {});
 
+// The statuses of a post whose outcome may still be to come (publishing, scheduled): a post read
+// back in one of them has not settled; in any other, it has and the person hears the outcome.
+const std::vector<std::string>& waiting_statuses();
+
 // Whether a post is still on its way: publishing, or scheduled with its time passed.
 bool awaits_outcome(const WatchedPost& p, UtcSeconds now);
 
 // JSON entry point: {"now", "posts": [{id, status, scheduled_at}], "state": {id: {reads, next_at}},
-// "recent_reads", "watch_reads", "rate_wait"} -> {"read": [ids], "next_in_seconds": n|null, "state": {...}}
+// "recent_reads", "watch_reads", "rate_wait"} ->
+//   {"read": [ids], "next_in_seconds": n|null, "state": {...}, "waiting": [statuses]}
 std::string watch_plan_json(const std::string& input);
 
 }  // namespace trypost

@@ -47,6 +47,9 @@ std::optional<Role> parse_role(std::string_view s);
 std::optional<Action> parse_action(std::string_view s);
 // Roles an invite or a role change may assign (never owner).
 bool is_assignable(Role r);
+// Whether a member holding the role keeps it: the owner is fixed at sign-up, so neither a role
+// change nor a removal applies to them.
+bool is_fixed(Role r);
 
 // {"roles":[...], "actions":[...], "matrix":{"owner":{"view_posts":true,...},...}}
 nlohmann::json permission_table_json();

@@ -23,7 +23,9 @@ std::string who_may(Action a);
 // otherwise; with no acting role, every assignable role.
 nlohmann::json assignable_roles(std::optional<Role> acting);
 
-// {"roles": [{"role", "name", "description", "assignable"}], "assignable": [...], "who_may": {action: text}}
+// {"roles": [{"role", "name", "description", "assignable", "fixed", "fixed_reason"?}], "assignable": [...],
+//  "who_may": {action: text}}: a fixed role is one a member keeps (neither changed nor removed),
+// and its reason says why in words.
 nlohmann::json role_catalog(std::optional<Role> acting);
 // Input {"role"?: "admin"}: the acting person's role in the open workspace. Bad input gets the
 // flat error answer (core_answer.hpp) naming the field.

@@ -36,6 +36,9 @@ test('in Asia/Tokyo a post scheduled at 09:00 is sent as 00:00 UTC and shown at 
   await dialog.getByText(`In UTC: ${day} 00:00.`).waitFor();
   await dialog.getByRole('button', { name: 'Schedule' }).click();
   await dialog.waitFor({ state: 'detached' });
+  // The notice says the time in the zone with UTC beside it ("15 Jan 2027, 09:00 Asia/Tokyo (00:00 UTC)").
+  const dayWords = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${day}T00:00:00Z`));
+  await page.getByRole('status').filter({ hasText: `Scheduled for ${dayWords}, 09:00 Asia/Tokyo (00:00 UTC).` }).waitFor();
   const [sent] = await postsByContent(api, 'Tokyo breakfast e2e');
   assert.equal(sent.status, 'scheduled');
   assert.equal(sent.scheduled_at, `${day} 00:00:00`);

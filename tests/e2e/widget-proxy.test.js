@@ -70,6 +70,10 @@ test('dist/widget/ runs on its own under the strict CSP and loads its calendar-o
     return { calendar: typeof core.CalendarIndex, snapshot: typeof core.importSnapshot, counting: typeof core.countText, store: typeof core.Store, signing: typeof core.buildSignatureBase };
   });
   assert.deepEqual(exported, { calendar: 'function', snapshot: 'function', counting: 'undefined', store: 'undefined', signing: 'undefined' });
+  // In a display zone too: the zone offsets a view reads are that module's answer.
+  await page.goto(`${base}/trypost/example.html?date=2026-05-15&time-zone=Asia/Tokyo`);
+  await waitRendered(page);
+  assert.ok(await page.evaluate(() => document.querySelector('trypost-calendar').shadowRoot.querySelectorAll('[part~="post"]').length) > 50);
   assert.deepEqual(problems, []);
   await page.close();
 });

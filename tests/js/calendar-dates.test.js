@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCore } from '../../web/sdk/core.js';
-import { zoneTransitions } from '../../web/sdk/calendar.js';
+import { Calendar, zoneTransitions } from '../../web/sdk/calendar.js';
 import {
   apiTimeMs, calendarWindow, clockWith, dateFormat, dateOf, daysBetween, englishDate, englishMonth, previewPeriods, shiftDate, todayIn,
 } from '../../web/sdk/calendar-dates.js';
@@ -70,4 +70,28 @@ test("today in a zone is Intl's date there; dates and times are written in the r
   assert.equal(clockWith(clock, '15:30'), '03:30 PM');
   assert.equal(clockWith(dateFormat('fr', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }), '15:30'), '15:30');
   assert.equal(dateFormat('en-US', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }), clock, 'one formatter per locale and options');
+});
+
+test("the zone offsets a view reads cover its days in the zone, clock changes included; a list's reach its posts", async () => {
+  const cal = await Calendar.create({ data: [] });
+  try {
+    for (const [tz, query, first, change] of [
+      ['Europe/Paris', { view: 'month', date: '2026-03-10' }, '2026-02-23', '2026-03-29T01:00:00Z'],
+      ['America/New_York', { view: 'week', date: '2026-11-01', week_start: 'sunday' }, '2026-11-01', '2026-11-01T06:00:00Z'],
+      ['Australia/Lord_Howe', { view: 'day', date: '2026-10-04' }, '2026-10-04', '2026-10-03T15:30:00Z'],
+    ]) {
+      const zone = cal.zoneFor(tz, query);
+      const starts = zone.transitions.map((t) => t.at_utc * 1000);
+      // The first offset holds from before the view's first local midnight; the view's change is found.
+      assert.ok(starts[0] <= localMidnight(tz, first), `${tz}: from ${new Date(starts[0]).toISOString()}`);
+      assert.ok(starts.includes(Date.parse(change)), `${tz}: ${change} in ${JSON.stringify(zone.transitions)}`);
+    }
+    // A list spans its posts: a change months away, inside the posts' range, is found.
+    cal.load({ data: [{ id: 'a', status: 'scheduled', scheduled_at: '2026-01-10 09:00:00' }, { id: 'b', status: 'scheduled', scheduled_at: '2026-06-01 09:00:00' }] });
+    const list = cal.zoneFor('Europe/Paris', { view: 'list' });
+    assert.ok(list.transitions.some((t) => t.at_utc * 1000 === Date.parse('2026-03-29T01:00:00Z')));
+    assert.ok(list.transitions[0].at_utc * 1000 <= Date.parse('2026-01-10T08:00:00Z'));
+  } finally {
+    cal.dispose();
+  }
 });

@@ -2,10 +2,18 @@
 // without reading them all: web/sdk/post-window.js, against a fake paginator and the emulator.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { postsInWindow, scheduledMs, createClient } from '../../web/sdk/index.js';
+import { postsInWindow, createClient, loadCore } from '../../web/sdk/index.js';
 import { startEmulator, testSeed, TOKENS, IDS } from '../../server/emulator/test-harness.js';
 
 const DAY = 86_400_000;
+// The fake server's own reading of a time (the API's UTC "Y-m-d H:i:s" or ISO), apart from the
+// core's, so the two check each other; posts without one sort last.
+const scheduledMs = (post) => {
+  const at = post?.scheduled_at;
+  if (typeof at !== 'string' || !at) return -Infinity;
+  const iso = at.replace(' ', 'T');
+  return Date.parse(/Z|[+-]\d\d:\d\d$/.test(iso) ? iso : `${iso}Z`);
+};
 const ymd = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
 // Posts sorted as the API sorts them, served 15 a page; every request is counted.
@@ -149,6 +157,27 @@ test('edges: a window before, after or between all posts, a single page, undated
   const drafts = paginator(spread(0, { undated: 20 }));
   const none = await postsInWindow(drafts.fetchPage, { from: T0, to: T0 + 30 * DAY });
   assert.deepEqual(none.posts, []);
+});
+
+test('times written with an offset are read as the instants they name, through the core given', async () => {
+  // The same instants as spread() gives, written as ISO times in +05:30 and -08:00.
+  const iso = (ms, offsetMin) => {
+    const local = new Date(ms + offsetMin * 60_000).toISOString().slice(0, 19);
+    const sign = offsetMin < 0 ? '-' : '+';
+    const a = Math.abs(offsetMin);
+    return `${local}${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+  };
+  const posts = spread(1500, { days: 200 }).map((p, i) => ({ ...p, scheduled_at: iso(scheduledMs(p), i % 2 ? 330 : -480) }));
+  const { fetchPage } = paginator(posts);
+  const core = await loadCore();
+  let reads = 0;
+  const counting = { parseApiTime: (text) => { reads++; return core.parseApiTime(text); } };
+  const from = Date.parse('2026-04-01T00:00:00Z');
+  const to = Date.parse('2026-05-01T00:00:00Z');
+  const got = await postsInWindow(fetchPage, { from, to }, { core: counting });
+  assert.ok(inWindow(posts, from, to).length > 200);
+  assert.deepEqual(inWindow(got.posts, from, to), inWindow(posts, from, to));
+  assert.ok(reads > 0, 'the pages\' times were read by the core handed in');
 });
 
 test('a window holding more than maxPages pages is cut and says so', async () => {

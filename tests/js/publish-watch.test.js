@@ -56,6 +56,28 @@ test('a publishing post is read after 5 s, then with back-off, until it settles;
   watch.stop();
 });
 
+test('only posts still waiting go to the core; each post read comes back saying whether it still waits', async () => {
+  const clock = fakeTimers();
+  const answers = [{ id: '7', status: 'publishing' }, { id: '7', status: 'failed', platforms: [] }];
+  const asked = [];
+  const settled = [];
+  const watch = createStatusWatch({
+    // A draft and a published post are nothing to watch, whatever the page hands over.
+    posts: () => [{ id: '7', status: 'publishing' }, { id: '8', status: 'draft' }, { id: '9', status: 'published' }],
+    read: async (id) => { asked.push(id); return answers.shift(); },
+    settled: (post, how) => settled.push([post.status, how.waiting]),
+    now: clock.now, setTimer: clock.setTimer, clearTimer: clock.clearTimer,
+  });
+  watch.poke();
+  await clock.advance(5000);
+  await clock.advance(10_000);
+  watch.stop();
+  assert.deepEqual(asked, ['7', '7']);
+  assert.deepEqual(settled, [['publishing', true], ['failed', false]]);
+  const plan = await planStatusWatch({ now: 1_800_000_000, posts: [] });
+  assert.deepEqual(plan.waiting, ['publishing', 'scheduled']);
+});
+
 test('a 429 being waited out holds the reads', async () => {
   const plan = await planStatusWatch({ now: 1_800_000_000, posts: [{ id: '1', status: 'publishing' }], state: { 1: { reads: 0, next_at: 1_799_999_000 } }, rate_wait: 40 });
   assert.deepEqual(plan.read, []);

@@ -37,3 +37,15 @@ test('each role is described in plain words', async () => {
 test('an unknown role is refused with the field named', async () => {
   await assert.rejects(roleCatalog('superuser'), (err) => err instanceof CoreError && err.details.errors.role.length === 1);
 });
+
+test("the owner's role is fixed, with the reason the Team tab shows; every other role may change", async () => {
+  for (const acting of ['owner', 'admin', 'viewer', null]) {
+    const c = await roleCatalog(acting);
+    assert.deepEqual(c.roles.filter((r) => r.fixed).map((r) => r.role), ['owner']);
+    const owner = c.roles.find((r) => r.role === 'owner');
+    assert.match(owner.fixed_reason, /ownership cannot be transferred/);
+    assert.ok(c.roles.filter((r) => !r.fixed).every((r) => r.fixed_reason === undefined));
+    // No fixed role is ever offered to assign.
+    assert.ok(c.assignable.every((role) => !c.roles.find((r) => r.role === role).fixed));
+  }
+});

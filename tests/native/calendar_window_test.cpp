@@ -202,4 +202,53 @@ TEST_CASE("API times: the API's UTC form and ISO with an offset are instants in 
   CHECK(std::isnan(api_time_ms("tomorrow")));
 }
 
+TEST_CASE("zone span: the days a view shows and two more on each side, for the shell's zone offsets") {
+  auto span = [](json query) {
+    const json s = json::parse(zone_span_json(query.dump()));
+    return std::make_pair(format_iso_time(UtcSeconds(s["from_ms"].get<double>() / 1000)),
+                          format_iso_time(UtcSeconds(s["to_ms"].get<double>() / 1000)));
+  };
+  // May 2026 shows 27 April to 31 May (Monday first), 26 April to 6 June (Sunday first).
+  CHECK(span({{"view", "month"}, {"date", "2026-05-15"}}) == std::make_pair(std::string("2026-04-25T00:00:00Z"), std::string("2026-06-03T00:00:00Z")));
+  CHECK(span({{"view", "month"}, {"date", "2026-05-15"}, {"week_start", "sunday"}}) ==
+        std::make_pair(std::string("2026-04-24T00:00:00Z"), std::string("2026-06-09T00:00:00Z")));
+  CHECK(span({{"view", "week"}, {"date", "2026-03-29"}}) == std::make_pair(std::string("2026-03-21T00:00:00Z"), std::string("2026-04-01T00:00:00Z")));
+  CHECK(span({{"view", "day"}, {"date", "2026-10-25"}}) == std::make_pair(std::string("2026-10-23T00:00:00Z"), std::string("2026-10-28T00:00:00Z")));
+  // Every instant of the view's days in any zone (none is 14 hours or more from UTC) is inside.
+  for (const char* date : {"2026-01-01", "2026-02-28", "2028-02-29", "2026-12-31"}) {
+    for (const char* view : {"month", "week", "day"}) {
+      CAPTURE(date);
+      CAPTURE(view);
+      const json w = window({{"view", view}, {"date", date}, {"any_zone", true}});
+      const json s = json::parse(zone_span_json(json{{"view", view}, {"date", date}}.dump()));
+      CHECK(s["from_ms"].get<double>() < w["from_ms"].get<double>());
+      CHECK(s["to_ms"].get<double>() > w["to_ms"].get<double>());
+    }
+  }
+}
+
+TEST_CASE("zone span: a list spans its posts and its date, the clock standing in for missing posts") {
+  const ZoneSpan posts = zone_span(CalendarView::list, std::nullopt, WeekStart::monday, parse_time("2026-01-10 08:00:00").value,
+                                   parse_time("2026-06-01T12:00:00Z").value, std::nullopt)
+                             .value();
+  CHECK(format_iso_time(posts.from) == "2026-01-08T08:00:00Z");
+  CHECK(format_iso_time(posts.to) == "2026-06-03T12:00:00Z");
+  // A date before the first post widens the span to it; the posts still reach their last one.
+  const ZoneSpan dated = zone_span(CalendarView::list, day("2025-12-25"), WeekStart::monday, parse_time("2026-01-10").value,
+                                   parse_time("2026-02-01").value, std::nullopt)
+                             .value();
+  CHECK(format_iso_time(dated.from) == "2025-12-23T00:00:00Z");
+  CHECK(format_iso_time(dated.to) == "2026-02-03T00:00:00Z");
+  // No posts: from the clock.
+  const json empty = json::parse(zone_span_json(R"({"view":"list","now_ms":1778427000000})"));
+  CHECK(empty["from_ms"] == 1778427000000.0 - 2 * 86400000.0);
+  CHECK(empty["to_ms"] == 1778427000000.0 + 2 * 86400000.0);
+  // Nothing to bound it: the field that would is named.
+  CHECK(json::parse(zone_span_json(R"({"view":"list"})"))["errors"].contains("now_ms"));
+  CHECK(json::parse(zone_span_json(R"({"view":"month"})"))["errors"].contains("date"));
+  CHECK(json::parse(zone_span_json(R"({"view":"list","first":"soon","now_ms":0})"))["errors"].contains("first"));
+  CHECK(json::parse(zone_span_json(R"({"view":"list","now_ms":"now"})"))["errors"].contains("now_ms"));
+  CHECK(json::parse(zone_span_json("[1]"))["status"] == 400);
+}
+
 }  // namespace calendar_window_test

@@ -130,6 +130,7 @@ std::vector<std::pair<const char*, EntryPoint>> entry_points() {
       {"post_action_plan_json", post_action_plan_json},
       {"calendar_window_json", calendar_window_json},
       {"shift_calendar_date_json", shift_calendar_date_json},
+      {"zone_span_json", zone_span_json},
       {"preview_periods_json", preview_periods_json},
       {"export_snapshot_json", export_snapshot_json},
       {"import_snapshot_json", import_snapshot_json},

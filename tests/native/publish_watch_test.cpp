@@ -1,6 +1,10 @@
 // Posts on their way to publishing are read again until they settle, within the rate limit.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
 #include "trypost/publish_watch.hpp"
 
 // Test files are compiled in batches (unity build): each keeps its helpers in its own namespace.
@@ -71,8 +75,19 @@ TEST_CASE("watch: a scheduled post is not asked about before its time") {
   auto plan = plan_watch({{"9", "scheduled", kNow - 1}}, {}, kNow, 0, 0, 0);
   CHECK(plan.next_in_seconds == 5);
   CHECK(watch_plan_json(R"({"now":"2027-01-15T08:00:00Z","posts":[{"id":7,"status":"publishing"}]})") ==
-        R"({"next_in_seconds":5,"read":[],"state":{"7":{"next_at":1800000005,"reads":0}}})");
+        R"({"next_in_seconds":5,"read":[],"state":{"7":{"next_at":1800000005,"reads":0}},"waiting":["publishing","scheduled"]})");
   CHECK(watch_plan_json(R"({"posts":[]})").find("\"error\"") != std::string::npos);
+}
+
+TEST_CASE("watch: the plan says which statuses still wait for an outcome, and the outcomes are not among them") {
+  const auto plan = nlohmann::json::parse(watch_plan_json(R"({"now":1800000000,"posts":[]})"));
+  CHECK(plan["waiting"] == nlohmann::json::array({"publishing", "scheduled"}));
+  // A post in a waiting status may still be watched; one in any other status never is.
+  for (const char* status : {"publishing", "scheduled", "published", "partially_published", "failed", "draft"}) {
+    CAPTURE(status);
+    const bool waiting = std::find(waiting_statuses().begin(), waiting_statuses().end(), status) != waiting_statuses().end();
+    CHECK(awaits_outcome({"1", status, kNow - 60}, kNow) == waiting);
+  }
 }
 
 }  // namespace publish_watch_test

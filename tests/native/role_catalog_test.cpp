@@ -76,4 +76,21 @@ TEST_CASE("role catalog: an unknown role is refused, naming the field") {
   CHECK(not_object.contains("error"));
 }
 
+TEST_CASE("role catalog: the owner's role is fixed and says why; every other role may change") {
+  for (const char* acting : {R"({"role":"owner"})", R"({"role":"admin"})", R"({"role":"viewer"})", "{}"}) {
+    CAPTURE(acting);
+    const json c = json::parse(role_catalog_json(acting));
+    for (const auto& r : c["roles"]) {
+      const bool owner = r["role"] == "owner";
+      CHECK(r["fixed"] == owner);
+      CHECK(r.contains("fixed_reason") == owner);
+      // A fixed role is never one that may be handed out.
+      if (owner) CHECK(r["assignable"] == false);
+    }
+    CHECK(c["roles"][0]["fixed_reason"] == "Fixed: ownership cannot be transferred.");
+  }
+  CHECK(is_fixed(Role::owner));
+  for (const auto r : {Role::admin, Role::member, Role::viewer}) CHECK_FALSE(is_fixed(r));
+}
+
 }  // namespace role_catalog_test

@@ -72,6 +72,23 @@ TEST_CASE("wall time: UTC instants are shown on the zone's wall clock") {
   CHECK(json::parse(wall_time_json(json{{"zone", kParis}, {"utc", "2026-10-25 01:30:00"}}.dump()))["local"] == "2026-10-25T02:30");
 }
 
+TEST_CASE("wall time: an instant in words, in the zone with UTC beside it, UTC's date only when it differs") {
+  auto words = [](const json& zone, const char* utc) {
+    return json::parse(wall_time_json(json{{"zone", zone}, {"utc", utc}}.dump()))["words"].get<std::string>();
+  };
+  CHECK(words(kTokyo, "2026-12-23T00:00:00Z") == "23 Dec 2026, 09:00 Asia/Tokyo (00:00 UTC)");
+  CHECK(words(kTokyo, "2026-12-22 23:00:00") == "23 Dec 2026, 08:00 Asia/Tokyo (2026-12-22 23:00 UTC)");
+  // West of UTC the zone's day may be the day before.
+  const json kChicago{{"name", "America/Chicago"}, {"transitions", json::array({json{{"at_utc", 0}, {"offset_seconds", -21600}}})}};
+  CHECK(words(kChicago, "2027-01-01T03:15:00Z") == "31 Dec 2026, 21:15 America/Chicago (2027-01-01 03:15 UTC)");
+  // Across a clock change the zone's own offset of that instant applies.
+  CHECK(words(kParis, "2026-10-25T00:30:00Z") == "25 Oct 2026, 02:30 Europe/Paris (00:30 UTC)");
+  CHECK(words(kParis, "2026-10-25T01:30:00Z") == "25 Oct 2026, 02:30 Europe/Paris (01:30 UTC)");
+  // No zone: UTC alone, seconds left out; September is "Sept", as en-GB writes it.
+  CHECK(words(nullptr, "2026-09-05T07:05:59Z") == "5 Sept 2026, 07:05 UTC");
+  CHECK(words(nullptr, "2026-05-10 15:30:00") == "10 May 2026, 15:30 UTC");
+}
+
 TEST_CASE("wall time: bad requests name the field") {
   CHECK(json::parse(wall_time_json(R"({"local":"tomorrow"})"))["errors"].contains("local"));
   CHECK(json::parse(wall_time_json(R"({"local":"2027-02-29T10:00"})"))["errors"].contains("local"));

@@ -13,7 +13,7 @@ import {
   createOutbox, createMemoryOutboxStorage, createIndexedDbOutboxStorage, isLocalId,
   ApiError,
   brandCatalog, roleCatalog, postActions, planPostAction,
-  postsInWindow, scheduledMs,
+  postsInWindow,
   signResponse, verifyResponse,
   wallTimeToUtc, utcToWallTime, resolveWallTimeWith,
   describeProblems, displayNames, planStatusWatch, createStatusWatch,
@@ -98,7 +98,8 @@ export async function usePosts(): Promise<boolean> {
   const roles: RoleCatalog = await roleCatalog('admin');
   const offered = await postActions('draft');
   const plan: PostActionPlan = await planPostAction({ action: 'schedule', body: { content: text } });
-  return roles.assignable.length > 0 && offered.editable && plan.create !== undefined && catalog.platforms.length > 0 && meta.platforms.length > 0 && answer.valid && label.valid && signature.valid
+  const fixed: boolean = roles.roles.some((r) => r.fixed && (r.fixed_reason ?? '').length > 0);
+  return roles.assignable.length > 0 && fixed && offered.editable && plan.create !== undefined && catalog.platforms.length > 0 && meta.platforms.length > 0 && answer.valid && label.valid && signature.valid
     && predicted.platforms.every((p) => !p.over_limit) && brands.fonts.length > 0;
 }
 
@@ -151,8 +152,8 @@ export async function useTransportAndOutbox(): Promise<number> {
   const q: Queued = await outbox.enqueue('ws', { kind: 'posts.delete', post_id: 'p1' });
   const local: boolean = isLocalId(q.entry.local_id);
   const header: string = idempotencyHeader(core, key);
-  const posts = await postsInWindow(async (n) => ({ data: [], page: { current_page: n, last_page: 1, per_page: 20, total: 0 } }), { from: 0, to: 1 });
-  const first: number = scheduledMs(posts.posts[0]);
+  const posts = await postsInWindow(async (n) => ({ data: [], page: { current_page: n, last_page: 1, per_page: 20, total: 0 } }), { from: 0, to: 1 }, { core });
+  const first: number = posts.pages.length;
   return (exchange?.status ?? 0) + header.length + (local ? 1 : 0) + first + outbox.state().pending + (refused.ok ? 0 : refused.status);
 }
 
@@ -171,7 +172,8 @@ export async function useZonesWordsAndStatus(): Promise<number> {
   const words = await describeProblems({ 'media.0.url': ['The media.0.url could not be downloaded.'] }, { platforms: ['x'] });
   const names: Readonly<DisplayNames> = await displayNames();
   const plan: StatusWatchPlan = await planStatusWatch({ now: Date.now(), posts: [{ id: '1', status: 'publishing' }] });
-  const watch = createStatusWatch({ posts: () => [], read: async () => null, settled: () => undefined });
+  const watch = createStatusWatch({ posts: () => [], read: async () => null, settled: (_post, { waiting }) => void (waiting ? 1 : 0) });
   watch.stop();
-  return (back.ok ? 1 : 0) + (same.ok ? 1 : 0) + words.message.length + Object.keys(names.platforms).length + plan.read.length;
+  return (back.ok ? 1 : 0) + (same.ok ? 1 : 0) + words.message.length + Object.keys(names.platforms).length + plan.read.length +
+    plan.waiting.length + (back.words ?? '').length;
 }

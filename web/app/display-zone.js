@@ -1,6 +1,6 @@
 // The display zone: which IANA zone a workspace's times are shown and typed in, remembered on
 // this device per workspace (UTC by default), picked from every zone the browser knows. The
-// conversions themselves are the core's (sdk wall-time.js); this holds the choice and the words.
+// conversions and the words for a time in it are the core's (sdk wall-time.js); this holds the choice.
 import { h, uid } from './dom.js';
 
 const KEY = 'trypost.displayZone.';
@@ -94,17 +94,4 @@ export function zonePicker(current, onPick) {
   return h('div', { class: 'cal-zone' },
     h('label', { for: id, text: 'Time zone' }), input, list,
     h('span', { class: 'hint zone-offset', text: utcNote }), note);
-}
-
-// "23 Dec 2026, 09:00 Asia/Tokyo (00:00 UTC)" from the core's wall time answer and the UTC instant.
-export function whenWords(wall, utcIso, zone) {
-  if (!wall?.local) return '';
-  const [date, time] = wall.local.split('T');
-  const d = new Date(`${date}T00:00:00Z`);
-  const day = `${d.getUTCDate()} ${d.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' })} ${d.getUTCFullYear()}`;
-  if (zone === 'UTC') return `${day}, ${time} UTC`;
-  const utc = new Date(utcIso.replace(' ', 'T') + (/[zZ]|[+-]\d\d:?\d\d$/.test(utcIso) ? '' : 'Z'));
-  const u = utc.toISOString();
-  const sameDay = u.slice(0, 10) === date;
-  return `${day}, ${time} ${zone} (${sameDay ? '' : `${u.slice(0, 10)} `}${u.slice(11, 16)} UTC)`;
 }

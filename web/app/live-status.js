@@ -1,14 +1,14 @@
 // Live status on the calendar: posts being published (and scheduled posts whose time has come)
 // are read again until they settle, and the page is told what became of them. When to read
-// which post is the core's (sdk publish-watch.js: a share of the rate limit, back-off); this
-// holds one watch for the open workspace and words the outcome.
+// which post, and which statuses still wait for an outcome, is the core's (sdk publish-watch.js: a
+// share of the rate limit, back-off); this holds one watch for the open workspace and words the
+// outcome.
 import { createStatusWatch, displayNames } from '../sdk/index.js';
 
 let current = null;
 let names = { platforms: {} };
 displayNames().then((n) => { names = n; }, () => {});
 
-const WAITING = new Set(['publishing', 'scheduled']);
 const excerpt = (text) => {
   const t = (text ?? '').replace(/\s+/g, ' ').trim();
   return t.length > 40 ? `${t.slice(0, 40)}…` : t || '(no text)';
@@ -38,15 +38,16 @@ export function watchPublishing(ctx) {
   const seen = new Map(); // id -> the status last shown
   const entry = { wsId: ctx.wsId, ctx };
   entry.watch = createStatusWatch({
-    posts: () => entry.ctx.posts().filter((p) => WAITING.has(p.status)),
+    posts: () => entry.ctx.posts(),
     read: (id) => entry.ctx.read(id),
     rateWait: () => entry.ctx.rateWait?.() ?? 0,
-    settled: (post) => {
+    // `waiting`: the core's word on whether the post's status still waits for an outcome.
+    settled: (post, { waiting }) => {
       const before = seen.get(String(post.id)) ?? 'publishing';
       seen.set(String(post.id), post.status);
-      if (post.status === before && WAITING.has(post.status)) return;
+      if (post.status === before && waiting) return;
       entry.ctx.apply(post);
-      if (!WAITING.has(post.status)) entry.ctx.notify(outcomeText(post));
+      if (!waiting) entry.ctx.notify(outcomeText(post));
     },
   });
   current = entry;

@@ -19,7 +19,9 @@ export async function monthWindow(date) {
 // then reports the problem).
 export async function readMonthFirst(client, workspaceId, date, { minPages = 8, maxPages = 120 } = {}) {
   try {
-    const got = await postsInWindow((n) => client.in(workspaceId).posts.page(n), await monthWindow(date), { minPages, maxPages });
+    // monthWindow has the core loaded: the pages' times are read by it.
+    const month = await monthWindow(date);
+    const got = await postsInWindow((n) => client.in(workspaceId).posts.page(n), month, { minPages, maxPages, core: await loadCore() });
     return got.skipped || got.complete || got.cut ? null : got;
   } catch {
     return null;

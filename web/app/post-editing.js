@@ -34,12 +34,12 @@ export async function plainWords(out) {
   }
 }
 
-// A UTC instant as the person reads it: in the calendar's display zone, with UTC beside it.
+// A UTC instant as the person reads it: in the calendar's display zone, with UTC beside it (the
+// core's words).
 export async function zoneWords(utc) {
   const zone = app.calendarEl?.state.zone ?? 'UTC';
-  const { whenWords } = await import('./display-zone.js');
   try {
-    return whenWords(await app.sdk.utcToWallTime(zone, utc), utc, zone);
+    return (await app.sdk.utcToWallTime(zone, utc)).words;
   } catch {
     return `${utc.replace('T', ' ').replace(/:00Z$|Z$/, '')} UTC`;
   }

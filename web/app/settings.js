@@ -196,13 +196,16 @@ export class SettingsView extends HTMLElement {
       }
       listBox.removeAttribute('aria-busy');
       const rows = data.members.map((m) => {
-        const isOwner = m.role === 'owner';
-        const rs = select(choices(isOwner ? ['owner'] : assignable), m.role);
-        rs.disabled = !allowed || isOwner;
+        // Whether this member's role is fixed (the owner's: neither changed nor removed) is the
+        // core's catalog, and so is the reason the disabled control gives.
+        const held = byRole.get(m.role);
+        const isFixed = held?.fixed === true;
+        const rs = select(choices(isFixed ? [m.role] : assignable), m.role);
+        rs.disabled = !allowed || isFixed;
         rs.id = uid('role');
         // A role changes on "Save role", not on the select's change: arrow keys on a closed select
         // fire one change per step, and viewer -> admin would pass through member on its way.
-        const saveRole = allowed && !isOwner ? h('button', { type: 'button', class: 'save-role', 'aria-label': `Save role of ${m.name}`, disabled: true, text: 'Save role', onclick: async () => {
+        const saveRole = allowed && !isFixed ? h('button', { type: 'button', class: 'save-role', 'aria-label': `Save role of ${m.name}`, disabled: true, text: 'Save role', onclick: async () => {
           saveRole.disabled = true;
           try {
             await team.updateRole(m.user_id, rs.value);
@@ -214,12 +217,12 @@ export class SettingsView extends HTMLElement {
           }
         } }) : null;
         rs.addEventListener('change', () => { if (saveRole) saveRole.disabled = rs.value === m.role; });
-        // Disabled controls say why: the owner is fixed at sign-up and cannot be handed over.
-        const fixed = isOwner ? h('span', { class: 'hint', id: `${rs.id}-why`, text: ' Fixed: ownership cannot be transferred.' }) : null;
+        // Disabled controls say why.
+        const fixed = isFixed ? h('span', { class: 'hint', id: `${rs.id}-why`, text: ` ${held.fixed_reason ?? ''}` }) : null;
         if (fixed) rs.setAttribute('aria-describedby', fixed.id);
         return h('tr', {}, h('td', { text: m.name }), h('td', { class: 'email', text: m.email }),
           h('td', {}, h('label', { class: 'visually-hidden', for: rs.id, text: `Role of ${m.name}` }), rs, saveRole ? ' ' : null, saveRole, fixed),
-          h('td', {}, allowed && !isOwner ? h('button', { type: 'button', class: 'danger-link', 'aria-label': `Remove ${m.name}`, onclick: async () => {
+          h('td', {}, allowed && !isFixed ? h('button', { type: 'button', class: 'danger-link', 'aria-label': `Remove ${m.name}`, onclick: async () => {
             try {
               await team.remove(m.user_id);
               status.textContent = `${m.name} was removed.`;

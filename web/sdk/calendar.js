@@ -57,23 +57,25 @@ export function zoneTransitions(timeZone, startMs, endMs, stepMs = 6 * 3600_000)
 
 const isUtc = (tz) => tz === undefined || tz === null || tz === '' || tz === 'UTC' || tz === 'Etc/UTC';
 
-function dateMs(text) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? '');
-  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
-}
-
-// A window surely covering what a view shows (month grids span at most 6 weeks), padded by two
-// days for the widest offsets. The core decides the exact days; this only bounds the Intl work.
-function zoneWindow(query, summary) {
-  const d = dateMs(query.date);
-  const pad = 2 * DAY_MS;
-  if (query.view === 'list' || d === undefined) {
-    const first = summary?.first ? Date.parse(summary.first) : Date.now();
-    const last = summary?.last ? Date.parse(summary.last) : Date.now();
-    return [Math.min(d ?? first, first) - pad, Math.max(last, d ?? last) + pad];
+// The instants whose offsets a view in a zone reads: the core's answer (the view's days and a
+// margin; for a list, its posts from first to last, or the clock). Only the Intl search below is
+// bounded by it. The answers are kept per question: a view asked again costs no core call.
+function zoneWindow(core, query, summary, known) {
+  const ask = {
+    view: query.view ?? 'month', date: query.date ?? null, week_start: query.week_start ?? null,
+    first: summary?.first ?? null, last: summary?.last ?? null,
+  };
+  // The clock only where the posts do not bound a list: any other question stays the same.
+  if (ask.view === 'list' && (!ask.first || !ask.last)) ask.now_ms = Date.now();
+  const text = JSON.stringify(ask);
+  let span = known.get(text);
+  if (!span) {
+    const answer = parseCoreAnswer(core.computeZoneSpan(text));
+    span = [answer.from_ms, answer.to_ms];
+    if (known.size > 64) known.clear();
+    if (ask.now_ms === undefined) known.set(text, span);
   }
-  const reach = { month: 45, week: 8, day: 1 }[query.view ?? 'month'] ?? 45;
-  return [d - reach * DAY_MS - pad, d + (reach + 1) * DAY_MS + pad];
+  return span;
 }
 
 // A safety net only: an index that is dropped without dispose() still frees its WASM memory.
@@ -101,6 +103,7 @@ export function resolveWallTimeWith(core, timeZone, { local, utc }) {
     const ms = apiTimeMs(core, String(utc));
     return parseCoreAnswer(core.resolveWallTime(JSON.stringify({ zone: around(ms), utc })));
   }
+  // Date.parse only bounds the Intl search around the typed time; the core reads the time itself.
   const ms = Date.parse(`${String(local ?? '').replace(' ', 'T').slice(0, 16)}:00Z`);
   return parseCoreAnswer(core.resolveWallTime(JSON.stringify({ zone: around(ms), local })));
 }
@@ -110,6 +113,7 @@ export class Calendar {
   #index;
   #summary = null;
   #zoneCache = new Map();
+  #spanCache = new Map();
 
   constructor(core) {
     this.#core = core;
@@ -176,7 +180,7 @@ export class Calendar {
   }
 
   zoneFor(timeZone, query) {
-    const [from, to] = zoneWindow(query, this.#summary);
+    const [from, to] = zoneWindow(this.#core, query, this.#summary, this.#spanCache);
     const key = `${timeZone}|${from}|${to}`;
     let zone = this.#zoneCache.get(key);
     if (!zone) {
@@ -193,6 +197,7 @@ export class Calendar {
     const { time_zone: tz, ...rest } = request;
     const now = rest.now ?? new Date().toISOString();
     if (!isUtc(tz)) {
+      // Date.parse only bounds the Intl search for the zone's offsets; the core reads both times.
       const a = Date.parse(rest.new_time);
       const b = Date.parse(now);
       if (Number.isFinite(a) && Number.isFinite(b)) rest.zone = { name: tz, transitions: zoneTransitions(tz, Math.min(a, b) - DAY_MS, Math.max(a, b) + DAY_MS) };

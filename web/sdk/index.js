@@ -20,7 +20,7 @@ export { ApiError } from './resources.js';
 export { brandCatalog } from './brand.js';
 export { roleCatalog } from './roles.js';
 export { postActions, planPostAction } from './post-actions.js';
-export { postsInWindow, scheduledMs } from './post-window.js';
+export { postsInWindow } from './post-window.js';
 export { wallTimeToUtc, utcToWallTime, resolveWallTimeWith } from './wall-time.js';
 export { describeProblems, displayNames } from './wording.js';
 export { planStatusWatch, createStatusWatch } from './publish-watch.js';

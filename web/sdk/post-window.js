@@ -4,19 +4,13 @@
 // where the posts' times put them, then by halving what is still in doubt), and the run is read:
 // a first visit to a workspace of 5,000 posts can paint the month without waiting for 334 pages.
 //
-// fetchPage(n) -> {data: [post], page: {last_page}}; times are the API's UTC "Y-m-d H:i:s" (or ISO).
-
-// Milliseconds since the epoch of a post's scheduled_at, or -Infinity without one (those sort last,
-// as if oldest).
-export function scheduledMs(post) {
-  const at = post?.scheduled_at;
-  if (typeof at !== 'string' || !at) return -Infinity;
-  const iso = at.includes('T') ? at : at.replace(' ', 'T');
-  const ms = Date.parse(/Z|[+-]\d\d:\d\d$/.test(iso) ? iso : `${iso}Z`);
-  return Number.isNaN(ms) ? -Infinity : ms;
-}
+// fetchPage(n) -> {data: [post], page: {last_page}}. A post's `scheduled_at` is read by the core
+// (parseApiTime); one without a time sorts last, as the API puts it, so it counts as oldest.
+import { loadCore } from './core.js';
+import { apiTimeMs } from './calendar-dates.js';
 
 // -> {posts, pages: [numbers read], requests, lastPage, complete (every page was read)}.
+// `core`: the loaded core module (loaded here beside page 1 when not given).
 // `maxPages` bounds the run read (a window that holds more is cut, `cut: true`). With fewer than
 // `minPages` pages in all, only page 1 is read and `skipped` is set: reading them all is as quick.
 //
@@ -24,7 +18,7 @@ export function scheduledMs(post) {
 // is free: never a round that waits for its slowest answer. Probes come first (where the posts'
 // times put either end, then the middle of the widest stretch of pages still in doubt); a slot with
 // no probe left reads a page already known to lie inside the run, so the read overlaps the search.
-export async function postsInWindow(fetchPage, { from, to }, { parallel = 6, maxPages = 40, minPages = 0 } = {}) {
+export async function postsInWindow(fetchPage, { from, to }, { parallel = 6, maxPages = 40, minPages = 0, core = null } = {}) {
   const pages = new Map(); // n -> posts
   const asked = new Set();
   const get = async (n) => {
@@ -33,7 +27,11 @@ export async function postsInWindow(fetchPage, { from, to }, { parallel = 6, max
     pages.set(n, Array.isArray(got?.data) ? got.data : []);
     return got;
   };
-  const first = await get(1);
+  const [first, reader] = await Promise.all([get(1), core ?? loadCore()]);
+  const scheduledMs = (post) => {
+    const ms = apiTimeMs(reader, post?.scheduled_at);
+    return Number.isNaN(ms) ? -Infinity : ms;
+  };
   const lastPage = Math.max(1, Number(first?.page?.last_page) || 1);
   if (lastPage < minPages) return { posts: pages.get(1), pages: [1], requests: 1, lastPage, complete: lastPage === 1, cut: false, skipped: true };
 

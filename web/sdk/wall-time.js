@@ -12,7 +12,8 @@ export async function wallTimeToUtc(timeZone, local) {
   return resolveWallTimeWith(await loadCore(), timeZone, { local });
 }
 
-// An instant (ISO, or the API's "2026-12-23 00:00:00") -> {local, date, time, offset_seconds} in `timeZone`.
+// An instant (ISO, or the API's "2026-12-23 00:00:00") -> {local, date, time, offset_seconds, words}
+// in `timeZone`; words: "23 Dec 2026, 09:00 Asia/Tokyo (00:00 UTC)".
 export async function utcToWallTime(timeZone, utc) {
   return resolveWallTimeWith(await loadCore(), timeZone, { utc });
 }

@@ -1,4 +1,5 @@
 // The SDK's types: calendar and snapshots (web/sdk/calendar.js, docs/calendar.md). Re-exported by ../index.d.ts.
+import { CoreModule } from './core.js';
 export interface ZoneTransition { at_utc: number; offset_seconds: number }
 export interface CalendarFilters { labels?: string[]; accounts?: string[]; platforms?: string[]; statuses?: string[] }
 export interface CalendarQuery {
@@ -57,10 +58,9 @@ export interface PostPage { data: ReadonlyArray<Record<string, unknown>>; page: 
 export declare function postsInWindow(
   fetchPage: (n: number) => Promise<PostPage>,
   window: { from: number; to: number },
-  options?: { parallel?: number; maxPages?: number; minPages?: number },
+  /** `core`: the loaded core, which reads the posts' times (loaded beside page 1 when absent). */
+  options?: { parallel?: number; maxPages?: number; minPages?: number; core?: CoreModule },
 ): Promise<{ posts: Record<string, unknown>[]; pages: number[]; requests: number; lastPage: number; complete: boolean; cut: boolean; skipped?: boolean }>;
-/** Epoch ms of a post's scheduled_at (UTC), or -Infinity without one. */
-export declare function scheduledMs(post: unknown): number;
 export interface MovePlan {
   ok: boolean;
   request?: { method: 'PUT'; path: string; body: { status: 'scheduled'; scheduled_at: string } };

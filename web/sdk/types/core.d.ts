@@ -41,6 +41,9 @@ export interface CoreModule {
   // calendar and snapshots (also the whole of the widget's calendar-only module)
   CalendarIndex: new () => CoreCalendarIndex;
   planCalendarMove(requestJson: string): string;
+  computeZoneSpan(queryJson: string): string;
+  /** An API time in epoch ms, NaN when it is not one (the whole core only). */
+  parseApiTime(text: string): number;
   exportSnapshot(workspaceJson: string): string;
   importSnapshot(text: string): string;
 }

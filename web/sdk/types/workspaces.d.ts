@@ -34,7 +34,8 @@ export interface BrandCatalog {
 export declare function brandCatalog(): Promise<BrandCatalog>;
 /** The roles in words, from the core's permission table (web/sdk/roles.js). */
 export interface RoleCatalog {
-  roles: { role: Role; name: string; description: string; assignable: boolean }[];
+  /** `fixed`: a member holding the role keeps it (neither changed nor removed); `fixed_reason` says why. */
+  roles: { role: Role; name: string; description: string; assignable: boolean; fixed: boolean; fixed_reason?: string }[];
   /** The roles the acting person may assign in an invite or a role change. */
   assignable: Role[];
   /** Who may take each action, as a sentence part: "an Owner or Admin". */
