@@ -25,6 +25,28 @@ StatusClass status_class(int s) {
   return StatusClass::refused;
 }
 
+std::string_view status_class_name(StatusClass c) {
+  switch (c) {
+    case StatusClass::success: return "success";
+    case StatusClass::passing: return "passing";
+    case StatusClass::rate_limited: return "rate_limited";
+    case StatusClass::payment_required: return "payment_required";
+    case StatusClass::credential_refused: return "credential_refused";
+    case StatusClass::refused: return "refused";
+  }
+  return "refused";
+}
+
+std::string_view transport_error_kind(int status, bool timed_out) {
+  if (status == 0) return timed_out ? "timeout" : "network";
+  switch (status_class(status)) {
+    case StatusClass::success: return "";
+    case StatusClass::rate_limited: return "rate_limited";
+    case StatusClass::payment_required: return "payment_required";
+    default: return "http";
+  }
+}
+
 bool known_failure_kind(std::string_view kind) { return endpoint_for(kind) != nullptr; }
 
 CallFailure classify_call_failure(std::string_view kind, int status, FailureStage stage, bool names_resource) {
@@ -40,6 +62,7 @@ CallFailure classify_call_failure(std::string_view kind, int status, FailureStag
   // (api-contract: the two are told apart by endpoint); the account API's 401 is the account
   // token's, not any workspace's.
   out.credential_refused = refused_401 && ep->auth == AuthKind::workspace_key && ep->name != "social_accounts.boards";
+  out.account_token_refused = refused_401 && ep->auth == AuthKind::account_token;
   if (ep->auth == AuthKind::account_token && stage != FailureStage::local) {
     // A server without this part of the account API: 501 anywhere, 405 (no such method there),
     // and 404 on a path that names no resource (only the route itself can be missing).
@@ -77,6 +100,7 @@ std::string failure_class_json(const std::string& text) {
                      {"credential_refused", c.credential_refused},
                      {"key_refused", c.key_refused},
                      {"unsupported", c.unsupported},
+                     {"account_token_refused", c.account_token_refused},
                      {"quiet", c.quiet}};
   if (!f.held.empty()) out["held"] = f.held;
   return dump_answer(out);

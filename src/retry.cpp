@@ -194,8 +194,20 @@ std::string retry_decision_json(const std::string& text) {
     if (!read("max_delay_ms", policy.max_delay_ms)) return bad("policy.max_delay_ms", "A positive integer.");
     if (!read("max_retry_after_ms", policy.max_retry_after_ms)) return bad("policy.max_retry_after_ms", "A positive integer.");
   }
+  bool timed_out = false;
+  if (const auto t = j.find("timed_out"); t != j.end() && !t->is_null()) {
+    if (!t->is_boolean()) return bad("timed_out", "The timed_out field must be true or false.");
+    timed_out = t->get<bool>();
+  }
   const auto d = retry_decision(in, policy);
-  return dump_answer(json{{"retry", d.retry}, {"delay_ms", d.delay_ms}, {"reason", d.reason}, {"next_attempt", in.attempt + 1}});
+  json out{{"retry", d.retry},
+           {"delay_ms", d.delay_ms},
+           {"reason", d.reason},
+           {"next_attempt", in.attempt + 1},
+           {"status_class", std::string(status_class_name(status_class(in.status)))}};
+  // The kind of the TransportError a caller gets when the transport stops here.
+  if (const auto kind = transport_error_kind(in.status, timed_out); !kind.empty()) out["error_kind"] = std::string(kind);
+  return dump_answer(out);
 }
 
 }  // namespace trypost

@@ -148,6 +148,7 @@ json Store::apply_response(std::uint64_t request_id, int status, const std::stri
     out["failure_class"] = {{"credential_refused", means.credential_refused && !r.workspace_id.empty()},
                             {"key_refused", means.key_refused},
                             {"unsupported", means.unsupported},
+                            {"account_token_refused", means.account_token_refused},
                             {"quiet", means.quiet}};
     return out;
   };

@@ -23,6 +23,15 @@ enum class StatusClass {
 // 501 (not implemented) and 505 (HTTP version not supported) say what the server cannot do, not
 // that it is busy: they are refusals, never retried and never waited on.
 StatusClass status_class(int status);
+// The table's name for a class (success, passing, rate_limited, payment_required,
+// credential_refused, refused), as decideRetry answers it.
+std::string_view status_class_name(StatusClass c);
+
+// What a failed exchange is called by the transport's TransportError: network or timeout (no
+// answer; timed_out says the shell's own timer ended it), rate_limited, payment_required, or
+// http for every other status. Empty for a success. Read from status_class, so the error a caller
+// sees and the retry decision behind it are one reading of the status.
+std::string_view transport_error_kind(int status, bool timed_out);
 
 // Where a failure stopped: refused by the core before it was sent (no key yet, unknown workspace,
 // a rule), sent (the server's status, or 0 when no answer came), or refused by the shell itself
@@ -35,6 +44,8 @@ struct CallFailure {
                                     // was refused: the workspace needs signing in (or a key) again
   bool key_refused = false;         // the key being tried (a probe) was refused: a kept key is forgotten
   bool unsupported = false;         // this server has no such part of the account API
+  bool account_token_refused = false;  // the account token itself was refused (a 401 on the account
+                                       // API): only signing in with a token again helps
   bool quiet = false;               // a posts walk whose workspace went or whose refresh was overtaken:
                                     // the walk ends and its caller hears no error
 };
@@ -49,7 +60,7 @@ CallFailure classify_call_failure(std::string_view kind, int status, FailureStag
 bool known_failure_kind(std::string_view kind);
 
 // {"kind","status","stage"?: "begin"|"send"|"local"} -> {"outcome","held"?,"conflict",
-//  "credential_refused","key_refused","unsupported","quiet"}: the outbox's outcome
+//  "credential_refused","key_refused","unsupported","account_token_refused","quiet"}: the outbox's outcome
 // (classify_outbox_failure) and the call's consequences (binding classifyFailure).
 std::string failure_class_json(const std::string& json_text);
 

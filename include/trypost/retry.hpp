@@ -50,8 +50,11 @@ std::optional<std::int64_t> parse_retry_after(std::string_view value, UtcSeconds
 std::optional<UtcSeconds> parse_http_date(std::string_view value);
 
 // {"status","idempotent"? | ("method","idempotency_key"?), "attempt","retry_after"?,"now"?,
-//  "random"?,"policy"?:{max_attempts,base_delay_ms,max_delay_ms,max_retry_after_ms}}
-// -> {"retry","delay_ms","reason","next_attempt"}
+//  "random"?,"policy"?:{max_attempts,base_delay_ms,max_delay_ms,max_retry_after_ms},"timed_out"?}
+// -> {"retry","delay_ms","reason","next_attempt","status_class","error_kind"?}: status_class is the
+// one table's name for the status (failure_class.hpp); error_kind (absent for a success) is what
+// the transport calls the failure if it stops here (transport_error_kind; timed_out: the shell's
+// timer ended an attempt that got no answer).
 std::string retry_decision_json(const std::string& json_text);
 
 }  // namespace trypost

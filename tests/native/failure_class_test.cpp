@@ -91,6 +91,71 @@ TEST_CASE("a server without that part of the account API: 501, 405, or 404 where
   CHECK_FALSE(classify_call_failure("posts.list", 501).unsupported);
 }
 
+TEST_CASE("the account token refused: a 401 the account API sent, whatever it was about") {
+  for (const char* kind : {"account.workspaces.list", "account.sessions.open", "account.me", "account.members.list"}) {
+    CAPTURE(kind);
+    CHECK(classify_call_failure(kind, 401).account_token_refused);
+    CHECK_FALSE(classify_call_failure(kind, 401).credential_refused);
+    for (int s : {0, 403, 404, 429, 501}) {
+      CAPTURE(s);
+      CHECK_FALSE(classify_call_failure(kind, s).account_token_refused);
+    }
+    // Not sent: the server refused nothing.
+    CHECK_FALSE(classify_call_failure(kind, 401, FailureStage::begin).account_token_refused);
+    CHECK_FALSE(classify_call_failure(kind, 401, FailureStage::local).account_token_refused);
+  }
+  CHECK(classify_call_failure("account.sessions.open", 401, FailureStage::send, true).account_token_refused);
+  // A workspace key's or a probed key's 401 is not the account token's.
+  for (const char* kind : {"posts.list", "workspace.probe", "social_accounts.boards"}) {
+    CAPTURE(kind);
+    CHECK_FALSE(classify_call_failure(kind, 401).account_token_refused);
+  }
+}
+
+TEST_CASE("the transport's error kinds are read from the one status table") {
+  CHECK(transport_error_kind(0, false) == "network");
+  CHECK(transport_error_kind(0, true) == "timeout");
+  CHECK(transport_error_kind(429, false) == "rate_limited");
+  CHECK(transport_error_kind(402, false) == "payment_required");
+  for (int s : {200, 201, 204, 301, 304}) {
+    CAPTURE(s);
+    CHECK(transport_error_kind(s, false).empty());
+  }
+  for (int s : {400, 401, 403, 404, 408, 409, 422, 500, 501, 503, 505}) {
+    CAPTURE(s);
+    CHECK(transport_error_kind(s, false) == "http");
+    CHECK(transport_error_kind(s, true) == "http");  // an answer came: the timer did not end it
+  }
+  // Every status: a kind exists exactly when the class is not success, and the two kinds with a
+  // class of their own are those classes.
+  for (int s = 0; s <= 999; ++s) {
+    if (s > 0 && s < 100) continue;
+    CAPTURE(s);
+    const auto cls = status_class(s);
+    CHECK(transport_error_kind(s, false).empty() == (cls == StatusClass::success));
+    CHECK((transport_error_kind(s, false) == "rate_limited") == (cls == StatusClass::rate_limited));
+    CHECK((transport_error_kind(s, false) == "payment_required") == (cls == StatusClass::payment_required));
+  }
+}
+
+TEST_CASE("decideRetry answers the status's class and the transport's error kind") {
+  const auto ask = [](const char* text) { return json::parse(retry_decision_json(text)); };
+  const auto ok = ask(R"({"status":201,"idempotent":false})");
+  CHECK(ok["status_class"] == "success");
+  CHECK_FALSE(ok.contains("error_kind"));
+  const auto lost = ask(R"({"status":0,"idempotent":true,"attempt":5})");
+  CHECK(lost["status_class"] == "passing");
+  CHECK(lost["error_kind"] == "network");
+  CHECK(ask(R"({"status":0,"idempotent":true,"attempt":5,"timed_out":true})")["error_kind"] == "timeout");
+  CHECK(ask(R"({"status":402,"idempotent":true})")["error_kind"] == "payment_required");
+  CHECK(ask(R"({"status":429,"idempotent":true,"attempt":5})")["error_kind"] == "rate_limited");
+  const auto refused = ask(R"({"status":401,"idempotent":true})");
+  CHECK(refused["status_class"] == "credential_refused");
+  CHECK(refused["error_kind"] == "http");
+  CHECK(ask(R"({"status":505,"idempotent":true})")["status_class"] == "refused");
+  CHECK(ask(R"({"status":0,"idempotent":true,"timed_out":"yes"})")["errors"].contains("timed_out"));
+}
+
 TEST_CASE("a posts walk ends quietly when its workspace went or a newer refresh took over") {
   for (int s : {404, 409}) {
     CAPTURE(s);
@@ -115,6 +180,10 @@ TEST_CASE("classifyFailure answers the outbox's outcome and the call's consequen
   CHECK(b["credential_refused"] == false);
   CHECK(json::parse(failure_class_json(R"({"kind":"workspace.probe","status":401})"))["key_refused"] == true);
   CHECK(json::parse(failure_class_json(R"({"kind":"account.sessions.open","status":405})"))["unsupported"] == true);
+  const auto token = json::parse(failure_class_json(R"({"kind":"account.workspaces.list","status":401})"));
+  CHECK(token["account_token_refused"] == true);
+  CHECK(token["credential_refused"] == false);
+  CHECK(json::parse(failure_class_json(R"({"kind":"posts.list","status":401})"))["account_token_refused"] == false);
   CHECK(json::parse(failure_class_json(R"({"kind":"posts.update","status":505})"))["outcome"] == "problem");
   CHECK(json::parse(failure_class_json(R"({"kind":"posts.rewrite","status":500})"))["errors"].contains("kind"));
 }

@@ -25,6 +25,7 @@ TEST_CASE("store: a 401 on a workspace's request says its credential was refused
   CHECK(refused["outcome"] == "error");
   CHECK(refused["failure_class"]["credential_refused"] == true);
   CHECK(refused["failure_class"]["key_refused"] == false);
+  CHECK(refused["failure_class"]["account_token_refused"] == false);
   const auto forbidden = st.begin_request(ws, RequestKind::labels_list, {});
   CHECK(st.apply_response(id_of(forbidden), 403, "{}")["failure_class"]["credential_refused"] == false);
 
@@ -54,6 +55,12 @@ TEST_CASE("store: a server without device sessions answers the open with unsuppo
   const auto out = f.st.apply_response(id_of(open), 401, "{}");
   CHECK(out["failure_class"]["unsupported"] == false);
   CHECK(out["failure_class"]["credential_refused"] == false);
+  CHECK(out["failure_class"]["account_token_refused"] == true);
+  for (int status : {0, 404, 501}) {
+    CAPTURE(status);
+    const auto again = f.st.begin_request("", RequestKind::account_session_open, {{"device_id", "device-0001"}});
+    CHECK(f.st.apply_response(id_of(again), status, "{}")["failure_class"]["account_token_refused"] == false);
+  }
 }
 
 TEST_CASE("store: a posts walk's page from a deleted or overtaken walk is quiet") {
