@@ -244,3 +244,27 @@ test('outbox: a 422 on a post that froze meanwhile is a conflict with the text k
   assert.equal(p.body.content, 'my words');
   assert.equal(box.pending().length, 0);
 });
+
+test('the error kind and the decision to stop are one reading of the status (the core\'s table)', async () => {
+  // A 3xx is an answer, not a failure.
+  const moved = await transportWith([302]);
+  assert.equal((await moved.t.request(req('GET'))).status, 302);
+  const ex = await (await transportWith([[401, {}, '{"message":"Unauthenticated."}']])).t.exchange(req('GET'));
+  assert.equal(ex.statusClass, 'credential_refused');
+  assert.equal(ex.errorKind, 'http');
+  for (const [answers, kind, cls, attempts] of [
+    [[401], 'http', 'credential_refused', 1],
+    [[408], 'http', 'passing', 5],
+    [[503], 'http', 'passing', 5],
+    [[501], 'http', 'refused', 1],
+    [[[429, { 'retry-after': '0' }]], 'rate_limited', 'rate_limited', 5],
+    [['drop'], 'network', 'passing', 5],
+  ]) {
+    const { t, calls } = await transportWith(answers);
+    const e = await t.request(req('GET')).catch((x) => x);
+    assert.ok(e instanceof TransportError, `${answers[0]}`);
+    assert.equal(e.kind, kind, `${answers[0]}`);
+    assert.equal(calls.length, attempts, `${answers[0]}`);
+    assert.equal((await (await transportWith(answers)).t.exchange(req('GET'))).statusClass, cls, `${answers[0]}`);
+  }
+});

@@ -40,13 +40,13 @@ export function createTransport({ core, fetch, timeoutMs = 15000, sleep = realSl
   // `idempotent` is the built request's own answer (buildRequest, beginRequest, beginEndpointCall);
   // a request the core did not build is judged by the core from its method and whether it carries
   // an Idempotency-Key header.
-  function decide(status, sent, attempt, retryAfter) {
-    const input = { status, attempt, now: Math.floor(now() / 1000), random: Math.min(random(), 0.999999) };
+  function decide(status, sent, attempt, retryAfter, timedOut) {
+    const input = { status, attempt, now: Math.floor(now() / 1000), random: Math.min(random(), 0.999999), timed_out: timedOut };
     if (typeof sent.idempotent === 'boolean') input.idempotent = sent.idempotent;
     else Object.assign(input, { method: sent.method, idempotency_key: Object.keys(sent.headers).some((h) => h.toLowerCase() === 'idempotency-key') });
     if (retryAfter != null) input.retry_after = retryAfter;
     const out = JSON.parse(core.decideRetry(JSON.stringify(input)));
-    if (typeof out.error === 'string') return { retry: false, delay_ms: 0, reason: 'bad_input' };
+    if (typeof out.error === 'string') return { retry: false, delay_ms: 0, reason: 'bad_input', status_class: 'refused', error_kind: 'http' };
     return out;
   }
 
@@ -78,10 +78,12 @@ export function createTransport({ core, fetch, timeoutMs = 15000, sleep = realSl
     let resumed = false; // this attempt comes after waiting out a 429
     for (let attempt = 1; ; attempt++) {
       const r = await once({ url: req.url, method, headers, body: req.body });
-      const d = decide(r.status, sent, attempt, r.retryAfter);
+      const d = decide(r.status, sent, attempt, r.retryAfter, r.timedOut);
       onAttempt?.({ attempt, status: r.status, decision: d, resumedFromRate: resumed });
       resumed = d.retry && d.reason === 'rate_limited';
-      if (!d.retry) return { status: r.status, text: r.text, attempts: attempt, reason: d.reason, timedOut: r.timedOut, retryAfterMs: d.reason === 'retry_after_too_long' ? d.delay_ms : undefined, retryAfter: r.retryAfter };
+      if (!d.retry) {
+        return { status: r.status, text: r.text, attempts: attempt, reason: d.reason, statusClass: d.status_class, errorKind: d.error_kind, timedOut: r.timedOut, retryAfterMs: d.reason === 'retry_after_too_long' ? d.delay_ms : undefined, retryAfter: r.retryAfter };
+      }
       if (d.reason === 'rate_limited') {
         const until = now() + d.delay_ms;
         for (let left = d.delay_ms; left > 0; left = until - now()) await sleep(left, { reason: d.reason });
@@ -91,19 +93,17 @@ export function createTransport({ core, fetch, timeoutMs = 15000, sleep = realSl
     }
   }
 
-  // request(req, options) -> {status, text} for a 2xx/3xx; otherwise a typed TransportError.
+  // request(req, options) -> the exchange for a success; otherwise a TransportError whose kind is
+  // the core's (decideRetry's error_kind, read from the same status table as the decision to stop).
   async function request(req, options) {
     const r = await exchange(req, options);
-    if (r.status >= 200 && r.status < 400) return r;
+    if (r.statusClass === 'success') return r;
+    const kind = r.errorKind;
     let message = 'The request failed.';
-    let kind = 'http';
     let errors = {};
-    if (r.status === 0) {
-      kind = r.timedOut ? 'timeout' : 'network';
-      message = r.timedOut ? 'The server did not answer in time.' : 'The server could not be reached.';
-    } else {
-      if (r.status === 429) kind = 'rate_limited';
-      if (r.status === 402) kind = 'payment_required';
+    if (kind === 'timeout') message = 'The server did not answer in time.';
+    else if (kind === 'network') message = 'The server could not be reached.';
+    else {
       try {
         const body = JSON.parse(r.text);
         if (typeof body?.message === 'string') message = body.message.slice(0, 500);

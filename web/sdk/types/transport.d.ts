@@ -9,7 +9,9 @@ export interface TransportOptions {
 }
 /** `idempotent`: the built request's own answer (buildRequest, beginEndpointCall); without it the core judges by method and an Idempotency-Key header. */
 export interface TransportRequest { url: string; method: string; headers?: Record<string, string>; body?: string | null; idempotent?: boolean }
-export interface Exchange { status: number; text: string; attempts: number; reason: string; timedOut: boolean; retryAfterMs?: number }
+export type StatusClass = 'success' | 'passing' | 'rate_limited' | 'payment_required' | 'credential_refused' | 'refused';
+/** `statusClass`: the core's one status table (the retry decision and the outbox read it too); `errorKind`: the TransportError kind `request` throws for it (absent for a success). */
+export interface Exchange { status: number; text: string; attempts: number; reason: string; statusClass: StatusClass; errorKind?: TransportError['kind']; timedOut: boolean; retryAfterMs?: number }
 export declare class TransportError extends Error {
   kind: 'network' | 'timeout' | 'rate_limited' | 'payment_required' | 'http';
   status: number; reason: string; attempts: number; retryAfterMs?: number; errors: Record<string, string[]>;
