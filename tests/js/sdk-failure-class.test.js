@@ -96,3 +96,38 @@ test('a walk overtaken by a newer refresh ends quietly, and the newer one lists 
   assert.ok(front.seen.some((r) => r.includes('page=2')));
   client.close();
 });
+
+test('why the account API did not list the workspaces is kept for the page: a refused token, no account API, no answer', async () => {
+  const cases = [
+    [401, { account_token_refused: true, unsupported: false }],
+    [501, { account_token_refused: false, unsupported: true }],
+    [0, { account_token_refused: false, unsupported: false }],
+  ];
+  for (const [status, means] of cases) {
+    const front = fronted((url) => (url.pathname === '/api/account/workspaces' ? status : null));
+    const fetch = status === 0 ? async (url, init) => (new URL(url).pathname === '/api/account/workspaces' ? Promise.reject(new TypeError('down')) : front.fetch(url, init)) : front.fetch;
+    const client = await createClient({ baseUrl: h.base, accountToken: ACCOUNT_TOKENS.owner, deviceId: `device-list-${status}`, fetch, transport: fast, onlineEvents: new EventTarget() });
+    assert.equal(client.supports('workspace_lifecycle'), false, `${status}`);
+    const failure = client.accountFailure();
+    assert.ok(failure, `${status}: kept`);
+    assert.equal(failure.failureClass.account_token_refused, means.account_token_refused, `${status}`);
+    assert.equal(failure.failureClass.unsupported, means.unsupported, `${status}`);
+    // Sessions need the account API: opening them says so in the same words of the core.
+    await assert.rejects(client.sessions.open(), (e) => e.failureClass?.unsupported === true && e.failureClass?.account_token_refused === false);
+    client.close();
+  }
+  const listed = await createClient({ baseUrl: h.base, accountToken: ACCOUNT_TOKENS.owner, deviceId: 'device-listed', transport: fast, onlineEvents: new EventTarget() });
+  assert.equal(listed.accountFailure(), null);
+  listed.close();
+});
+
+test('sessions.open refused for the account token says the token was refused, not any workspace', async () => {
+  let refuse = false;
+  const front = fronted((url, method) => (refuse && method === 'POST' && url.pathname === '/api/account/sessions' ? 401 : null));
+  const client = await createClient({ baseUrl: h.base, accountToken: ACCOUNT_TOKENS.owner, deviceId: 'device-token-revoked', fetch: front.fetch, transport: fast, onlineEvents: new EventTarget() });
+  assert.ok(client.workspaces.known().some((w) => w.has_key), 'opened on sessions');
+  refuse = true;
+  await assert.rejects(client.sessions.open(), (e) => e.status === 401 && e.failureClass.account_token_refused === true && e.failureClass.credential_refused === false);
+  assert.deepEqual(client.needsSignIn(), [], 'no workspace credential was refused');
+  client.close();
+});

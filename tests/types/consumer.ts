@@ -21,7 +21,7 @@ import {
 import type {
   CoreModule, CoreStore, CoreCalendarIndex, CoreErrorAnswer, CountResult, WorkspaceSummary, TrypostClient,
   PostPreview, PredictedPostPreview, PostMetrics, PostPage, CalendarViewResult, MovePlan, CalendarSnapshot,
-  SignResult, VerifyResult, Exchange, Queued, SendResult, OutboxSendAnswer, OutboxProblem, PaymentBlock, NetworkEvent, BrandCatalog,
+  SignResult, VerifyResult, Exchange, StatusClass, Queued, SendResult, OutboxSendAnswer, OutboxProblem, PaymentBlock, NetworkEvent, BrandCatalog,
   WorkspaceCalls, RuleAnswer, PostRequestAnswer, RoleCatalog, PostActionPlan,
   WallTimeAnswer, DisplayNames, StatusWatchPlan,
 } from '../../web/sdk/index.js';
@@ -61,6 +61,8 @@ export async function useClient(): Promise<string[]> {
     transport: { timeoutMs: 5000 },
   });
   const encrypted = createEncryptedKeyStorage({ dbName: 'keys' });
+  const refusedAtStart: WorkspaceError | null = client.accountFailure();
+  if (refusedAtStart?.failureClass.account_token_refused === true) return ['token refused'];
   const ws: WorkspaceSummary = await client.addWorkspace({ apiKey: 'key' });
   const page: PostPage = await client.posts.page(1);
   const served: Readonly<PostPreview> = await client.posts.preview('p1');
@@ -154,7 +156,8 @@ export async function useTransportAndOutbox(): Promise<number> {
   const header: string = idempotencyHeader(core, key);
   const posts = await postsInWindow(async (n) => ({ data: [], page: { current_page: n, last_page: 1, per_page: 20, total: 0 } }), { from: 0, to: 1 }, { core });
   const first: number = posts.pages.length;
-  return (exchange?.status ?? 0) + header.length + (local ? 1 : 0) + first + outbox.state().pending + (refused.ok ? 0 : refused.status);
+  const settled: StatusClass = exchange?.statusClass ?? 'passing';
+  return (settled === 'success' ? 0 : 1) + (exchange?.status ?? 0) + header.length + (local ? 1 : 0) + first + outbox.state().pending + (refused.ok ? 0 : refused.status);
 }
 
 export async function useResponses(secret: string): Promise<boolean> {

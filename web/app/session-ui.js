@@ -68,8 +68,10 @@ export function renderSignInAgain(box, { client, notify, onRenewed, signInForm }
       else notify('Signed in again; waiting edits are being sent.');
       onRenewed();
     } catch (err) {
-      // The account token itself is no longer accepted: only the sign-in form can help.
-      if (err.status === 401 || err.status === 501) signInForm();
+      // The account token itself is no longer accepted, or this server has no sessions (the
+      // core's reading of the failure): only the sign-in form can help.
+      const means = err.failureClass ?? {};
+      if (means.account_token_refused === true || means.unsupported === true) signInForm();
       else notify(`Not signed in again: ${errorText(err)}`);
       button.disabled = false;
     }

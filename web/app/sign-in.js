@@ -50,7 +50,7 @@ export function signIn(notice = '') {
       } catch (err) {
         button.disabled = false;
         button.textContent = 'Sign in';
-        const msg = err.status === 401 ? 'This token was not accepted. Check it and try again.' : errorText(err);
+        const msg = signInRefusal(err);
         if (err.field === 'api_key') fields.api_key.setError(msg);
         else fields.account_token.setError(msg);
       }
@@ -58,6 +58,15 @@ export function signIn(notice = '') {
   root.setAttribute('aria-busy', 'false');
   if (params.get('token') && params.get('autostart') === '1') button.click();
   else token.focus();
+}
+
+// The words at the sign-in form for a failed sign-in, chosen by what the core read the failure
+// as (failureClass), never by its status.
+function signInRefusal(err) {
+  const means = err.failureClass ?? {};
+  if (means.account_token_refused === true) return 'This token was not accepted. Check it and try again.';
+  if (means.unsupported === true) return 'This server does not open workspaces with an account token: add a workspace API key.';
+  return errorText(err);
 }
 
 export async function start(accountToken, apiKey, { remember = false } = {}) {
@@ -80,10 +89,10 @@ export async function start(accountToken, apiKey, { remember = false } = {}) {
   const asked = client.supports('workspace_lifecycle') ? client.account.me().catch(() => null) : Promise.resolve(null);
   // Edits kept on this device from an earlier visit still wait.
   app.status.queued = client.outbox.pending().length;
+  // Without the account API's list there is nothing to open but a key: the client kept why the
+  // list was not read (the core's reading of it: the token refused, no account API, no answer).
   if (client.supports('workspace_lifecycle') === false && !apiKey) {
-    const err = new Error('This token was not accepted, or the server has no account API: add a workspace key.');
-    err.status = 401;
-    throw err;
+    throw client.accountFailure() ?? new Error('Enter your account token, or add a workspace API key.');
   }
   // The token is written (encrypted) while the rest of the sign-in runs, and the page waits for it
   // before it shows, so a reload right after the page appears finds the session. A returning
@@ -187,14 +196,22 @@ export async function resume(cache, boot) {
   try {
     await start(token, '', { remember: true });
   } catch (err) {
-    if (err.status === 401) {
-      // The stored token was revoked: forget it and ask again.
+    const means = err.failureClass ?? {};
+    if (means.account_token_refused === true || means.unsupported === true) {
+      // The stored token was revoked (or this server no longer opens workspaces with one): forget
+      // it and ask again.
       await (await session()).forgetDevice();
       endResume();
       signIn('Your saved sign-in is no longer accepted. Sign in again.');
       return;
     }
-    if (!app.restored) throw err;
+    if (!app.restored) {
+      if (!err.failureClass) throw err;
+      // Nothing saved to show and no answer to sign in with: the saved sign-in stays for a reload.
+      endResume();
+      signIn(`${errorText(err)} Reload to try again, or sign in below.`);
+      return;
+    }
     setSync(`Showing saved posts: the server could not be reached (${errorText(err)}). Reload to try again.`);
   }
 }

@@ -45,6 +45,7 @@ class Client {
   #device = null;
   #onSession = new Set(); // workspaces this client reaches with a session, not a key
   #refused = new RefusedCredentials((ev) => this.#net.emit(ev));
+  #accountFailure = null; // why the account API did not list the workspaces at start
 
   constructor(core, { baseUrl, accountToken, fetch, storage, transport, onlineEvents, deviceId, deviceName, webStorage, sessions = true }) {
     this.#core = core;
@@ -140,6 +141,8 @@ class Client {
         if (!(e instanceof WorkspaceError)) throw e;
         // The core reads a server without the account API (failure_class: unsupported) and now
         // reports lifecycle unsupported; any other failure leaves it unknown, keys work as ever.
+        // The page asks accountFailure() what it meant (a refused token, no account API).
+        this.#accountFailure = e;
       }
     }
     for (const { workspaceId, key } of await stored) {
@@ -167,7 +170,10 @@ class Client {
   // Opens this device's session for every listed workspace (the server replaces the device's
   // previous ones): -> the ids opened. Their waiting edits go out now.
   async #openSessions() {
-    if (!this.#device) throw new WorkspaceError('Sessions need an account token.', { status: 501 });
+    if (!this.#device) {
+      const failureClass = askCore(this.#core, 'classifyFailure', { kind: 'account.sessions.open', status: 501, stage: 'begin' });
+      throw new WorkspaceError('Sessions need an account token.', { status: 501, failureClass });
+    }
     const out = await this.#send('', 'account.sessions.open', { device_id: this.#device.id, device_name: this.#device.name });
     const ids = out.workspace_ids ?? [];
     for (const id of ids) this.#onSession.add(id);
@@ -180,6 +186,10 @@ class Client {
   // edits wait, and sessions.open() (or a key) makes them work again.
   needsSignIn() {
     return this.#refused.list();
+  }
+
+  accountFailure() {
+    return this.#accountFailure;
   }
 
   // 'session' | 'key' | null: what this client reaches the workspace with (never the secret).

@@ -122,6 +122,12 @@ export interface TrypostClient {
   close(): void;
   /** Workspaces whose credential was refused (401); their edits wait for sessions.open() or a key. */
   needsSignIn(): string[];
+  /**
+   * Why the account API did not list this person's workspaces at start (its `failureClass` says
+   * whether the token was refused or the server has no account API); null once it listed them,
+   * and without an account token.
+   */
+  accountFailure(): WorkspaceError | null;
   /** What this client reaches the workspace with: a device session, an API key, or nothing. */
   credentialKind(workspaceId: string): 'session' | 'key' | null;
   sessions: {
@@ -187,6 +193,8 @@ export interface FailureClass {
   credential_refused?: boolean;
   key_refused?: boolean;
   unsupported?: boolean;
+  /** The account token itself was refused (a 401 from the account API): only a new sign-in helps. */
+  account_token_refused?: boolean;
   quiet?: boolean;
 }
 
