@@ -46,6 +46,7 @@ export function createTransport({ core, fetch, timeoutMs = 15000, sleep = realSl
     else Object.assign(input, { method: sent.method, idempotency_key: Object.keys(sent.headers).some((h) => h.toLowerCase() === 'idempotency-key') });
     if (retryAfter != null) input.retry_after = retryAfter;
     const out = JSON.parse(core.decideRetry(JSON.stringify(input)));
+    // A status the core cannot read (none that fetch gives): stop, and call it an HTTP failure.
     if (typeof out.error === 'string') return { retry: false, delay_ms: 0, reason: 'bad_input', status_class: 'refused', error_kind: 'http' };
     return out;
   }
