@@ -322,6 +322,29 @@ test('a move is kept on the device: a reload with the server held back shows the
   assert.deepEqual(problems, []);
 });
 
+// The account list's failures the browser logs (an aborted or refused request) are expected here;
+// anything else the page reports is not.
+function otherProblemsSince(n) {
+  return problems.splice(n).filter((p) => !/Failed to load resource/.test(p));
+}
+
+test('a returning visit whose account list gets no answer shows the saved posts and keeps the saved sign-in', async () => {
+  await page.getByRole('status').filter({ hasText: /Up to date|Updated/ }).waitFor();
+  const seen = problems.length;
+  await page.route('**/api/account/workspaces', (route) => route.abort());
+  await page.reload();
+  // The transport tries again a few times before the page says so.
+  await page.getByRole('status').filter({ hasText: /could not be reached/ }).waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByLabel('Account token').count(), 0, 'not sent to the sign-in form');
+  assert.equal(await page.getByText(/no longer accepted/).count(), 0);
+  assert.ok((await dbNames()).includes('trypost-session'), 'the saved sign-in is kept');
+  await page.unroute('**/api/account/workspaces');
+  await page.reload();
+  await page.getByRole('status').filter({ hasText: /Up to date|Updated/ }).waitFor();
+  assert.equal(await page.getByLabel('Account token').count(), 0, 'resumed');
+  assert.deepEqual(otherProblemsSince(seen), []);
+});
+
 test('"Sign out and forget this device" wipes the stored session, keys and cache; a reload asks to sign in', async () => {
   await page.getByRole('button', { name: 'Sign out and forget this device' }).click();
   await page.getByLabel('Account token').waitFor();
@@ -363,4 +386,24 @@ test('a remembered sign-in refused at its key keeps nothing: the field says why,
   const stored = await everythingStored();
   for (const s of secrets) assert.equal(stored.includes(s), false, 'a token or key is stored in plain text');
   assert.doesNotMatch(stored, /trypost-session\/keys: \S/, 'no token record, not even encrypted');
+});
+
+test('a returning visit whose saved token the account API refuses forgets it and asks to sign in again', async () => {
+  await page.getByLabel('Account token').fill(OWNER_TOKEN);
+  await page.getByRole('checkbox', { name: 'Remember on this device' }).check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('grid').waitFor();
+  await page.getByRole('button', { name: 'Sign out and forget this device' }).waitFor();
+  const seen = problems.length;
+  await page.route('**/api/account/workspaces', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: '{"message":"Unauthenticated."}' }));
+  await page.reload();
+  await page.getByText('Your saved sign-in is no longer accepted. Sign in again.').waitFor();
+  await page.getByLabel('Account token').waitFor();
+  assert.equal((await dbNames()).includes('trypost-session'), false, 'the saved sign-in is forgotten');
+  // At the form, the same refusal is said at the token's field.
+  await page.getByLabel('Account token').fill(OWNER_TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('This token was not accepted. Check it and try again.').waitFor();
+  await page.unroute('**/api/account/workspaces');
+  assert.deepEqual(otherProblemsSince(seen), []);
 });
