@@ -131,3 +131,25 @@ test('sessions.open refused for the account token says the token was refused, no
   assert.deepEqual(client.needsSignIn(), [], 'no workspace credential was refused');
   client.close();
 });
+
+test('network events read the core\'s status class: no answer is offline, a success is ok, a refusal is neither', async () => {
+  let mode = null;
+  const front = fronted((url) => (url.pathname.endsWith('/labels') ? mode : null));
+  const fetch = async (url, init) => (mode === 'drop' && new URL(url).pathname.endsWith('/labels') ? Promise.reject(new TypeError('down')) : front.fetch(url, init));
+  const client = await createClient({ baseUrl: h.base, fetch, transport: fast, onlineEvents: new EventTarget() });
+  await client.addWorkspace({ apiKey: TOKENS.owner });
+  const events = [];
+  client.onNetwork((e) => events.push(e.kind));
+  mode = 'drop';
+  await assert.rejects(client.labels.list());
+  assert.ok(events.includes('offline'));
+  assert.equal(events.includes('ok'), false);
+  events.length = 0;
+  mode = 403;
+  await assert.rejects(client.labels.list(), (e) => e.status === 403);
+  assert.deepEqual(events.filter((k) => k === 'ok' || k === 'offline'), []);
+  mode = null;
+  await client.labels.list();
+  assert.ok(events.includes('ok'));
+  client.close();
+});

@@ -34,7 +34,7 @@ export class NetworkEvents {
   attempted({ status, decision, resumedFromRate }) {
     if (resumedFromRate) this.#rateWaits = Math.max(0, this.#rateWaits - 1);
     if (status === 0) this.emit({ kind: 'offline' });
-    else if (status < 400) this.emit({ kind: 'ok' });
+    else if (decision?.status_class === 'success') this.emit({ kind: 'ok' });
     if (decision?.retry && decision.reason === 'rate_limited') {
       this.#rateWaits++;
       this.emit({ kind: 'rate', seconds: Math.ceil(decision.delay_ms / 1000), waiting: this.#rateWaits });
