@@ -107,7 +107,8 @@ export async function start(accountToken, apiKey, { remember = false } = {}) {
     try {
       await client.addWorkspace({ apiKey });
     } catch (err) {
-      if (err.status !== 402 || !client.workspaces.known().length) {
+      // keyKept: the SDK kept the key because its account must pay first (a 402).
+      if (err.keyKept !== true || !client.workspaces.known().length) {
         // Nothing to sign in to: neither the key the SDK kept to try again nor the token is kept
         // past this answer.
         if (err.keyKept) await client.forgetWaitingKeys().catch(() => {});
