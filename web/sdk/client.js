@@ -170,10 +170,8 @@ class Client {
   // Opens this device's session for every listed workspace (the server replaces the device's
   // previous ones): -> the ids opened. Their waiting edits go out now.
   async #openSessions() {
-    if (!this.#device) {
-      const failureClass = askCore(this.#core, 'classifyFailure', { kind: 'account.sessions.open', status: 501, stage: 'begin' });
-      throw new WorkspaceError('Sessions need an account token.', { status: 501, failureClass });
-    }
+    // Refused before sending, in the core's words like any other refusal (unsupported).
+    if (!this.#device) throw new WorkspaceError('Sessions need an account token.', { status: 501, failureClass: askCore(this.#core, 'classifyFailure', { kind: 'account.sessions.open', status: 501, stage: 'begin' }) });
     const out = await this.#send('', 'account.sessions.open', { device_id: this.#device.id, device_name: this.#device.name });
     const ids = out.workspace_ids ?? [];
     for (const id of ids) this.#onSession.add(id);
