@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
+import { staticGraph } from './module-graph.js';
 
 const SOURCE = readFileSync(new URL('../../web/app/first-paint.js', import.meta.url), 'utf8');
 const SRC = 'http://127.0.0.1:5173/_v/abc123/app/first-paint.js';
@@ -66,18 +67,7 @@ test('in a tab that makes no frames (opened in the background) the modules still
 });
 
 // main.js's static imports, followed through every module: what the first paint needs.
-function firstPaintGraph() {
-  const app = new URL('../../web/app/', import.meta.url);
-  const seen = new Set();
-  const walk = (url) => {
-    if (seen.has(url.href)) return;
-    seen.add(url.href);
-    for (const m of readFileSync(url, 'utf8').matchAll(/^import\s+(?:[^'";]*?from\s+)?'([^']+)'/gm)) walk(new URL(m[1], url));
-  };
-  walk(new URL('main.js', app));
-  return [...seen].filter((h) => !h.endsWith('/app/main.js'))
-    .map((h) => (h.startsWith(app.href) ? h.slice(app.href.length) : `sdk/${h.split('/web/sdk/')[1]}`));
-}
+const firstPaintGraph = () => [...staticGraph('main.js')].filter((m) => m !== 'main.js');
 
 // Preloads are named beside the script, in the version it was served from.
 const notDrawn = (r, src = SRC) => {
@@ -87,7 +77,7 @@ const notDrawn = (r, src = SRC) => {
   // main.js at once, with exactly its static import graph preloaded beside it: a module left out
   // is found one level at a time.
   assert.deepEqual(r.head.filter((h) => h.startsWith('script')), [`script module ${new URL('main.js', src).href}`]);
-  assert.deepEqual(r.head.filter((h) => !h.startsWith('script')).sort(), firstPaintGraph().map((m) => `modulepreload ${new URL(m.startsWith('sdk/') ? `../${m}` : m, src).href}`).sort());
+  assert.deepEqual(r.head.filter((h) => !h.startsWith('script')).sort(), firstPaintGraph().map((m) => `modulepreload ${new URL(m, src).href}`).sort());
 };
 
 test('nothing is drawn from a page that another version of the app saved', () => {
