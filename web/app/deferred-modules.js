@@ -8,15 +8,14 @@ import { notify } from './page-notices.js';
 // The remembered session (WebCrypto, IndexedDB) is needed only after the first paint: loaded then.
 export const session = () => import('./session.js');
 
-// The rest of the module graph (without the first paint's, already here), announced all at once
-// so it arrives in one round instead of one import level at a time; first-paint.js preloads only
-// the first paint's modules, so a returning visit's paint does not queue behind these (a browser
-// opens 6 connections per server). tests/js/module-preloads.test.js checks the list is the graph.
-const REST = ['../sdk/index.js', '../sdk/client.js', '../sdk/transport.js',
+// The rest of the module graph, announced all at once so it arrives in one round instead of one
+// import level at a time; index.html preloads only the first paint's modules, so a returning
+// visit's paint does not queue behind these (a browser opens 6 connections per server).
+const REST = ['../sdk/index.js', '../sdk/core.js', '../sdk/client.js', '../sdk/calendar.js', '../sdk/transport.js',
   '../sdk/outbox.js', '../sdk/posts.js', '../sdk/counting.js', '../sdk/signing.js', '../sdk/resources.js', '../sdk/brand.js',
-  '../sdk/roles.js', '../sdk/post-actions.js', '../sdk/wall-time.js', '../sdk/wording.js', '../sdk/publish-watch.js',
+  '../sdk/roles.js', '../sdk/post-actions.js',
   '../sdk/wasm/trypost-core.mjs', './settings.js', './composer.js', './labels-signatures.js', './accounts-settings.js',
-  './account-connect.js', './composer-checks.js', './composer-uploads.js', './schedule-field.js', './role-notice.js',
+  './composer-checks.js', './composer-uploads.js', './role-notice.js',
   '../sdk/post-window.js', './month-first.js', './meta-lists.js', './session.js', '../sdk/storage.js', '../sdk/idb.js',
   '../sdk/session-credential.js', './session-ui.js', '../sdk/workspace-error.js', '../sdk/payment-blocks.js',
   '../sdk/network-events.js', '../sdk/waiting-keys.js', '../sdk/post-pages.js', '../sdk/workspace-lifecycle.js'];
