@@ -9,7 +9,7 @@ import { notify } from './page-notices.js';
 export const session = () => import('./session.js');
 
 // The rest of the module graph, announced all at once so it arrives in one round instead of one
-// import level at a time; index.html preloads only the first paint's modules, so a returning
+// import level at a time; first-paint.js preloads only the first paint's modules, so a returning
 // visit's paint does not queue behind these (a browser opens 6 connections per server).
 const REST = ['../sdk/index.js', '../sdk/core.js', '../sdk/client.js', '../sdk/calendar.js', '../sdk/transport.js',
   '../sdk/outbox.js', '../sdk/posts.js', '../sdk/counting.js', '../sdk/signing.js', '../sdk/resources.js', '../sdk/brand.js',
