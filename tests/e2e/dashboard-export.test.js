@@ -128,8 +128,16 @@ test('times follow the page language: 24-hour in en-GB (the dashboard), 12-hour 
     }
     await signIn(page, env.dash.url, OWNER_TOKEN);
     await page.getByRole('grid').waitFor();
-    // Once idle the page's hour cycle is known; the next drawing uses it.
-    await page.evaluate(() => new Promise((r) => requestIdleCallback(r, { timeout: 3000 })));
+    // Once the month is painted and the page idle, its hour cycle is known; the next drawing uses it.
+    await page.evaluate(() => new Promise((r) => {
+      const idle = () => requestIdleCallback(r, { timeout: 3000 });
+      if (performance.getEntriesByName('tp:month-painted').length) return idle();
+      new PerformanceObserver((_, o) => {
+        if (!performance.getEntriesByName('tp:month-painted').length) return;
+        o.disconnect();
+        idle();
+      }).observe({ type: 'mark' });
+    }));
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Previous' }).click();
     const times = await page.locator('[role="gridcell"] button.post .post-time').allTextContents();

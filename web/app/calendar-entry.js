@@ -5,16 +5,22 @@ import { h } from './dom.js';
 import { dateFormat } from '../sdk/calendar-dates.js';
 
 // A minute of the day as the clock shows it, in the page's language and its hour cycle (Intl):
-// 570 -> "09:30" (en-GB, the dashboard's), "09:30 AM" (en-US). Intl is asked once the page is
-// idle (a fresh renderer's first formatter costs 30-50 ms, which the first paint would wait
-// for); until then a time is written as 24-hour HH:MM, which is what en-GB writes anyway.
+// 570 -> "09:30" (en-GB, the dashboard's), "09:30 AM" (en-US). Intl is asked once the month is
+// painted and the page is idle (prepareClock): a fresh renderer's first formatter costs 20-50 ms,
+// which would otherwise land between a first visit's network answers or before the first paint;
+// until then a time is written as 24-hour HH:MM, which is what en-GB writes anyway.
 let clockFormat = null;
 export const clockText = (minute) => (clockFormat ? clockFormat.format(Date.UTC(2000, 0, 1, 0, minute))
   : `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
 // The core's "HH:MM" wall-clock time of a post, written the same way.
 export const timeText = (hhmm) => { const m = /^(\d{1,2}):(\d{2})/.exec(hhmm ?? ''); return m ? clockText(Number(m[1]) * 60 + Number(m[2])) : (hhmm ?? ''); };
 const whenIdle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 500));
-whenIdle(() => { clockFormat = dateFormat(document.documentElement.lang || 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }); });
+let clockAsked = false;
+export function prepareClock() {
+  if (clockAsked) return;
+  clockAsked = true;
+  whenIdle(() => { clockFormat = dateFormat(document.documentElement.lang || 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }); });
+}
 
 // Short marks for the badges (the full names are in the entry's name and the badge's title).
 const MARKS = {

@@ -7,6 +7,7 @@ import { app, root, APP_BASE, activeWs, can, afterFrame } from './app-state.js';
 import { loadRest } from './deferred-modules.js';
 import { setSync } from './page-notices.js';
 import { byId, holdPosts, postsTextWhenIdle, showIfOpen } from './post-refresh.js';
+import { prepareClock } from './calendar-entry.js';
 
 // The posts of a workspace read from the device's copy: the calendar paints from the core's index
 // alone, so the full posts are parsed on first use (opening a post, composing) or just after the paint.
@@ -208,6 +209,7 @@ export function markPainted(name) {
   return afterFrame().then(() => {
     performance.mark(name);
     app.paintedOnce();
+    prepareClock();
   });
 }
 
