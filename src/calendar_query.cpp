@@ -9,6 +9,14 @@ namespace trypost {
 
 using nlohmann::json;
 
+std::optional<CalendarView> parse_view(std::string_view name) {
+  if (name == "month") return CalendarView::month;
+  if (name == "week") return CalendarView::week;
+  if (name == "day") return CalendarView::day;
+  if (name == "list") return CalendarView::list;
+  return std::nullopt;
+}
+
 namespace calendar_parts {
 
 const char* view_name(CalendarView v) {
@@ -90,10 +98,7 @@ Expected<CalendarQuery> calendar_query_from_json(const json& j) {
     out = int(it->get<std::int64_t>());
   };
   if (auto v = str("view")) {
-    if (*v == "month") q.view = CalendarView::month;
-    else if (*v == "week") q.view = CalendarView::week;
-    else if (*v == "day") q.view = CalendarView::day;
-    else if (*v == "list") q.view = CalendarView::list;
+    if (auto view = parse_view(*v)) q.view = *view;
     else err.add("view", "The view must be month, week, day or list.");
   }
   if (auto d = str("date")) {

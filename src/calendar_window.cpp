@@ -213,12 +213,8 @@ std::string shift_calendar_date_json(const std::string& input) {
   }
   std::optional<CalendarView> view;
   if (auto it = j.find("view"); it != j.end() && !it->is_null()) {
-    const std::string v = it->is_string() ? it->get<std::string>() : "";
-    if (v == "month") view = CalendarView::month;
-    else if (v == "week") view = CalendarView::week;
-    else if (v == "day") view = CalendarView::day;
-    else if (v == "list") view = CalendarView::list;
-    else err.add("view", "The view must be month, week, day or list.");
+    view = parse_view(it->is_string() ? it->get<std::string>() : "");
+    if (!view) err.add("view", "The view must be month, week, day or list.");
   }
   if (!err.errors.empty()) return refuse(err);
   CivilDate d = *date;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -22,6 +23,8 @@ class JsonOut;  // the view writer, private to the calendar's sources (src/calen
 }
 
 enum class CalendarView { month, week, day, list };
+// "month", "week", "day" or "list"; nothing for any other name.
+std::optional<CalendarView> parse_view(std::string_view name);
 enum class WeekStart { monday, sunday };
 
 // Values within one kind are alternatives (a post with ANY of the chosen labels); kinds combine
