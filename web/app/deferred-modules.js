@@ -18,7 +18,7 @@ const REST = ['../sdk/index.js', '../sdk/core.js', '../sdk/client.js', '../sdk/c
   './composer-checks.js', './composer-uploads.js', './role-notice.js',
   '../sdk/post-window.js', './month-first.js', './meta-lists.js', './session.js', '../sdk/storage.js', '../sdk/idb.js',
   '../sdk/session-credential.js', './session-ui.js', '../sdk/workspace-error.js', '../sdk/payment-blocks.js',
-  '../sdk/network-events.js', '../sdk/waiting-keys.js', '../sdk/post-pages.js', '../sdk/workspace-lifecycle.js'];
+  '../sdk/network-events.js', '../sdk/listeners.js', '../sdk/waiting-keys.js', '../sdk/post-pages.js', '../sdk/workspace-lifecycle.js'];
 export function loadRest() {
   app.rest ??= (async () => {
     // Resolved here: a link's href is relative to the page, an import's to this module.

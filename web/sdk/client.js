@@ -3,6 +3,7 @@
 // answer lands. This file fetches, keeps parsed views per workspace, and tells listeners.
 import { loadCore, askCore } from './core.js';
 import { createMemoryKeyStorage } from './storage.js';
+import { notifyListeners } from './listeners.js';
 import { createTransport } from './transport.js';
 import { createOutbox, createMemoryOutboxStorage } from './outbox.js';
 import { createResources, ApiError } from './resources.js';
@@ -316,16 +317,7 @@ class Client {
   }
 
   #emit() {
-    const state = { active: this.activeWorkspace, workspaces: this.#snapshot.workspaces };
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(state);
-      } catch (e) {
-        queueMicrotask(() => {
-          throw e;
-        });
-      }
-    }
+    notifyListeners(this.#listeners, { active: this.activeWorkspace, workspaces: this.#snapshot.workspaces });
   }
 
   #part(id, part) {

@@ -1,5 +1,7 @@
 // What a client tells its network listeners: {kind: 'ok'|'offline'|'online'|'rate'|'rate-clear'|
 // 'payment'|'payment-clear', ...}, and the browser's 'online' event that starts a flush.
+import { notifyListeners } from './listeners.js';
+
 export class NetworkEvents {
   #listeners = new Set();
   #target;
@@ -19,15 +21,7 @@ export class NetworkEvents {
   }
 
   emit(ev) {
-    for (const l of [...this.#listeners]) {
-      try {
-        l(ev);
-      } catch (e) {
-        queueMicrotask(() => {
-          throw e;
-        });
-      }
-    }
+    notifyListeners(this.#listeners, ev);
   }
 
   // One attempt of the transport, with the core's retry decision for it.
