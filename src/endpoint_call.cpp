@@ -176,34 +176,31 @@ std::string finish_endpoint_call_json(const Store& store, const std::string& wor
   if (text.rfind("{\"failure\"", 0) != 0) return text;
   json out = json::parse(text, nullptr, false);
   if (out.is_discarded() || !out.is_object()) return error_answer(make_error(500, "The answer could not be read."));
-  if (out.contains("failure") && out["failure"].is_object()) {
-    json& f = out["failure"];
-    if (f.value("status", 0) == 402) {
+  const auto f = out.find("failure");
+  if (f == out.end()) return dump(out);
+  if (f->is_object()) {
+    if (f->value("status", 0) == 402) {
       json parsed;
       if (body.size() <= 64 * 1024) parsed = json::parse(body, nullptr, false);
-      f["payment"] = std::string(payment_kind(f.value("message", std::string()), parsed.is_discarded() ? json() : parsed));
+      (*f)["payment"] = std::string(payment_kind(f->value("message", std::string()), parsed.is_discarded() ? json() : parsed));
       if (parsed.is_object())
         for (const char* k : {"plan_status", "credits_used", "credits_limit"})
-          if (const auto v = parsed.find(k); v != parsed.end() && (v->is_string() || v->is_number_integer())) f[k] = *v;
+          if (const auto v = parsed.find(k); v != parsed.end() && (v->is_string() || v->is_number_integer())) (*f)[k] = *v;
     }
-  }
-  if (out.contains("failure") && out["failure"].is_object()) {
     // Whether this workspace's own credential was refused (failure_class.hpp): the client then
-    // lists it as needing sign-in again.
+    // lists it as needing sign-in again. meta.stage "begin": the shell reads the core's own
+    // refusal before sending; nothing was refused.
     const json m = json::parse(meta, nullptr, false);
-    const auto e = m.is_object() ? m.find("endpoint") : m.end();
-    const std::string endpoint = m.is_object() && e != m.end() && e->is_string() ? e->get<std::string>() : std::string();
-    // meta.stage "begin": the shell reads the core's own refusal before sending; nothing was refused.
-    const auto st = m.is_object() ? m.find("stage") : m.end();
-    const bool begun_only = m.is_object() && st != m.end() && st->is_string() && st->get<std::string>() == "begin";
-    const int status = out["failure"].value("status", 0);
-    const auto means = classify_call_failure(endpoint, status, begun_only ? FailureStage::begin : FailureStage::send);
-    out["failure"]["credential_refused"] = store.find(workspace_id) != nullptr && means.credential_refused;
+    const auto text_of = [&](const char* key) {
+      const auto it = m.is_object() ? m.find(key) : m.end();
+      return m.is_object() && it != m.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    const auto means = classify_call_failure(text_of("endpoint"), f->value("status", 0),
+                                             text_of("stage") == "begin" ? FailureStage::begin : FailureStage::send);
+    (*f)["credential_refused"] = store.find(workspace_id) != nullptr && means.credential_refused;
   }
-  if (out.contains("failure")) {
-    if (const auto* s = store.find(workspace_id)) redact_all(out["failure"], s->key);
-    redact_all(out["failure"], store.account_token());
-  }
+  if (const auto* s = store.find(workspace_id)) redact_all(*f, s->key);
+  redact_all(*f, store.account_token());
   return dump(out);
 }
 

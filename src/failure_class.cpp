@@ -74,6 +74,14 @@ CallFailure classify_call_failure(std::string_view kind, int status, FailureStag
   return out;
 }
 
+nlohmann::json to_json(const CallFailure& c) {
+  return {{"credential_refused", c.credential_refused},
+          {"key_refused", c.key_refused},
+          {"unsupported", c.unsupported},
+          {"account_token_refused", c.account_token_refused},
+          {"quiet", c.quiet}};
+}
+
 std::string failure_class_json(const std::string& text) {
   nlohmann::json j;
   ApiError err;
@@ -95,13 +103,9 @@ std::string failure_class_json(const std::string& text) {
   const int status = st->get<int>();
   const auto f = classify_outbox_failure(kind, status, stage);
   const auto c = classify_call_failure(kind, status, stage);
-  nlohmann::json out{{"outcome", f.outcome},
-                     {"conflict", f.conflict},
-                     {"credential_refused", c.credential_refused},
-                     {"key_refused", c.key_refused},
-                     {"unsupported", c.unsupported},
-                     {"account_token_refused", c.account_token_refused},
-                     {"quiet", c.quiet}};
+  nlohmann::json out = to_json(c);
+  out["outcome"] = f.outcome;
+  out["conflict"] = f.conflict;
   if (!f.held.empty()) out["held"] = f.held;
   return dump_answer(out);
 }

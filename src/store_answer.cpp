@@ -138,18 +138,16 @@ json Store::apply_response(std::uint64_t request_id, int status, const std::stri
   // What the shell does with the failure besides telling its caller (failure_class.hpp): read
   // from the status the server sent, whatever status the answer ends up naming.
   const bool names_workspace = r.kind == RequestKind::account_session_open && r.params.contains("workspace_id");
-  const CallFailure means = classify_call_failure(wire_name(r.kind), status, FailureStage::send, names_workspace);
+  const bool failed = status == 0 || status >= 400;
+  const CallFailure means = failed ? classify_call_failure(wire_name(r.kind), status, FailureStage::send, names_workspace) : CallFailure{};
   const auto fail = [&](ApiError e) {
     auto out = outcome(r, "error");
     e.message = redact(e.message, secret);
     e.message = redact(e.message, account_token_);
     out["status"] = e.status;
     out["error"] = e.to_json();
-    out["failure_class"] = {{"credential_refused", means.credential_refused && !r.workspace_id.empty()},
-                            {"key_refused", means.key_refused},
-                            {"unsupported", means.unsupported},
-                            {"account_token_refused", means.account_token_refused},
-                            {"quiet", means.quiet}};
+    out["failure_class"] = to_json(means);
+    out["failure_class"]["credential_refused"] = means.credential_refused && !r.workspace_id.empty();
     return out;
   };
 

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 namespace trypost {
 
 enum class StatusClass {
@@ -58,6 +60,10 @@ struct CallFailure {
 CallFailure classify_call_failure(std::string_view kind, int status, FailureStage stage = FailureStage::send,
                                   bool names_resource = false);
 bool known_failure_kind(std::string_view kind);
+
+// The flags as the shell reads them: {"credential_refused", "key_refused", "unsupported",
+// "account_token_refused", "quiet"}.
+nlohmann::json to_json(const CallFailure& failure);
 
 // {"kind","status","stage"?: "begin"|"send"|"local"} -> {"outcome","held"?,"conflict",
 //  "credential_refused","key_refused","unsupported","account_token_refused","quiet"}: the outbox's outcome
