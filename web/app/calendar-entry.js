@@ -2,24 +2,31 @@
 // label colours and its text. The networks' names come from the core's view ("networks"), so a
 // screen reader hears "X, LinkedIn page" where the eye sees the badges.
 import { h } from './dom.js';
-import { dateFormat } from '../sdk/calendar-dates.js';
+import { clockFormat as localeClock, clockWith } from '../sdk/calendar-dates.js';
+
+// A minute of the day as the core reads and writes wall times: 570 -> "09:30".
+export const hhmm = (minute) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 // A minute of the day as the clock shows it, in the page's language and its hour cycle (Intl):
 // 570 -> "09:30" (en-GB, the dashboard's), "09:30 AM" (en-US). Intl is asked once the month is
 // painted and the page is idle (prepareClock): a fresh renderer's first formatter costs 20-50 ms,
 // which would otherwise land between a first visit's network answers or before the first paint;
-// until then a time is written as 24-hour HH:MM, which is what en-GB writes anyway.
+// until then a time is written as 24-hour HH:MM, which is what en-GB writes anyway. For people
+// only: what goes to the core is hhmm.
 let clockFormat = null;
-export const clockText = (minute) => (clockFormat ? clockFormat.format(Date.UTC(2000, 0, 1, 0, minute))
-  : `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
+export const clockText = (minute) => (clockFormat ? clockFormat.format(Date.UTC(2000, 0, 1, 0, minute)) : hhmm(minute));
 // The core's "HH:MM" wall-clock time of a post, written the same way.
-export const timeText = (hhmm) => { const m = /^(\d{1,2}):(\d{2})/.exec(hhmm ?? ''); return m ? clockText(Number(m[1]) * 60 + Number(m[2])) : (hhmm ?? ''); };
+export const timeText = (time) => {
+  if (clockFormat) return clockWith(clockFormat, time);
+  const m = /^(\d{1,2}):(\d{2})/.exec(time ?? '');
+  return m ? hhmm(Number(m[1]) * 60 + Number(m[2])) : (time ?? '');
+};
 const whenIdle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 500));
 let clockAsked = false;
 export function prepareClock() {
   if (clockAsked) return;
   clockAsked = true;
-  whenIdle(() => { clockFormat = dateFormat(document.documentElement.lang || 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }); });
+  whenIdle(() => { clockFormat = localeClock(document.documentElement.lang || 'en-GB'); });
 }
 
 // Short marks for the badges (the full names are in the entry's name and the badge's title).

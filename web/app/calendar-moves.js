@@ -5,7 +5,7 @@
 // the display zone are the core's too. This only reads gestures and asks.
 import { apiTimeMs, daysBetween, shiftDate } from '../sdk/calendar-dates.js';
 import { h } from './dom.js';
-import { clockText } from './calendar-entry.js';
+import { clockText, hhmm } from './calendar-entry.js';
 
 // An instant as the API takes it: "2026-12-04T10:15:00Z".
 const isoInstant = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -135,7 +135,7 @@ export class CalendarMoves {
   // resolves it: a time the clocks jump over is refused (said, and nothing moves); one that
   // happens twice takes the first, and says so.
   #instantOf(date, minute) {
-    const local = `${date}T${clockText(minute)}`;
+    const local = `${date}T${hhmm(minute)}`; // the core's wall time, whatever the page's clock shows
     const cal = this.#data()?.calendar;
     if (this.zone() === 'UTC' || typeof cal?.resolveWallTime !== 'function') return `${local}:00Z`;
     let r;
