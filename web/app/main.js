@@ -68,4 +68,3 @@ document.addEventListener('visibilitychange', () => {
 window.addEventListener('unhandledrejection', (e) => {
   notify(`Something failed: ${errorText(e.reason)}. Try again; reload the page if it keeps failing.`);
 });
-export { refreshList };

@@ -55,7 +55,7 @@ export function renderChrome() {
 }
 
 // "Export calendar" and "Offline preview" (calendar-export.js, loaded on the first click).
-export function calendarDownloads(ws) {
+function calendarDownloads(ws) {
   const run = (what, done) => async (e) => {
     const button = e.currentTarget;
     button.disabled = true;
@@ -75,7 +75,7 @@ export function calendarDownloads(ws) {
 
 
 // Keys whose workspace cannot be opened until its account pays (the SDK keeps and retries them).
-export function renderWaitingKeys() {
+function renderWaitingKeys() {
   const n = app.client?.waitingKeys() ?? 0;
   app.els.waiting.hidden = !n; // no empty gap in the sidebar
   if (!n) return clear(app.els.waiting);

@@ -25,7 +25,7 @@ export async function deliver(queued, wsId) {
 export const refusal = (out) => Object.assign(new Error(out.message ?? `Refused (${out.status}).`), { status: out.status, errors: out.errors ?? {} });
 
 // A server's refusal in the words people use (the core's mapping of the API's field problems).
-export async function plainWords(out) {
+async function plainWords(out) {
   if (!Object.keys(out.errors ?? {}).length) return out.message ?? `Refused (${out.status}).`;
   try {
     return (await app.sdk.describeProblems(out.errors, { message: out.message })).message;
@@ -36,7 +36,7 @@ export async function plainWords(out) {
 
 // A UTC instant as the person reads it: in the calendar's display zone, with UTC beside it (the
 // core's words).
-export async function zoneWords(utc) {
+async function zoneWords(utc) {
   const zone = app.calendarEl?.state.zone ?? 'UTC';
   try {
     return (await app.sdk.utcToWallTime(zone, utc)).words;
@@ -142,15 +142,15 @@ export async function openPost(id) {
 }
 
 // A time in the post dialog, in the display zone with UTC beside it (filled once the core answers).
-export function timeDd(utc, none = '') {
+function timeDd(utc, none = '') {
   const dd = h('dd', { text: utc ? `${utc} UTC` : none });
   if (utc) zoneWords(utc).then((t) => { dd.textContent = t; });
   return dd;
 }
-export const networkName = (p) => app.names?.platforms?.[p] ?? p;
+const networkName = (p) => app.names?.platforms?.[p] ?? p;
 
 // {} when deleted (or queued while offline), {message} when refused.
-export async function deletePost(post, ws) {
+async function deletePost(post, ws) {
   try {
     const out = await deliver(await app.client.posts.delete(post.id), ws.id);
     if (!out.ok && !out.queued) throw refusal(out);
@@ -164,7 +164,7 @@ export async function deletePost(post, ws) {
 
 // The composer, filled with the post; Save sends one PUT through the outbox (checked by the core
 // in the composer first). A refusal keeps the dialog open with the user's text.
-export function editPost(post, data, ws, notice = null) {
+function editPost(post, data, ws, notice = null) {
   // A file uploaded to an open post is attached at once: the post as the server answers it
   // replaces the page's copy, even if the dialog is then closed without saving.
   const media = app.client.in(ws.id).media;

@@ -52,7 +52,7 @@ export async function refreshAfterEdit({ attached = false, wsId = activeWs()?.id
   showIfOpen(ws, holdPosts(ws, data.calendar, posts, JSON.stringify(posts), data), 'tp:edit-painted');
 }
 
-export const afterIdle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200));
+const afterIdle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200));
 
 // The posts as JSON text, written a slice at a time while the page is idle: in one piece, 5,000
 // posts take 40-50 ms here, and a key pressed meanwhile (the next move) waited for all of it. An
@@ -94,7 +94,7 @@ export function holdPosts(ws, calendar, posts, postsText, { accounts, labels, si
 }
 
 // The device's copy of a workspace (remembered sessions only), from the text the core took.
-export function keepCopy(ws, { postsText, accounts, labels, signatures }) {
+function keepCopy(ws, { postsText, accounts, labels, signatures }) {
   app.cache?.put(ws.id, { posts_text: postsText, accounts, labels, signatures }).then(() => performance.mark('tp:cached'), () => {});
 }
 
@@ -109,7 +109,7 @@ export function showIfOpen(ws, data, mark) {
 }
 
 // Posts on their way to publishing are read again until they settle (live-status.js).
-export function watchLive(ws) {
+function watchLive(ws) {
   if (!app.client) return;
   import('./live-status.js').then(({ watchPublishing }) => watchPublishing({
     wsId: ws.id, notify, rateWait: () => app.status.rate,

@@ -69,7 +69,7 @@ export function renderScreen() {
 }
 
 // A settings screen changed a list the calendar and composer hold: keep the cache in step.
-export function cacheChanged(wsId, kind, list) {
+function cacheChanged(wsId, kind, list) {
   const data = app.data.get(wsId);
   if (data && kind in data) data[kind] = list;
 }

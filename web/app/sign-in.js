@@ -11,7 +11,7 @@ import { redrawQueued } from './workspace-loading.js';
 
 // Keys come to the dashboard through the storage interface the SDK offers; they stay in memory,
 // and, when the user chose to be remembered, also encrypted in IndexedDB (never in plain text).
-export async function keyStorage() {
+async function keyStorage() {
   const saved = app.remember ? (await session()).keyStorageFor() : null;
   return {
     kind: saved ? 'encrypted-indexeddb' : 'memory',
@@ -152,14 +152,14 @@ export async function start(accountToken, apiKey, { remember = false } = {}) {
 }
 
 // The list and which workspace is open, for the next visit's first paint (no key in a summary).
-export function saveMeta() {
+function saveMeta() {
   if (!app.cache || !app.client) return;
   const active = activeWs();
   app.cache.putMeta({ active: active?.id ?? null, workspaces: app.list });
 }
 
 // A remembered session that cannot be resumed: the page goes on as a visitor's.
-export function endResume() {
+function endResume() {
   app.restored = null;
   app.remember = false;
   app.cache = null;

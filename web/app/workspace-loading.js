@@ -11,7 +11,7 @@ import { prepareClock } from './calendar-entry.js';
 
 // The posts of a workspace read from the device's copy: the calendar paints from the core's index
 // alone, so the full posts are parsed on first use (opening a post, composing) or just after the paint.
-export class LazyPosts {
+class LazyPosts {
   #text;
   #size;
   #map = null;
@@ -33,7 +33,7 @@ export class LazyPosts {
 
 // The device's copy of a workspace (remembered sessions only), as calendar data marked stale:
 // shown at once, then compared with the server.
-export async function fromCache(ws) {
+async function fromCache(ws) {
   const [record] = await Promise.all([app.cache?.get(ws.id).catch(() => null), loadRest()]);
   if (!record?.posts_text) return null;
   performance.mark('tp:cache-read');
@@ -48,11 +48,11 @@ export async function fromCache(ws) {
 
 // Equal JSON-like values, compared in place: a kept page record holds ~65 KB of HTML, which
 // JSON.stringify copied twice on each comparison (~1 ms after every painted frame).
-export const sameJson = (a, b) => a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null
+const sameJson = (a, b) => a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null
   && Array.isArray(a) === Array.isArray(b) && Object.keys(a).length === Object.keys(b).length
   && Object.keys(a).every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k])));
 
-export const savedText = (at) => `Showing the posts saved on this device${at ? ` (${at.slice(0, 16).replace('T', ' ')} UTC)` : ''}; checking for changes…`;
+const savedText = (at) => `Showing the posts saved on this device${at ? ` (${at.slice(0, 16).replace('T', ' ')} UTC)` : ''}; checking for changes…`;
 
 export async function loadWorkspace(ws, { force = false } = {}) {
   const cal = app.calendarEl;
@@ -155,7 +155,7 @@ export async function loadWorkspace(ws, { force = false } = {}) {
 // pages that hold it (month-first.js) while the walk over every page goes on; the walk's result
 // replaces it (loadWorkspace). Marked stale and refreshing, so a switch back meanwhile shows it
 // and waits for that walk instead of starting another.
-export async function paintMonthFirst(ws, lists) {
+async function paintMonthFirst(ws, lists) {
   const cal = app.calendarEl;
   const { readMonthFirst } = app.monthFirst ?? (await import('./month-first.js'));
   performance.mark('tp:month-first-start');
@@ -226,7 +226,7 @@ export function redrawQueued() {
 
 // Edits waiting in the outbox, put into the calendar's index as they will be (queued-edits.js);
 // stand-ins for new posts that have since been sent are taken out again. -> Map id -> kind, or null.
-export function queuedOverlay(ws, data) {
+function queuedOverlay(ws, data) {
   // Only edits held back (offline, or kept from an earlier visit): one on its way is shown by the move itself.
   const pending = app.status.queued ? (app.client?.outbox?.pending(ws.id) ?? []) : [];
   if (!data?.calendar || (!pending.length && !data.standIns?.size)) return null;
