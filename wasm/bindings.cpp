@@ -56,6 +56,12 @@ std::string guarded(F&& f) {
   }
 }
 
+// A core entry point that takes JSON text and answers JSON text, as a binding behind guarded.
+template <std::string (*Entry)(const std::string&)>
+std::string text_entry(std::string s) {
+  return guarded([&] { return Entry(s); });
+}
+
 std::string version() { return trypost::core_version(); }
 
 }  // namespace
@@ -84,12 +90,12 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
       .function("view", +[](StoreApi& s, std::string ws, std::string part) { return guarded([&] { return s.view(ws, part); }); })
       .function("permissions", +[](StoreApi& s) { return guarded([&] { return s.permissions(); }); });
   // The brand profile's choice lists, from the same tables the brand rules check against.
-  function("brandCatalog", +[](std::string s) { return guarded([&] { return trypost::brand_catalog_json(s); }); });
+  function("brandCatalog", &text_entry<trypost::brand_catalog_json>);
   // The roles in words (name, description, who may take an action) and which ones a person may assign.
-  function("describeRoles", +[](std::string s) { return guarded([&] { return trypost::role_catalog_json(s); }); });
+  function("describeRoles", &text_entry<trypost::role_catalog_json>);
 
   // --- posts, counting and validation ---
-  function("countText", +[](std::string s) { return guarded([&] { return trypost::count_text_json(s); }); });
+  function("countText", &text_entry<trypost::count_text_json>);
   // Batch counting: the SDK writes UTF-8 and UTF-16 lengths straight into this buffer (addresses
   // are plain numbers), then one call counts them all.
   function("countBatchBuffer", +[](double bytes, double n) {
@@ -106,28 +112,28 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
     return static_cast<double>(trypost::counting_lines_run(static_cast<std::size_t>(bytes)));
   });
   function("countLinesOutput", +[]() { return static_cast<double>(trypost::counting_lines_output()); });
-  function("contentTypes", +[](std::string s) { return guarded([&] { return trypost::content_types_json(s); }); });
-  function("metaCatalog", +[](std::string s) { return guarded([&] { return trypost::meta_catalog_json(s); }); });
+  function("contentTypes", &text_entry<trypost::content_types_json>);
+  function("metaCatalog", &text_entry<trypost::meta_catalog_json>);
   function("validatePostRequest",
-           +[](std::string s) { return guarded([&] { return trypost::validate_post_request_json(s); }); });
+           &text_entry<trypost::validate_post_request_json>);
   // A batch of lines; first_line numbers them in error answers when the input comes in batches.
   function("validatePostRequestsJsonl", +[](std::string s, double first_line) {
     return guarded([&] { return trypost::validate_post_requests_jsonl(s, static_cast<std::size_t>(first_line)); });
   });
-  function("validateLabel", +[](std::string s) { return guarded([&] { return trypost::validate_label_json(s); }); });
+  function("validateLabel", &text_entry<trypost::validate_label_json>);
   function("validateSignature",
-           +[](std::string s) { return guarded([&] { return trypost::validate_signature_json(s); }); });
-  function("applySignatures", +[](std::string s) { return guarded([&] { return trypost::apply_signatures_json(s); }); });
+           &text_entry<trypost::validate_signature_json>);
+  function("applySignatures", &text_entry<trypost::apply_signatures_json>);
   // What the composer's actions offer and send (status, time) for a post in a given status.
-  function("describePostActions", +[](std::string s) { return guarded([&] { return trypost::post_actions_json(s); }); });
-  function("planPostAction", +[](std::string s) { return guarded([&] { return trypost::post_action_plan_json(s); }); });
-  function("previewPost", +[](std::string s) { return guarded([&] { return trypost::post_preview_json(s); }); });
+  function("describePostActions", &text_entry<trypost::post_actions_json>);
+  function("planPostAction", &text_entry<trypost::post_action_plan_json>);
+  function("previewPost", &text_entry<trypost::post_preview_json>);
   // Words for people: the API's field problems in plain words, and platform/content type names.
-  function("describeProblems", +[](std::string s) { return guarded([&] { return trypost::wording_json(s); }); });
+  function("describeProblems", &text_entry<trypost::wording_json>);
   // A wall time in the display zone to UTC (gap refused, overlap takes the first), and back.
-  function("resolveWallTime", +[](std::string s) { return guarded([&] { return trypost::wall_time_json(s); }); });
+  function("resolveWallTime", &text_entry<trypost::wall_time_json>);
   // Which posts on their way to publishing to read again now, and when to ask next.
-  function("planStatusWatch", +[](std::string s) { return guarded([&] { return trypost::watch_plan_json(s); }); });
+  function("planStatusWatch", &text_entry<trypost::watch_plan_json>);
 #endif
 
   // --- calendar and snapshots ---
@@ -140,36 +146,36 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
       .function("view", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.view_json(s); }); })
       .function("planMove", +[](trypost::CalendarIndex& c, std::string s) { return guarded([&] { return c.plan_move_json(s); }); })
       .function("size", +[](trypost::CalendarIndex& c) { return double(c.size()); });
-  function("planCalendarMove", +[](std::string s) { return guarded([&] { return trypost::plan_move_json(s); }); });
-  function("exportSnapshot", +[](std::string s) { return guarded([&] { return trypost::export_snapshot_json(s); }); });
-  function("importSnapshot", +[](std::string s) { return guarded([&] { return trypost::import_snapshot_json(s); }); });
+  function("planCalendarMove", &text_entry<trypost::plan_move_json>);
+  function("exportSnapshot", &text_entry<trypost::export_snapshot_json>);
+  function("importSnapshot", &text_entry<trypost::import_snapshot_json>);
   // How a date steps (calendar_window.hpp): the widget's buttons and keys, the dashboard's too.
-  function("shiftCalendarDate", +[](std::string s) { return guarded([&] { return trypost::shift_calendar_date_json(s); }); });
+  function("shiftCalendarDate", &text_entry<trypost::shift_calendar_date_json>);
   // Which instants' zone offsets a view reads: the shell looks those up with Intl (calendar.js).
-  function("computeZoneSpan", +[](std::string s) { return guarded([&] { return trypost::zone_span_json(s); }); });
+  function("computeZoneSpan", &text_entry<trypost::zone_span_json>);
 
 #ifndef TRYPOST_BINDINGS_CALENDAR_ONLY
   // The dates around a view for the dashboard and preview files (calendar_window.hpp).
-  function("computeCalendarWindow", +[](std::string s) { return guarded([&] { return trypost::calendar_window_json(s); }); });
-  function("listPreviewPeriods", +[](std::string s) { return guarded([&] { return trypost::preview_periods_json(s); }); });
+  function("computeCalendarWindow", &text_entry<trypost::calendar_window_json>);
+  function("listPreviewPeriods", &text_entry<trypost::preview_periods_json>);
   function("parseApiTime", +[](std::string s) { return trypost::api_time_ms(s); });
   // A snapshot from the API's own answers (trypost snapshot); the widget never needs it.
-  function("buildApiSnapshot", +[](std::string s) { return guarded([&] { return trypost::snapshot_from_api_json(s); }); });
+  function("buildApiSnapshot", &text_entry<trypost::snapshot_from_api_json>);
 
   // --- requests and signing ---
-  function("buildRequest", +[](std::string s) { return guarded([&] { return trypost::build_request_json(s); }); });
+  function("buildRequest", &text_entry<trypost::build_request_json>);
   function("listEndpoints", +[]() { return guarded([&] { return trypost::endpoints_json(); }); });
-  function("parseResponse", +[](std::string s) { return guarded([&] { return trypost::parse_response_json(s); }); });
+  function("parseResponse", &text_entry<trypost::parse_response_json>);
   function("parseResponseParts", +[](std::string meta, std::string body) { return guarded([&] { return trypost::parse_response_parts_json(meta, body); }); });
-  function("decideRetry", +[](std::string s) { return guarded([&] { return trypost::retry_decision_json(s); }); });
+  function("decideRetry", &text_entry<trypost::retry_decision_json>);
   // What a failure means (the outbox's wait/done/problem, the client's consequences), and the 402
   // block the shell holds between calls.
-  function("classifyFailure", +[](std::string s) { return guarded([&] { return trypost::failure_class_json(s); }); });
-  function("decidePaymentBlock", +[](std::string s) { return guarded([&] { return trypost::payment_block_json(s); }); });
-  function("checkPaymentBlock", +[](std::string s) { return guarded([&] { return trypost::payment_block_check_json(s); }); });
-  function("readPaymentReset", +[](std::string s) { return guarded([&] { return trypost::payment_reset_json(s); }); });
-  function("buildIdempotencyHeader", +[](std::string s) { return guarded([&] { return trypost::idempotency_header_json(s); }); });
-  function("buildSignatureBase", +[](std::string s) { return guarded([&] { return trypost::signature_base_json(s); }); });
+  function("classifyFailure", &text_entry<trypost::failure_class_json>);
+  function("decidePaymentBlock", &text_entry<trypost::payment_block_json>);
+  function("checkPaymentBlock", &text_entry<trypost::payment_block_check_json>);
+  function("readPaymentReset", &text_entry<trypost::payment_reset_json>);
+  function("buildIdempotencyHeader", &text_entry<trypost::idempotency_header_json>);
+  function("buildSignatureBase", &text_entry<trypost::signature_base_json>);
   // One endpoint for one workspace: the Store gives that workspace's key, the builder the rest.
   function("beginEndpointCall", +[](trypost::StoreApi& s, std::string ws, std::string d) {
     return guarded([&] { return trypost::begin_endpoint_call_json(s.store(), ws, d); });
@@ -177,7 +183,7 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("finishEndpointCall", +[](trypost::StoreApi& s, std::string ws, std::string meta, std::string body) {
     return guarded([&] { return trypost::finish_endpoint_call_json(s.store(), ws, meta, body); });
   });
-  function("parseSignatureInput", +[](std::string s) { return guarded([&] { return trypost::parse_signature_input_json(s); }); });
-  function("checkWidgetToken", +[](std::string s) { return guarded([&] { return trypost::widget_token_check_json(s); }); });
+  function("parseSignatureInput", &text_entry<trypost::parse_signature_input_json>);
+  function("checkWidgetToken", &text_entry<trypost::widget_token_check_json>);
 #endif
 }
