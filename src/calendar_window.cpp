@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "calendar_parts.hpp"
 #include "trypost/core_answer.hpp"
 
 namespace trypost {
@@ -163,7 +164,7 @@ std::string calendar_window_json(const std::string& input) {
   if (!writable(w.previous) || !writable(w.next) || !writable(civil_from_days(w.days.first)) ||
       !writable(civil_from_days(w.days.last)))
     return error_answer(field_error("date", "The date is too close to the year 1 or 9999 for this view."));
-  json out{{"view", j.value("view", "month")},
+  json out{{"view", calendar_parts::view_name(cq.view)},
            {"date", format_date(*cq.date)},
            {"first", format_date(civil_from_days(w.days.first))},
            {"last", format_date(civil_from_days(w.days.last))},
@@ -234,10 +235,19 @@ std::string preview_periods_json(const std::string& input) {
   const std::optional<CivilDate> date = required_date(j, err);
   const auto first = optional_time(j, "first", err);
   const auto last = optional_time(j, "last", err);
-  const std::string view = j.value("view", std::string("month"));
-  const bool zoned = j.value("zoned", false);
+  CalendarView view = CalendarView::month;
+  if (auto it = j.find("view"); it != j.end() && !it->is_null()) {
+    const auto v = parse_view(it->is_string() ? it->get<std::string>() : "");
+    if (v == CalendarView::month || v == CalendarView::week) view = *v;
+    else err.add("view", "A preview's view must be month or week.");
+  }
+  bool zoned = false;
+  if (auto it = j.find("zoned"); it != j.end() && !it->is_null()) {
+    if (it->is_boolean()) zoned = it->get<bool>();
+    else err.add("zoned", "The zoned field must be true or false.");
+  }
   if (!err.errors.empty()) return refuse(err);
-  const PeriodList p = preview_periods(view == "month" ? CalendarView::month : CalendarView::week, *date, first, last, zoned);
+  const PeriodList p = preview_periods(view, *date, first, last, zoned);
   json dates = json::array();
   for (const CivilDate& c : p.anchors) dates.push_back(format_date(c));
   return dump_answer(json{{"dates", std::move(dates)}, {"start", p.start}});

@@ -30,20 +30,20 @@ std::string clock_of(UtcSeconds local) {
   return two(int(sod / 3600)) + ":" + two(int(sod / 60 % 60));
 }
 
-std::string long_date(UtcSeconds local) {
-  static constexpr std::array<const char*, 12> kMonths{"January", "February", "March",     "April",   "May",      "June",
-                                                       "July",    "August",   "September", "October", "November", "December"};
+// "28 March 2027" with `months`' names.
+std::string date_words(UtcSeconds local, const std::array<const char*, 12>& months) {
   const CivilDate d = civil_from_days(floor_div(local, 86400));
-  return std::to_string(d.day) + " " + kMonths[d.month - 1] + " " + std::to_string(d.year);
+  return std::to_string(d.day) + " " + months[d.month - 1] + " " + std::to_string(d.year);
 }
 
+constexpr std::array<const char*, 12> kLongMonths{"January", "February", "March",     "April",   "May",      "June",
+                                                  "July",    "August",   "September", "October", "November", "December"};
 // The dashboard's short month names, as en-GB writes them ("Sept" included).
-std::string short_date(UtcSeconds local) {
-  static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                       "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"};
-  const CivilDate d = civil_from_days(floor_div(local, 86400));
-  return std::to_string(d.day) + " " + kMonths[d.month - 1] + " " + std::to_string(d.year);
-}
+constexpr std::array<const char*, 12> kShortMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                   "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"};
+
+std::string long_date(UtcSeconds local) { return date_words(local, kLongMonths); }
+std::string short_date(UtcSeconds local) { return date_words(local, kShortMonths); }
 
 std::string offset_text(std::int32_t off) {
   const int a = off < 0 ? -off : off;

@@ -190,6 +190,11 @@ TEST_CASE("preview periods: months or weeks from the first post to the last, aro
 
   const json bad = json::parse(preview_periods_json(R"({"view":"month","date":"2026-05-10","first":"soon"})"));
   CHECK(bad["errors"].contains("first"));
+  // A preview is a month or weeks: another view, or a zoned flag that is not true or false, is
+  // named, not read as weeks.
+  const json day = json::parse(preview_periods_json(R"({"view":"day","date":"2026-05-10","zoned":"yes"})"));
+  CHECK(day["errors"].contains("view"));
+  CHECK(day["errors"].contains("zoned"));
 }
 
 TEST_CASE("API times: the API's UTC form and ISO with an offset are instants in milliseconds") {
