@@ -2,10 +2,10 @@
 // Writes dist/widget/: the <trypost-calendar> element as one minified module (with its source
 // map), the calendar-only WASM core next to it (CMake target trypost_calendar_wasm:
 // wasm/bindings.cpp with only its calendar and snapshot section, at -Oz), the example pages and a
-// README snippet. The element's modules and the SDK modules it imports are first laid out in one
-// folder as the widget sees them (the relative import paths that differ from web/ are rewritten;
-// each rewrite must match exactly once, so a moved import fails the build instead of shipping a
-// broken path), then esbuild joins them: one request and one compressed file instead of fifteen.
+// README snippet. esbuild joins the element and the modules it imports (one request and one
+// compressed file instead of fifteen); the SDK's core loader is rewritten on the way to load the
+// calendar-only core (each rewrite must match exactly once, so a moved import fails the build
+// instead of shipping a broken path).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,6 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const out = `${root}dist/widget/`;
-const staged = `${root}build/widget-modules/`;
 const wasmDir = `${root}build/wasm/`;
 const CORE = ['trypost-calendar-core.mjs', 'trypost-calendar-core.wasm'];
 
@@ -33,42 +32,28 @@ function rewrite(text, file, pairs) {
   return text;
 }
 
-for (const dir of [out, staged]) {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-}
-// The element and the modules it imports (web/widget/ and the SDK's calendar modules), flattened
-// into one folder: an import of '../sdk/X.js' becomes './X.js'.
-const sdk = (...names) => names.map((n) => [`from '../sdk/${n}'`, `from './${n}'`]);
-const widgetModules = [
-  ['trypost-calendar.js', sdk('calendar.js', 'calendar-dates.js')],
-  ['styles.js', []],
-  ['dom.js', []],
-  ['widget-error.js', []],
-  ['post-source.js', []],
-  ['view-query.js', []],
-  ['month-strip.js', []],
-  ['post-item.js', sdk('calendar-dates.js')],
-  ['month-grid.js', sdk('calendar-dates.js')],
-  ['week-grid.js', sdk('calendar.js', 'calendar-dates.js')],
-  ['post-list.js', sdk('calendar-dates.js')],
-  ['day-expansion.js', []],
-];
-const modules = [
-  ...widgetModules.map(([name, pairs]) => [`web/widget/${name}`, name, pairs]),
-  ['web/sdk/calendar.js', 'calendar.js', []],
-  ['web/sdk/calendar-dates.js', 'calendar-dates.js', []],
-  ['web/sdk/core.js', 'core.js', [["'./wasm/trypost-core.mjs'", "'./trypost-calendar-core.mjs'"], ["'./wasm/trypost-core.wasm'", "'./trypost-calendar-core.wasm'"]]],
-];
-for (const [src, dst, pairs] of modules) writeFileSync(staged + dst, rewrite(readFileSync(root + src, 'utf8'), src, pairs));
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
 const examples = ['example.html', 'example.css', 'example.js', 'example-live.html', 'example-live.js'];
 for (const f of examples) copyFileSync(`${root}web/widget/${f}`, out + f);
 for (const f of CORE) copyFileSync(wasmDir + f, out + f);
 
-// The WASM glue stays its own file: it is loaded on demand (dynamic import), next to its .wasm.
-// node:fs is only reached when the module runs under Node (tests), never in a page.
-await build({
-  entryPoints: [`${staged}trypost-calendar.js`],
+// The element and every module it imports (web/widget/ and the SDK's calendar modules), joined.
+// The SDK's core loader is the one module that differs: it loads the calendar-only core, whose
+// glue stays its own file next to its .wasm (imported on demand). node:fs is only reached when the
+// module runs under Node (tests), never in a page.
+const calendarOnlyCore = {
+  name: 'calendar-only-core',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]web[\\/]sdk[\\/]core\.js$/ }, (args) => ({
+      loader: 'js',
+      contents: rewrite(readFileSync(args.path, 'utf8'), 'web/sdk/core.js',
+        [["'./wasm/trypost-core.mjs'", "'./trypost-calendar-core.mjs'"], ["'./wasm/trypost-core.wasm'", "'./trypost-calendar-core.wasm'"]]),
+    }));
+  },
+};
+const result = await build({
+  entryPoints: [`${root}web/widget/trypost-calendar.js`],
   outfile: `${out}trypost-calendar.js`,
   bundle: true,
   format: 'esm',
@@ -77,8 +62,13 @@ await build({
   sourcemap: 'linked',
   sourcesContent: true,
   external: ['./trypost-calendar-core.mjs', 'node:fs/promises'],
+  plugins: [calendarOnlyCore],
+  metafile: true,
   logLevel: 'error',
 });
+// The widget must load the calendar-only core, never the SDK's whole one.
+if (!Object.keys(result.metafile.inputs).some((f) => f.endsWith('web/sdk/core.js')))
+  throw new Error('build-widget: the element no longer imports web/sdk/core.js; check how it loads its core');
 
 // What a page downloads to show the widget (example files and the source map excluded).
 const shipped = ['trypost-calendar.js', ...CORE];
