@@ -31,9 +31,9 @@ ApiError make_error(int status, std::string message) {
   return e;
 }
 
-ApiError field_error(const std::string& field, std::string text) {
+ApiError field_error(const std::string& field, std::string text, int status) {
   ApiError e;
-  e.status = 422;
+  e.status = status;
   e.add(field, std::move(text));
   e.finalize_message();
   return e;

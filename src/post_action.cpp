@@ -9,11 +9,7 @@ namespace {
 
 constexpr std::array<std::string_view, 4> kActionNames{"save", "draft", "schedule", "publish"};
 
-ApiError bad_field(const std::string& field, const std::string& text) {
-  ApiError e = make_error(400, text);
-  e.errors[field] = {text};
-  return e;
-}
+ApiError bad_field(const std::string& field, const std::string& text) { return field_error(field, text, 400); }
 
 std::string_view unfinished(PostAction a) {
   switch (a) {

@@ -78,11 +78,7 @@ const std::vector<Endpoint> kEndpoints = {
     {"account.social_accounts.connect", "POST", "/account/workspaces/{id}/social-accounts", A::account_token, B::json, false, R::social_account, ""},
 };
 
-ApiError request_error(const std::string& field, std::string message) {
-  ApiError e = field_error(field, std::move(message));
-  e.status = 400;
-  return e;
-}
+ApiError request_error(const std::string& field, std::string message) { return field_error(field, std::move(message), 400); }
 
 // A key the caller wrote may be echoed only if it looks like an identifier.
 std::string safe_key(const std::string& prefix, const std::string& key) {

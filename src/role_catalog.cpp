@@ -72,9 +72,7 @@ std::string role_catalog_json(const std::string& input) {
     const auto& r = in["role"];
     acting = r.is_string() ? parse_role(r.get<std::string>()) : std::nullopt;
     if (!acting) {
-      ApiError bad = make_error(400, "The role must be one of owner, admin, member or viewer.");
-      bad.errors["role"] = {"The role must be one of owner, admin, member or viewer."};
-      return error_answer(bad);
+      return error_answer(field_error("role", "The role must be one of owner, admin, member or viewer.", 400));
     }
   }
   return role_catalog(acting).dump();

@@ -10,11 +10,7 @@
 namespace trypost {
 namespace signing_detail {
 
-ApiError sig_error(const std::string& field, std::string message) {
-  ApiError e = field_error(field, std::move(message));
-  e.status = 400;
-  return e;
-}
+ApiError sig_error(const std::string& field, std::string message) { return field_error(field, std::move(message), 400); }
 
 std::string lower(std::string_view s) {
   std::string out(s);

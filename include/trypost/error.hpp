@@ -27,7 +27,9 @@ struct ApiError {
 };
 
 ApiError make_error(int status, std::string message);
-ApiError field_error(const std::string& field, std::string text);
+// One field refused: the message is the text. 422 as the API answers a rule; 400 where the core
+// refuses its own caller's arguments.
+ApiError field_error(const std::string& field, std::string text, int status = 422);
 
 // A value or an ApiError; the core never throws across its public surface.
 template <class T>
