@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { staticFiles } from './static.js';
+import { bundleFiles, staticFiles, treeVersion } from './static.js';
+import { BundleError, bundleDashboard } from './dashboard-bundle.js';
 import { createEmulator } from './emulator/index.js';
 import { createWidgetProxy } from './proxy/index.js';
 import { apiForwarder, parseKeyList } from './api-forward.js';
@@ -13,8 +14,27 @@ import { DEMO_WORKSPACE, createWidgetDemo } from './widget-demo.js';
 
 const webRoot = fileURLToPath(new URL('../web/', import.meta.url));
 
+// The dashboard, bundled (server/dashboard-bundle.js) when the server starts and again on a page
+// load after anything in web/ changed: an edit is seen on the next reload, as with plain files.
+function bundledDashboard() {
+  let built = null;
+  let source = null;
+  return () => {
+    const now = treeVersion(webRoot);
+    if (now !== source) {
+      source = now;
+      built = bundleDashboard(webRoot);
+      built.catch((err) => console.error(`dev server: ${err.message}`));
+    }
+    return built;
+  };
+}
+
 export function createDevServer({ handlers = [] } = {}) {
   const serveWeb = staticFiles(webRoot, '/', { versioned: true });
+  const dashboard = bundledDashboard();
+  const serveDashboard = bundleFiles('/app/', dashboard);
+  dashboard();
   return createServer(async (req, res) => {
     try {
       for (const h of handlers) if (await h(req, res)) return;
@@ -22,12 +42,15 @@ export function createDevServer({ handlers = [] } = {}) {
         res.writeHead(302, { location: '/app/' });
         return res.end();
       }
+      if (await serveDashboard(req, res)) return;
       if (serveWeb(req, res)) return;
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
     } catch (err) {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end('internal error');
+      // A dashboard that cannot be built says why on the page (the WASM core not built yet).
+      const known = err instanceof BundleError;
+      if (!res.headersSent) res.writeHead(known ? 503 : 500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(known ? err.message : 'internal error');
       console.error('dev server:', err.message);
     }
   });

@@ -21,7 +21,7 @@ const TYPES = {
 
 // The tree's version: a digest of every file's path, size and modification time. Cheap enough to
 // take on each page request (a few dozen stats), so an edit is seen on the next reload.
-function treeVersion(root) {
+export function treeVersion(root) {
   const hash = createHash('sha256');
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -40,6 +40,26 @@ function treeVersion(root) {
 // A page's own scripts and stylesheets, rewritten to the versioned path of the same file.
 const PAGE_REFS = /(<(?:script|link)\b[^>]*?\b(?:src|href)=")(\.{1,2}\/[^"]*)"/g;
 
+// The file a GET or HEAD below `prefix` asks for: { rel: its path below the tree, asked: the
+// version its URL names (`${prefix}_v/<version>/<path>`, when versioned) or null }; null when the
+// request is not ours.
+function askedFile(req, prefix, versioned) {
+  const url = new URL(req.url, 'http://x');
+  if (!url.pathname.startsWith(prefix) || (req.method !== 'GET' && req.method !== 'HEAD')) return null;
+  let rel = decodeURIComponent(url.pathname.slice(prefix.length));
+  let asked = null;
+  const versionedPrefix = `${prefix}_v/`;
+  if (versioned && url.pathname.startsWith(versionedPrefix)) {
+    const rest = url.pathname.slice(versionedPrefix.length);
+    const slash = rest.indexOf('/');
+    if (slash < 0) return null;
+    asked = rest.slice(0, slash);
+    rel = decodeURIComponent(rest.slice(slash + 1));
+  }
+  if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+  return { rel, asked };
+}
+
 // Serves files below `root` for URLs below `prefix`; answers false when the URL is not ours.
 //
 // With `versioned`, every file is also served at `${prefix}_v/<version>/<path>`, and the HTML pages
@@ -52,18 +72,9 @@ export function staticFiles(root, prefix = '/', { versioned = false } = {}) {
   let version = versioned ? treeVersion(root) : null;
   const versionedPrefix = `${prefix}_v/`;
   return (req, res) => {
-    const url = new URL(req.url, 'http://x');
-    if (!url.pathname.startsWith(prefix) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-    let rel = decodeURIComponent(url.pathname.slice(prefix.length));
-    let asked = null; // the version named in the URL
-    if (versioned && url.pathname.startsWith(versionedPrefix)) {
-      const rest = url.pathname.slice(versionedPrefix.length);
-      const slash = rest.indexOf('/');
-      if (slash < 0) return false;
-      asked = rest.slice(0, slash);
-      rel = decodeURIComponent(rest.slice(slash + 1));
-    }
-    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const target = askedFile(req, prefix, versioned);
+    if (!target) return false;
+    const { rel, asked } = target;
     const file = normalize(join(root, rel));
     if (!file.startsWith(normalize(root + sep))) return false;
     let st;
@@ -80,30 +91,59 @@ export function staticFiles(root, prefix = '/', { versioned = false } = {}) {
     // then also reuses its compiled code for it (scripts and WASM). A URL of the current version
     // never changes its content: cached for good. One of an older version gets today's file,
     // revalidated like an unversioned one.
-    const immutable = asked !== null && asked === version;
     const etag = `"${st.size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}${page ? `-${version}` : ''}"`;
-    const headers = {
-      'content-security-policy': CSP,
-      'x-content-type-options': 'nosniff',
-      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      etag,
-    };
-    if (req.headers['if-none-match']?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
-      res.writeHead(304, headers);
-      res.end();
-      return true;
-    }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    if (page) {
-      const base = `http://x${versionedPrefix}${version}/${rel}`;
-      const body = Buffer.from(readFileSync(file, 'utf8').replace(PAGE_REFS, (_, head, ref) => `${head}${new URL(ref, base).pathname}"`));
-      res.writeHead(200, { ...headers, 'content-type': type, 'content-length': body.length });
-      res.end(req.method === 'HEAD' ? undefined : body);
-      return true;
-    }
-    res.writeHead(200, { ...headers, 'content-type': type, 'content-length': st.size });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
-    return true;
+    const body = page ? pageWithVersion(readFileSync(file, 'utf8'), `${versionedPrefix}${version}/${rel}`) : null;
+    return answerFile(req, res, { type: typeOf(file), etag, immutable: asked !== null && asked === version, body, file, size: body?.length ?? st.size });
   };
 }
+
+// A page's scripts and stylesheets pointed at `path`'s folder (a versioned one).
+function pageWithVersion(html, path) {
+  const base = `http://x${path}`;
+  return Buffer.from(html.replace(PAGE_REFS, (_, head, ref) => `${head}${new URL(ref, base).pathname}"`));
+}
+
+const typeOf = (file) => TYPES[extname(file)] ?? 'application/octet-stream';
+
+// One file's answer, with the headers every file of ours carries: from `body` (a Buffer) or
+// streamed from `file`.
+function answerFile(req, res, { type, etag, immutable, body = null, file = null, size = body?.length }) {
+  const headers = {
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    etag,
+  };
+  if (req.headers['if-none-match']?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return true;
+  }
+  res.writeHead(200, { ...headers, 'content-type': type, 'content-length': size });
+  if (req.method === 'HEAD') res.end();
+  else if (body) res.end(body);
+  else createReadStream(file).pipe(res);
+  return true;
+}
+
+// Serves an in-memory tree (server/dashboard-bundle.js) for URLs below `prefix`, versioned as
+// staticFiles does: `current()` answers the tree to serve now, { files: Map<path, Buffer>,
+// version }, and may rebuild it first (asked on each page load, as staticFiles re-reads its
+// version). Answers a promise of false when the URL is not ours.
+export function bundleFiles(prefix, current) {
+  const versionedPrefix = `${prefix}_v/`;
+  let tree = null;
+  return async (req, res) => {
+    const target = askedFile(req, prefix, true);
+    if (!target) return false;
+    const { rel, asked } = target;
+    const page = asked === null && extname(rel) === '.html';
+    if (page || !tree) tree = await current();
+    const bytes = tree.files.get(rel);
+    if (!bytes) return false;
+    const etag = `"${tree.version}-${rel.length.toString(36)}-${bytes.length.toString(36)}"`;
+    const body = page ? pageWithVersion(bytes.toString('utf8'), `${versionedPrefix}${tree.version}/${rel}`) : bytes;
+    return answerFile(req, res, { type: typeOf(rel), etag, immutable: asked !== null && asked === tree.version, body });
+  };
+}
+

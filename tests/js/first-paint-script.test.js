@@ -1,13 +1,19 @@
 // web/app/first-paint.js: the classic script that draws a returning visit's saved page before any
 // module runs. It must draw only what main.js would draw now, and otherwise leave the page alone
-// and announce the first paint's modules. Run here against stand-ins for the DOM and storage.
-import { test } from 'node:test';
+// and announce the first paint's modules. Run here as the dashboard serves it (bundled, with the
+// bundle's first-paint chunks written in), against stand-ins for the DOM and storage.
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { staticGraph } from './module-graph.js';
+import { bundleDashboard } from '../../server/dashboard-bundle.js';
 
-const SOURCE = readFileSync(new URL('../../web/app/first-paint.js', import.meta.url), 'utf8');
+let bundle;
+let SOURCE;
+before(async () => {
+  bundle = await bundleDashboard(fileURLToPath(new URL('../../web/', import.meta.url)));
+  SOURCE = bundle.files.get('first-paint.js').toString('utf8');
+});
 const SRC = 'http://127.0.0.1:5173/_v/abc123/app/first-paint.js';
 const BASE = 'http://127.0.0.1:5173/_v/abc123/app/';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -66,8 +72,28 @@ test('in a tab that makes no frames (opened in the background) the modules still
   assert.deepEqual(r.head, [`script module ${BASE}main.js`]);
 });
 
-// main.js's static imports, followed through every module: what the first paint needs.
-const firstPaintGraph = () => [...staticGraph('main.js')].filter((m) => m !== 'main.js');
+// The bundled main.js's static imports, read from its text, followed through every chunk: what
+// the first paint needs.
+const firstPaintGraph = () => {
+  const seen = new Set();
+  const walk = (file) => {
+    for (const m of bundle.files.get(file).toString('utf8').matchAll(/\bimport\s*(?:[^'"();]*?from\s*)?["']\.\/([^"']+)["']/g)) {
+      if (!seen.has(m[1])) {
+        seen.add(m[1]);
+        walk(m[1]);
+      }
+    }
+  };
+  walk('main.js');
+  return [...seen];
+};
+
+test('the first paint is main.js and a few chunks, every one of them in the bundle', () => {
+  const graph = firstPaintGraph();
+  assert.ok(graph.length >= 1 && graph.length <= 8, `main.js imports ${graph.length} chunks`);
+  for (const m of graph) assert.ok(bundle.files.has(m), m);
+  assert.ok(bundle.files.has('wasm/trypost-core.wasm') && bundle.files.has('wasm/trypost-core.mjs'), 'the core beside the chunks');
+});
 
 // Preloads are named beside the script, in the version it was served from.
 const notDrawn = (r, src = SRC) => {

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync, utimesSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { staticFiles, CSP } from '../../server/static.js';
+import { bundleFiles, staticFiles, CSP } from '../../server/static.js';
 
 // Serves a temporary folder holding `files` ({name: text}); answers {root, base}.
 async function serveFolder(t, files, options) {
@@ -66,6 +66,7 @@ test('versioned: the page points at URLs of the tree\'s current version, cached 
     assert.equal(page.headers.get('cache-control'), 'no-cache', 'the page itself is always asked for');
     const html = await page.text();
     assert.match(html, /href="\.\/other\.html"/, 'links to other pages are left alone');
+    assert.ok(html.endsWith('<a href="./other.html">x</a>'), 'the whole page arrives, though longer than its file');
     return { script: html.match(/src="([^"]+)"/)[1], style: html.match(/stylesheet" href="([^"]+)"/)[1] };
   };
 
@@ -89,4 +90,46 @@ test('versioned: the page points at URLs of the tree\'s current version, cached 
   assert.equal(stale.headers.get('cache-control'), 'no-cache', 'an old version\'s URL is not cached for good');
   assert.equal((await fetch(`${base}/_v/${'0'.repeat(16)}/../../etc/passwd`)).status, 404);
   assert.equal((await fetch(`${base}/_v/nothing`)).status, 404);
+});
+
+test('an in-memory tree (the bundled dashboard) is served the same way, and rebuilt only when a page is asked for', async (t) => {
+  let builds = 0;
+  let text = 'export const a = 1;\n';
+  const tree = () => {
+    builds++;
+    const files = new Map([['index.html', Buffer.from('<script src="./first-paint.js"></script><p>The end</p>')], ['first-paint.js', Buffer.from('1;')], ['main.js', Buffer.from(text)]]);
+    return Promise.resolve({ files, version: `${text.length}`.padStart(16, '0') });
+  };
+  const serve = bundleFiles('/app/', tree);
+  const server = createServer(async (req, res) => {
+    if (!(await serve(req, res))) {
+      res.writeHead(404);
+      res.end();
+    }
+  }).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  t.after(() => server.close());
+  const base = `http://127.0.0.1:${server.address().port}`;
+
+  const page = await fetch(`${base}/app/`);
+  assert.equal(page.headers.get('cache-control'), 'no-cache');
+  assert.equal(page.headers.get('content-security-policy'), CSP);
+  const html = await page.text();
+  assert.equal(html, '<script src="/app/_v/0000000000000020/first-paint.js"></script><p>The end</p>');
+  const module = await fetch(`${base}/app/_v/0000000000000020/main.js`);
+  assert.equal(await module.text(), 'export const a = 1;\n');
+  assert.equal(module.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  assert.equal(module.headers.get('content-type'), 'text/javascript; charset=utf-8');
+  const again = await fetch(`${base}/app/_v/0000000000000020/main.js`, { headers: { 'if-none-match': module.headers.get('etag') } });
+  assert.equal(again.status, 304);
+  assert.equal(builds, 1, 'files are served from the tree in hand');
+
+  text = 'export const a = 22;\n';
+  const next = await (await fetch(`${base}/app/index.html`)).text();
+  assert.equal(builds, 2, 'a page load asks for the current tree');
+  assert.match(next, /\/app\/_v\/0000000000000021\/first-paint\.js/);
+  const stale = await fetch(`${base}/app/_v/0000000000000020/main.js`);
+  assert.equal(stale.headers.get('cache-control'), 'no-cache', "an old version's URL is not cached for good");
+  assert.equal((await fetch(`${base}/app/nothing.js`)).status, 404);
+  assert.equal((await fetch(`${base}/other/`)).status, 404);
 });

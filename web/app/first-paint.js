@@ -49,14 +49,12 @@
 
   const html = root ? savedPage() : null;
   if (html === null) {
-    // The first paint's modules, announced at once (main.js would find them one import level at
-    // a time). Not after a saved page is drawn: fetched and compiled beside its first frame, they
-    // delayed it (new tab, median of 5: 168-169 ms against 140-159 ms), and main.js finds them in
-    // time to take over.
-    for (const m of ['./dom.js', './workspace-switcher.js', './calendar-view.js', '../sdk/core.js', '../sdk/calendar.js', './post-cache.js',
-      './app-state.js', './page-notices.js', './sign-in.js', './page-shell.js', './screen-routing.js', './workspace-loading.js',
-      './post-refresh.js', './post-editing.js', './deferred-modules.js', './queued-edits.js', './calendar-entry.js',
-      './calendar-moves.js', './display-zone.js', '../sdk/calendar-dates.js']) {
+    // The first paint's modules (the chunks main.js imports), announced at once: main.js would
+    // name them only once fetched and parsed. Not after a saved page is drawn: fetched and
+    // compiled beside its first frame, they delayed it, and main.js finds them in time to take
+    // over. FIRST_PAINT_MODULES is written in when the dashboard is bundled
+    // (server/dashboard-bundle.js), from the bundle's own graph.
+    for (const m of FIRST_PAINT_MODULES) {
       document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(m, here).href }));
     }
     startModules();

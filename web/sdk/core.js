@@ -3,6 +3,10 @@
 // Emscripten 3.1.6's loader would otherwise try Node's global fetch on a file path.
 let corePromise = null;
 
+// Where the glue fetches the core from: beside core.js, or beside the chunk that holds it once
+// bundled (server/dashboard-bundle.js keeps the glue and the core in wasm/ beside the chunks).
+export const CORE_WASM_URL = new URL('./wasm/trypost-core.wasm', import.meta.url).href;
+
 const isNode = typeof process === 'object' && process.versions?.node !== undefined && typeof window === 'undefined';
 
 export function loadCore(options = {}) {
@@ -13,7 +17,7 @@ export function loadCore(options = {}) {
       if (options.wasmBinary) init.wasmBinary = options.wasmBinary;
       else if (isNode) {
         const { readFile } = await import('node:fs/promises');
-        init.wasmBinary = await readFile(new URL('./wasm/trypost-core.wasm', import.meta.url));
+        init.wasmBinary = await readFile(new URL(CORE_WASM_URL));
       }
       return createTrypostCore(init);
     })();
