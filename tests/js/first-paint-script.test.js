@@ -4,6 +4,7 @@
 // bundle's first-paint chunks written in), against stand-ins for the DOM and storage.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { bundleDashboard } from '../../server/dashboard-bundle.js';
@@ -23,7 +24,7 @@ const paint = (page = {}, over = {}) => ({ workspace: 'ws-a', paint_key: 'k', vi
 
 // Runs the script once: -> what it did to #app, the head and the marks, and all of it in order
 // (`log`). Timers of 0 ms run at once, longer ones after the frame (or without one: framesRun).
-function run({ items = { 'trypost-first-paint': JSON.stringify(meta()), 'trypost-first-paint-month': JSON.stringify(paint()) }, storageThrows = false, src = SRC, framesRun = true } = {}) {
+function run({ items = { 'trypost-first-paint': JSON.stringify(meta()), 'trypost-first-paint-month': JSON.stringify(paint()) }, storageThrows = false, src = SRC, framesRun = true, source = SOURCE } = {}) {
   const app = { innerHTML: '<main>Loading…</main>', children: [], dataset: {}, attrs: {}, setAttribute(k, v) { this.attrs[k] = v; } };
   Object.defineProperty(app, 'html', { get() { return this.innerHTML; } });
   const head = [];
@@ -42,7 +43,7 @@ function run({ items = { 'trypost-first-paint': JSON.stringify(meta()), 'trypost
   // innerHTML's children, as the parser would make them.
   let html = app.innerHTML;
   Object.defineProperty(app, 'innerHTML', { get: () => html, set: (v) => { html = v; app.children = [{ inert: false }, { inert: false }]; } });
-  vm.runInNewContext(SOURCE, {
+  vm.runInNewContext(source, {
     document, localStorage, URL, JSON, Date,
     performance: { mark: (n) => { marks.push(n); log.push(n); } },
     requestAnimationFrame: (fn) => frames.push(fn),
@@ -128,4 +129,10 @@ test('a record without a page, damaged, missing, or storage that refuses: nothin
   notDrawn(run({ items: { 'trypost-first-paint': JSON.stringify(meta()), 'trypost-first-paint-month': JSON.stringify(paint({ html: 42 })) } }));
   notDrawn(run({ items: {} }));
   notDrawn(run({ storageThrows: true }));
+});
+
+test('the sources served as they are (not bundled) still start main.js, without preloads', () => {
+  const source = readFileSync(new URL('../../web/app/first-paint.js', import.meta.url), 'utf8');
+  const r = run({ items: {}, source });
+  assert.deepEqual(r.head, [`script module ${BASE}main.js`]);
 });

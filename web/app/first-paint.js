@@ -53,8 +53,9 @@
     // name them only once fetched and parsed. Not after a saved page is drawn: fetched and
     // compiled beside its first frame, they delayed it, and main.js finds them in time to take
     // over. FIRST_PAINT_MODULES is written in when the dashboard is bundled
-    // (server/dashboard-bundle.js), from the bundle's own graph.
-    for (const m of FIRST_PAINT_MODULES) {
+    // (server/dashboard-bundle.js), from the bundle's own graph; the sources served as they are
+    // preload nothing.
+    for (const m of typeof FIRST_PAINT_MODULES === 'undefined' ? [] : FIRST_PAINT_MODULES) {
       document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(m, here).href }));
     }
     startModules();
