@@ -46,7 +46,6 @@ export function parseCoreAnswer(text) {
 //                          for a refusal before sending, e.g. a quiet posts walk (client.js)
 //   decidePaymentBlock     which workspaces a 402 blocks, whether to ask for the reset date
 //   checkPaymentBlock      whether a block refuses a method, or has lifted (payment-blocks.js)
-//   readPaymentReset       the usage answer's resets_at as a date
 //   buildIdempotencyHeader the Idempotency-Key header for a key, or its refusal (transport.js)
 export function askCore(core, binding, input) {
   return parseCoreAnswer(core[binding](JSON.stringify(input ?? {})));
