@@ -82,6 +82,14 @@ nlohmann::json to_json(const CallFailure& c) {
           {"quiet", c.quiet}};
 }
 
+nlohmann::json to_json(const CallFailure& call, const OutboxFailure& outbox) {
+  nlohmann::json out = to_json(call);
+  out["outcome"] = outbox.outcome;
+  out["conflict"] = outbox.conflict;
+  if (!outbox.held.empty()) out["held"] = outbox.held;
+  return out;
+}
+
 std::string failure_class_json(const std::string& text) {
   nlohmann::json j;
   ApiError err;
@@ -101,13 +109,7 @@ std::string failure_class_json(const std::string& text) {
   }
   const auto kind = k->get<std::string>();
   const int status = st->get<int>();
-  const auto f = classify_outbox_failure(kind, status, stage);
-  const auto c = classify_call_failure(kind, status, stage);
-  nlohmann::json out = to_json(c);
-  out["outcome"] = f.outcome;
-  out["conflict"] = f.conflict;
-  if (!f.held.empty()) out["held"] = f.held;
-  return dump_answer(out);
+  return dump_answer(to_json(classify_call_failure(kind, status, stage), classify_outbox_failure(kind, status, stage)));
 }
 
 }  // namespace trypost

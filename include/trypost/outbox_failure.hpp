@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "trypost/failure_class.hpp"
 
 namespace trypost {
@@ -22,5 +24,10 @@ struct OutboxFailure {
 // kind: posts.create | posts.update | posts.delete. The binding classifyFailure answers this
 // together with the call's consequences (failure_class_json).
 OutboxFailure classify_outbox_failure(std::string_view kind, int status, OutboxStage stage);
+
+// A failure's class as every answer carries it (the Store's error answers, classifyFailure): the
+// call's consequences and the outbox's {"outcome", "conflict", "held"?}, so the outbox reads what
+// a failed send means from the answer it already has.
+nlohmann::json to_json(const CallFailure& call, const OutboxFailure& outbox);
 
 }  // namespace trypost

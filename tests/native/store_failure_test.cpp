@@ -2,6 +2,7 @@
 
 #include "store_round_trip.hpp"
 #include "trypost/endpoint_call.hpp"
+#include "trypost/failure_class.hpp"
 #include "trypost/retry.hpp"
 
 // The Store's answers tell the shell what a failure means (failure_class.hpp) and whether a
@@ -74,6 +75,41 @@ TEST_CASE("store: a posts walk's page from a deleted or overtaken walk is quiet"
   }
   const auto page = st.begin_request(ws, RequestKind::posts_page, {});
   CHECK(st.apply_response(id_of(page), 500, "{}")["failure_class"]["quiet"] == false);
+}
+
+TEST_CASE("store: a failed edit's answer carries what the outbox does with it: wait, done, or a problem (a conflict)") {
+  FakeServer srv;
+  Store st;
+  const auto ws = add_by_key(st, srv, srv.seed_workspace("Client A", 3));
+  const json edit{{"post_id", "1"}, {"body", {{"content", "mine"}}}};
+  const auto sent = [&](RequestKind kind, const json& params, int status, const std::string& body) {
+    const auto req = st.begin_request(ws, kind, params);
+    REQUIRE(req.ok());
+    return st.apply_response(id_of(req), status, body)["failure_class"];
+  };
+  for (int status : {0, 429, 503}) {
+    CAPTURE(status);
+    const auto f = sent(RequestKind::post_update, edit, status, "{}");
+    CHECK(f["outcome"] == "wait");
+    CHECK(f["conflict"] == false);
+  }
+  CHECK(sent(RequestKind::post_update, edit, 401, "{}")["outcome"] == "wait");
+  const auto frozen = sent(RequestKind::post_update, edit, 422, R"({"message":"This post has already been processed."})");
+  CHECK(frozen["outcome"] == "problem");
+  CHECK(frozen["conflict"] == true);
+  CHECK(sent(RequestKind::post_create, {{"body", {{"content", "x"}}}}, 422, "{}")["conflict"] == false);
+  CHECK(sent(RequestKind::post_delete, {{"post_id", "1"}}, 404, "{}")["outcome"] == "done");
+  CHECK(sent(RequestKind::post_update, edit, 501, "{}")["outcome"] == "problem");
+  // A success the core cannot read is the server's passing trouble (502): the edit waits.
+  const auto unreadable = [&] {
+    const auto req = st.begin_request(ws, RequestKind::post_update, edit);
+    REQUIRE(req.ok());
+    return st.apply_response(id_of(req), 200, "not json");
+  }();
+  CHECK(unreadable["status"] == 502);
+  CHECK(unreadable["failure_class"]["outcome"] == "wait");
+  // The same reading as classifyFailure's for the status the answer names.
+  CHECK(json::parse(failure_class_json(R"({"kind":"posts.update","status":502})"))["outcome"] == "wait");
 }
 
 TEST_CASE("store: a begun request says whether it may go again; a create's key makes it so, written by the core") {

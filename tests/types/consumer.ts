@@ -150,7 +150,7 @@ export async function useTransportAndOutbox(): Promise<number> {
     if (e instanceof TransportError && e.kind === 'timeout') return e.attempts;
   }
   const outbox = await createOutbox({ storage: createIndexedDbOutboxStorage({ name: 'outbox' }), send: async () => ({ ok: true }), core });
-  const refused: OutboxSendAnswer = { ok: false, stage: 'begin', status: 401 };
+  const refused: OutboxSendAnswer = { ok: false, stage: 'begin', status: 401, failure_class: { outcome: 'wait', conflict: false } };
   const q: Queued = await outbox.enqueue('ws', { kind: 'posts.delete', post_id: 'p1' });
   const local: boolean = isLocalId(q.entry.local_id);
   const header: string = idempotencyHeader(core, key);

@@ -376,8 +376,8 @@ class Client {
   }
 
   // One outbox entry, begun through the store (which holds the key of its workspace) at send time.
-  // -> {ok: true, post_id} | {ok: false, stage, status, message, errors}: what the failure means
-  // for the queue (wait, done, problem) is the core's classifyFailure, asked by the outbox.
+  // -> {ok: true, post_id} | {ok: false, stage, status, message, errors, failure_class?}: what the
+  // failure means for the queue (wait, done, problem) is the core's, carried by the Store's answer.
   async #sendQueued(entry) {
     const params = { body: entry.body };
     if (entry.post_id) params.post_id = entry.post_id;
@@ -398,7 +398,7 @@ class Client {
       return { ok: true, post_id: out.post_id ?? entry.post_id };
     } catch (e) {
       if (!(e instanceof WorkspaceError)) throw e;
-      return { ok: false, stage: 'send', status: e.status, message: e.message, errors: e.errors };
+      return { ok: false, stage: 'send', status: e.status, message: e.message, errors: e.errors, failure_class: e.failureClass };
     }
   }
 

@@ -196,6 +196,10 @@ export interface FailureClass {
   /** The account token itself was refused (a 401 from the account API): only a new sign-in helps. */
   account_token_refused?: boolean;
   quiet?: boolean;
+  /** What the outbox does with an edit that failed so: it waits its turn, it is done, or it is a problem to show. */
+  outcome?: 'done' | 'wait' | 'problem';
+  /** A problem that is a post changed meanwhile (an edit refused with 422). */
+  conflict?: boolean;
 }
 
 export declare class WorkspaceError extends Error {
