@@ -112,6 +112,28 @@ TEST_CASE("store: a failed edit's answer carries what the outbox does with it: w
   CHECK(json::parse(failure_class_json(R"({"kind":"posts.update","status":502})"))["outcome"] == "wait");
 }
 
+TEST_CASE("store: a request refused before sending says what that means in the refusal itself") {
+  StoreApi api;
+  // A walk of a workspace that went: quiet; the same status for an edit: it waits for the workspace.
+  const auto walk = json::parse(api.begin_request("ws-gone", "posts.list", "{}"));
+  CHECK(walk["status"] == 404);
+  CHECK(walk["failure_class"]["quiet"] == true);
+  CHECK(walk["failure_class"]["credential_refused"] == false);
+  const auto edit = json::parse(api.begin_request("ws-gone", "posts.update", R"({"post_id":"1","body":{}})"));
+  CHECK(edit["failure_class"]["outcome"] == "wait");
+  CHECK(edit["failure_class"]["quiet"] == false);
+  // No account token: no account API, so no sessions either.
+  const auto open = json::parse(api.begin_request("", "account.sessions.open", R"({"device_id":"device-0001"})"));
+  CHECK(open["status"] == 501);
+  CHECK(open["failure_class"]["unsupported"] == true);
+  // The same reading classifyFailure gives for that status before sending.
+  const json asked = json::parse(failure_class_json(R"({"kind":"account.sessions.open","status":501,"stage":"begin"})"));
+  CHECK(open["failure_class"] == asked);
+  const auto probe = json::parse(api.probe_key(""));
+  CHECK(probe["errors"].contains("api_key"));
+  CHECK(probe["failure_class"]["key_refused"] == false);
+}
+
 TEST_CASE("store: a begun request says whether it may go again; a create's key makes it so, written by the core") {
   FakeServer srv;
   Store st;

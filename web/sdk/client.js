@@ -341,14 +341,8 @@ class Client {
 
   // Begins through the store (which picks the key of `workspaceId`), fetches, applies.
   async #send(workspaceId, kind, params, { sync = true, keepText = false } = {}) {
-    let req;
-    try {
-      req = coreAnswer(this.#store.beginRequest(workspaceId, kind, JSON.stringify(params ?? {})));
-    } catch (e) {
-      // A refusal before sending carries the core's reading of it too (a superseded walk: quiet).
-      if (e instanceof WorkspaceError) e.failureClass = askCore(this.#core, 'classifyFailure', { kind, status: e.status, stage: 'begin' });
-      throw e;
-    }
+    // A refusal before sending carries the core's reading of it too (a superseded walk: quiet).
+    const req = coreAnswer(this.#store.beginRequest(workspaceId, kind, JSON.stringify(params ?? {})));
     return this.#perform(req, { sync, keepText });
   }
 
@@ -391,7 +385,7 @@ class Client {
       req = coreAnswer(this.#store.beginRequest(entry.workspace_id, entry.kind, JSON.stringify(params)));
     } catch (e) {
       if (!(e instanceof WorkspaceError)) throw e;
-      return { ok: false, stage: 'begin', status: e.status, message: e.message, errors: e.errors };
+      return { ok: false, stage: 'begin', status: e.status, message: e.message, errors: e.errors, failure_class: e.failureClass };
     }
     try {
       const out = await this.#perform(req);
