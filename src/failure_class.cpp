@@ -54,6 +54,7 @@ CallFailure classify_call_failure(std::string_view kind, int status, FailureStag
   const Endpoint* ep = endpoint_for(kind);
   if (!ep) return out;
   const bool refused_401 = stage == FailureStage::send && status_class(status) == StatusClass::credential_refused;
+  out.payment_required = stage == FailureStage::send && status_class(status) == StatusClass::payment_required;
   if (kind == kProbe) {
     out.key_refused = refused_401;
     return out;
@@ -79,7 +80,8 @@ nlohmann::json to_json(const CallFailure& c) {
           {"key_refused", c.key_refused},
           {"unsupported", c.unsupported},
           {"account_token_refused", c.account_token_refused},
-          {"quiet", c.quiet}};
+          {"quiet", c.quiet},
+          {"payment_required", c.payment_required}};
 }
 
 nlohmann::json to_json(const CallFailure& call, const OutboxFailure& outbox) {

@@ -35,7 +35,10 @@ TEST_CASE("store: a 401 on a workspace's request says its credential was refused
   CHECK(out["failure_class"]["key_refused"] == true);
   CHECK(out["failure_class"]["credential_refused"] == false);
   const auto unpaid = st.begin_request("", RequestKind::workspace_probe, {}, "tp_unpaid");
-  CHECK(st.apply_response(id_of(unpaid), 402, R"({"message":"Subscription required."})")["failure_class"]["key_refused"] == false);
+  const auto unpaid_out = st.apply_response(id_of(unpaid), 402, R"({"message":"Subscription required."})");
+  CHECK(unpaid_out["failure_class"]["key_refused"] == false);
+  CHECK(unpaid_out["failure_class"]["payment_required"] == true);
+  CHECK(out["failure_class"]["payment_required"] == false);
 }
 
 TEST_CASE("store: a server without device sessions answers the open with unsupported; the account token's 401 refuses no workspace") {
@@ -174,6 +177,8 @@ TEST_CASE("endpoint call: a failure says whether the calling workspace's credent
     return json::parse(finish_endpoint_call_json(st, workspace, meta.dump(), R"({"message":"Unauthenticated."})"))["failure"];
   };
   CHECK(read(ws, "labels.list", 401)["credential_refused"] == true);
+  CHECK(read(ws, "labels.list", 401)["payment_required"] == false);
+  CHECK(read(ws, "labels.create", 402)["payment_required"] == true);
   CHECK(read(ws, "labels.list", 403)["credential_refused"] == false);
   // The Pinterest connection's 401 is not the key's; an unknown workspace has nothing to refuse.
   CHECK(read(ws, "social_accounts.boards", 401)["credential_refused"] == false);

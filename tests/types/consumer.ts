@@ -83,6 +83,7 @@ export async function useClient(): Promise<string[]> {
     if (e instanceof WorkspaceError) return Object.keys(e.errors).concat(e.failureClass.quiet === true ? ['quiet'] : []);
     if (e instanceof ApiError && e.kind === 'payment_required') return [e.untilIso ?? '', String(e.payment)];
     if (e instanceof ApiError && e.credentialRefused) return [String(e.workspaceId)];
+    if (e instanceof ApiError && e.paymentRequired) return [];
   }
   return [encrypted.kind, String(page.page.last_page), served.platforms[0].sanitized_content,
     String(metrics.platforms.length), String(labels.length), String(sent.ok), String(problems.length), String(block?.message)];

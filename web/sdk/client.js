@@ -253,8 +253,8 @@ class Client {
     try {
       out = await this.#probe(apiKey);
     } catch (e) {
-      if (e instanceof WorkspaceError && e.status === 402) {
-        // Kept to be tried again (waitingKeys); the caller still hears why it is not open.
+      if (e instanceof WorkspaceError && e.failureClass.payment_required === true) {
+        // Only paying helps: kept to be tried again (waitingKeys); the caller still hears why it is not open.
         await this.#waiting.keep(apiKey);
         e.keyKept = true;
       }
@@ -355,7 +355,7 @@ class Client {
     if (failureClass.credential_refused) this.#refused.refused(req.workspace_id);
     if (sync && out.outcome !== 'dropped') this.#sync();
     if (out.outcome === 'error') {
-      if (status === 402) this.#paymentFrom(req, text);
+      if (failureClass.payment_required) this.#paymentFrom(req, status, text);
       throw new WorkspaceError(out.error?.message ?? 'Request failed', { status: out.status, errors: out.error?.errors ?? {}, failureClass });
     }
     // Only the two answers that carry a new key are kept, and only to hand it to the storage.
@@ -377,7 +377,7 @@ class Client {
     if (entry.post_id) params.post_id = entry.post_id;
     // After a 402 the workspace's writes stop: the edit is kept (in problems), not sent again.
     const held = this.#payments.refusal(entry.workspace_id, 'PUT');
-    if (held) return { ok: false, stage: 'local', status: 402, message: held.message, errors: {} };
+    if (held) return { ok: false, stage: 'local', status: held.status, message: held.message, errors: {} };
     // A create's key: the core writes its header (or refuses the key) as it begins the request.
     if (entry.idempotency_key) params.idempotency_key = entry.idempotency_key;
     let req;
@@ -453,11 +453,11 @@ class Client {
   // A 402 answered by a Store request (refresh, outbox): read by the core like any other. Whether
   // it blocks anything is the core's decision on the request's kind (a key's probe answers for a
   // workspace not known yet, perhaps another account's: nothing is held).
-  #paymentFrom(req, text) {
+  #paymentFrom(req, status, text) {
     const ws = req.workspace_id ?? '';
     const endpoint = ws ? 'workspace.get' : 'account.me';
     try {
-      const read = JSON.parse(this.#core.finishEndpointCall(this.#store, ws, JSON.stringify({ endpoint, status: 402, now: Math.floor(Date.now() / 1000) }), text ?? ''));
+      const read = JSON.parse(this.#core.finishEndpointCall(this.#store, ws, JSON.stringify({ endpoint, status, now: Math.floor(Date.now() / 1000) }), text ?? ''));
       if (read.failure) this.#payments.failed(new ApiError(read.failure, { endpoint, workspaceId: ws || null }), req.kind);
     } catch {
       // not readable: the WorkspaceError the caller gets still says 402

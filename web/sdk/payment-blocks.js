@@ -60,7 +60,7 @@ export class PaymentBlocks {
 
   // A failed call's ApiError; `kind` names the endpoint or Store request that was answered.
   failed(e, kind = e.endpoint) {
-    if (e.status !== 402) return;
+    if (!e.paymentRequired) return;
     const { emit, workspaces, accountApi, usage } = this.#context;
     const decision = askCore(this.#core, 'decidePaymentBlock', {
       status: e.status, workspace_id: e.workspaceId ?? null, kind: String(kind ?? ''), payment: e.payment, until: seconds(e.until),

@@ -196,6 +196,8 @@ export interface FailureClass {
   /** The account token itself was refused (a 401 from the account API): only a new sign-in helps. */
   account_token_refused?: boolean;
   quiet?: boolean;
+  /** The server answered 402: only paying helps (a payment block starts; a key being added is kept to try again). */
+  payment_required?: boolean;
   /** What the outbox does with an edit that failed so: it waits its turn, it is done, or it is a problem to show. */
   outcome?: 'done' | 'wait' | 'problem';
   /** A problem that is a post changed meanwhile (an edit refused with 422). */
