@@ -113,9 +113,10 @@ class Client {
       // {entry, sent}: `sent` resolves {ok, post_id?} | {ok: false, status, message}.
       create: (body) => client.#queue({ kind: 'posts.create', body }),
       update: (postId, body) => client.#queue({ kind: 'posts.update', post_id: String(postId), body }),
+      // The status each action sends is the core's (post_action.hpp).
       schedule: (postId, scheduledAt, body = {}) =>
-        client.#queue({ kind: 'posts.update', post_id: String(postId), body: { ...body, status: 'scheduled', scheduled_at: scheduledAt } }),
-      publishNow: (postId, body = {}) => client.#queue({ kind: 'posts.update', post_id: String(postId), body: { ...body, status: 'publishing' } }),
+        client.#queue({ kind: 'posts.update', post_id: String(postId), body: { ...body, status: client.#sends('schedule'), scheduled_at: scheduledAt } }),
+      publishNow: (postId, body = {}) => client.#queue({ kind: 'posts.update', post_id: String(postId), body: { ...body, status: client.#sends('publish') } }),
       delete: (postId) => client.#queue({ kind: 'posts.delete', post_id: String(postId) }),
       flush: (workspaceId) => client.outbox.flush(workspaceId),
       // One post read again through the Store (its list then holds the answer): the post as the
@@ -361,6 +362,10 @@ class Client {
     // Only the two answers that carry a new key are kept, and only to hand it to the storage.
     if (keepText) Object.defineProperty(out, 'responseText', { value: text, enumerable: false });
     return out;
+  }
+
+  #sends(action) {
+    return askCore(this.#core, 'describePostActions', {}).sends[action];
   }
 
   async #queue(op) {

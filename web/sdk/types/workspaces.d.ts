@@ -45,7 +45,8 @@ export declare function roleCatalog(role?: Role | null): Promise<RoleCatalog>;
 
 export type PostAction = 'save' | 'draft' | 'schedule' | 'publish';
 /** What a post offers in the composer (web/sdk/post-actions.js); no status: a new post. */
-export declare function postActions(status?: string | null): Promise<{ editable: boolean; actions: PostAction[] }>;
+/** Which actions a post offers, and the status each one sends (`sends`). */
+export declare function postActions(status?: string | null): Promise<{ editable: boolean; actions: PostAction[]; sends: Partial<Record<PostAction, string>> }>;
 /** What an action sends: an existing post's PUT body, or a new post's create and the update after it. */
 export interface PostActionPlan {
   update?: Record<string, unknown>;
