@@ -88,7 +88,6 @@ nlohmann::json to_json(const CallFailure& call, const OutboxFailure& outbox) {
   nlohmann::json out = to_json(call);
   out["outcome"] = outbox.outcome;
   out["conflict"] = outbox.conflict;
-  if (!outbox.held.empty()) out["held"] = outbox.held;
   return out;
 }
 

@@ -68,7 +68,7 @@ bool known_failure_kind(std::string_view kind);
 // "account_token_refused", "quiet", "payment_required"}.
 nlohmann::json to_json(const CallFailure& failure);
 
-// {"kind","status","stage"?: "begin"|"send"|"local"} -> {"outcome","held"?,"conflict",
+// {"kind","status","stage"?: "begin"|"send"|"local"} -> {"outcome","conflict",
 //  "credential_refused","key_refused","unsupported","account_token_refused","quiet","payment_required"}: the outbox's outcome
 // (classify_outbox_failure) and the call's consequences (binding classifyFailure).
 std::string failure_class_json(const std::string& json_text);
