@@ -198,6 +198,7 @@ std::string finish_endpoint_call_json(const Store& store, const std::string& wor
     const auto means = classify_call_failure(text_of("endpoint"), f->value("status", 0),
                                              text_of("stage") == "begin" ? FailureStage::begin : FailureStage::send);
     (*f)["credential_refused"] = store.find(workspace_id) != nullptr && means.credential_refused;
+    (*f)["payment_required"] = means.payment_required;
   }
   if (const auto* s = store.find(workspace_id)) redact_all(*f, s->key);
   redact_all(*f, store.account_token());

@@ -54,6 +54,7 @@ CallFailure classify_call_failure(std::string_view kind, int status, FailureStag
   const Endpoint* ep = endpoint_for(kind);
   if (!ep) return out;
   const bool refused_401 = stage == FailureStage::send && status_class(status) == StatusClass::credential_refused;
+  out.payment_required = stage == FailureStage::send && status_class(status) == StatusClass::payment_required;
   if (kind == kProbe) {
     out.key_refused = refused_401;
     return out;
@@ -79,7 +80,15 @@ nlohmann::json to_json(const CallFailure& c) {
           {"key_refused", c.key_refused},
           {"unsupported", c.unsupported},
           {"account_token_refused", c.account_token_refused},
-          {"quiet", c.quiet}};
+          {"quiet", c.quiet},
+          {"payment_required", c.payment_required}};
+}
+
+nlohmann::json to_json(const CallFailure& call, const OutboxFailure& outbox) {
+  nlohmann::json out = to_json(call);
+  out["outcome"] = outbox.outcome;
+  out["conflict"] = outbox.conflict;
+  return out;
 }
 
 std::string failure_class_json(const std::string& text) {
@@ -101,13 +110,7 @@ std::string failure_class_json(const std::string& text) {
   }
   const auto kind = k->get<std::string>();
   const int status = st->get<int>();
-  const auto f = classify_outbox_failure(kind, status, stage);
-  const auto c = classify_call_failure(kind, status, stage);
-  nlohmann::json out = to_json(c);
-  out["outcome"] = f.outcome;
-  out["conflict"] = f.conflict;
-  if (!f.held.empty()) out["held"] = f.held;
-  return dump_answer(out);
+  return dump_answer(to_json(classify_call_failure(kind, status, stage), classify_outbox_failure(kind, status, stage)));
 }
 
 }  // namespace trypost

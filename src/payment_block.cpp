@@ -58,11 +58,6 @@ bool payment_block_lifted(std::optional<UtcSeconds> until, UtcSeconds now, int a
   return until && now >= *until;
 }
 
-std::optional<UtcSeconds> payment_reset_time(std::string_view resets_at) {
-  if (resets_at.empty()) return std::nullopt;
-  return parse_time(resets_at).value;
-}
-
 std::string payment_block_json(const std::string& text) {
   json j;
   ApiError err;
@@ -113,16 +108,6 @@ std::string payment_block_check_json(const std::string& text) {
     refuses = !lifted && payment_block_refuses(m->get<std::string>());
   }
   return dump_answer(json{{"lifted", lifted}, {"refuses", refuses}});
-}
-
-std::string payment_reset_json(const std::string& text) {
-  json j;
-  ApiError err;
-  if (!parse_argument(text, j, err)) return error_answer(err);
-  std::optional<UtcSeconds> at;
-  if (const auto r = j.find("resets_at"); r != j.end() && r->is_string()) at = payment_reset_time(r->get<std::string>());
-  if (!at) return dump_answer(json{{"until", nullptr}});
-  return dump_answer(json{{"until", *at}, {"until_iso", format_iso_time(*at)}});
 }
 
 }  // namespace trypost

@@ -57,7 +57,14 @@ nlohmann::json post_actions(std::optional<PostStatus> status) {
   if (!status) actions = {"draft", "schedule", "publish"};
   else if (*status == PostStatus::draft) actions = {"save", "schedule", "publish"};
   else if (*status == PostStatus::scheduled) actions = {"save", "draft", "publish"};
-  return {{"editable", editable}, {"actions", actions}};
+  // A new post is created as a draft first (plan_post_action), so its actions send what a
+  // draft's would.
+  nlohmann::json sends = nlohmann::json::object();
+  for (const auto& a : actions) {
+    const auto action = parse_post_action(a.get<std::string>());
+    sends[a.get<std::string>()] = std::string(to_string(status_after(*action, status.value_or(PostStatus::draft))));
+  }
+  return {{"editable", editable}, {"actions", actions}, {"sends", sends}};
 }
 
 std::string post_actions_json(const std::string& input) {

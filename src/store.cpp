@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "trypost/core_answer.hpp"
+#include "trypost/outbox_failure.hpp"
 
 namespace trypost {
 namespace {
@@ -195,6 +196,17 @@ Expected<json> Store::view(const std::string& workspace_id, const std::string& p
 
 namespace {
 std::string answer(const Expected<json>& v) { return v ? v->dump() : error_answer(v.error()); }
+
+// A request refused before it was sent says what that means, as a failed answer does
+// (failure_class.hpp): the shell reads it from the refusal instead of asking again.
+std::string begun(std::string_view kind, const Expected<json>& v) {
+  if (v) return v->dump();
+  json out = error_json(v.error());
+  const int status = out["status"].get<int>();
+  out["failure_class"] = to_json(classify_call_failure(kind, status, FailureStage::begin),
+                                 classify_outbox_failure(kind, status, FailureStage::begin));
+  return dump_answer(out);
+}
 }  // namespace
 
 std::string StoreApi::set_account_token(const std::string& token) {
@@ -207,12 +219,12 @@ std::string StoreApi::begin_request(const std::string& workspace_id, const std::
   if (!k || *k == RequestKind::workspace_probe) return error_answer(field_error("kind", "The selected kind is invalid."));
   json params = params_json.empty() ? json::object() : json::parse(params_json, nullptr, false);
   if (params.is_discarded() || !params.is_object())
-    return error_answer(field_error("params", "The params field must be a JSON object."));
-  return answer(store_.begin_request(workspace_id, *k, params));
+    return begun(kind, field_error("params", "The params field must be a JSON object."));
+  return begun(kind, store_.begin_request(workspace_id, *k, params));
 }
 
 std::string StoreApi::probe_key(const std::string& key) {
-  return answer(store_.begin_request("", RequestKind::workspace_probe, json::object(), key));
+  return begun(wire_name(RequestKind::workspace_probe), store_.begin_request("", RequestKind::workspace_probe, json::object(), key));
 }
 
 std::string StoreApi::apply_response(double request_id, int status, const std::string& body) {

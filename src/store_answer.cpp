@@ -8,8 +8,8 @@
 #include <algorithm>
 
 #include "store_parts.hpp"
-#include "trypost/failure_class.hpp"
 #include "trypost/json_reader.hpp"
+#include "trypost/outbox_failure.hpp"
 
 namespace trypost {
 namespace {
@@ -136,18 +136,19 @@ json Store::apply_response(std::uint64_t request_id, int status, const std::stri
   const std::string secret = s ? s->key : r.probe_key;
 
   // What the shell does with the failure besides telling its caller (failure_class.hpp): read
-  // from the status the server sent, whatever status the answer ends up naming.
+  // from the status the server sent, whatever status the answer ends up naming. What the outbox
+  // does with it reads the status the answer names (an unreadable success is a 502: it waits).
   const bool names_workspace = r.kind == RequestKind::account_session_open && r.params.contains("workspace_id");
   const bool failed = status == 0 || status >= 400;
-  const CallFailure means = failed ? classify_call_failure(wire_name(r.kind), status, FailureStage::send, names_workspace) : CallFailure{};
+  CallFailure means = failed ? classify_call_failure(wire_name(r.kind), status, FailureStage::send, names_workspace) : CallFailure{};
+  means.credential_refused = means.credential_refused && !r.workspace_id.empty();
   const auto fail = [&](ApiError e) {
     auto out = outcome(r, "error");
     e.message = redact(e.message, secret);
     e.message = redact(e.message, account_token_);
     out["status"] = e.status;
     out["error"] = e.to_json();
-    out["failure_class"] = to_json(means);
-    out["failure_class"]["credential_refused"] = means.credential_refused && !r.workspace_id.empty();
+    out["failure_class"] = to_json(means, classify_outbox_failure(wire_name(r.kind), e.status, FailureStage::send));
     return out;
   };
 
@@ -208,6 +209,7 @@ json Store::apply_ok(const PendingRequest& r, WorkspaceState* s, int status, con
   refused["reason"] = "shape";
   refused["status"] = problem->status;
   refused["error"] = problem->to_json();
+  refused["failure_class"] = to_json(CallFailure{}, classify_outbox_failure(wire_name(r.kind), problem->status, FailureStage::send));
   return refused;
 }
 

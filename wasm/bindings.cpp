@@ -173,7 +173,6 @@ EMSCRIPTEN_BINDINGS(trypost_core) {
   function("classifyFailure", &text_entry<trypost::failure_class_json>);
   function("decidePaymentBlock", &text_entry<trypost::payment_block_json>);
   function("checkPaymentBlock", &text_entry<trypost::payment_block_check_json>);
-  function("readPaymentReset", &text_entry<trypost::payment_reset_json>);
   function("buildIdempotencyHeader", &text_entry<trypost::idempotency_header_json>);
   function("buildSignatureBase", &text_entry<trypost::signature_base_json>);
   // One endpoint for one workspace: the Store gives that workspace's key, the builder the rest.

@@ -50,6 +50,9 @@ struct CallFailure {
                                        // API): only signing in with a token again helps
   bool quiet = false;               // a posts walk whose workspace went or whose refresh was overtaken:
                                     // the walk ends and its caller hears no error
+  bool payment_required = false;    // the server answered 402: only paying (or a new billing cycle)
+                                    // helps, so a payment block starts and a key being tried is kept
+                                    // to try again
 };
 
 // kind: a Store request kind (posts.list, workspace.probe, ...) or an endpoint name (endpoints()).
@@ -62,11 +65,11 @@ CallFailure classify_call_failure(std::string_view kind, int status, FailureStag
 bool known_failure_kind(std::string_view kind);
 
 // The flags as the shell reads them: {"credential_refused", "key_refused", "unsupported",
-// "account_token_refused", "quiet"}.
+// "account_token_refused", "quiet", "payment_required"}.
 nlohmann::json to_json(const CallFailure& failure);
 
-// {"kind","status","stage"?: "begin"|"send"|"local"} -> {"outcome","held"?,"conflict",
-//  "credential_refused","key_refused","unsupported","account_token_refused","quiet"}: the outbox's outcome
+// {"kind","status","stage"?: "begin"|"send"|"local"} -> {"outcome","conflict",
+//  "credential_refused","key_refused","unsupported","account_token_refused","quiet","payment_required"}: the outbox's outcome
 // (classify_outbox_failure) and the call's consequences (binding classifyFailure).
 std::string failure_class_json(const std::string& json_text);
 

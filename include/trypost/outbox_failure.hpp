@@ -7,20 +7,26 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "trypost/failure_class.hpp"
 
 namespace trypost {
 
-using OutboxStage = FailureStage;
-
+// A wait for a key or a credential is told apart by the call's consequences (classify_call_failure:
+// credential_refused), which the client acts on.
 struct OutboxFailure {
   std::string outcome;  // done | wait | problem
-  std::string held;     // on wait: "key" (no usable key yet) or "credential" (refused: 401); else empty
   bool conflict = false;  // a problem that is a post changed meanwhile (422 on an edit)
 };
 
 // kind: posts.create | posts.update | posts.delete. The binding classifyFailure answers this
 // together with the call's consequences (failure_class_json).
-OutboxFailure classify_outbox_failure(std::string_view kind, int status, OutboxStage stage);
+OutboxFailure classify_outbox_failure(std::string_view kind, int status, FailureStage stage);
+
+// A failure's class as every answer carries it (the Store's error answers, classifyFailure): the
+// call's consequences and the outbox's {"outcome", "conflict"}, so the outbox reads what
+// a failed send means from the answer it already has.
+nlohmann::json to_json(const CallFailure& call, const OutboxFailure& outbox);
 
 }  // namespace trypost

@@ -45,17 +45,12 @@ bool payment_block_refuses(std::string_view method);
 // below 400).
 bool payment_block_lifted(std::optional<UtcSeconds> until, UtcSeconds now, int answered_status = 0);
 
-// The usage answer's resets_at (API form "2026-05-10 15:30:00" in UTC, or ISO 8601 with an
-// offset): nullopt when absent or unreadable.
-std::optional<UtcSeconds> payment_reset_time(std::string_view resets_at);
-
-// Text entry points (bindings decidePaymentBlock, checkPaymentBlock, readPaymentReset):
+// Text entry points (bindings decidePaymentBlock, checkPaymentBlock); the usage
+// answer's resets_at is read by parseApiTime (api_time_ms, calendar_window.hpp):
 // {"status":402,"workspace_id"?,"kind","payment"?,"until"?,"workspaces":[{id,in_account}],
 //  "account_api"?} -> {"announce","workspace_ids","ask_usage"}
 std::string payment_block_json(const std::string& json_text);
 // {"now","until"?,"method"?,"answered"?} -> {"lifted","refuses"}
 std::string payment_block_check_json(const std::string& json_text);
-// {"resets_at"} -> {"until": seconds|null, "until_iso"?}
-std::string payment_reset_json(const std::string& json_text);
 
 }  // namespace trypost

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, createMemoryKeyStorage, WorkspaceError } from '../../web/sdk/index.js';
 import { createFakeServer } from './workspaces-fake-server.js';
+import { loadCore } from '../../web/sdk/core.js';
 
 const base = 'http://trypost.test';
 
@@ -327,5 +328,20 @@ test('two refreshes of one workspace: the newer walk wins, the older one ends qu
   assert.equal(newer.length, 31);
   assert.ok(older.length === 0 || older.length === 31);
   assert.equal(client.posts.list().length, 31);
+  client.close();
+});
+
+test('schedule and publish now send the status the core names for each action', async () => {
+  const core = await loadCore();
+  let asked = 0;
+  const counting = Object.create(core, { describePostActions: { value: (text) => { asked++; return core.describePostActions(text); } } });
+  const { client } = await accountClient({ core: counting });
+  await client.workspaces.create({ name: 'Client A' });
+  const scheduled = await client.posts.schedule('p1', '2026-12-24 09:00:00', { content: 'later' });
+  assert.deepEqual(scheduled.entry.body, { content: 'later', status: 'scheduled', scheduled_at: '2026-12-24 09:00:00' });
+  const now = await client.posts.publishNow('p2');
+  assert.equal(now.entry.body.status, 'publishing');
+  assert.equal(asked, 2);
+  await client.outbox.idle();
   client.close();
 });

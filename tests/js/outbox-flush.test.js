@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, createMemoryOutboxStorage } from '../../web/sdk/index.js';
+import { loadCore } from '../../web/sdk/core.js';
 import { startEmulator, IDS, TOKENS } from '../../server/emulator/test-harness.js';
 
 let h;
@@ -158,5 +159,34 @@ test('a create whose idempotency key the core refuses is kept as a problem with 
   assert.equal(problem.conflict, false);
   assert.equal(net.sent.length, before, 'a key the server could not read unchanged never leaves');
   assert.equal(postsWith('a "quoted" key').length, 0);
+  client.close();
+});
+
+// The core with its classifyFailure counted: every other binding, the Store among them, is the real one.
+async function countingCore() {
+  const core = await loadCore();
+  const counted = { asked: 0 };
+  counted.core = Object.create(core, { classifyFailure: { value: (text) => { counted.asked++; return core.classifyFailure(text); } } });
+  return counted;
+}
+
+test('a failed send is classified once, by the Store answer that read it: no answer waits, a post published meanwhile is a conflict', async () => {
+  const net = network();
+  const counted = await countingCore();
+  const client = await createClient({ baseUrl: h.base, fetch: net.fetch, transport: fast, core: counted.core });
+  await client.addWorkspace({ apiKey: TOKENS.owner });
+  const made = await (await client.posts.create(body('classified once'))).sent;
+  assert.equal(made.ok, true);
+  net.up = false;
+  const late = await client.posts.update(made.post_id, { content: 'late words' });
+  assert.equal(await client.posts.flush(), 1, 'no answer: the edit waits');
+  net.up = true;
+  postsWith('classified once')[0].status = 'published';
+  await client.posts.flush();
+  const out = await late.sent;
+  assert.equal(out.ok, false);
+  assert.equal(out.status, 422);
+  assert.deepEqual(client.outbox.problems().map((p) => [p.status, p.conflict, p.body.content]), [[422, true, 'late words']]);
+  assert.equal(counted.asked, 0, 'the outbox read the Store answer\'s failure_class');
   client.close();
 });

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { postActions, planPostAction, CoreError } from '../../web/sdk/index.js';
 
 test('drafts and scheduled posts can change; sent or sending posts cannot', async () => {
-  assert.deepEqual(await postActions('draft'), { editable: true, actions: ['save', 'schedule', 'publish'] });
-  assert.deepEqual(await postActions('scheduled'), { editable: true, actions: ['save', 'draft', 'publish'] });
+  assert.deepEqual(await postActions('draft'), { editable: true, actions: ['save', 'schedule', 'publish'], sends: { save: 'draft', schedule: 'scheduled', publish: 'publishing' } });
+  assert.deepEqual(await postActions('scheduled'), { editable: true, actions: ['save', 'draft', 'publish'], sends: { save: 'scheduled', draft: 'draft', publish: 'publishing' } });
   for (const s of ['publishing', 'published', 'partially_published', 'failed']) assert.equal((await postActions(s)).editable, false, s);
   assert.deepEqual((await postActions()).actions, ['draft', 'schedule', 'publish']);
 });

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createStatusWatch, planStatusWatch, wallTimeToUtc, utcToWallTime, describeProblems } from '../../web/sdk/index.js';
+import { loadCore } from '../../web/sdk/core.js';
 
 function fakeTimers(start = Date.UTC(2027, 0, 15, 8)) {
   let now = start;
@@ -76,6 +77,30 @@ test('only posts still waiting go to the core; each post read comes back saying 
   assert.deepEqual(settled, [['publishing', true], ['failed', false]]);
   const plan = await planStatusWatch({ now: 1_800_000_000, posts: [] });
   assert.deepEqual(plan.waiting, ['publishing', 'scheduled']);
+});
+
+test('each round is one question to the core; after the first, only the posts it says still wait are handed over', async () => {
+  const core = await loadCore();
+  const plan = core.planStatusWatch;
+  const asked = [];
+  core.planStatusWatch = (text) => { asked.push(JSON.parse(text)); return plan.call(core, text); };
+  try {
+    const clock = fakeTimers();
+    const watch = createStatusWatch({
+      posts: () => [{ id: '7', status: 'publishing' }, { id: '8', status: 'draft' }, { id: '9', status: 'published' }],
+      read: async (id) => ({ id, status: 'publishing' }),
+      settled: () => {},
+      now: clock.now, setTimer: clock.setTimer, clearTimer: clock.clearTimer,
+    });
+    watch.poke();
+    await clock.advance(5000);
+    watch.stop();
+    assert.deepEqual(asked.map((a) => a.now), [clock.now() / 1000 - 5, clock.now() / 1000]);
+    assert.deepEqual(asked[0].posts.map((p) => p.id), ['7', '8', '9']);
+    assert.deepEqual(asked[1].posts.map((p) => p.id), ['7']);
+  } finally {
+    core.planStatusWatch = plan;
+  }
 });
 
 test('a 429 being waited out holds the reads', async () => {

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient } from '../../web/sdk/index.js';
+import { loadCore } from '../../web/sdk/core.js';
 import { ACCOUNT_TOKENS, IDS, TOKENS, startEmulator } from '../../server/emulator/test-harness.js';
 
 let h;
@@ -151,5 +152,22 @@ test('network events read the core\'s status class: no answer is offline, a succ
   mode = null;
   await client.labels.list();
   assert.ok(events.includes('ok'));
+  client.close();
+});
+
+test('a request the Store refuses before sending carries what it means: no second question to the core', async () => {
+  const core = await loadCore();
+  let asked = 0;
+  const counting = Object.create(core, { classifyFailure: { value: (text) => { asked++; return core.classifyFailure(text); } } });
+  const client = await createClient({ baseUrl: h.base, core: counting, transport: fast, onlineEvents: new EventTarget() });
+  await client.addWorkspace({ apiKey: TOKENS.owner });
+  // An edit for a workspace this client does not know yet (a reload before its key is read) waits.
+  const queued = await client.outbox.enqueue('0a000000-0000-4000-8000-00000000dead', { kind: 'posts.update', post_id: 'p1', body: { content: 'kept' } });
+  await client.posts.flush();
+  assert.deepEqual(client.outbox.pending().map((e) => e.id), [queued.entry.id]);
+  assert.deepEqual(client.outbox.problems(), []);
+  // A read of a workspace it does not know is refused with the core's reading of it.
+  await assert.rejects(client.posts.reread('p1', 'ws-unknown'), (e) => e.status === 404 && e.failureClass.quiet === false && e.failureClass.outcome === 'wait');
+  assert.equal(asked, 0);
   client.close();
 });

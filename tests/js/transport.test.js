@@ -161,6 +161,20 @@ test('the Idempotency-Key header is the core\'s: written as is, a key it cannot 
   assert.equal(calls.length, 2);
 });
 
+test('a request that carries its own Idempotency-Key, in any letter case, keeps it: no second key is added, and it may go again', async () => {
+  for (const name of ['idempotency-key', 'IDEMPOTENCY-KEY', 'Idempotency-Key']) {
+    const { t, calls } = await transportWith([503, 201]);
+    const own = { ...req('POST'), headers: { ...req('POST').headers, [name]: '"mine"' } };
+    const r = await t.request(own, { idempotencyKey: 'k-1' });
+    assert.equal(r.status, 201, name);
+    assert.equal(calls.length, 2, `${name}: a keyed create is sent again after a 503`);
+    for (const c of calls) {
+      const keys = Object.entries(c.init.headers).filter(([h]) => h.toLowerCase() === 'idempotency-key');
+      assert.deepEqual(keys, [[name, '"mine"']], name);
+    }
+  }
+});
+
 test('outbox: what a failure means is the core\'s: waits, conflicts, done', async () => {
   const answers = [
     { ok: false, stage: 'send', status: 503 }, // waits: still first in line

@@ -111,7 +111,6 @@ std::vector<std::pair<const char*, EntryPoint>> entry_points() {
       {"failure_class_json", failure_class_json},
       {"payment_block_json", payment_block_json},
       {"payment_block_check_json", payment_block_check_json},
-      {"payment_reset_json", payment_reset_json},
       {"post_preview_json", post_preview_json},
       {"watch_plan_json", watch_plan_json},
       {"build_request_json", build_request_json},

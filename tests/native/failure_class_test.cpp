@@ -26,10 +26,11 @@ TEST_CASE("the transport retries exactly the failures the outbox waits on") {
     if (s > 0 && s < 100) continue;
     CAPTURE(s);
     const auto d = retry_decision(sent(s));
-    const auto f = classify_outbox_failure("posts.update", s, OutboxStage::send);
+    const auto f = classify_outbox_failure("posts.update", s, FailureStage::send);
     const bool retried = d.retry;
-    const bool waits_unheld = f.outcome == "wait" && f.held.empty();
-    CHECK(retried == waits_unheld);
+    // A refused credential waits for a new one, not for the server: sending it again cannot help.
+    const bool waits_on_server = f.outcome == "wait" && !classify_call_failure("posts.update", s).credential_refused;
+    CHECK(retried == waits_on_server);
   }
 }
 
@@ -169,12 +170,27 @@ TEST_CASE("a posts walk ends quietly when its workspace went or a newer refresh 
   }
 }
 
+TEST_CASE("a 402 the server sent says payment is required, for a workspace's call, a key being tried and the account API") {
+  for (const char* kind : {"posts.list", "posts.create", "workspace.probe", "labels.create", "account.usage", "account.workspaces.list"}) {
+    CAPTURE(kind);
+    CHECK(classify_call_failure(kind, 402).payment_required);
+    // Refused before sending (a payment block the shell holds, a core rule): nothing answered 402.
+    CHECK_FALSE(classify_call_failure(kind, 402, FailureStage::begin).payment_required);
+    CHECK_FALSE(classify_call_failure(kind, 402, FailureStage::local).payment_required);
+    for (int s : {0, 200, 401, 403, 422, 429, 500}) {
+      CAPTURE(s);
+      CHECK_FALSE(classify_call_failure(kind, s).payment_required);
+    }
+  }
+  CHECK(json::parse(failure_class_json(R"({"kind":"workspace.probe","status":402})"))["payment_required"] == true);
+  CHECK(json::parse(failure_class_json(R"({"kind":"workspace.probe","status":401})"))["payment_required"] == false);
+}
+
 TEST_CASE("classifyFailure answers the outbox's outcome and the call's consequences, and names a bad field") {
   const auto a = json::parse(failure_class_json(R"({"kind":"posts.list","status":401})"));
   CHECK(a["credential_refused"] == true);
   CHECK(a["quiet"] == false);
   CHECK(a["outcome"] == "wait");
-  CHECK(a["held"] == "credential");
   const auto b = json::parse(failure_class_json(R"({"kind":"posts.list","status":409,"stage":"begin"})"));
   CHECK(b["quiet"] == true);
   CHECK(b["credential_refused"] == false);

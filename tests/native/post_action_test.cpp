@@ -30,6 +30,16 @@ TEST_CASE("post actions: what each post offers") {
   CHECK(post_actions(PostStatus::scheduled)["actions"] == json::array({"save", "draft", "publish"}));
 }
 
+TEST_CASE("post actions: the status each offered action sends") {
+  CHECK(post_actions(std::nullopt)["sends"] == json{{"draft", "draft"}, {"schedule", "scheduled"}, {"publish", "publishing"}});
+  CHECK(post_actions(PostStatus::draft)["sends"] == json{{"save", "draft"}, {"schedule", "scheduled"}, {"publish", "publishing"}});
+  CHECK(post_actions(PostStatus::scheduled)["sends"] == json{{"save", "scheduled"}, {"draft", "draft"}, {"publish", "publishing"}});
+  CHECK(post_actions(PostStatus::published)["sends"] == json::object());
+  // The same status the plan of that action writes into its update.
+  const json update = json::parse(post_action_plan_json(R"({"action":"schedule","status":"draft","body":{"content":"x"}})"))["update"];
+  CHECK(update["status"] == post_actions(PostStatus::draft)["sends"]["schedule"]);
+}
+
 TEST_CASE("post actions: an unknown status is refused, naming the field") {
   const json bad = json::parse(post_actions_json(R"({"status":"archived"})"));
   CHECK(bad["status"] == 400);

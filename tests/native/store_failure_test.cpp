@@ -2,6 +2,7 @@
 
 #include "store_round_trip.hpp"
 #include "trypost/endpoint_call.hpp"
+#include "trypost/failure_class.hpp"
 #include "trypost/retry.hpp"
 
 // The Store's answers tell the shell what a failure means (failure_class.hpp) and whether a
@@ -34,7 +35,10 @@ TEST_CASE("store: a 401 on a workspace's request says its credential was refused
   CHECK(out["failure_class"]["key_refused"] == true);
   CHECK(out["failure_class"]["credential_refused"] == false);
   const auto unpaid = st.begin_request("", RequestKind::workspace_probe, {}, "tp_unpaid");
-  CHECK(st.apply_response(id_of(unpaid), 402, R"({"message":"Subscription required."})")["failure_class"]["key_refused"] == false);
+  const auto unpaid_out = st.apply_response(id_of(unpaid), 402, R"({"message":"Subscription required."})");
+  CHECK(unpaid_out["failure_class"]["key_refused"] == false);
+  CHECK(unpaid_out["failure_class"]["payment_required"] == true);
+  CHECK(out["failure_class"]["payment_required"] == false);
 }
 
 TEST_CASE("store: a server without device sessions answers the open with unsupported; the account token's 401 refuses no workspace") {
@@ -74,6 +78,63 @@ TEST_CASE("store: a posts walk's page from a deleted or overtaken walk is quiet"
   }
   const auto page = st.begin_request(ws, RequestKind::posts_page, {});
   CHECK(st.apply_response(id_of(page), 500, "{}")["failure_class"]["quiet"] == false);
+}
+
+TEST_CASE("store: a failed edit's answer carries what the outbox does with it: wait, done, or a problem (a conflict)") {
+  FakeServer srv;
+  Store st;
+  const auto ws = add_by_key(st, srv, srv.seed_workspace("Client A", 3));
+  const json edit{{"post_id", "1"}, {"body", {{"content", "mine"}}}};
+  const auto sent = [&](RequestKind kind, const json& params, int status, const std::string& body) {
+    const auto req = st.begin_request(ws, kind, params);
+    REQUIRE(req.ok());
+    return st.apply_response(id_of(req), status, body)["failure_class"];
+  };
+  for (int status : {0, 429, 503}) {
+    CAPTURE(status);
+    const auto f = sent(RequestKind::post_update, edit, status, "{}");
+    CHECK(f["outcome"] == "wait");
+    CHECK(f["conflict"] == false);
+  }
+  CHECK(sent(RequestKind::post_update, edit, 401, "{}")["outcome"] == "wait");
+  const auto frozen = sent(RequestKind::post_update, edit, 422, R"({"message":"This post has already been processed."})");
+  CHECK(frozen["outcome"] == "problem");
+  CHECK(frozen["conflict"] == true);
+  CHECK(sent(RequestKind::post_create, {{"body", {{"content", "x"}}}}, 422, "{}")["conflict"] == false);
+  CHECK(sent(RequestKind::post_delete, {{"post_id", "1"}}, 404, "{}")["outcome"] == "done");
+  CHECK(sent(RequestKind::post_update, edit, 501, "{}")["outcome"] == "problem");
+  // A success the core cannot read is the server's passing trouble (502): the edit waits.
+  const auto unreadable = [&] {
+    const auto req = st.begin_request(ws, RequestKind::post_update, edit);
+    REQUIRE(req.ok());
+    return st.apply_response(id_of(req), 200, "not json");
+  }();
+  CHECK(unreadable["status"] == 502);
+  CHECK(unreadable["failure_class"]["outcome"] == "wait");
+  // The same reading as classifyFailure's for the status the answer names.
+  CHECK(json::parse(failure_class_json(R"({"kind":"posts.update","status":502})"))["outcome"] == "wait");
+}
+
+TEST_CASE("store: a request refused before sending says what that means in the refusal itself") {
+  StoreApi api;
+  // A walk of a workspace that went: quiet; the same status for an edit: it waits for the workspace.
+  const auto walk = json::parse(api.begin_request("ws-gone", "posts.list", "{}"));
+  CHECK(walk["status"] == 404);
+  CHECK(walk["failure_class"]["quiet"] == true);
+  CHECK(walk["failure_class"]["credential_refused"] == false);
+  const auto edit = json::parse(api.begin_request("ws-gone", "posts.update", R"({"post_id":"1","body":{}})"));
+  CHECK(edit["failure_class"]["outcome"] == "wait");
+  CHECK(edit["failure_class"]["quiet"] == false);
+  // No account token: no account API, so no sessions either.
+  const auto open = json::parse(api.begin_request("", "account.sessions.open", R"({"device_id":"device-0001"})"));
+  CHECK(open["status"] == 501);
+  CHECK(open["failure_class"]["unsupported"] == true);
+  // The same reading classifyFailure gives for that status before sending.
+  const json asked = json::parse(failure_class_json(R"({"kind":"account.sessions.open","status":501,"stage":"begin"})"));
+  CHECK(open["failure_class"] == asked);
+  const auto probe = json::parse(api.probe_key(""));
+  CHECK(probe["errors"].contains("api_key"));
+  CHECK(probe["failure_class"]["key_refused"] == false);
 }
 
 TEST_CASE("store: a begun request says whether it may go again; a create's key makes it so, written by the core") {
@@ -116,6 +177,8 @@ TEST_CASE("endpoint call: a failure says whether the calling workspace's credent
     return json::parse(finish_endpoint_call_json(st, workspace, meta.dump(), R"({"message":"Unauthenticated."})"))["failure"];
   };
   CHECK(read(ws, "labels.list", 401)["credential_refused"] == true);
+  CHECK(read(ws, "labels.list", 401)["payment_required"] == false);
+  CHECK(read(ws, "labels.create", 402)["payment_required"] == true);
   CHECK(read(ws, "labels.list", 403)["credential_refused"] == false);
   // The Pinterest connection's 401 is not the key's; an unknown workspace has nothing to refuse.
   CHECK(read(ws, "social_accounts.boards", 401)["credential_refused"] == false);

@@ -83,6 +83,7 @@ export async function useClient(): Promise<string[]> {
     if (e instanceof WorkspaceError) return Object.keys(e.errors).concat(e.failureClass.quiet === true ? ['quiet'] : []);
     if (e instanceof ApiError && e.kind === 'payment_required') return [e.untilIso ?? '', String(e.payment)];
     if (e instanceof ApiError && e.credentialRefused) return [String(e.workspaceId)];
+    if (e instanceof ApiError && e.paymentRequired) return [];
   }
   return [encrypted.kind, String(page.page.last_page), served.platforms[0].sanitized_content,
     String(metrics.platforms.length), String(labels.length), String(sent.ok), String(problems.length), String(block?.message)];
@@ -99,9 +100,10 @@ export async function usePosts(): Promise<boolean> {
   const brands: BrandCatalog = await brandCatalog();
   const roles: RoleCatalog = await roleCatalog('admin');
   const offered = await postActions('draft');
+  const scheduling: string | undefined = offered.sends.schedule;
   const plan: PostActionPlan = await planPostAction({ action: 'schedule', body: { content: text } });
   const fixed: boolean = roles.roles.some((r) => r.fixed && (r.fixed_reason ?? '').length > 0);
-  return roles.assignable.length > 0 && fixed && offered.editable && plan.create !== undefined && catalog.platforms.length > 0 && meta.platforms.length > 0 && answer.valid && label.valid && signature.valid
+  return roles.assignable.length > 0 && fixed && offered.editable && scheduling !== undefined && plan.create !== undefined && catalog.platforms.length > 0 && meta.platforms.length > 0 && answer.valid && label.valid && signature.valid
     && predicted.platforms.every((p) => !p.over_limit) && brands.fonts.length > 0;
 }
 
@@ -150,7 +152,7 @@ export async function useTransportAndOutbox(): Promise<number> {
     if (e instanceof TransportError && e.kind === 'timeout') return e.attempts;
   }
   const outbox = await createOutbox({ storage: createIndexedDbOutboxStorage({ name: 'outbox' }), send: async () => ({ ok: true }), core });
-  const refused: OutboxSendAnswer = { ok: false, stage: 'begin', status: 401 };
+  const refused: OutboxSendAnswer = { ok: false, stage: 'begin', status: 401, failure_class: { outcome: 'wait', conflict: false } };
   const q: Queued = await outbox.enqueue('ws', { kind: 'posts.delete', post_id: 'p1' });
   const local: boolean = isLocalId(q.entry.local_id);
   const header: string = idempotencyHeader(core, key);

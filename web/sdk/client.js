@@ -113,9 +113,10 @@ class Client {
       // {entry, sent}: `sent` resolves {ok, post_id?} | {ok: false, status, message}.
       create: (body) => client.#queue({ kind: 'posts.create', body }),
       update: (postId, body) => client.#queue({ kind: 'posts.update', post_id: String(postId), body }),
+      // The status each action sends is the core's (post_action.hpp).
       schedule: (postId, scheduledAt, body = {}) =>
-        client.#queue({ kind: 'posts.update', post_id: String(postId), body: { ...body, status: 'scheduled', scheduled_at: scheduledAt } }),
-      publishNow: (postId, body = {}) => client.#queue({ kind: 'posts.update', post_id: String(postId), body: { ...body, status: 'publishing' } }),
+        client.#queue({ kind: 'posts.update', post_id: String(postId), body: { ...body, status: client.#sends('schedule'), scheduled_at: scheduledAt } }),
+      publishNow: (postId, body = {}) => client.#queue({ kind: 'posts.update', post_id: String(postId), body: { ...body, status: client.#sends('publish') } }),
       delete: (postId) => client.#queue({ kind: 'posts.delete', post_id: String(postId) }),
       flush: (workspaceId) => client.outbox.flush(workspaceId),
       // One post read again through the Store (its list then holds the answer): the post as the
@@ -253,8 +254,8 @@ class Client {
     try {
       out = await this.#probe(apiKey);
     } catch (e) {
-      if (e instanceof WorkspaceError && e.status === 402) {
-        // Kept to be tried again (waitingKeys); the caller still hears why it is not open.
+      if (e instanceof WorkspaceError && e.failureClass.payment_required === true) {
+        // Only paying helps: kept to be tried again (waitingKeys); the caller still hears why it is not open.
         await this.#waiting.keep(apiKey);
         e.keyKept = true;
       }
@@ -341,14 +342,8 @@ class Client {
 
   // Begins through the store (which picks the key of `workspaceId`), fetches, applies.
   async #send(workspaceId, kind, params, { sync = true, keepText = false } = {}) {
-    let req;
-    try {
-      req = coreAnswer(this.#store.beginRequest(workspaceId, kind, JSON.stringify(params ?? {})));
-    } catch (e) {
-      // A refusal before sending carries the core's reading of it too (a superseded walk: quiet).
-      if (e instanceof WorkspaceError) e.failureClass = askCore(this.#core, 'classifyFailure', { kind, status: e.status, stage: 'begin' });
-      throw e;
-    }
+    // A refusal before sending carries the core's reading of it too (a superseded walk: quiet).
+    const req = coreAnswer(this.#store.beginRequest(workspaceId, kind, JSON.stringify(params ?? {})));
     return this.#perform(req, { sync, keepText });
   }
 
@@ -361,12 +356,16 @@ class Client {
     if (failureClass.credential_refused) this.#refused.refused(req.workspace_id);
     if (sync && out.outcome !== 'dropped') this.#sync();
     if (out.outcome === 'error') {
-      if (status === 402) this.#paymentFrom(req, text);
+      if (failureClass.payment_required) this.#paymentFrom(req, status, text);
       throw new WorkspaceError(out.error?.message ?? 'Request failed', { status: out.status, errors: out.error?.errors ?? {}, failureClass });
     }
     // Only the two answers that carry a new key are kept, and only to hand it to the storage.
     if (keepText) Object.defineProperty(out, 'responseText', { value: text, enumerable: false });
     return out;
+  }
+
+  #sends(action) {
+    return askCore(this.#core, 'describePostActions', {}).sends[action];
   }
 
   async #queue(op) {
@@ -376,14 +375,14 @@ class Client {
   }
 
   // One outbox entry, begun through the store (which holds the key of its workspace) at send time.
-  // -> {ok: true, post_id} | {ok: false, stage, status, message, errors}: what the failure means
-  // for the queue (wait, done, problem) is the core's classifyFailure, asked by the outbox.
+  // -> {ok: true, post_id} | {ok: false, stage, status, message, errors, failure_class?}: what the
+  // failure means for the queue (wait, done, problem) is the core's, carried by the Store's answer.
   async #sendQueued(entry) {
     const params = { body: entry.body };
     if (entry.post_id) params.post_id = entry.post_id;
     // After a 402 the workspace's writes stop: the edit is kept (in problems), not sent again.
     const held = this.#payments.refusal(entry.workspace_id, 'PUT');
-    if (held) return { ok: false, stage: 'local', status: 402, message: held.message, errors: {} };
+    if (held) return { ok: false, stage: 'local', status: held.status, message: held.message, errors: {} };
     // A create's key: the core writes its header (or refuses the key) as it begins the request.
     if (entry.idempotency_key) params.idempotency_key = entry.idempotency_key;
     let req;
@@ -391,14 +390,14 @@ class Client {
       req = coreAnswer(this.#store.beginRequest(entry.workspace_id, entry.kind, JSON.stringify(params)));
     } catch (e) {
       if (!(e instanceof WorkspaceError)) throw e;
-      return { ok: false, stage: 'begin', status: e.status, message: e.message, errors: e.errors };
+      return { ok: false, stage: 'begin', status: e.status, message: e.message, errors: e.errors, failure_class: e.failureClass };
     }
     try {
       const out = await this.#perform(req);
       return { ok: true, post_id: out.post_id ?? entry.post_id };
     } catch (e) {
       if (!(e instanceof WorkspaceError)) throw e;
-      return { ok: false, stage: 'send', status: e.status, message: e.message, errors: e.errors };
+      return { ok: false, stage: 'send', status: e.status, message: e.message, errors: e.errors, failure_class: e.failureClass };
     }
   }
 
@@ -459,11 +458,11 @@ class Client {
   // A 402 answered by a Store request (refresh, outbox): read by the core like any other. Whether
   // it blocks anything is the core's decision on the request's kind (a key's probe answers for a
   // workspace not known yet, perhaps another account's: nothing is held).
-  #paymentFrom(req, text) {
+  #paymentFrom(req, status, text) {
     const ws = req.workspace_id ?? '';
     const endpoint = ws ? 'workspace.get' : 'account.me';
     try {
-      const read = JSON.parse(this.#core.finishEndpointCall(this.#store, ws, JSON.stringify({ endpoint, status: 402, now: Math.floor(Date.now() / 1000) }), text ?? ''));
+      const read = JSON.parse(this.#core.finishEndpointCall(this.#store, ws, JSON.stringify({ endpoint, status, now: Math.floor(Date.now() / 1000) }), text ?? ''));
       if (read.failure) this.#payments.failed(new ApiError(read.failure, { endpoint, workspaceId: ws || null }), req.kind);
     } catch {
       // not readable: the WorkspaceError the caller gets still says 402

@@ -46,11 +46,10 @@ export function parseCoreAnswer(text) {
 
 // One question to the core with a JSON argument: its answer, or a thrown CoreError.
 // The shell's rules are asked this way (each is a binding of wasm/bindings.cpp):
-//   classifyFailure        what a failure means: the outbox's wait/done/problem (outbox.js), and
-//                          for a refusal before sending, e.g. a quiet posts walk (client.js)
+//   classifyFailure        what a failure no Store answer classified means: the outbox's
+//                          wait/done/problem (outbox.js), and the shell's own refusal (client.js)
 //   decidePaymentBlock     which workspaces a 402 blocks, whether to ask for the reset date
 //   checkPaymentBlock      whether a block refuses a method, or has lifted (payment-blocks.js)
-//   readPaymentReset       the usage answer's resets_at as a date
 //   buildIdempotencyHeader the Idempotency-Key header for a key, or its refusal (transport.js)
 export function askCore(core, binding, input) {
   return parseCoreAnswer(core[binding](JSON.stringify(input ?? {})));

@@ -1,6 +1,7 @@
 // The outbox: post edits waiting to reach the server, in order per workspace. Every change is
 // written to its storage before anything is sent, so a reload (or a crash) loses nothing the user
-// wrote. What a failed send means is the core's classifyFailure (include/trypost/outbox_failure.hpp):
+// wrote. What a failed send means is the core's (include/trypost/outbox_failure.hpp), read from the
+// answer's failure_class when the send came through the Store, else asked of classifyFailure:
 // "wait" stops the workspace's queue (offline, 5xx, 429 past the transport's retries, no usable
 // key yet) until the next flush; "problem" takes the entry out and keeps it, with the user's text,
 // in `problems` (`conflict` on an edit refused with 422, e.g. a post published meanwhile); "done"
@@ -46,14 +47,16 @@ const LOCAL = 'local:';
 export const isLocalId = (id) => typeof id === 'string' && id.startsWith(LOCAL);
 
 // createOutbox({storage, send, core?}) where send(entry) -> {ok: true, post_id?} | {ok: false,
-// stage?: 'begin'|'send'|'local', status, message, errors}: `stage` says where it stopped (refused
-// before it was sent, the server's answer or none, refused by the shell itself; default 'send').
-// send never throws for HTTP outcomes; a throw is a problem.
+// stage?: 'begin'|'send'|'local', status, message, errors, failure_class?}: `stage` says where it
+// stopped (refused before it was sent, the server's answer or none, refused by the shell itself;
+// default 'send'); `failure_class` is the core's answer that already classified it (a Store
+// answer's), so it is not asked again. send never throws for HTTP outcomes; a throw is a problem.
 export async function createOutbox({ storage = createMemoryOutboxStorage(), send, core } = {}) {
   if (typeof send !== 'function') throw new TypeError('createOutbox: send is required');
   const theCore = core ?? (await loadCore());
   const doc = (await storage.load()) ?? { entries: [], ids: {}, problems: [], seq: 0 };
   const classify = (kind, r) => {
+    if (typeof r.failure_class?.outcome === 'string') return r.failure_class;
     try {
       return askCore(theCore, 'classifyFailure', { kind: String(kind), status: Number.isInteger(r.status) ? r.status : 0, stage: r.stage ?? 'send' });
     } catch {

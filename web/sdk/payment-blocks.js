@@ -1,6 +1,7 @@
 // The 402 blocks a client holds between calls. Every decision is the core's
 // (include/trypost/payment_block.hpp): which workspaces a 402 blocks, which calls a block refuses,
-// when it lifts, whether the account's usage is asked for the reset date and how that date reads.
+// when it lifts, whether the account's usage is asked for the reset date and how that date reads
+// (parseApiTime, the one reader of the API's times).
 // This file keeps the blocks, reads the clock and tells the network listeners.
 import { askCore } from './core.js';
 import { ApiError } from './resources.js';
@@ -59,7 +60,7 @@ export class PaymentBlocks {
 
   // A failed call's ApiError; `kind` names the endpoint or Store request that was answered.
   failed(e, kind = e.endpoint) {
-    if (e.status !== 402) return;
+    if (!e.paymentRequired) return;
     const { emit, workspaces, accountApi, usage } = this.#context;
     const decision = askCore(this.#core, 'decidePaymentBlock', {
       status: e.status, workspace_id: e.workspaceId ?? null, kind: String(kind ?? ''), payment: e.payment, until: seconds(e.until),
@@ -76,14 +77,10 @@ export class PaymentBlocks {
     emit({ kind: 'payment', workspaceId: e.workspaceId, workspaceIds, error: e, block: { ...block } });
     if (!decision.ask_usage) return;
     usage().then((u) => {
-      let reset;
-      try {
-        reset = askCore(this.#core, 'readPaymentReset', { resets_at: typeof u?.resets_at === 'string' ? u.resets_at : null });
-      } catch {
-        return;
-      }
-      if (reset.until === null || this.#blocks.get(e.workspaceId) !== block) return;
-      block.until = new Date(reset.until_iso);
+      // The API's time form or ISO 8601 with an offset; NaN when absent or unreadable.
+      const resetMs = typeof u?.resets_at === 'string' ? this.#core.parseApiTime(u.resets_at) : NaN;
+      if (Number.isNaN(resetMs) || this.#blocks.get(e.workspaceId) !== block) return;
+      block.until = new Date(resetMs);
       emit({ kind: 'payment', workspaceId: e.workspaceId, workspaceIds, error: e, block: { ...block } });
     }, () => {});
   }

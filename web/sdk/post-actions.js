@@ -1,19 +1,15 @@
 // The composer's actions, asked of the core: which ones a post offers (and whether it can be
 // changed at all), and what each one sends.
-import { loadCore, parseCoreAnswer } from './core.js';
+import { loadCore, askCore } from './core.js';
 
-async function ask(fn, input) {
-  const core = await loadCore();
-  return parseCoreAnswer(core[fn](JSON.stringify(input)));
-}
-
-// {editable, actions: ['save' | 'draft' | 'schedule' | 'publish']}; no status: a new post.
-export function postActions(status = null) {
-  return ask('describePostActions', status ? { status } : {});
+// {editable, actions: ['save' | 'draft' | 'schedule' | 'publish'], sends: {action: status}}; no
+// status: a new post.
+export async function postActions(status = null) {
+  return askCore(await loadCore(), 'describePostActions', status ? { status } : {});
 }
 
 // {action, body, status?, platforms?: [id]} -> an existing post's {update}, or a new post's
 // {create, then?: {status, platforms, scheduled_at?}, unfinished}.
-export function planPostAction(request) {
-  return ask('planPostAction', request);
+export async function planPostAction(request) {
+  return askCore(await loadCore(), 'planPostAction', request);
 }

@@ -9,20 +9,11 @@ export async function planStatusWatch(input) {
   return parseCoreAnswer(core.planStatusWatch(JSON.stringify(input)));
 }
 
-// The statuses whose outcome may still be to come, as the core's plans say (read once per module).
-let waitingPromise = null;
-function waitingStatuses() {
-  if (!waitingPromise) {
-    waitingPromise = planStatusWatch({ now: 0, posts: [] }).then((plan) => new Set(plan.waiting));
-    waitingPromise.catch(() => { waitingPromise = null; });
-  }
-  return waitingPromise;
-}
-
 // A watch over one workspace's posts. options: {posts() -> [post], read(id) -> post,
 // settled(post, {waiting}), recentReads() -> n, rateWait() -> seconds, setTimer, clearTimer, now}.
-// Only posts in a status the core says is waiting are handed to it; each post read is handed back
-// with `waiting`: whether its status still waits for an outcome (false: it settled).
+// After its first round only posts in a status the core says is waiting are handed to it; each
+// post read is handed back with `waiting`: whether its status still waits for an outcome (false:
+// it settled).
 export function createStatusWatch(options) {
   const { posts, read, settled } = options;
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
@@ -33,6 +24,10 @@ export function createStatusWatch(options) {
   let stopped = false;
   let running = false;
   const mine = []; // times of the watch's own reads, for its share of the minute
+  // The statuses whose outcome may still be to come, as the core's last plan named them. The
+  // first round hands every post over (the core passes over settled ones itself); later rounds
+  // only the waiting ones, so a long list does not cross into the core every few seconds.
+  let waiting = null;
   async function round() {
     timer = null;
     if (stopped || running) return;
@@ -40,19 +35,19 @@ export function createStatusWatch(options) {
     try {
       const t = now();
       while (mine.length && mine[0] < t - 60_000) mine.shift();
-      const waiting = await waitingStatuses();
-      const list = posts().filter((p) => waiting.has(p.status)).map((p) => ({ id: String(p.id), status: p.status, scheduled_at: p.scheduled_at ?? null }));
+      const list = posts().filter((p) => !waiting || waiting.has(p.status)).map((p) => ({ id: String(p.id), status: p.status, scheduled_at: p.scheduled_at ?? null }));
       const plan = await planStatusWatch({
         now: Math.floor(t / 1000), posts: list, state,
         recent_reads: options.recentReads?.() ?? mine.length, watch_reads: mine.length, rate_wait: Math.ceil(options.rateWait?.() ?? 0),
       });
       state = plan.state;
+      waiting = new Set(plan.waiting);
       for (const id of plan.read) {
         if (stopped) return;
         mine.push(now());
         try {
           const post = await read(id);
-          if (post) settled(post, { waiting: plan.waiting.includes(post.status) });
+          if (post) settled(post, { waiting: waiting.has(post.status) });
         } catch { /* read again next round */ }
       }
       if (!stopped && plan.next_in_seconds != null) timer = setTimer(round, plan.next_in_seconds * 1000);

@@ -20,6 +20,7 @@ export class ApiError extends Error {
     this.workspaceId = workspaceId;
     this.local = local; // refused before anything was sent
     this.credentialRefused = failure.credential_refused === true; // the workspace's own credential: sign in again
+    this.paymentRequired = failure.payment_required === true; // the server answered 402: a payment block starts
     this.retryAfterSeconds = failure.retry_after_seconds ?? null;
     this.until = failure.until_iso ? new Date(failure.until_iso) : null;
     this.untilIso = failure.until_iso ?? null;

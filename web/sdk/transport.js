@@ -37,13 +37,16 @@ export function createTransport({ core, fetch, timeoutMs = 15000, sleep = realSl
   const doFetch = fetch ?? globalThis.fetch?.bind(globalThis);
   if (typeof doFetch !== 'function') throw new TypeError('createTransport: no fetch available');
 
+  // Header names are case-insensitive (RFC 9110): a caller's "idempotency-key" is the same header.
+  const hasIdempotencyKey = (headers) => Object.keys(headers).some((h) => h.toLowerCase() === 'idempotency-key');
+
   // `idempotent` is the built request's own answer (buildRequest, beginRequest, beginEndpointCall);
   // a request the core did not build is judged by the core from its method and whether it carries
   // an Idempotency-Key header.
   function decide(status, sent, attempt, retryAfter, timedOut) {
     const input = { status, attempt, now: Math.floor(now() / 1000), random: Math.min(random(), 0.999999), timed_out: timedOut };
     if (typeof sent.idempotent === 'boolean') input.idempotent = sent.idempotent;
-    else Object.assign(input, { method: sent.method, idempotency_key: Object.keys(sent.headers).some((h) => h.toLowerCase() === 'idempotency-key') });
+    else Object.assign(input, { method: sent.method, idempotency_key: hasIdempotencyKey(sent.headers) });
     if (retryAfter != null) input.retry_after = retryAfter;
     const out = JSON.parse(core.decideRetry(JSON.stringify(input)));
     // A status the core cannot read (none that fetch gives): stop, and call it an HTTP failure.
@@ -72,7 +75,7 @@ export function createTransport({ core, fetch, timeoutMs = 15000, sleep = realSl
   // (and says idempotent), so the option is for requests built by hand.
   async function exchange(req, { idempotencyKey } = {}) {
     const headers = { ...(req.headers ?? {}) };
-    const keyAdded = Boolean(idempotencyKey) && headers['Idempotency-Key'] === undefined;
+    const keyAdded = Boolean(idempotencyKey) && !hasIdempotencyKey(headers);
     if (keyAdded) headers['Idempotency-Key'] = idempotencyHeader(core, idempotencyKey);
     const method = String(req.method ?? 'GET').toUpperCase();
     const sent = { method, headers, idempotent: keyAdded ? true : req.idempotent };

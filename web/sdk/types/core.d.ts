@@ -36,7 +36,6 @@ export interface CoreModule {
   classifyFailure(inputJson: string): string;
   decidePaymentBlock(inputJson: string): string;
   checkPaymentBlock(inputJson: string): string;
-  readPaymentReset(inputJson: string): string;
   buildIdempotencyHeader(inputJson: string): string;
   // calendar and snapshots (also the whole of the widget's calendar-only module)
   CalendarIndex: new () => CoreCalendarIndex;

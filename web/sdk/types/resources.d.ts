@@ -25,6 +25,8 @@ export declare class ApiError extends Error {
   workspaceKeyNeedsAttention: boolean;
   /** The calling workspace's own credential was refused: it needs signing in (or a key) again. */
   credentialRefused: boolean;
+  /** The server answered 402: a payment block starts. */
+  paymentRequired: boolean;
   reconnectAccount: boolean;
   stopCreditActions: boolean;
 }

@@ -1,5 +1,5 @@
 // The SDK's types: transport and outbox (web/sdk/transport.js, web/sdk/outbox.js). Re-exported by ../index.d.ts.
-import { KeyStorage } from './workspaces.js';
+import { FailureClass, KeyStorage } from './workspaces.js';
 
 export interface TransportOptions {
   core: unknown; fetch?: typeof fetch; timeoutMs?: number;
@@ -44,10 +44,10 @@ export interface Outbox {
   subscribe(listener: (s: { pending: number; problems: number }) => void): () => void;
   idle(): Promise<void>;
 }
-/** What `send` answers; on a failure, `stage` says where it stopped (default 'send'), and the core's classifyFailure says whether the edit waits, is done or becomes a problem. */
+/** What `send` answers; on a failure, `stage` says where it stopped (default 'send'), and the core says whether the edit waits, is done or becomes a problem: the `failure_class` of the answer that read it (a Store answer's), else asked of classifyFailure. */
 export type OutboxSendAnswer =
   | { ok: true; post_id?: string }
-  | { ok: false; stage?: 'begin' | 'send' | 'local'; status: number; message?: string; errors?: Record<string, string[]> };
+  | { ok: false; stage?: 'begin' | 'send' | 'local'; status: number; message?: string; errors?: Record<string, string[]>; failure_class?: FailureClass };
 export declare function createOutbox(options: { storage?: OutboxStorage; send: (e: OutboxEntry) => Promise<OutboxSendAnswer>; core?: unknown }): Promise<Outbox>;
 export declare function createMemoryOutboxStorage(): OutboxStorage;
 export declare function createIndexedDbOutboxStorage(options?: { name?: string; indexedDB?: IDBFactory }): OutboxStorage;

@@ -45,7 +45,8 @@ export declare function roleCatalog(role?: Role | null): Promise<RoleCatalog>;
 
 export type PostAction = 'save' | 'draft' | 'schedule' | 'publish';
 /** What a post offers in the composer (web/sdk/post-actions.js); no status: a new post. */
-export declare function postActions(status?: string | null): Promise<{ editable: boolean; actions: PostAction[] }>;
+/** Which actions a post offers, and the status each one sends (`sends`). */
+export declare function postActions(status?: string | null): Promise<{ editable: boolean; actions: PostAction[]; sends: Partial<Record<PostAction, string>> }>;
 /** What an action sends: an existing post's PUT body, or a new post's create and the update after it. */
 export interface PostActionPlan {
   update?: Record<string, unknown>;
@@ -196,6 +197,12 @@ export interface FailureClass {
   /** The account token itself was refused (a 401 from the account API): only a new sign-in helps. */
   account_token_refused?: boolean;
   quiet?: boolean;
+  /** The server answered 402: only paying helps (a payment block starts; a key being added is kept to try again). */
+  payment_required?: boolean;
+  /** What the outbox does with an edit that failed so: it waits its turn, it is done, or it is a problem to show. */
+  outcome?: 'done' | 'wait' | 'problem';
+  /** A problem that is a post changed meanwhile (an edit refused with 422). */
+  conflict?: boolean;
 }
 
 export declare class WorkspaceError extends Error {
