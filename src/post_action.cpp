@@ -19,6 +19,14 @@ std::string_view unfinished(PostAction a) {
   }
 }
 
+// A post being published is locked entirely; one already sent can still be deleted or duplicated.
+std::string why_frozen(PostStatus s) {
+  if (s == PostStatus::publishing)
+    return "This post is being published right now, so it can no longer be edited, moved or deleted.";
+  return "This post is " + std::string(display_name(s)) +
+         ": the API refuses changes to a post once it has been sent. To post it again, duplicate it as a new post.";
+}
+
 // The status field of an argument: absent or null is a new post.
 bool read_status(const nlohmann::json& in, std::optional<PostStatus>& out, ApiError& err) {
   if (!in.contains("status") || in["status"].is_null()) return true;
@@ -57,7 +65,9 @@ nlohmann::json post_actions(std::optional<PostStatus> status) {
   if (!status) actions = {"draft", "schedule", "publish"};
   else if (*status == PostStatus::draft) actions = {"save", "schedule", "publish"};
   else if (*status == PostStatus::scheduled) actions = {"save", "draft", "publish"};
-  return {{"editable", editable}, {"actions", actions}};
+  nlohmann::json out{{"editable", editable}, {"deletable", status && is_deletable(*status)}, {"actions", actions}};
+  if (!editable) out["why_frozen"] = why_frozen(*status);
+  return out;
 }
 
 std::string post_actions_json(const std::string& input) {

@@ -23,9 +23,10 @@ std::optional<PostAction> parse_post_action(std::string_view s);
 // The status an action leaves the post in; `current` is the post's status (for save).
 PostStatus status_after(PostAction a, PostStatus current);
 
-// {"editable": bool, "actions": [...]}: a new post (no status) offers draft, schedule and
-// publish; a draft save, schedule and publish; a scheduled post save, draft and publish; any
-// other status nothing.
+// {"editable": bool, "deletable": bool, "actions": [...], "why_frozen"?: text}: a new post (no
+// status) offers draft, schedule and publish; a draft save, schedule and publish; a scheduled post
+// save, draft and publish; any other status nothing, and `why_frozen` says why in words a person
+// reads. A new post is not deletable (it does not exist yet).
 nlohmann::json post_actions(std::optional<PostStatus> status);
 // Input {"status"?: "draft"}.
 std::string post_actions_json(const std::string& input);

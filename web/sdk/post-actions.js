@@ -7,7 +7,7 @@ async function ask(fn, input) {
   return parseCoreAnswer(core[fn](JSON.stringify(input)));
 }
 
-// {editable, actions: ['save' | 'draft' | 'schedule' | 'publish']}; no status: a new post.
+// {editable, deletable, actions: ['save' | 'draft' | 'schedule' | 'publish'], why_frozen?}; no status: a new post.
 export function postActions(status = null) {
   return ask('describePostActions', status ? { status } : {});
 }
