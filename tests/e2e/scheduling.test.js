@@ -92,6 +92,13 @@ test('"Publish now" turns into "published" on the page once the scheduler has ru
   await dialog.getByRole('button', { name: 'Publish now' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('button', { name: /Live status e2e, publishing/ }).waitFor();
+  // While it is being published it opens read-only, saying why, and cannot be deleted.
+  await page.getByRole('button', { name: /Live status e2e, publishing/ }).click();
+  const sending = page.getByRole('dialog', { name: 'Post' });
+  await sending.getByText('This post is being published right now, so it can no longer be edited, moved or deleted.').waitFor();
+  assert.equal(await sending.getByRole('button', { name: 'Delete post' }).count(), 0);
+  assert.equal(await sending.getByRole('button', { name: 'Duplicate as new post' }).count(), 1);
+  await sending.getByRole('button', { name: 'Close' }).click();
   await dash.emulator.tick();
   await dash.emulator.tick();
   assert.equal((await postsByContent(api, 'Live status e2e'))[0].status, 'published');
