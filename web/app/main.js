@@ -7,6 +7,8 @@
 // Only what the first paint needs is imported here (the shell, <tp-calendar>, the device cache);
 // the SDK with the WASM core, settings and the composer come after it (loadRest).
 import { errorText } from './dom.js';
+// For their definitions only: page-shell.js and screen-routing.js create these elements by tag
+// (tests/js/main-imports.test.js holds this list to what the first paint draws).
 import './workspace-switcher.js';
 import './calendar-view.js';
 import { openPostCache } from './post-cache.js';
