@@ -19,6 +19,14 @@ std::string_view unfinished(PostAction a) {
   }
 }
 
+// A post being published is locked entirely; one already sent can still be deleted or duplicated.
+std::string why_frozen(PostStatus s) {
+  if (s == PostStatus::publishing)
+    return "This post is being published right now, so it can no longer be edited, moved or deleted.";
+  return "This post is " + std::string(display_name(s)) +
+         ": the API refuses changes to a post once it has been sent. To post it again, duplicate it as a new post.";
+}
+
 // The status field of an argument: absent or null is a new post.
 bool read_status(const nlohmann::json& in, std::optional<PostStatus>& out, ApiError& err) {
   if (!in.contains("status") || in["status"].is_null()) return true;
@@ -64,7 +72,9 @@ nlohmann::json post_actions(std::optional<PostStatus> status) {
     const auto action = parse_post_action(a.get<std::string>());
     sends[a.get<std::string>()] = std::string(to_string(status_after(*action, status.value_or(PostStatus::draft))));
   }
-  return {{"editable", editable}, {"actions", actions}, {"sends", sends}};
+  nlohmann::json out{{"editable", editable}, {"deletable", status && is_deletable(*status)}, {"actions", actions}, {"sends", sends}};
+  if (!editable) out["why_frozen"] = why_frozen(*status);
+  return out;
 }
 
 std::string post_actions_json(const std::string& input) {

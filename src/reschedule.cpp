@@ -5,6 +5,7 @@
 #include "trypost/core_answer.hpp"
 #include "trypost/json_fields.hpp"
 #include "trypost/post.hpp"
+#include "trypost/when_words.hpp"
 
 namespace trypost {
 
@@ -16,17 +17,6 @@ std::optional<bool> role_can_edit_posts(std::string_view role) {
   return std::nullopt;
 }
 
-namespace {
-// "2026-12-23 09:00 Asia/Tokyo (00:00 UTC)": a time as the person reads it in their zone.
-std::string zoned_words(UtcSeconds t, const ZoneLens& zone) {
-  const std::string utc = format_iso_time(t).substr(0, 16);
-  if (zone.is_utc()) return utc.substr(0, 10) + " " + utc.substr(11) + " UTC";
-  const std::string local = format_local_iso(t, zone.offset_at(t)).substr(0, 16);
-  return local.substr(0, 10) + " " + local.substr(11) + " " + zone.name() + " (" +
-         (local.substr(0, 10) == utc.substr(0, 10) ? "" : utc.substr(0, 10) + " ") + utc.substr(11, 5) + " UTC)";
-}
-}  // namespace
-
 MovePlan plan_move(const MoveSubject& post, UtcSeconds new_time, bool can_edit, UtcSeconds now,
                    std::span<const OtherPost> others, const ZoneLens& zone) {
   MovePlan plan;
@@ -37,8 +27,8 @@ MovePlan plan_move(const MoveSubject& post, UtcSeconds new_time, bool can_edit, 
                                                 std::string(to_string(post.status)) + "."});
   // The scheduler picks due posts up every minute, so "now" itself is already too late.
   if (new_time <= now)
-    plan.reasons.push_back({"past_time", "The new time, " + zoned_words(new_time, zone) +
-                                             ", has already passed (it is now " + zoned_words(now, zone) +
+    plan.reasons.push_back({"past_time", "The new time, " + when_words(zone, new_time, DateStyle::iso) +
+                                             ", has already passed (it is now " + when_words(zone, now, DateStyle::iso) +
                                              "): pick a later time."});
   plan.ok = plan.reasons.empty();
   if (plan.ok) plan.body = json{{"status", "scheduled"}, {"scheduled_at", format_iso_time(new_time)}};

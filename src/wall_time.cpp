@@ -1,12 +1,12 @@
 #include "trypost/wall_time.hpp"
 
 #include <algorithm>
-#include <array>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "trypost/core_answer.hpp"
+#include "trypost/when_words.hpp"
 
 namespace trypost {
 namespace {
@@ -25,26 +25,6 @@ std::vector<std::int32_t> offsets_of(const ZoneLens& z) {
 
 std::string two(int v) { return std::string(1, char('0' + v / 10)) + char('0' + v % 10); }
 
-std::string clock_of(UtcSeconds local) {
-  const auto sod = local - floor_div(local, 86400) * 86400;
-  return two(int(sod / 3600)) + ":" + two(int(sod / 60 % 60));
-}
-
-// "28 March 2027" with `months`' names.
-std::string date_words(UtcSeconds local, const std::array<const char*, 12>& months) {
-  const CivilDate d = civil_from_days(floor_div(local, 86400));
-  return std::to_string(d.day) + " " + months[d.month - 1] + " " + std::to_string(d.year);
-}
-
-constexpr std::array<const char*, 12> kLongMonths{"January", "February", "March",     "April",   "May",      "June",
-                                                  "July",    "August",   "September", "October", "November", "December"};
-// The dashboard's short month names, as en-GB writes them ("Sept" included).
-constexpr std::array<const char*, 12> kShortMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                   "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"};
-
-std::string long_date(UtcSeconds local) { return date_words(local, kLongMonths); }
-std::string short_date(UtcSeconds local) { return date_words(local, kShortMonths); }
-
 std::string offset_text(std::int32_t off) {
   const int a = off < 0 ? -off : off;
   return std::string("UTC") + (off < 0 ? "-" : "+") + two(a / 3600) + ":" + two(a / 60 % 60);
@@ -52,7 +32,7 @@ std::string offset_text(std::int32_t off) {
 
 std::string local_minute_iso(UtcSeconds local) {
   const CivilDate d = civil_from_days(floor_div(local, 86400));
-  return format_date(d) + "T" + clock_of(local);
+  return format_date(d) + "T" + clock_words(local);
 }
 
 // "2027-03-28T02:30", "2027-03-28 02:30" or with ":SS": the wall time as local seconds.
@@ -69,16 +49,6 @@ std::optional<UtcSeconds> parse_wall(const std::string& s) {
 }
 
 }  // namespace
-
-std::string when_words(const ZoneLens& zone, UtcSeconds t) {
-  const UtcSeconds local = t + zone.offset_at(t);
-  const std::string here = short_date(local) + ", " + clock_of(local);
-  if (zone.name() == "UTC") return here + " UTC";
-  // UTC's date is said only when it is another day than the zone's.
-  const bool same_day = floor_div(local, 86400) == floor_div(t, 86400);
-  return here + " " + zone.name() + " (" + (same_day ? "" : format_date(civil_from_days(floor_div(t, 86400))) + " ") +
-         clock_of(t) + " UTC)";
-}
 
 WallTimeResolution resolve_wall_time(const ZoneLens& zone, UtcSeconds wall) {
   WallTimeResolution r;
@@ -121,16 +91,16 @@ WallTimeResolution resolve_wall_time(const ZoneLens& zone, UtcSeconds wall) {
 }
 
 std::string wall_time_message(const ZoneLens& zone, UtcSeconds wall, const WallTimeResolution& r) {
-  const std::string when = clock_of(wall) + " on " + long_date(wall);
+  const std::string when = clock_words(wall) + " on " + date_words(wall, MonthNames::long_names);
   if (r.kind == WallTimeResolution::Kind::gap) {
-    return when + " does not exist in " + zone.name() + ": the clocks go forward from " + clock_of(r.change_from_local) +
-           " to " + clock_of(r.change_to_local) + " that night. Pick a time before " + clock_of(r.change_from_local) +
-           " or from " + clock_of(r.change_to_local) + ".";
+    return when + " does not exist in " + zone.name() + ": the clocks go forward from " + clock_words(r.change_from_local) +
+           " to " + clock_words(r.change_to_local) + " that night. Pick a time before " + clock_words(r.change_from_local) +
+           " or from " + clock_words(r.change_to_local) + ".";
   }
   if (r.kind == WallTimeResolution::Kind::overlap) {
-    return when + " happens twice in " + zone.name() + " (the clocks go back from " + clock_of(r.change_from_local) +
-           " to " + clock_of(r.change_to_local) + "): the first one is used, " + clock_of(wall) + " " +
-           offset_text(r.offset_seconds) + " (" + clock_of(r.utc) + " UTC).";
+    return when + " happens twice in " + zone.name() + " (the clocks go back from " + clock_words(r.change_from_local) +
+           " to " + clock_words(r.change_to_local) + "): the first one is used, " + clock_words(wall) + " " +
+           offset_text(r.offset_seconds) + " (" + clock_words(r.utc) + " UTC).";
   }
   return {};
 }

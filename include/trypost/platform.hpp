@@ -48,5 +48,7 @@ const std::array<ContentType, kContentTypeCount>& all_content_types();
 
 // Only draft and scheduled posts may be edited; the rest are frozen.
 inline bool is_editable(PostStatus s) { return s == PostStatus::draft || s == PostStatus::scheduled; }
+// Any post may be deleted except one the API is publishing at this moment.
+inline bool is_deletable(PostStatus s) { return s != PostStatus::publishing; }
 
 }  // namespace trypost

@@ -23,10 +23,12 @@ std::optional<PostAction> parse_post_action(std::string_view s);
 // The status an action leaves the post in; `current` is the post's status (for save).
 PostStatus status_after(PostAction a, PostStatus current);
 
-// {"editable": bool, "actions": [...], "sends": {action: status}}: a new post (no status) offers
-// draft, schedule and publish; a draft save, schedule and publish; a scheduled post save, draft
-// and publish; any other status nothing. `sends` names the status each offered action asks for
-// (status_after): the shell's schedule and publish-now calls read it.
+// {"editable": bool, "deletable": bool, "actions": [...], "sends": {action: status},
+// "why_frozen"?: text}: a new post (no status) offers draft, schedule and publish; a draft save,
+// schedule and publish; a scheduled post save, draft and publish; any other status nothing, and
+// `why_frozen` says why in words a person reads. `sends` names the status each offered action asks
+// for (status_after): the shell's schedule and publish-now calls read it. A new post is not
+// deletable (it does not exist yet).
 nlohmann::json post_actions(std::optional<PostStatus> status);
 // Input {"status"?: "draft"}.
 std::string post_actions_json(const std::string& input);

@@ -27,11 +27,6 @@ WallTimeResolution resolve_wall_time(const ZoneLens& zone, UtcSeconds wall);
 // The sentence a person reads: "02:30 on 28 March 2027 does not exist in Europe/Paris: ..."
 std::string wall_time_message(const ZoneLens& zone, UtcSeconds wall, const WallTimeResolution& r);
 
-// An instant as a person reads it in their display zone, with UTC beside it (and UTC's date when
-// it is another day): "23 Dec 2026, 09:00 Asia/Tokyo (00:00 UTC)",
-// "23 Dec 2026, 08:00 Asia/Tokyo (2026-12-22 23:00 UTC)"; in UTC "23 Dec 2026, 09:00 UTC".
-std::string when_words(const ZoneLens& zone, UtcSeconds t);
-
 // JSON entry point. {"zone": {name, transitions} | null, "local": "2027-03-28T02:30"} ->
 //   {"ok": true, "kind": "ordinary"|"overlap", "utc", "offset_seconds", "local", "message"?, "later_utc"?}
 //   {"ok": false, "kind": "gap", "message"}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDashboardPage, signIn, OWNER_TOKEN, VIEWER_TOKEN } from './dashboard-support.js';
+import { openDashboardPage, signIn, routeLanguage, clockReady, OWNER_TOKEN, VIEWER_TOKEN } from './dashboard-support.js';
 import { watchPage } from './browser.js';
 import { openOffline } from './offline-page.js';
 import { trypostAsync } from '../js/cli-support.js';
@@ -120,24 +120,10 @@ test('times follow the page language: 24-hour in en-GB (the dashboard), 12-hour 
     const page = await env.browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     const problems = watchPage(page);
-    if (lang !== 'en-GB') {
-      await page.route((url) => url.pathname === '/app/' || url.pathname.endsWith('/index.html'), async (route) => {
-        const res = await route.fetch();
-        await route.fulfill({ response: res, body: (await res.text()).replace('<html lang="en-GB">', `<html lang="${lang}">`) });
-      });
-    }
+    if (lang !== 'en-GB') await routeLanguage(page, lang);
     await signIn(page, env.dash.url, OWNER_TOKEN);
     await page.getByRole('grid').waitFor();
-    // Once the month is painted and the page idle, its hour cycle is known; the next drawing uses it.
-    await page.evaluate(() => new Promise((r) => {
-      const idle = () => requestIdleCallback(r, { timeout: 3000 });
-      if (performance.getEntriesByName('tp:month-painted').length) return idle();
-      new PerformanceObserver((_, o) => {
-        if (!performance.getEntriesByName('tp:month-painted').length) return;
-        o.disconnect();
-        idle();
-      }).observe({ type: 'mark' });
-    }));
+    await clockReady(page);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Previous' }).click();
     const times = await page.locator('[role="gridcell"] button.post .post-time').allTextContents();

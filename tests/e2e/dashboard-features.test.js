@@ -234,6 +234,8 @@ test('a published post opens read-only, saying why', async () => {
   assert.equal(await dialog.getByRole('textbox').count(), 0);
   assert.equal(await dialog.getByRole('button', { name: 'Save changes' }).count(), 0);
   assert.equal(await page.getByRole('dialog', { name: 'Edit post' }).count(), 0);
+  // Sent, it can still be deleted (only a post being published cannot).
+  assert.equal(await dialog.getByRole('button', { name: 'Delete post' }).count(), 1);
   await bothSizes(page, 'post-read-only', { locator: dialog.getByText(/is published/) });
   // Duplicating starts a new post with its text, accounts and labels.
   await dialog.getByRole('button', { name: 'Duplicate as new post' }).click();

@@ -83,6 +83,28 @@ export async function openDashboardPage(options) {
   };
 }
 
+// `page` gets the dashboard as a page in `lang` (its <html lang>), whose hour cycle its times are
+// written in: "09:30 AM" in en-US. Call before the page is opened.
+export async function routeLanguage(page, lang) {
+  await page.route((url) => url.pathname === '/app/' || url.pathname.endsWith('/index.html'), async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, body: (await res.text()).replace('<html lang="en-GB">', `<html lang="${lang}">`) });
+  });
+}
+
+// Once the month is painted and the page idle, its hour cycle is known: the next drawing uses it.
+export function clockReady(page) {
+  return page.evaluate(() => new Promise((r) => {
+    const idle = () => requestIdleCallback(r, { timeout: 3000 });
+    if (performance.getEntriesByName('tp:month-painted').length) return idle();
+    new PerformanceObserver((_, o) => {
+      if (!performance.getEntriesByName('tp:month-painted').length) return;
+      o.disconnect();
+      idle();
+    }).observe({ type: 'mark' });
+  }));
+}
+
 // The display zone, typed into the searchable "Time zone" field and picked with Enter.
 export async function pickZone(page, zone) {
   const input = page.getByLabel('Time zone');

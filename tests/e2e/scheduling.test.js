@@ -4,7 +4,8 @@
 // into "published" on the page, without a reload, once the emulator's scheduler has run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useWorkspacePage, signIn, pickWorkspace, nextMonthDay, dayName, postsByContent, pickZone as typeZone } from './dashboard-support.js';
+import { useWorkspacePage, signIn, pickWorkspace, nextMonthDay, dayName, postsByContent, routeLanguage, clockReady, pickZone as typeZone } from './dashboard-support.js';
+import { watchPage } from './browser.js';
 
 let dash;
 let page;
@@ -13,9 +14,9 @@ let api;
 useWorkspacePage('Northwind Agency', (env) => ({ dash, page, problems, api } = env));
 
 // The display zone, then the entries naming the zone their times are in.
-async function pickZone(zone) {
-  await typeZone(page, zone);
-  await page.getByRole('grid').getByRole('button', { name: new RegExp(`\\(${zone.replace('/', '\\/')}\\)`) }).first().waitFor();
+async function pickZone(zone, on = page) {
+  await typeZone(on, zone);
+  await on.getByRole('grid').getByRole('button', { name: new RegExp(`\\(${zone.replace('/', '\\/')}\\)`) }).first().waitFor();
 }
 
 async function newPost(text) {
@@ -91,6 +92,13 @@ test('"Publish now" turns into "published" on the page once the scheduler has ru
   await dialog.getByRole('button', { name: 'Publish now' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('button', { name: /Live status e2e, publishing/ }).waitFor();
+  // While it is being published it opens read-only, saying why, and cannot be deleted.
+  await page.getByRole('button', { name: /Live status e2e, publishing/ }).click();
+  const sending = page.getByRole('dialog', { name: 'Post' });
+  await sending.getByText('This post is being published right now, so it can no longer be edited, moved or deleted.').waitFor();
+  assert.equal(await sending.getByRole('button', { name: 'Delete post' }).count(), 0);
+  assert.equal(await sending.getByRole('button', { name: 'Duplicate as new post' }).count(), 1);
+  await sending.getByRole('button', { name: 'Close' }).click();
   await dash.emulator.tick();
   await dash.emulator.tick();
   assert.equal((await postsByContent(api, 'Live status e2e'))[0].status, 'published');
@@ -134,4 +142,44 @@ test('an edit made offline is shown in place, marked queued, and still after a r
   await p2.getByLabel('Account token').waitFor();
   assert.deepEqual(await outboxes(), []);
   await p2.close();
+});
+
+test('on a 12-hour (en-US) page a keyboard move sends the wall time as the core reads it: a day on the month, a quarter hour on the week', async () => {
+  const p = await page.context().newPage();
+  await p.setViewportSize({ width: 1280, height: 800 });
+  const seen = watchPage(p);
+  await routeLanguage(p, 'en-US');
+  const sent = [];
+  p.on('request', (r) => { if (r.method() === 'PUT' && r.url().includes('/api/posts/')) sent.push(r.postDataJSON()?.scheduled_at); });
+  await signIn(p, dash.url);
+  await pickWorkspace(p, 'Northwind Agency');
+  await p.getByRole('grid').waitFor();
+  await clockReady(p);
+  // Tokyo: a move by a day resolves "09:00" on the new day in the zone, which a clock written as
+  // "09:00 AM" would not be.
+  await pickZone('Asia/Tokyo', p);
+  await p.getByRole('button', { name: 'Next' }).click();
+  const [day15, day16] = [nextMonthDay(15), nextMonthDay(16)];
+  const post = (day) => p.getByRole('gridcell', { name: new RegExp(`^${dayName(day)},`) }).getByRole('button', { name: /Tokyo breakfast e2e/ });
+  const saved = () => p.waitForFunction(() => !document.querySelector('[role=grid] button.post[aria-busy="true"]'));
+  assert.equal(await post(day15).locator('.post-time').textContent(), '09:00 AM');
+  await post(day15).focus();
+  await p.keyboard.press('Alt+ArrowRight');
+  await post(day16).waitFor();
+  await saved();
+  assert.equal((await postsByContent(api, 'Tokyo breakfast e2e'))[0].scheduled_at, `${day16} 00:00:00`);
+  // On the week's time grid Alt+ArrowDown is a quarter hour later.
+  await p.getByRole('button', { name: 'Week', exact: true }).click();
+  for (let i = 0; i < 8 && !(await post(day16).count()); i++) await p.getByRole('button', { name: 'Next' }).click();
+  await post(day16).focus();
+  await p.keyboard.press('Alt+ArrowDown');
+  await p.getByRole('grid').getByRole('button', { name: /^09:15 AM Tokyo breakfast e2e/ }).waitFor();
+  await saved();
+  assert.equal((await postsByContent(api, 'Tokyo breakfast e2e'))[0].scheduled_at, `${day16} 00:15:00`);
+  // What went out is the API's instant, never the clock as the page writes it.
+  assert.deepEqual(sent, [`${day16}T00:00:00Z`, `${day16}T00:15:00Z`]);
+  await p.getByRole('button', { name: 'Month', exact: true }).click();
+  await pickZone('UTC', p);
+  assert.deepEqual(seen, []);
+  await p.close();
 });

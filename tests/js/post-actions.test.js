@@ -4,10 +4,19 @@ import assert from 'node:assert/strict';
 import { postActions, planPostAction, CoreError } from '../../web/sdk/index.js';
 
 test('drafts and scheduled posts can change; sent or sending posts cannot', async () => {
-  assert.deepEqual(await postActions('draft'), { editable: true, actions: ['save', 'schedule', 'publish'], sends: { save: 'draft', schedule: 'scheduled', publish: 'publishing' } });
-  assert.deepEqual(await postActions('scheduled'), { editable: true, actions: ['save', 'draft', 'publish'], sends: { save: 'scheduled', draft: 'draft', publish: 'publishing' } });
+  assert.deepEqual(await postActions('draft'), { editable: true, deletable: true, actions: ['save', 'schedule', 'publish'], sends: { save: 'draft', schedule: 'scheduled', publish: 'publishing' } });
+  assert.deepEqual(await postActions('scheduled'), { editable: true, deletable: true, actions: ['save', 'draft', 'publish'], sends: { save: 'scheduled', draft: 'draft', publish: 'publishing' } });
   for (const s of ['publishing', 'published', 'partially_published', 'failed']) assert.equal((await postActions(s)).editable, false, s);
   assert.deepEqual((await postActions()).actions, ['draft', 'schedule', 'publish']);
+});
+
+test('a post being published cannot be deleted; a sent one can, and each frozen post says why', async () => {
+  const sending = await postActions('publishing');
+  assert.equal(sending.deletable, false);
+  assert.match(sending.why_frozen, /being published right now/);
+  const failed = await postActions('failed');
+  assert.equal(failed.deletable, true);
+  assert.match(failed.why_frozen, /^This post is failed: .*duplicate it as a new post\.$/);
 });
 
 const body = { content: 'Hi', scheduled_at: '2026-12-24T09:00:00Z', platforms: [{ social_account_id: 'a1', meta: { first_comment: 'x' } }] };

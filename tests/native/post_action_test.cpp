@@ -24,6 +24,21 @@ TEST_CASE("post actions: only drafts and scheduled posts can be changed") {
   }
 }
 
+TEST_CASE("post actions: every post but one being published can be deleted, and a frozen post says why") {
+  for (const char* s : {"draft", "scheduled", "published", "partially_published", "failed"}) {
+    const json a = json::parse(post_actions_json(json{{"status", s}}.dump()));
+    INFO(s);
+    CHECK(a["deletable"] == true);
+  }
+  const json sending = json::parse(post_actions_json(R"({"status":"publishing"})"));
+  CHECK(sending["deletable"] == false);
+  CHECK(sending["why_frozen"].get<std::string>().find("being published right now") != std::string::npos);
+  const json partly = post_actions(PostStatus::partially_published);
+  CHECK(partly["why_frozen"].get<std::string>().rfind("This post is partially published: ", 0) == 0);
+  CHECK(post_actions(std::nullopt)["deletable"] == false);
+  CHECK_FALSE(post_actions(PostStatus::draft).contains("why_frozen"));
+}
+
 TEST_CASE("post actions: what each post offers") {
   CHECK(post_actions(std::nullopt)["actions"] == json::array({"draft", "schedule", "publish"}));
   CHECK(post_actions(PostStatus::draft)["actions"] == json::array({"save", "schedule", "publish"}));

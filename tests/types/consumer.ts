@@ -103,7 +103,7 @@ export async function usePosts(): Promise<boolean> {
   const scheduling: string | undefined = offered.sends.schedule;
   const plan: PostActionPlan = await planPostAction({ action: 'schedule', body: { content: text } });
   const fixed: boolean = roles.roles.some((r) => r.fixed && (r.fixed_reason ?? '').length > 0);
-  return roles.assignable.length > 0 && fixed && offered.editable && scheduling !== undefined && plan.create !== undefined && catalog.platforms.length > 0 && meta.platforms.length > 0 && answer.valid && label.valid && signature.valid
+  return roles.assignable.length > 0 && fixed && offered.editable && offered.deletable && (offered.why_frozen ?? '') === '' && scheduling !== undefined && plan.create !== undefined && catalog.platforms.length > 0 && meta.platforms.length > 0 && answer.valid && label.valid && signature.valid
     && predicted.platforms.every((p) => !p.over_limit) && brands.fonts.length > 0;
 }
 

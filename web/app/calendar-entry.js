@@ -2,7 +2,7 @@
 // label colours and its text. The networks' names come from the core's view ("networks"), so a
 // screen reader hears "X, LinkedIn page" where the eye sees the badges.
 import { h } from './dom.js';
-import { clockFormat as localeClock, clockWith } from '../sdk/calendar-dates.js';
+import { clockFormat as localeClock, clockWith, networkMark } from '../sdk/calendar-dates.js';
 
 // A minute of the day as the core reads and writes wall times: 570 -> "09:30".
 export const hhmm = (minute) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -28,12 +28,6 @@ export function prepareClock() {
   clockAsked = true;
   whenIdle(() => { clockFormat = localeClock(document.documentElement.lang || 'en-GB'); });
 }
-
-// Short marks for the badges (the full names are in the entry's name and the badge's title).
-const MARKS = {
-  x: 'X', linkedin: 'in', 'linkedin-page': 'in', facebook: 'f', instagram: 'IG', 'instagram-facebook': 'IG', tiktok: 'TT',
-  youtube: 'YT', threads: '@', pinterest: 'P', bluesky: 'BS', mastodon: 'M', telegram: 'TG', discord: 'DC',
-};
 
 // Label colours as classes, their rules in one constructed sheet (set through CSSOM, which the
 // CSP allows): a style attribute per dot would be refused when a saved page is drawn from HTML.
@@ -64,7 +58,7 @@ export function entryParts(entry, names) {
   const badges = (entry.platforms ?? []).map((p) => {
     // The mark is drawn by CSS (attr()), not as text: the entry's name carries the network's full
     // name, and a short mark as text would be words the eye sees that the name lacks (WCAG 2.5.3).
-    return h('span', { class: `net net-${p}`, 'aria-hidden': 'true', title: names.networks?.[p] ?? p, 'data-mark': MARKS[p] ?? p.slice(0, 2) });
+    return h('span', { class: `net net-${p}`, 'aria-hidden': 'true', title: names.networks?.[p] ?? p, 'data-mark': networkMark(p) });
   });
   const swatches = (entry.labels ?? []).map((id) => {
     const l = names.labels?.[id];

@@ -100,16 +100,25 @@ export class CalendarView extends HTMLElement {
     return true;
   }
 
+  // The key of what is on screen when it is what a fresh visit opens (else null): whether the
+  // screen still shows a record taken earlier, without building the record again.
+  get paintKey() {
+    const d = this.#data;
+    const s = this.#shown;
+    return d?.calendar && s && s.key === this.#keyFor(startState(), d) ? s.key : null;
+  }
+
   // The first-paint record for the device cache (post-cache.js): the core's answer on screen and
   // what drawing it needs, when the screen shows what a fresh visit opens; otherwise null.
   get paintRecord() {
+    const key = this.paintKey;
+    if (!key) return null;
     const d = this.#data;
     const s = this.#shown;
-    if (!d?.calendar || !s || s.key !== this.#keyFor(startState(), d)) return null;
     // Where the month's buttons go, so they work on a returning visit before the core is loaded.
     const { view, date } = this.state;
     const { previous, next } = calendarWindow(d.calendar.core, { view, date, week_start: 'monday' });
-    return { paint_key: s.key, date, view_text: s.text, total: s.total, nav: { view, date, previous, next }, ...filterLists(d) };
+    return { paint_key: key, date, view_text: s.text, total: s.total, nav: { view, date, previous, next }, ...filterLists(d) };
   }
 
   render() {

@@ -7,6 +7,8 @@
 // Only what the first paint needs is imported here (the shell, <tp-calendar>, the device cache);
 // the SDK with the WASM core, settings and the composer come after it (loadRest).
 import { errorText } from './dom.js';
+// For their definitions only: page-shell.js and screen-routing.js create these elements by tag
+// (tests/js/main-imports.test.js holds this list to what the first paint draws).
 import './workspace-switcher.js';
 import './calendar-view.js';
 import { openPostCache } from './post-cache.js';
@@ -16,19 +18,6 @@ import { notify } from './page-notices.js';
 import { signIn, resume } from './sign-in.js';
 import { renderChrome } from './page-shell.js';
 import { renderScreen, refreshList } from './screen-routing.js';
-// The rest of the first paint's module graph, named here so the browser asks for all of it once
-// main.js is parsed rather than one import level at a time (a returning visit announces no
-// preloads, and each level cost a round of fetch and parse).
-import './workspace-loading.js';
-import './post-refresh.js';
-import './post-editing.js';
-import './queued-edits.js';
-import './calendar-entry.js';
-import './calendar-moves.js';
-import './display-zone.js';
-import '../sdk/calendar.js';
-import '../sdk/calendar-dates.js';
-import '../sdk/core.js';
 
 performance.mark('tp:boot'); // the first paint's modules are loaded
 

@@ -109,15 +109,16 @@ export async function openPost(id) {
   const post = data.posts.get(id);
   if (!post) return;
   const canEdit = app.client.can('manage_posts');
-  // A status the core does not know (one the API added since) is shown, not edited.
-  const { editable } = await app.sdk.postActions(post.status).catch(() => ({ editable: false }));
-  if (canEdit && editable) return editPost(post, data, ws);
+  // Whether the post can change or be deleted, and why not, are the core's answer. A status the
+  // core does not know (one the API added since) is shown, not edited; deleting it is left to the API.
+  const offered = await app.sdk.postActions(post.status).catch(() => ({
+    editable: false, deletable: true, why_frozen: `This post's status (${post.status}) is not one this page knows, so it is shown here, not edited.`,
+  }));
+  if (canEdit && offered.editable) return editPost(post, data, ws);
   const who = canEdit ? null : (await app.sdk.roleCatalog(ws.role).catch(() => null))?.who_may.manage_posts;
   const why = !canEdit
     ? `View only: your role here is ${ws.role}${who ? `, and only ${who} can change posts` : ''}.`
-    : post.status === 'publishing'
-      ? 'This post is being published right now, so it can no longer be edited, moved or deleted.'
-      : `This post is ${post.status.replace('_', ' ')}: the API refuses changes to a post once it has been sent. To post it again, duplicate it as a new post.`;
+    : offered.why_frozen;
   openDialog('Post', (body, close) => {
     const status = h('p', { role: 'alert', class: 'form-error' });
     body.append(
@@ -132,7 +133,7 @@ export async function openPost(id) {
         h('dt', { text: 'Labels' }), h('dd', { text: (post.labels ?? []).map((l) => l.name).join(', ') || '—' })),
       canEdit ? h('div', { class: 'actions' },
         h('button', { type: 'button', onclick: () => { close(); compose(post); }, text: 'Duplicate as new post' }),
-        post.status !== 'publishing' ? h('button', { type: 'button', class: 'danger', onclick: async () => {
+        offered.deletable ? h('button', { type: 'button', class: 'danger', onclick: async () => {
           const out = await deletePost(post, ws);
           if (out.message) status.textContent = out.message;
           else close();

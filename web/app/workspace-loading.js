@@ -192,7 +192,7 @@ export function keepPaint(ws, data, painted) {
   if (!record) return;
   painted.then(async () => {
     const savedAt = new Date().toISOString();
-    const same = app.screen === 'calendar' && activeWs()?.id === ws.id && app.calendarEl.paintRecord?.paint_key === record.paint_key;
+    const same = app.screen === 'calendar' && activeWs()?.id === ws.id && app.calendarEl.paintKey === record.paint_key;
     const html = same ? (await import('./page-snapshot.js')).pageSnapshot(root, { syncText: savedText(savedAt) }) : null;
     const page = html && { html, base: APP_BASE, day: record.date, can_edit: can('manage_posts') };
     const full = { ...record, page };

@@ -3,7 +3,8 @@
 // previous and next buttons go, how a date steps by days or months, which periods a preview file
 // holds and what instant an API time names are the core's (calendar_window.hpp): these functions
 // ask it. What only the platform knows stays here: today's date in a zone (the clock and Intl's
-// zone data) and dates and times written in the reader's language (Intl).
+// zone data) and dates and times written in the reader's language (Intl). And the one thing an
+// entry shows that is no date, shared by the dashboard and the widget: a network badge's mark.
 import { parseCoreAnswer } from './core.js';
 
 // Intl formatters are costly to build (tens of ms per render otherwise): one per (locale, options).
@@ -116,3 +117,13 @@ export const englishDate = (date) => `${WEEKDAY_NAMES[dateOf(date).getUTCDay()]}
 export const englishWeekday = (date) => WEEKDAY_NAMES[dateOf(date).getUTCDay()].slice(0, 3);
 // "November 2026"
 export const englishMonth = (date) => { const d = dateOf(date); return `${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`; };
+
+// The short mark on a post's network badge, one table for the dashboard's calendar and the
+// widget. Keyed by the network's API name: its words (the core's display names, which a screen
+// reader hears and the badge's title shows) may be reworded, the mark not. A network the table
+// does not know yet (one the API added since) shows its name's first letters.
+const MARKS = {
+  x: 'X', linkedin: 'in', 'linkedin-page': 'in', facebook: 'f', instagram: 'IG', 'instagram-facebook': 'IG', tiktok: 'TT',
+  youtube: 'YT', threads: '@', pinterest: 'P', bluesky: 'BS', mastodon: 'M', telegram: 'TG', discord: 'DC',
+};
+export const networkMark = (platform) => MARKS[platform] ?? String(platform).slice(0, 2);

@@ -2,8 +2,8 @@
 // changed at all), and what each one sends.
 import { loadCore, askCore } from './core.js';
 
-// {editable, actions: ['save' | 'draft' | 'schedule' | 'publish'], sends: {action: status}}; no
-// status: a new post.
+// {editable, deletable, actions: ['save' | 'draft' | 'schedule' | 'publish'], sends: {action:
+// status}, why_frozen?}; no status: a new post.
 export async function postActions(status = null) {
   return askCore(await loadCore(), 'describePostActions', status ? { status } : {});
 }

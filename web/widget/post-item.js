@@ -1,6 +1,6 @@
 // One post as the widget shows it (its time, a badge per network, its label colour and its text,
 // and a name that says all of it), and the "+N more" button of a crowded day or hour.
-import { clockText } from '../sdk/calendar-dates.js';
+import { clockText, networkMark } from '../sdk/calendar-dates.js';
 import { el } from './dom.js';
 
 const HEX = /^#[0-9a-f]{6}$/i;
@@ -18,19 +18,22 @@ export function postItem(id, answer, spokenDate, { locale, labelClass }) {
   const time = clockText(info.time, locale);
   if (time) li.append(el('span', 'time', time));
   // A badge per network it goes to; the names people use come with the core's view.
-  const nets = (Array.isArray(info.platforms) ? info.platforms : []).map((p) => answer.networks?.[p] ?? p);
-  for (const name of nets) {
-    // The mark is drawn by CSS: the entry's text stays its time and words (find in page, names).
+  const platforms = Array.isArray(info.platforms) ? info.platforms.map(String) : [];
+  const nets = platforms.map((p) => answer.networks?.[p] ?? p);
+  platforms.forEach((platform, i) => {
+    const name = nets[i];
+    // The mark is drawn by CSS: the entry's text stays its time and words (find in page, names);
+    // it is the dashboard's mark for the same network.
     const b = el('span', 'net');
-    b.dataset.mark = name === 'LinkedIn page' || name === 'LinkedIn' ? 'in' : name.split(/[\s(]/)[0].slice(0, 2);
+    b.dataset.mark = networkMark(platform);
+    b.dataset.platform = platform;
     b.setAttribute('part', 'network');
     b.setAttribute('aria-hidden', 'true');
     b.title = name;
     li.append(b);
-  }
+  });
   li.append(el('span', 'text', info.excerpt || '(no text)'));
-  const platforms = nets.join(', ');
-  const spoken = [spokenDate, time, info.status, platforms && `on ${platforms}`, labels.length ? `labels ${labels.map((l) => l.name).join(', ')}` : '', info.excerpt || 'no text']
+  const spoken = [spokenDate, time, info.status, nets.length && `on ${nets.join(', ')}`, labels.length ? `labels ${labels.map((l) => l.name).join(', ')}` : '', info.excerpt || 'no text']
     .filter(Boolean).join(', ');
   li.setAttribute('aria-label', spoken);
   li.title = info.excerpt ?? '';

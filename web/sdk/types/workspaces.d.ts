@@ -44,9 +44,16 @@ export interface RoleCatalog {
 export declare function roleCatalog(role?: Role | null): Promise<RoleCatalog>;
 
 export type PostAction = 'save' | 'draft' | 'schedule' | 'publish';
-/** What a post offers in the composer (web/sdk/post-actions.js); no status: a new post. */
-/** Which actions a post offers, and the status each one sends (`sends`). */
-export declare function postActions(status?: string | null): Promise<{ editable: boolean; actions: PostAction[]; sends: Partial<Record<PostAction, string>> }>;
+/** What a post offers in the composer and its dialog (web/sdk/post-actions.js); no status: a new post. */
+export declare function postActions(status?: string | null): Promise<{
+  editable: boolean;
+  deletable: boolean;
+  actions: PostAction[];
+  /** The status each offered action sends. */
+  sends: Partial<Record<PostAction, string>>;
+  /** Why a post that cannot change is frozen, for a person to read. */
+  why_frozen?: string;
+}>;
 /** What an action sends: an existing post's PUT body, or a new post's create and the update after it. */
 export interface PostActionPlan {
   update?: Record<string, unknown>;
