@@ -1,9 +1,9 @@
-// `trypost count --jsonl` on arbitrary bytes: every line that is JSON gets exactly the answer
-// nlohmann's parser and count_for give it, whichever path reads it (the one-pass reader of flat
-// lines or the parser), and a document answers what its lines answer one by one. Lines that are
-// not strict JSON are left out of the comparison: the one-pass reader takes some of them on
-// purpose (raw bytes that are not UTF-8 and lone surrogate escapes count as U+FFFD, as the CLI's
-// other inputs do).
+// `trypost count --jsonl` on arbitrary bytes:
+// - every line that is JSON gets exactly the answer nlohmann's parser and count_for give it;
+// - a line answers the same whichever path reads it: the same line with a nested member added
+//   (which only the parser reads) answers what the one-pass reader of flat lines answered, raw
+//   bytes that are not UTF-8 and lone surrogate escapes (both U+FFFD) included;
+// - a document answers what its lines answer one by one.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,6 +28,17 @@ std::string expected_answer(std::string_view line) {
   const auto text = doc.find("text");
   if (text == doc.end() || !text->is_string()) return "error";
   return std::to_string(trypost::count_for(*type, text->get<std::string>()));
+}
+
+// The line with one more member, a nested one: only the parser reads it. Empty when the line is
+// not an object's braces around something.
+std::string nested(std::string_view line) {
+  const auto first = line.find_first_not_of(" \t\r\n");
+  const auto last = line.find_last_not_of(" \t\r\n");
+  if (first == std::string_view::npos || line[first] != '{' || line[last] != '}' || last == first) return {};
+  const auto inner = line.substr(first + 1, last - first - 1);
+  const bool empty = inner.find_first_not_of(" \t\r\n") == std::string_view::npos;
+  return std::string("{") + std::string(inner) + (empty ? "" : ",") + "\"zz_nested\":[{\"a\":[0]}]}";
 }
 
 // The same, read from count_lines' answer line.
@@ -57,6 +68,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (answer.empty() || answer.back() != '\n' || answer.find('\n') != answer.size() - 1) __builtin_trap();
     const auto expected = expected_answer(line);
     if (!expected.empty() && actual_answer(answer) != expected) __builtin_trap();
+    if (const auto other = nested(line); !other.empty() && trypost::count_lines(other) != answer) __builtin_trap();
     joined += answer;
   }
   if (joined != whole) __builtin_trap();

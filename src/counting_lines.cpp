@@ -73,10 +73,25 @@ struct Scanner {
     }
     return false;
   }
+  // A number as JSON writes it (-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?), or a literal.
   bool scalar() {
-    const auto start = i;
-    while (i < s.size() && (s[i] == '-' || s[i] == '+' || s[i] == '.' || s[i] == 'e' || s[i] == 'E' || (s[i] >= '0' && s[i] <= '9'))) ++i;
-    if (i > start) return true;
+    const auto digits = [&] {
+      const auto from = i;
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+      return i > from;
+    };
+    if (i < s.size() && (s[i] == '-' || (s[i] >= '0' && s[i] <= '9'))) {
+      if (s[i] == '-') ++i;
+      if (i < s.size() && s[i] == '0') ++i;
+      else if (!digits()) return false;
+      if (i < s.size() && s[i] == '.' && (++i, !digits())) return false;
+      if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+        if (!digits()) return false;
+      }
+      return true;
+    }
     for (std::string_view lit : {"true", "false", "null"})
       if (s.substr(i, lit.size()) == lit) {
         i += lit.size();
@@ -127,6 +142,43 @@ bool scan_flat(std::string_view line, FlatLine& out) {
   return sc.i == line.size();
 }
 
+// The line as the one-pass reader sees its text: bytes that are not UTF-8 and lone surrogate
+// escapes become U+FFFD, so a line the parser reads (a nested one) counts as a flat one would.
+std::string well_formed(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  const char* p = line.data();
+  const char* const end = p + line.size();
+  while (p < end) {
+    if (*p == '\\' && end - p >= 2) {
+      if (p[1] != 'u') {
+        out.append(p, 2);
+        p += 2;
+        continue;
+      }
+      const char* q = p + 2;
+      const auto cp = json_escape::read_unicode_escape(q, end);
+      if (cp == json_escape::kBadEscape) {  // not JSON: left for the parser to refuse
+        out.append(p, 2);
+        p += 2;
+        continue;
+      }
+      if (cp == json_escape::kLoneSurrogate) out += "\\ufffd";
+      else out.append(p, static_cast<std::size_t>(q - p));
+      p = q;
+      continue;
+    }
+    if (static_cast<unsigned char>(*p) < 0x80) {
+      out.push_back(*p++);
+      continue;
+    }
+    auto* u = reinterpret_cast<const unsigned char*>(p);
+    unicode::append_utf8(out, unicode::next_code_point(u, reinterpret_cast<const unsigned char*>(end)));
+    p = reinterpret_cast<const char*>(u);
+  }
+  return out;
+}
+
 // The messages count_text_json gives; a line that is not a JSON object says "malformed line".
 void answer_error(std::string& out, std::string_view message) {
   out += "{\"error\":\"";
@@ -140,7 +192,7 @@ void answer_line(std::string& out, std::string_view line, FlatLine& flat) {
     type_is_string = flat.has_content_type && flat.content_type_string;
     text_is_string = flat.has_text && flat.text_string;
   } else {
-    const auto doc = nlohmann::json::parse(line, nullptr, false);
+    const auto doc = nlohmann::json::parse(well_formed(line), nullptr, false);
     if (doc.is_discarded()) return answer_error(out, "malformed line: not JSON");
     if (!doc.is_object()) return answer_error(out, "malformed line: expected an object {\\\"content_type\\\", \\\"text\\\"}");
     if (const auto ct = doc.find("content_type"); ct != doc.end() && ct->is_string()) {

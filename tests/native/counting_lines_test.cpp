@@ -53,6 +53,26 @@ TEST_CASE("count_lines: errors by line, blank lines skipped, CRLF, a lone surrog
   CHECK(nlohmann::json::parse(unpaired)["length"] == 4);
 }
 
+TEST_CASE("count_lines: a nested line counts as the flat one would; numbers are JSON's") {
+  // Raw bytes that are not UTF-8 and a lone surrogate escape are U+FFFD on either path.
+  const std::string flat = "{\"content_type\":\"bluesky_post\",\"text\":\"a\xff\xe2\x82" "b\\udc00c\"}";
+  const std::string nested = "{\"content_type\":\"bluesky_post\",\"text\":\"a\xff\xe2\x82" "b\\udc00c\",\"x\":[{}]}";
+  const auto a = nlohmann::json::parse(count_lines(flat));
+  CHECK(a["length"] == 6);  // a, U+FFFD, U+FFFD, b, U+FFFD, c
+  CHECK(count_lines(nested) == count_lines(flat));
+  // A number JSON does not write is not JSON, whichever path reads the line.
+  for (const char* bad : {"1e", "01", "-", "1.", ".5", "1e+", "+1", "--1"}) {
+    const auto answer = nlohmann::json::parse(count_lines(std::string("{\"content_type\":\"x_post\",\"text\":\"a\",\"n\":") + bad + "}"));
+    CAPTURE(bad);
+    CHECK(answer.contains("error"));
+  }
+  for (const char* good : {"0", "-0", "1.5e3", "-12E-2", "10"}) {
+    const auto answer = nlohmann::json::parse(count_lines(std::string("{\"content_type\":\"x_post\",\"text\":\"a\",\"n\":") + good + "}"));
+    CAPTURE(good);
+    CHECK(answer["length"] == 1);
+  }
+}
+
 TEST_CASE("the CLI's buffer: input copied in, answers read out") {
   const std::string in = "{\"content_type\":\"x_post\",\"text\":\"hi\"}\n";
   auto* at = reinterpret_cast<char*>(counting_lines_buffer(in.size()));
