@@ -23,7 +23,7 @@ import type {
   PostPreview, PredictedPostPreview, PostMetrics, PostPage, CalendarViewResult, MovePlan, CalendarSnapshot,
   SignResult, VerifyResult, Exchange, StatusClass, Queued, SendResult, OutboxSendAnswer, OutboxProblem, PaymentBlock, NetworkEvent, BrandCatalog,
   WorkspaceCalls, RuleAnswer, PostRequestAnswer, RoleCatalog, PostActionPlan,
-  WallTimeAnswer, DisplayNames, StatusWatchPlan,
+  WallTimeAnswer, DisplayNames, StatusWatchPlan, DeviceSession,
 } from '../../web/sdk/index.js';
 
 export async function useCore(): Promise<string> {
@@ -77,6 +77,11 @@ export async function useClient(): Promise<string[]> {
     if (ev.kind === 'payment') void ev.error.until;
   });
   stop();
+  // Another device of this person signed out from here (every workspace), when sessions are used.
+  const devices: ReadonlyArray<Readonly<DeviceSession>> = await client.sessions.list();
+  const other = devices.find((d) => d.device_id !== client.sessions.deviceId);
+  const ended: boolean = client.supports('device_sessions') && other ? await client.sessions.end(other.device_id) : false;
+  if (ended) return [other?.device_name ?? 'A device'];
   try {
     await client.workspaces.create({ name: '' });
   } catch (e) {

@@ -101,6 +101,20 @@ class Client {
         await client.account.sessions.revoke(client.#device.id);
         return true;
       },
+      // Another device of this person: every session it holds ends (all workspaces). True when
+      // some ended; false when it held none (the core reads the 404 as not_found: already gone).
+      end: async (deviceId) => {
+        if (!client.supports('device_sessions')) throw new TypeError('sessions.end: this client does not work on device sessions');
+        if (typeof deviceId !== 'string' || deviceId === '') throw new TypeError('sessions.end: deviceId is required');
+        if (deviceId === client.#device.id) throw new TypeError('sessions.end: this device signs out with sessions.signOut()');
+        try {
+          await client.account.sessions.revoke(deviceId);
+          return true;
+        } catch (e) {
+          if (e instanceof ApiError && e.kind === 'not_found') return false;
+          throw e;
+        }
+      },
     };
     this.posts = {
       refresh: (options) => client.#refreshPosts(client.#activeId(), options),
@@ -231,6 +245,8 @@ class Client {
 
   supports(feature) {
     if (feature === 'workspace_lifecycle') return this.#snapshot.lifecycle === 'supported';
+    // This client opened its device's sessions on an account API that has them.
+    if (feature === 'device_sessions') return this.#device !== null && this.#snapshot.lifecycle === 'supported';
     return false;
   }
 

@@ -111,7 +111,8 @@ export interface DeviceSession {
 
 export interface TrypostClient {
   readonly activeWorkspace: WorkspaceSummary | null;
-  supports(feature: 'workspace_lifecycle' | string): boolean;
+  /** 'device_sessions': this client works on its device's sessions, so another device's can be ended. */
+  supports(feature: 'workspace_lifecycle' | 'device_sessions' | string): boolean;
   can(action: Action): boolean;
   permissionTable(): { roles: Role[]; actions: Action[]; matrix: Record<Role, Record<Action, boolean>> };
   subscribe(listener: (state: ClientState) => void): () => void;
@@ -146,6 +147,12 @@ export interface TrypostClient {
     list(): Promise<ReadonlyArray<Readonly<DeviceSession>>>;
     /** Revokes every session of this device (false when there is none to revoke). */
     signOut(): Promise<boolean>;
+    /**
+     * Ends every session of another device of this person, in every workspace (true), or answers
+     * false when it held none (already signed out). Throws a TypeError for this device's own id
+     * (signOut() is its way) and when supports('device_sessions') is false.
+     */
+    end(deviceId: string): Promise<boolean>;
   };
   workspaces: {
     list(): Promise<WorkspaceSummary[]>;
