@@ -220,3 +220,83 @@ test('a new workspace: connect an X account, then "New post" schedules, with no 
   await page.getByRole('button', { name: /^Sign out/ }).click();
   await page.close();
 });
+
+test('another device of the person is signed out from "Signed-in devices": asked first, gone from the list, and asked to sign in again there', async () => {
+  // Two devices: this browser and a second one with its own profile (its own device id).
+  const other = await launchBrowser();
+  try {
+    const there = await other.context.newPage();
+    await there.setViewportSize({ width: 1280, height: 800 });
+    await signIn(there, dash.url, OWNER_TOKEN);
+    await pickWorkspace(there, 'Northwind Agency');
+    await there.getByRole('grid').waitFor();
+    const { page, problems } = await newPage();
+    await signIn(page, dash.url, OWNER_TOKEN);
+    await pickWorkspace(page, 'Northwind Agency');
+    const devices = () => api('GET', 'account/sessions', OWNER_TOKEN).then((r) => new Set(r.body.map((s) => s.device_id)).size);
+    assert.equal(await devices(), 2);
+    const openDevices = async () => {
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('tab', { name: 'Workspace' }).click();
+      await page.getByRole('tab', { name: 'API keys' }).click();
+      return page.getByRole('table', { name: 'Your signed-in devices in this workspace' });
+    };
+    let table = await openDevices();
+    await table.getByText(/\(this device\)/).waitFor();
+    // One "Sign out" in the list, the other device's, named after it; this device's row has none.
+    const signOutThere = table.getByRole('button', { name: 'Sign out Chromium browser on Linux' });
+    await signOutThere.waitFor();
+    assert.equal(await table.getByRole('button').count(), 1);
+    const dialog = page.getByRole('dialog', { name: 'Sign out "Chromium browser on Linux"?' });
+
+    // Cancel ends nothing.
+    await signOutThere.click();
+    await dialog.getByText(/every workspace of this account, not only "Northwind Agency"/).waitFor();
+    await dialog.getByText(/Edits waiting on that device .* stay on it: they are sent once it signs in again/).waitFor();
+    await screenshot(page, 'sessions-sign-out-device-1280');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await devices(), 2);
+
+    // No answer from the server: the dialog says so and what to do; the list stays as it was.
+    await page.route('**/api/account/sessions/*', (route) => route.abort('internetdisconnected'));
+    await signOutThere.click();
+    await dialog.getByRole('button', { name: 'Sign out "Chromium browser on Linux"' }).click();
+    await dialog.getByRole('alert').filter({ hasText: /could not be reached, so "Chromium browser on Linux" is still signed in\. Check the connection and try again/ }).waitFor({ timeout: 20000 });
+    assert.equal(await devices(), 2);
+    await page.unroute('**/api/account/sessions/*');
+
+    // Confirmed: that device's sessions end everywhere and the list no longer shows it.
+    await dialog.getByRole('button', { name: 'Sign out "Chromium browser on Linux"' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('status').filter({ hasText: '"Chromium browser on Linux" is signed out of every workspace.' }).waitFor();
+    await signOutThere.waitFor({ state: 'detached' });
+    await table.getByText(/\(this device\)/).waitFor();
+    assert.equal(await table.getByRole('row').count(), 2, 'the header and this device');
+    assert.equal(await devices(), 1);
+
+    // There, the next action asks to sign in again (a workspace read with the ended session).
+    await pickWorkspace(there, 'Bluebird Bakery');
+    await there.getByRole('alert').filter({ hasText: /needs signing in again/ }).waitFor();
+    await there.getByRole('button', { name: 'Sign in again' }).click();
+    await there.getByRole('alert').filter({ hasText: /needs signing in again/ }).waitFor({ state: 'detached' });
+    assert.equal(await devices(), 2, 'signed in again there');
+
+    // Already signed out by the time it is confirmed (it signed out itself): said so, list read again.
+    table = await openDevices();
+    await signOutThere.click();
+    await there.getByRole('button', { name: /^Sign out/ }).click();
+    await there.getByRole('button', { name: 'Sign in' }).waitFor();
+    await dialog.getByRole('button', { name: 'Sign out "Chromium browser on Linux"' }).click();
+    await page.getByRole('status').filter({ hasText: '"Chromium browser on Linux" was already signed out.' }).waitFor();
+    await signOutThere.waitFor({ state: 'detached' });
+    assert.equal(await devices(), 1);
+    assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource') && !p.includes('ERR_INTERNET_DISCONNECTED')), []);
+    await page.getByRole('button', { name: /^Sign out/ }).first().click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    assert.equal(await devices(), 0);
+    await page.close();
+  } finally {
+    await other.close();
+  }
+});

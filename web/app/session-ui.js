@@ -1,7 +1,7 @@
 // What the page shows and asks about device sessions (web/sdk/session-credential.js): which
 // workspaces need signing in again (their edits are kept and sent once a credential works), the
-// words for an edit held there, the confirmation before an API key is deleted, and where the
-// outbox is kept so a reload loses no edit.
+// words for an edit held there, the confirmation before an API key is deleted, the signed-in
+// devices (another one signed out from here), and where the outbox is kept so a reload loses no edit.
 import { h, clear, openDialog, errorText } from './dom.js';
 import { OUTBOX_PREFIX } from './session.js';
 
@@ -107,21 +107,67 @@ export function confirmKeyDelete({ key, wsName, pageUsesKey, onConfirm }) {
 }
 
 // This person's device sessions in the workspace, apart from the API keys (read from the account
-// API's own list; never a token). Sessions end by signing out on that device or after 12 idle hours.
+// API's own list; never a token). Each other device has "Sign out" (this device keeps the
+// sidebar's); whether it may be offered at all is the SDK's supports('device_sessions').
 export function devicesSection(client, ws) {
   if (!client.sessions?.deviceId) return null;
   const box = h('div', { 'aria-busy': 'true' }, h('div', { class: 'skeleton line' }));
+  const status = h('p', { role: 'status', class: 'save-status' });
+  const title = h('h3', { id: 'devices-title', tabindex: '-1', text: 'Signed-in devices' });
   const when = (t) => (t ? `${t.slice(0, 16).replace('T', ' ')} UTC` : 'Never');
-  client.sessions.list().then((all) => {
+  const load = () => client.sessions.list().then((all) => {
     box.removeAttribute('aria-busy');
     const mine = all.filter((s) => s.workspace_id === ws.id);
+    const canEnd = client.supports?.('device_sessions') === true;
+    // Two devices may carry one name (two Chromium browsers on Linux): then the last use tells them apart.
+    const named = (s) => s.device_name ?? 'A device';
+    const others = mine.filter((s) => s.device_id !== client.sessions.deviceId);
+    const label = (s) => (others.filter((o) => named(o) === named(s)).length > 1 ? `${named(s)} (last used ${when(s.last_used_at)})` : named(s));
     clear(box, mine.length ? h('table', { class: 'table' }, h('caption', { text: 'Your signed-in devices in this workspace' }),
       h('thead', {}, h('tr', {}, ['Device', 'Last used', 'Expires if unused'].map((t) => h('th', { scope: 'col', text: t })))),
-      h('tbody', {}, mine.map((s) => h('tr', {},
-        h('td', { text: `${s.device_name ?? 'A device'}${s.device_id === client.sessions.deviceId ? ' (this device)' : ''}` }),
-        h('td', { text: when(s.last_used_at) }), h('td', { text: when(s.expires_at) })))))
+      h('tbody', {}, mine.map((s) => {
+        const self = s.device_id === client.sessions.deviceId;
+        return h('tr', {},
+          h('td', { text: `${named(s)}${self ? ' (this device)' : ''}` }),
+          h('td', { text: when(s.last_used_at) }), h('td', { text: when(s.expires_at) }),
+          h('td', {}, !self && canEnd ? h('button', { type: 'button', class: 'danger-link', 'aria-label': `Sign out ${label(s)}`, text: 'Sign out',
+            onclick: () => confirmDeviceSignOut({ client, device: s, name: label(s), wsName: ws.name, onDone: (text) => {
+              status.textContent = text;
+              title.focus();
+              load();
+            } }) }) : ''));
+      })))
       : h('p', { class: 'hint', text: 'No signed-in device here.' }));
   }, (err) => clear(box, h('p', { class: 'error', text: `The signed-in devices could not be listed (${errorText(err)}).` })));
-  return h('section', { 'aria-labelledby': 'devices-title' }, h('h3', { id: 'devices-title', text: 'Signed-in devices' }),
-    h('p', { class: 'hint', text: 'Sign-in sessions, not API keys: each device that signs in gets one, it ends when that device signs out or after 12 hours unused.' }), box);
+  load();
+  return h('section', { 'aria-labelledby': 'devices-title' }, title,
+    h('p', { class: 'hint', text: 'Sign-in sessions, not API keys: each device that signs in gets one. It ends when that device signs out, when you sign it out here, or after 12 hours unused.' }), box, status);
+}
+
+// "Sign out" of another device asks first: it ends that device's sessions in every workspace of
+// the account; its waiting edits stay on it and go out once it signs in again.
+function confirmDeviceSignOut({ client, device, name, wsName, onDone }) {
+  openDialog(`Sign out "${name}"?`, (body, close) => {
+    const problem = h('p', { role: 'alert', class: 'form-error' });
+    const go = h('button', { type: 'button', class: 'danger', text: `Sign out "${name}"`, onclick: async () => {
+      go.disabled = true;
+      problem.textContent = '';
+      try {
+        const ended = await client.sessions.end(device.device_id);
+        close();
+        onDone(ended ? `"${name}" is signed out of every workspace. It has to sign in again to go on.` : `"${name}" was already signed out.`);
+      } catch (err) {
+        go.disabled = false;
+        problem.textContent = err.status === 0
+          ? `The server could not be reached, so "${name}" is still signed in. Check the connection and try again.`
+          : `"${name}" is still signed in: ${errorText(err)}`;
+      }
+    } });
+    body.append(
+      h('p', { text: `"${name}" is signed out of every workspace of this account, not only "${wsName}". Whatever it does next asks it to sign in again.` }),
+      h('p', { text: 'Edits waiting on that device (made offline or not yet sent) stay on it: they are sent once it signs in again. Nothing changes on this device.' }),
+      h('p', { class: 'hint', text: 'It can sign in again with your account token. API keys are not affected.' }),
+      problem,
+      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: close, text: 'Cancel' }), go));
+  });
 }

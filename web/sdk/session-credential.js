@@ -38,12 +38,15 @@ export function deviceIdentity({ deviceId, deviceName, webStorage } = {}) {
   return { id, name };
 }
 
+// What a person recognises their device by in the list of signed-in devices: "Firefox on Linux".
 function browserName(ua) {
-  if (/Edg\//.test(ua)) return 'Edge';
-  if (/Chrome\//.test(ua)) return 'Chromium browser';
-  if (/Firefox\//.test(ua)) return 'Firefox';
-  if (/Safari\//.test(ua)) return 'Safari';
-  return 'Browser';
+  const system = /Android/.test(ua) ? ' on Android' : /iPhone|iPad/.test(ua) ? ' on iOS' : /CrOS/.test(ua) ? ' on ChromeOS'
+    : /Windows/.test(ua) ? ' on Windows' : /Mac OS X|Macintosh/.test(ua) ? ' on macOS' : /Linux/.test(ua) ? ' on Linux' : '';
+  if (/Edg\//.test(ua)) return `Edge${system}`;
+  if (/Chrome\//.test(ua)) return `Chromium browser${system}`;
+  if (/Firefox\//.test(ua)) return `Firefox${system}`;
+  if (/Safari\//.test(ua)) return `Safari${system}`;
+  return `Browser${system}`;
 }
 
 // Workspaces whose credential the server refused, until a new one is opened for them.
