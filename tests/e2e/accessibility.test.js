@@ -1,7 +1,7 @@
 // An automated accessibility audit (axe-core, the engine behind most such checkers) of the
 // dashboard's screens at both sizes: sign-in, the four calendar views, the workspace menu, the
-// create and composer dialogs, every settings tab, and a Viewer's calendar; and of the embeddable
-// widget's example page, light and dark, month and week. Any violation fails, with the rule, the
+// create, composer and device sign-out dialogs, every settings tab, and a Viewer's calendar; and
+// of the embeddable widget's example page, light and dark, month and week. Any violation fails, with the rule, the
 // element and what to fix; no rule is waived.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { launchBrowser, startDevServer } from './browser.js';
 import { makeSnapshot } from './widget-data.js';
-import { startDashboard, signIn, switcher, VIEWER_TOKEN } from './dashboard-support.js';
+import { startDashboard, signIn, switcher, OWNER_TOKEN, VIEWER_TOKEN } from './dashboard-support.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -75,6 +75,12 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
     await audit(page, 'composer, over the limit');
     await page.keyboard.press('Escape');
 
+    // A second device of the same person, so "Signed-in devices" offers its "Sign out".
+    const phone = (method) => fetch(`${dash.url}/api/account/sessions${method === 'DELETE' ? '/device-audit-phone' : ''}`, {
+      method, headers: { authorization: `Bearer ${OWNER_TOKEN}`, 'content-type': 'application/json' },
+      body: method === 'POST' ? JSON.stringify({ device_id: 'device-audit-phone', device_name: 'Safari on iOS' }) : undefined,
+    });
+    assert.equal((await phone('POST')).status, 201);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
     for (const tab of ['Workspace', 'Brand', 'Team', 'API keys', 'Labels', 'Signatures', 'Social accounts']) {
       await page.getByRole('tab', { name: tab }).click();
@@ -82,7 +88,14 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
       await panel.waitFor();
       await page.waitForFunction(() => !document.querySelector('[role="tabpanel"] [aria-busy="true"]'));
       await audit(page, `settings: ${tab}`);
+      if (tab !== 'API keys') continue;
+      await panel.getByRole('button', { name: 'Sign out Safari on iOS' }).click();
+      await page.getByRole('dialog', { name: 'Sign out "Safari on iOS"?' }).waitFor();
+      await audit(page, 'sign out another device');
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
     }
+    assert.equal((await phone('DELETE')).status, 204);
     await page.close();
   });
 }
