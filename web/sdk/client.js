@@ -7,7 +7,7 @@ import { notifyListeners } from './listeners.js';
 import { createTransport } from './transport.js';
 import { createOutbox, createMemoryOutboxStorage } from './outbox.js';
 import { createResources, ApiError } from './resources.js';
-import { deviceIdentity, RefusedCredentials } from './session-credential.js';
+import { deviceIdentity, RefusedCredentials, endOtherDevice } from './session-credential.js';
 import { WorkspaceError, coreAnswer } from './workspace-error.js';
 import { PaymentBlocks } from './payment-blocks.js';
 import { NetworkEvents } from './network-events.js';
@@ -101,20 +101,8 @@ class Client {
         await client.account.sessions.revoke(client.#device.id);
         return true;
       },
-      // Another device of this person: every session it holds ends (all workspaces). True when
-      // some ended; false when it held none (the core reads the 404 as not_found: already gone).
-      end: async (deviceId) => {
-        if (!client.supports('device_sessions')) throw new TypeError('sessions.end: this client does not work on device sessions');
-        if (typeof deviceId !== 'string' || deviceId === '') throw new TypeError('sessions.end: deviceId is required');
-        if (deviceId === client.#device.id) throw new TypeError('sessions.end: this device signs out with sessions.signOut()');
-        try {
-          await client.account.sessions.revoke(deviceId);
-          return true;
-        } catch (e) {
-          if (e instanceof ApiError && e.kind === 'not_found') return false;
-          throw e;
-        }
-      },
+      // Another device of this person, signed out of every workspace (session-credential.js).
+      end: (deviceId) => endOtherDevice({ supported: client.supports('device_sessions'), own: client.#device?.id, revoke: client.account.sessions.revoke }, deviceId),
     };
     this.posts = {
       refresh: (options) => client.#refreshPosts(client.#activeId(), options),

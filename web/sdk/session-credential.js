@@ -3,6 +3,8 @@
 // This file keeps the device's id (the server replaces a device's credential when it opens again,
 // so signing in repeatedly adds none) and which workspaces' credentials were refused (401), so
 // the page can say which workspace needs signing in again; the edits waiting there stay queued.
+// Another device of the person is signed out from here with endOtherDevice.
+import { ApiError } from './resources.js';
 
 const DEVICE_KEY = 'trypost-device-id';
 
@@ -47,6 +49,22 @@ function browserName(ua) {
   if (/Firefox\//.test(ua)) return `Firefox${system}`;
   if (/Safari\//.test(ua)) return `Safari${system}`;
   return `Browser${system}`;
+}
+
+// Every session of another device of this person ends (all workspaces): true; false when it held
+// none (the server's 404, which the core reads as not_found: it signed out already). This device
+// signs out with sessions.signOut(), so the client never holds sessions it ended itself.
+export async function endOtherDevice({ supported, own, revoke }, deviceId) {
+  if (!supported) throw new TypeError('sessions.end: this client does not work on device sessions');
+  if (typeof deviceId !== 'string' || deviceId === '') throw new TypeError('sessions.end: deviceId is required');
+  if (deviceId === own) throw new TypeError('sessions.end: this device signs out with sessions.signOut()');
+  try {
+    await revoke(deviceId);
+    return true;
+  } catch (e) {
+    if (e instanceof ApiError && e.kind === 'not_found') return false;
+    throw e;
+  }
 }
 
 // Workspaces whose credential the server refused, until a new one is opened for them.
