@@ -253,6 +253,7 @@ test('another device of the person is signed out from "Signed-in devices": asked
     await signOutThere.click();
     await dialog.getByText(/every workspace of this account, not only "Northwind Agency"/).waitFor();
     await dialog.getByText(/Edits waiting on that device .* stay on it: they are sent once it signs in again/).waitFor();
+    await dialog.getByText(/"Remember on this device" keeps the token and does so by itself when the page is reloaded/).waitFor();
     await screenshot(page, 'sessions-sign-out-device-1280');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -166,7 +166,8 @@ function confirmDeviceSignOut({ client, device, name, wsName, onDone }) {
     body.append(
       h('p', { text: `"${name}" is signed out of every workspace of this account, not only "${wsName}". Whatever it does next asks it to sign in again.` }),
       h('p', { text: 'Edits waiting on that device (made offline or not yet sent) stay on it: they are sent once it signs in again. Nothing changes on this device.' }),
-      h('p', { class: 'hint', text: 'It can sign in again with your account token. API keys are not affected.' }),
+      // The account token is not ended by this: say who can come back and how.
+      h('p', { class: 'hint', text: 'It can sign in again with your account token; a browser set to "Remember on this device" keeps the token and does so by itself when the page is reloaded. API keys are not affected.' }),
       problem,
       h('div', { class: 'actions' }, h('button', { type: 'button', onclick: close, text: 'Cancel' }), go));
   });
