@@ -183,3 +183,24 @@ test('on a 12-hour (en-US) page a keyboard move sends the wall time as the core 
   assert.deepEqual(seen, []);
   await p.close();
 });
+
+test('settings show times in the display zone too: the signed-in devices and the keys last used', async () => {
+  await pickZone('Asia/Tokyo');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'API keys' }).click();
+  const devices = page.getByRole('table', { name: 'Your signed-in devices in this workspace' });
+  const mine = devices.getByRole('row').filter({ hasText: '(this device)' });
+  await mine.waitFor();
+  // "6 Dec 2026, 13:05 Asia/Tokyo (04:05 UTC)", with the UTC date when it differs: the core's
+  // words, as the calendar's notices say.
+  const cells = await mine.getByRole('cell').allTextContents();
+  const words = /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d Asia\/Tokyo \((\d{4}-\d\d-\d\d )?\d\d:\d\d UTC\)$/;
+  assert.match(cells[1], words, cells.join(' | '));
+  assert.match(cells[2], words, cells.join(' | '));
+  const keys = page.getByRole('table', { name: 'Your keys for this workspace' });
+  if (await keys.count()) {
+    for (const used of (await keys.getByRole('row').allTextContents()).slice(1)) assert.doesNotMatch(used, /\d{4}-\d\d-\d\d \d\d:\d\d(?! UTC)/, 'no bare UTC clock');
+  }
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Calendar' }).click();
+  await page.getByRole('grid').waitFor();
+});

@@ -2,6 +2,7 @@
 // this device per workspace (UTC by default), picked from every zone the browser knows. The
 // conversions and the words for a time in it are the core's (sdk wall-time.js); this holds the choice.
 import { h, uid } from './dom.js';
+import { app } from './app-state.js';
 
 const KEY = 'trypost.displayZone.';
 
@@ -20,6 +21,24 @@ export function saveZone(wsId, zone) {
     if (zone === 'UTC') localStorage.removeItem(KEY + wsId);
     else localStorage.setItem(KEY + wsId, zone);
   } catch { /* private mode: the choice lasts this visit */ }
+}
+
+// A UTC instant (ISO or the API's "2026-12-23 00:00:00") as the person reads it: in the zone the
+// workspace's calendar shows, with UTC beside it (the core's words). Until the core is in, or for
+// a time it cannot read, the UTC text, said to be UTC.
+export async function zoneWords(utc, wsId) {
+  const zone = app.calendarEl?.state.zone ?? savedZone(wsId);
+  try {
+    return (await app.sdk.utcToWallTime(zone, utc)).words;
+  } catch {
+    return `${String(utc).replace('T', ' ').replace(/(:00)?(\.\d+)?Z$/, '').slice(0, 16)} UTC`;
+  }
+}
+
+// The words of several instants at once (empty ones left out): instant -> words.
+export async function zoneWordsOf(instants, wsId) {
+  const distinct = [...new Set(instants.filter(Boolean))];
+  return new Map(await Promise.all(distinct.map(async (t) => [t, await zoneWords(t, wsId)])));
 }
 
 let zones = null;

@@ -2,6 +2,7 @@
 // that can still change, a read-only view otherwise), deleting it, and writing a new one. Every
 // edit goes through the outbox; a refusal is said in plain words and loses nothing typed.
 import { h, openDialog, errorText } from './dom.js';
+import { zoneWords as zoneWordsIn } from './display-zone.js';
 import { app, activeWs, orAfter } from './app-state.js';
 import { onStatus, notify } from './page-notices.js';
 import { renderChrome } from './page-shell.js';
@@ -34,16 +35,7 @@ async function plainWords(out) {
   }
 }
 
-// A UTC instant as the person reads it: in the calendar's display zone, with UTC beside it (the
-// core's words).
-async function zoneWords(utc) {
-  const zone = app.calendarEl?.state.zone ?? 'UTC';
-  try {
-    return (await app.sdk.utcToWallTime(zone, utc)).words;
-  } catch {
-    return `${utc.replace('T', ' ').replace(/:00Z$|Z$/, '')} UTC`;
-  }
-}
+const zoneWords = (utc) => zoneWordsIn(utc, activeWs()?.id);
 
 // ---------- moving ----------
 export async function movePost(id, newTime, focusKey) {

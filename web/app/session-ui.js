@@ -4,6 +4,7 @@
 // devices (another one signed out from here), and where the outbox is kept so a reload loses no edit.
 import { h, clear, openDialog, errorText } from './dom.js';
 import { OUTBOX_PREFIX } from './session.js';
+import { zoneWordsOf } from './display-zone.js';
 
 // Edits are the user's words, not credentials: while any waits (or was refused and is not yet
 // dismissed) it is kept in IndexedDB, for every sign-in, so a reload (or a revoked session) never
@@ -114,10 +115,12 @@ export function devicesSection(client, ws) {
   const box = h('div', { 'aria-busy': 'true' }, h('div', { class: 'skeleton line' }));
   const status = h('p', { role: 'status', class: 'save-status' });
   const title = h('h3', { id: 'devices-title', tabindex: '-1', text: 'Signed-in devices' });
-  const when = (t) => (t ? `${t.slice(0, 16).replace('T', ' ')} UTC` : 'Never');
-  const load = () => client.sessions.list().then((all) => {
-    box.removeAttribute('aria-busy');
+  const load = () => client.sessions.list().then(async (all) => {
     const mine = all.filter((s) => s.workspace_id === ws.id);
+    // Times in the workspace's display zone, as the calendar shows them.
+    const words = await zoneWordsOf(mine.flatMap((s) => [s.last_used_at, s.expires_at]), ws.id);
+    const when = (t) => (t ? words.get(t) : 'Never');
+    box.removeAttribute('aria-busy');
     const canEnd = client.supports?.('device_sessions') === true;
     // Two devices may carry one name (two Chromium browsers on Linux): then the last use tells them apart.
     const named = (s) => s.device_name ?? 'A device';

@@ -7,6 +7,7 @@ import { labelsPanel, signaturesPanel } from './labels-signatures.js';
 import { accountsPanel } from './accounts-settings.js';
 import { confirmKeyDelete, devicesSection } from './session-ui.js';
 import { roleNotice } from './role-notice.js';
+import { zoneWordsOf } from './display-zone.js';
 
 // A table's header row, ending with the column of row actions (named for screen readers).
 const tableHead = (...names) => h('thead', {}, h('tr', {}, names.map((t) => h('th', { scope: 'col', text: t })),
@@ -286,10 +287,12 @@ export class SettingsView extends HTMLElement {
         clear(listBox, h('p', { class: 'error', role: 'alert', text: errorText(err) }));
         return;
       }
+      // Last used in the workspace's display zone, as the calendar shows times.
+      const used = await zoneWordsOf(keys.map((k) => k.last_used_at), ws.id);
       listBox.removeAttribute('aria-busy');
       clear(listBox, keys.length ? h('table', { class: 'table' }, h('caption', { text: 'Your keys for this workspace' }),
         tableHead('Name', 'Created', 'Expires', 'Last used'),
-        h('tbody', {}, keys.map((k) => h('tr', {}, h('td', { text: k.name }), h('td', { text: k.created_at?.slice(0, 10) ?? '' }), h('td', { text: k.expires_at?.slice(0, 10) ?? 'Never' }), h('td', { text: k.last_used_at?.slice(0, 16).replace('T', ' ') ?? 'Never' }),
+        h('tbody', {}, keys.map((k) => h('tr', {}, h('td', { text: k.name }), h('td', { text: k.created_at?.slice(0, 10) ?? '' }), h('td', { text: k.expires_at?.slice(0, 10) ?? 'Never' }), h('td', { text: k.last_used_at ? used.get(k.last_used_at) : 'Never' }),
           h('td', {}, h('button', { type: 'button', class: 'danger-link', 'aria-label': `Delete key ${k.name}`, onclick: () => confirmKeyDelete({
             key: k, wsName: ws.name, pageUsesKey: client.credentialKind?.(ws.id) === 'key',
             onConfirm: async () => {
