@@ -475,6 +475,11 @@ struct CalendarIndex::ViewPass {
     for (unsigned b = 0; b < kPlatformCount; ++b)
       if (used_platforms & (1u << b)) o.key(to_string(Platform(b))).str(display_name(Platform(b)));
     o.end_obj();
+    // Every status, in the order a status filter offers them, by the words people read: an
+    // entry's name and the filter's options both take them from here.
+    o.key("statuses").obj();
+    for (std::size_t s = 0; s < kPostStatusCount; ++s) o.key(to_string(PostStatus(s))).str(display_name(PostStatus(s)));
+    o.end_obj();
   }
 };
 

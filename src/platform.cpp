@@ -16,7 +16,7 @@ constexpr Names<ContentType, kContentTypeCount> kContentTypeNames{
     "tiktok_photo",   "youtube_short",      "threads_post",   "pinterest_pin",    "pinterest_video_pin",
     "pinterest_carousel", "bluesky_post",   "mastodon_post",  "telegram_post",    "discord_message"};
 
-constexpr std::array<std::string_view, 6> kPostStatusNames{
+constexpr std::array<std::string_view, kPostStatusCount> kPostStatusNames{
     "draft", "scheduled", "publishing", "published", "partially_published", "failed"};
 constexpr std::array<std::string_view, 4> kPlatformStatusNames{"pending", "publishing", "published", "failed"};
 constexpr std::array<std::string_view, 3> kAccountStatusNames{"connected", "disconnected", "token_expired"};
@@ -31,7 +31,7 @@ constexpr Names<ContentType, kContentTypeCount> kContentTypeDisplay{
     "TikTok photo",      "YouTube Short",      "Threads post",    "Pinterest pin",   "Pinterest video pin",
     "Pinterest carousel", "Bluesky post",      "Mastodon post",   "Telegram post",   "Discord message"};
 
-constexpr std::array<std::string_view, 6> kPostStatusDisplay{
+constexpr std::array<std::string_view, kPostStatusCount> kPostStatusDisplay{
     "draft", "scheduled", "publishing", "published", "partially published", "failed"};
 
 template <class E, std::size_t N>

@@ -192,7 +192,7 @@ json display_names() {
   json platforms = json::object(), types = json::object(), statuses = json::object();
   for (auto p : all_platforms()) platforms[std::string(to_string(p))] = display_name(p);
   for (auto t : all_content_types()) types[std::string(to_string(t))] = display_name(t);
-  for (int s = 0; s < 6; ++s) statuses[std::string(to_string(PostStatus(s)))] = display_name(PostStatus(s));
+  for (std::size_t s = 0; s < kPostStatusCount; ++s) statuses[std::string(to_string(PostStatus(s)))] = display_name(PostStatus(s));
   return json{{"platforms", platforms}, {"content_types", types}, {"statuses", statuses}};
 }
 

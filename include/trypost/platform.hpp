@@ -22,6 +22,7 @@ enum class ContentType {
 inline constexpr std::size_t kContentTypeCount = 20;
 
 enum class PostStatus { draft, scheduled, publishing, published, partially_published, failed };
+inline constexpr std::size_t kPostStatusCount = 6;
 enum class PlatformStatus { pending, publishing, published, failed };
 enum class AccountStatus { connected, disconnected, token_expired };
 
@@ -41,7 +42,9 @@ std::optional<AccountStatus> parse_account_status(std::string_view s);
 // wire spellings above stay for the API.
 std::string_view display_name(Platform p);
 std::string_view display_name(ContentType t);
-std::string_view display_name(PostStatus s);  // "partially published"
+// The words a person reads for a post status ("partially published"): the one table every
+// renderer shows, through display_names() and the calendar view's "statuses".
+std::string_view display_name(PostStatus s);
 
 const std::array<Platform, kPlatformCount>& all_platforms();
 const std::array<ContentType, kContentTypeCount>& all_content_types();

@@ -232,6 +232,8 @@ test('a published post opens read-only, saying why', async () => {
   const dialog = page.getByRole('dialog', { name: 'Post' });
   await dialog.getByText(/is published: the API refuses changes/).waitFor();
   assert.equal(await dialog.getByRole('textbox').count(), 0);
+  // Its first fact is its status, in the core's words.
+  assert.equal(await dialog.getByRole('definition').first().textContent(), 'published');
   assert.equal(await dialog.getByRole('button', { name: 'Save changes' }).count(), 0);
   assert.equal(await page.getByRole('dialog', { name: 'Edit post' }).count(), 0);
   // Sent, it can still be deleted (only a post being published cannot).

@@ -330,6 +330,9 @@ test('views, filters and the time zone lens', async () => {
   await page.getByRole('button', { name: 'Month', exact: true }).click();
   if (!(await cell(day15).count())) await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Month', exact: true }).click();
+  // The status filter offers every status in the core's words and order, each with its count.
+  const statusOptions = (await page.getByLabel('Status').locator('option').allTextContents()).map((t) => t.replace(/ \(\d+\)$/, ''));
+  assert.deepEqual(statusOptions, ['All', 'draft', 'scheduled', 'publishing', 'published', 'partially published', 'failed']);
   await page.getByLabel('Status').selectOption('draft');
   assert.equal(await page.getByRole('grid').getByRole('button', { name: /Northwind launch e2e/ }).count(), 0);
   await page.getByLabel('Status').selectOption('');

@@ -35,6 +35,7 @@ test('a preview file works offline from file:// and moves to the next month', as
     posts: [
       post('1', '2026-05-10 15:30:00', 'May launch <b>bold</b>', [{ id: 'l1', name: 'Promo', color: '#f97316' }]),
       post('2', '2026-06-02 08:00:00', 'June follow-up'),
+      { ...post('4', '2026-05-20 12:00:00', 'Half out'), status: 'partially_published' },
       { id: '3', status: 'draft', content: 'Someday' },
     ],
   });
@@ -56,6 +57,9 @@ test('a preview file works offline from file:// and moves to the next month', as
   const may10 = page.locator('td[data-date="2026-05-10"]');
   assert.match(await may10.textContent(), /3:30\sPM.*May launch <b>bold<\/b>/, 'the time as lang="en" writes it');
   assert.equal(await page.locator('b').count(), 0, 'post text is painted as text, never as markup');
+  // A post's status in the core's words, as the dashboard and the widget say it.
+  assert.match(await page.locator('td[data-date="2026-05-20"] .post').getAttribute('title'), / partially published X: Half out$/);
+  assert.match(await may10.locator('.post').getAttribute('title'), / scheduled X: /);
   const brand = await page.evaluate(() => getComputedStyle(document.querySelector('header')).borderBottomColor);
   assert.equal(brand, 'rgb(15, 118, 110)');
   assert.match(await page.locator('#unscheduled').textContent(), /Someday/);

@@ -219,6 +219,9 @@ test('week and list views, label filter by name', async () => {
   });
   assert.equal(week.cells, 7);
   assert.ok(week.labels.length > 0 && week.labels.every((l) => l.includes('labels Promo')), week.labels[0]);
+  // A status is said in the core's words, as the dashboard says it.
+  assert.ok(week.labels.some((l) => l.includes(', partially published, ')), week.labels.join('\n'));
+  assert.ok(week.labels.every((l) => !l.includes('_')), week.labels.join('\n'));
   await page.evaluate(() => document.querySelector('trypost-calendar').setAttribute('view', 'list'));
   await page.waitForFunction(() => document.querySelector('trypost-calendar').shadowRoot.querySelector('.list-view'));
   const first = await page.evaluate(() => document.querySelector('trypost-calendar').shadowRoot.querySelectorAll('.list [part~="post"]').length);

@@ -48,12 +48,11 @@ function colourClass(colour) {
   return name;
 }
 
-const STATUS_WORDS = { partially_published: 'partially published' };
-export const statusWords = (s) => STATUS_WORDS[s] ?? String(s ?? '').replace(/_/g, ' ');
 // What a waiting edit is called where it is shown.
 const queuedWords = (kind) => (kind === 'delete' ? 'queued: delete' : 'queued');
 
-// entry: {time, text, status, platforms: [wire], labels: [ids], queued?: 'edit'|'new'|'delete'}; names: {networks: {wire: name}, labels: {id: {name, color}}}
+// entry: {time, text, status, platforms: [wire], labels: [ids], queued?: 'edit'|'new'|'delete'};
+// names: the core view's {networks: {wire: name}, labels: {id: {name, color}}, statuses: {wire: words}}
 export function entryParts(entry, names) {
   const badges = (entry.platforms ?? []).map((p) => {
     // The mark is drawn by CSS (attr()), not as text: the entry's name carries the network's full
@@ -74,13 +73,13 @@ export function entryParts(entry, names) {
   ];
 }
 
-// The entry's accessible name: what it shows first (label in name), its status and the zone its
-// time is in, then where it goes and its labels.
+// The entry's accessible name: what it shows first (label in name), its status (in the core's
+// words) and the zone its time is in, then where it goes and its labels.
 export function entryName(entry, names, zone) {
   const networks = (entry.platforms ?? []).map((p) => names.networks?.[p] ?? p);
   const labels = (entry.labels ?? []).map((id) => names.labels?.[id]?.name).filter(Boolean);
   return [
-    `${entry.time} ${entry.queued ? `${queuedWords(entry.queued)} ` : ''}${entry.text || '(no text)'}, ${statusWords(entry.status)} (${zone})`,
+    `${entry.time} ${entry.queued ? `${queuedWords(entry.queued)} ` : ''}${entry.text || '(no text)'}, ${names.statuses?.[entry.status] ?? entry.status} (${zone})`,
     entry.queued ? '; waiting to be sent' : '',
     networks.length ? `; to ${networks.join(', ')}` : '',
     labels.length ? `; labels ${labels.join(', ')}` : '',

@@ -9,8 +9,6 @@ import { savedZone, saveZone, zonePicker } from './display-zone.js';
 import { entryParts, entryName, clockText, timeText } from './calendar-entry.js';
 import { CalendarMoves } from './calendar-moves.js';
 
-const STATUSES = ['draft', 'scheduled', 'publishing', 'published', 'partially_published', 'failed'];
-
 // What a fresh element shows: the view a returning visit's saved first paint must match.
 const startState = () => ({ view: 'month', date: todayIn('UTC'), zone: 'UTC', filters: { label: '', account: '', platform: '', status: '' } });
 
@@ -25,6 +23,7 @@ export class CalendarView extends HTMLElement {
   #data = null; // {calendar, posts: Map id->post, accounts, labels, canEdit, reason}
   #cursorPages = [];
   #gridId = uid('cal');
+  #statuses = {}; // status -> the words people read, from the core's last view
 
   #moves = new CalendarMoves(this, {
     data: () => this.#data,
@@ -252,6 +251,9 @@ export class CalendarView extends HTMLElement {
 
   #filters(view) {
     const d = this.#data;
+    // The statuses offered and their words are the core's (each view's "statuses"); a view that
+    // cannot be shown keeps the last ones, so a chosen status stays chosen.
+    if (view?.statuses) this.#statuses = view.statuses;
     const counts = view?.counts ?? {};
     const make = (key, label, options) => {
       const sel = h('select', { id: uid('flt'), 'data-focus-key': `f-${key}`, onchange: (e) => this.#set({ filters: { ...this.state.filters, [key]: e.target.value } }) },
@@ -269,7 +271,7 @@ export class CalendarView extends HTMLElement {
       make('label', 'Label', d.labels.map((l) => [String(l.id), l.name, counts.labels?.[l.id] ?? 0])),
       make('account', 'Account', d.accounts.map((a) => [String(a.id), `${a.display_name} (${d.names?.platforms?.[a.platform] ?? a.platform})`, counts.accounts?.[a.id] ?? 0])),
       make('platform', 'Platform', platforms.map((p) => [p, d.names?.platforms?.[p] ?? p, counts.platforms?.[p] ?? 0])),
-      make('status', 'Status', STATUSES.map((s) => [s, s.replace('_', ' '), counts.statuses?.[s] ?? 0]))));
+      make('status', 'Status', Object.entries(this.#statuses).map(([s, words]) => [s, words, counts.statuses?.[s] ?? 0]))));
     return box;
   }
 
@@ -289,7 +291,7 @@ export class CalendarView extends HTMLElement {
     const full = this.#data.posts instanceof Map ? this.#data.posts.get(String(id))?.content : null;
     const status = entry.status;
     const movable = this.#data.canEdit && info?.editable === true && Boolean(info?.at);
-    const names = { networks: view?.networks ?? {}, labels: view?.labels ?? {} };
+    const names = { networks: view?.networks ?? {}, labels: view?.labels ?? {}, statuses: view?.statuses ?? {} };
     // Its gestures are handled once for the whole calendar (see #listen): a month has ~100 of
     // these, and four listeners each were a good part of building one.
     return h('button', {

@@ -111,13 +111,14 @@ export async function openPost(id) {
   const why = !canEdit
     ? `View only: your role here is ${ws.role}${who ? `, and only ${who} can change posts` : ''}.`
     : offered.why_frozen;
+  const statusWords = (await app.sdk.displayNames().catch(() => null))?.statuses ?? {};
   openDialog('Post', (body, close) => {
     const status = h('p', { role: 'alert', class: 'form-error' });
     body.append(
       h('p', { class: 'notice', text: why }),
       h('p', { class: 'post-content', text: post.content || '(no text)' }),
       h('dl', { class: 'facts' },
-        h('dt', { text: 'Status' }), h('dd', { text: post.status.replace('_', ' ') }),
+        h('dt', { text: 'Status' }), h('dd', { text: statusWords[post.status] ?? post.status }),
         h('dt', { text: 'Time' }), timeDd(post.scheduled_at, 'Not scheduled'),
         post.published_at ? [h('dt', { text: 'Published' }), timeDd(post.published_at)] : null,
         h('dt', { text: 'Accounts' }), h('dd', { text: (post.platforms ?? []).map((p) => `${p.display_name ?? p.social_account?.display_name ?? ''} (${networkName(p.platform)})${p.status ? `: ${p.status.replace('_', ' ')}` : ''}${p.error_message ? ` (${p.error_message})` : ''}`).join(', ') || '—' }),

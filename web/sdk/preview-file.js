@@ -98,7 +98,7 @@ const SCRIPT = `
     const p = v.posts[id];
     const row = el('div', 'post ' + p.status);
     const nets = p.platforms.map((x) => (v.networks && v.networks[x]) || x).join(', ');
-    row.title = (p.at || '') + ' ' + p.status.replace('_', ' ') + ' ' + nets + ': ' + (p.excerpt || '(no text)');
+    row.title = (p.at || '') + ' ' + ((v.statuses && v.statuses[p.status]) || p.status) + ' ' + nets + ': ' + (p.excerpt || '(no text)');
     for (const l of p.labels) { const dot = el('span', 'dot'); const lab = v.labels[l]; if (lab && lab.color) dot.style.background = lab.color; dot.title = lab ? lab.name : l; row.append(dot); }
     if (p.time) row.append(el('span', 't', clock(p.time)));
     row.append(el('span', 'x', p.excerpt || '(no text)'));

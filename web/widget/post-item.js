@@ -33,7 +33,8 @@ export function postItem(id, answer, spokenDate, { locale, labelClass }) {
     li.append(b);
   });
   li.append(el('span', 'text', info.excerpt || '(no text)'));
-  const spoken = [spokenDate, time, info.status, nets.length && `on ${nets.join(', ')}`, labels.length ? `labels ${labels.map((l) => l.name).join(', ')}` : '', info.excerpt || 'no text']
+  // Its status in the core's words (the view's "statuses"), as the dashboard says it.
+  const spoken = [spokenDate, time, answer.statuses?.[info.status] ?? info.status, nets.length && `on ${nets.join(', ')}`, labels.length ? `labels ${labels.map((l) => l.name).join(', ')}` : '', info.excerpt || 'no text']
     .filter(Boolean).join(', ');
   li.setAttribute('aria-label', spoken);
   li.title = info.excerpt ?? '';
