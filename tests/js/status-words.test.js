@@ -4,27 +4,12 @@
 // for the DOM.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import './fake-element.js'; // the DOM stand-in the entry builders need
 import { Calendar, displayNames } from '../../web/sdk/index.js';
 import { previewData } from '../../web/sdk/preview-file.js';
 import { postItem } from '../../web/widget/post-item.js';
 import { entryName } from '../../web/app/calendar-entry.js';
 
-class FakeElement {
-  constructor(tag) {
-    this.tag = tag;
-    this.children = [];
-    this.attributes = {};
-    this.dataset = {};
-    this.className = '';
-    this.title = '';
-    this.classList = { add: (c) => { this.className += ` ${c}`; } };
-  }
-  setAttribute(k, v) { this.attributes[k] = String(v); }
-  getAttribute(k) { return this.attributes[k] ?? null; }
-  append(...nodes) { this.children.push(...nodes); }
-}
-globalThis.document ??= { createElement: (tag) => new FakeElement(tag), createTextNode: (text) => ({ text }) };
-globalThis.Node ??= FakeElement;
 
 const post = (id, status, at) => ({
   id, status, content: `Post ${id}`, scheduled_at: at, labels: [],

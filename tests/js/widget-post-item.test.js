@@ -4,33 +4,12 @@
 // core's) in its title and in the entry's accessible name. Run against a small stand-in for the DOM.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { FakeElement } from './fake-element.js';
 import { displayNames } from '../../web/sdk/index.js';
 import { networkMark } from '../../web/sdk/calendar-dates.js';
 import { postItem } from '../../web/widget/post-item.js';
 import { entryParts } from '../../web/app/calendar-entry.js';
 
-class FakeElement {
-  constructor(tag) {
-    this.tag = tag;
-    this.children = [];
-    this.attributes = {};
-    this.dataset = {};
-    this.className = '';
-    this.textContent = '';
-    this.title = '';
-    this.classList = { add: (c) => { this.className += ` ${c}`; } };
-  }
-  setAttribute(k, v) {
-    this.attributes[k] = String(v);
-    if (k === 'class') this.className = String(v);
-    if (k.startsWith('data-')) this.dataset[k.slice(5)] = String(v);
-    if (k === 'title') this.title = String(v);
-  }
-  getAttribute(k) { return this.attributes[k] ?? null; }
-  append(...nodes) { this.children.push(...nodes); }
-}
-globalThis.document ??= { createElement: (tag) => new FakeElement(tag), createTextNode: (text) => ({ text }) };
-globalThis.Node ??= FakeElement;
 
 const badges = (li) => li.children.filter((c) => c.className === 'net');
 const item = (platforms, networks) => postItem('1', {
