@@ -23,8 +23,10 @@ std::string_view unfinished(PostAction a) {
 std::string why_frozen(PostStatus s) {
   if (s == PostStatus::publishing)
     return "This post is being published right now, so it can no longer be edited, moved or deleted.";
-  return "This post is " + std::string(display_name(s)) +
-         ": the API refuses changes to a post once it has been sent. To post it again, duplicate it as a new post.";
+  const char* what = s == PostStatus::failed                ? "This post failed to publish"
+                     : s == PostStatus::partially_published ? "This post was published to some of its accounts only"
+                                                            : "This post has been published";
+  return std::string(what) + ", so it can no longer be changed. To post it again, duplicate it as a new post.";
 }
 
 // The status field of an argument: absent or null is a new post.

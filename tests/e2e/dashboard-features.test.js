@@ -230,7 +230,7 @@ test('a refusal from the server (a label deleted meanwhile) lands at its field a
 test('a published post opens read-only, saying why', async () => {
   await (await findInMonth(page, /Client spotlight: Northwind Agency post 1\b.*published/)).click();
   const dialog = page.getByRole('dialog', { name: 'Post' });
-  await dialog.getByText(/is published: the API refuses changes/).waitFor();
+  await dialog.getByText(/This post has been published, so it can no longer be changed/).waitFor();
   assert.equal(await dialog.getByRole('textbox').count(), 0);
   // Its first fact is its status, in the core's words.
   assert.equal(await dialog.getByRole('definition').first().textContent(), 'published');
@@ -238,7 +238,7 @@ test('a published post opens read-only, saying why', async () => {
   assert.equal(await page.getByRole('dialog', { name: 'Edit post' }).count(), 0);
   // Sent, it can still be deleted (only a post being published cannot).
   assert.equal(await dialog.getByRole('button', { name: 'Delete post' }).count(), 1);
-  await bothSizes(page, 'post-read-only', { locator: dialog.getByText(/is published/) });
+  await bothSizes(page, 'post-read-only', { locator: dialog.getByText(/has been published/) });
   // Duplicating starts a new post with its text, accounts and labels.
   await dialog.getByRole('button', { name: 'Duplicate as new post' }).click();
   const copy = page.getByRole('dialog', { name: 'New post' });

@@ -70,7 +70,15 @@ for (const r of ROLES) {
     await page.getByRole('grid').waitFor();
     assert.equal(await page.getByText(/could not be loaded/).count(), 0);
     assert.equal(await page.getByRole('button', { name: 'New post' }).count(), r.post ? 1 : 0);
-    if (!r.post) await page.getByText(/View only: your role here is viewer/).waitFor();
+    if (!r.post) {
+      await page.getByText(/View only: your role here is viewer/).waitFor();
+      // A post opens read-only: its facts and why, and nothing where the edit buttons would be.
+      await page.getByRole('grid').getByRole('button', { name: /scheduled|published|draft|failed/ }).first().click();
+      const post = page.getByRole('dialog', { name: 'Post' });
+      await post.getByText(/View only: your role here is viewer/).waitFor();
+      assert.doesNotMatch(await post.textContent(), /\bnull\b|\bundefined\b/);
+      await post.getByRole('button', { name: 'Close' }).click();
+    }
 
     await page.getByRole('button', { name: 'Settings' }).click();
     assert.equal(await page.getByRole('button', { name: 'Save workspace' }).isDisabled(), !r.keys);

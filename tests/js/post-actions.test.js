@@ -16,7 +16,7 @@ test('a post being published cannot be deleted; a sent one can, and each frozen 
   assert.match(sending.why_frozen, /being published right now/);
   const failed = await postActions('failed');
   assert.equal(failed.deletable, true);
-  assert.match(failed.why_frozen, /^This post is failed: .*duplicate it as a new post\.$/);
+  assert.match(failed.why_frozen, /^This post failed to publish, so it can no longer be changed\. .*duplicate it as a new post\.$/);
 });
 
 const body = { content: 'Hi', scheduled_at: '2026-12-24T09:00:00Z', platforms: [{ social_account_id: 'a1', meta: { first_comment: 'x' } }] };

@@ -34,7 +34,7 @@ TEST_CASE("post actions: every post but one being published can be deleted, and 
   CHECK(sending["deletable"] == false);
   CHECK(sending["why_frozen"].get<std::string>().find("being published right now") != std::string::npos);
   const json partly = post_actions(PostStatus::partially_published);
-  CHECK(partly["why_frozen"].get<std::string>().rfind("This post is partially published: ", 0) == 0);
+  CHECK(partly["why_frozen"].get<std::string>().rfind("This post was published to some of its accounts only, so it can no longer be changed.", 0) == 0);
   CHECK(post_actions(std::nullopt)["deletable"] == false);
   CHECK_FALSE(post_actions(PostStatus::draft).contains("why_frozen"));
 }

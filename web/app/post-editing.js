@@ -130,7 +130,7 @@ export async function openPost(id) {
           const out = await deletePost(post, ws);
           if (out.message) status.textContent = out.message;
           else close();
-        }, text: 'Delete post' }) : null) : null,
+        }, text: 'Delete post' }) : null) : '',
       status);
   });
 }
