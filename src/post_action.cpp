@@ -1,6 +1,7 @@
 #include "trypost/post_action.hpp"
 
 #include <array>
+#include <vector>
 
 #include "trypost/core_answer.hpp"
 
@@ -62,17 +63,18 @@ PostStatus status_after(PostAction a, PostStatus current) {
 }
 
 nlohmann::json post_actions(std::optional<PostStatus> status) {
-  nlohmann::json actions = nlohmann::json::array();
+  using A = PostAction;
+  std::vector<A> offered;
   const bool editable = !status || is_editable(*status);
-  if (!status) actions = {"draft", "schedule", "publish"};
-  else if (*status == PostStatus::draft) actions = {"save", "schedule", "publish"};
-  else if (*status == PostStatus::scheduled) actions = {"save", "draft", "publish"};
+  if (!status) offered = {A::draft, A::schedule, A::publish};
+  else if (*status == PostStatus::draft) offered = {A::save, A::schedule, A::publish};
+  else if (*status == PostStatus::scheduled) offered = {A::save, A::draft, A::publish};
   // A new post is created as a draft first (plan_post_action), so its actions send what a
   // draft's would.
-  nlohmann::json sends = nlohmann::json::object();
-  for (const auto& a : actions) {
-    const auto action = parse_post_action(a.get<std::string>());
-    sends[a.get<std::string>()] = std::string(to_string(status_after(*action, status.value_or(PostStatus::draft))));
+  nlohmann::json actions = nlohmann::json::array(), sends = nlohmann::json::object();
+  for (const A a : offered) {
+    actions.push_back(std::string(wire_name(a)));
+    sends[std::string(wire_name(a))] = std::string(to_string(status_after(a, status.value_or(PostStatus::draft))));
   }
   nlohmann::json out{{"editable", editable}, {"deletable", status && is_deletable(*status)}, {"actions", actions}, {"sends", sends}};
   if (!editable) out["why_frozen"] = why_frozen(*status);
