@@ -84,6 +84,10 @@ nlohmann::json to_json(const CallFailure& c) {
           {"payment_required", c.payment_required}};
 }
 
+nlohmann::json describe_failure(std::string_view kind, int status, FailureStage stage) {
+  return to_json(classify_call_failure(kind, status, stage), classify_outbox_failure(kind, status, stage));
+}
+
 nlohmann::json to_json(const CallFailure& call, const OutboxFailure& outbox) {
   nlohmann::json out = to_json(call);
   out["outcome"] = outbox.outcome;
@@ -110,7 +114,7 @@ std::string failure_class_json(const std::string& text) {
   }
   const auto kind = k->get<std::string>();
   const int status = st->get<int>();
-  return dump_answer(to_json(classify_call_failure(kind, status, stage), classify_outbox_failure(kind, status, stage)));
+  return dump_answer(describe_failure(kind, status, stage));
 }
 
 }  // namespace trypost

@@ -202,9 +202,7 @@ std::string answer(const Expected<json>& v) { return v ? v->dump() : error_answe
 std::string begun(std::string_view kind, const Expected<json>& v) {
   if (v) return v->dump();
   json out = error_json(v.error());
-  const int status = out["status"].get<int>();
-  out["failure_class"] = to_json(classify_call_failure(kind, status, FailureStage::begin),
-                                 classify_outbox_failure(kind, status, FailureStage::begin));
+  out["failure_class"] = describe_failure(kind, out["status"].get<int>(), FailureStage::begin);
   return dump_answer(out);
 }
 }  // namespace

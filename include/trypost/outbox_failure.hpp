@@ -28,5 +28,7 @@ OutboxFailure classify_outbox_failure(std::string_view kind, int status, Failure
 // call's consequences and the outbox's {"outcome", "conflict"}, so the outbox reads what
 // a failed send means from the answer it already has.
 nlohmann::json to_json(const CallFailure& call, const OutboxFailure& outbox);
+// Both readings of one failure, as that JSON.
+nlohmann::json describe_failure(std::string_view kind, int status, FailureStage stage);
 
 }  // namespace trypost
