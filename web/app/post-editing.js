@@ -111,7 +111,8 @@ export async function openPost(id) {
   const why = !canEdit
     ? `View only: your role here is ${ws.role}${who ? `, and only ${who} can change posts` : ''}.`
     : offered.why_frozen;
-  const statusWords = (await app.sdk.displayNames().catch(() => null))?.statuses ?? {};
+  // The core's display names, read once when the rest of the page loaded (deferred-modules.js).
+  const statusWords = (app.names ?? (await app.sdk.displayNames().catch(() => null)))?.statuses ?? {};
   openDialog('Post', (body, close) => {
     const status = h('p', { role: 'alert', class: 'form-error' });
     body.append(
